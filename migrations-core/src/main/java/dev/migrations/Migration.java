@@ -1,0 +1,45 @@
+package dev.migrations;
+
+import dev.migrations.schema.Schema;
+
+/**
+ * A change to the database, written in Java. {@link #up} records operations on the
+ * {@link Schema}; nothing runs while it is called, so the same plan can be shown by a dry
+ * run, hashed into a checksum and executed.
+ * <p>
+ * A migration that does not override {@link #down} gets its down plan derived from its up
+ * plan when every recorded operation is reversible; otherwise it is irreversible and a
+ * rollback that reaches it refuses before changing anything.
+ * <p>
+ * Implementations should be stateless; the engine may call {@code up} and {@code down}
+ * more than once.
+ */
+@FunctionalInterface
+public interface Migration {
+
+	/**
+	 * Record the operations that apply this migration.
+	 * @param schema the schema to record operations on
+	 */
+	void up(Schema schema);
+
+	/**
+	 * Record the operations that undo this migration.
+	 * @param schema the schema to record operations on
+	 * @throws IrreversibleMigrationException if the migration cannot be undone
+	 */
+	default void down(Schema schema) {
+		throw new IrreversibleMigrationException(getClass().getName() + " does not define down()");
+	}
+
+	/**
+	 * Whether this migration runs inside a transaction (where the database supports
+	 * transactional DDL). Return {@code false} for statements that refuse to run in one,
+	 * such as PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
+	 * @return whether to run in a transaction
+	 */
+	default boolean transactional() {
+		return true;
+	}
+
+}

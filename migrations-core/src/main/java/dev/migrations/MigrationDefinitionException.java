@@ -1,0 +1,20 @@
+package dev.migrations;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the migrations themselves are wrong before anything runs: a malformed id or
+ * file name, two migrations with the same id, a {@code .down.sql} without its
+ * {@code .up.sql}, an invalid ledger table name or an unreadable location.
+ */
+public class MigrationDefinitionException extends MigrationException {
+
+	public MigrationDefinitionException(String message) {
+		super(message);
+	}
+
+	public MigrationDefinitionException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,714 @@
+package dev.migrations;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.internal.LedgerView;
+import dev.migrations.internal.MigrationExecutor;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.source.SqlMigrationSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies, rolls back and reports migrations against one database. Every run takes the
+ * migration lock, reads the ledger once, validates, and then runs each migration in order
+ * under one batch number. Built with {@link #builder(DataSource)}; thread-safe once
+ * built.
+ */
+public final class MigrationRunner {
+
+	/** The default time to wait for another runner's lock. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+	/** The default transaction mode. */
+	public static final TransactionMode DEFAULT_TRANSACTION_MODE = TransactionMode.PER_MIGRATION;
+
+	/** The default handling of out-of-order migrations. */
+	public static final OutOfOrder DEFAULT_OUT_OF_ORDER = OutOfOrder.APPLY;
+
+	/** Whether edited applied migrations stop {@link #applyAll()} by default. */
+	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
+
+	private final DataSource dataSource;
+
+	private final Dialect dialect;
+
+	private final MigrationLedger ledger;
+
+	private final MigrationLock lock;
+
+	private final List<MigrationDescriptor> descriptors;
+
+	private final MigrationListener listener;
+
+	private final MigrationExecutor executor;
+
+	private final Duration lockTimeout;
+
+	private final TransactionMode transactionMode;
+
+	private final OutOfOrder outOfOrder;
+
+	private final boolean validateOnApply;
+
+	private MigrationRunner(Builder builder, Dialect dialect, List<MigrationDescriptor> descriptors) {
+		this.dataSource = builder.dataSource;
+		this.dialect = dialect;
+		this.descriptors = descriptors;
+		this.ledger = (builder.ledger != null) ? builder.ledger : new SqlMigrationLedger(dialect, builder.table);
+		this.lock = (builder.lock != null) ? builder.lock : dialect.lock(builder.dataSource, builder.table);
+		this.listener = new CompositeListener(builder.listeners);
+		this.executor = new MigrationExecutor(dialect, this.ledger, this.listener);
+		this.lockTimeout = builder.lockTimeout;
+		this.transactionMode = builder.transactionMode;
+		this.outOfOrder = builder.outOfOrder;
+		this.validateOnApply = builder.validateOnApply;
+	}
+
+	/**
+	 * Start building a runner for a data source.
+	 * @param dataSource the database to migrate
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Apply every pending migration.
+	 * @return what was applied
+	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws MigrationExecutionException if a migration fails
+	 */
+	public MigrationResult applyAll() {
+		return applyAll(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Apply at most {@code limit} pending migrations, oldest first.
+	 * @param limit how many to apply at most
+	 * @return what was applied
+	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws MigrationExecutionException if a migration fails
+	 */
+	public MigrationResult applyAll(int limit) {
+		requirePositive(limit, "limit");
+		return locked((connection) -> {
+			this.ledger.ensureInitialized(connection);
+			LedgerView view = readLedger(connection);
+			List<MigrationDescriptor> pending = selectPending(view, limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(pending, Direction.UP);
+			return applyPending(connection, view, plans);
+		});
+	}
+
+	/**
+	 * Roll back the last batch.
+	 * @return what was rolled back
+	 */
+	public MigrationResult rollback() {
+		return rollback(1);
+	}
+
+	/**
+	 * Roll back the last {@code steps} batches, newest migration first.
+	 * @param steps how many batches
+	 * @return what was rolled back
+	 * @throws IrreversibleMigrationException if a migration in range cannot be rolled
+	 * back; nothing is changed
+	 */
+	public MigrationResult rollback(int steps) {
+		requirePositive(steps, "steps");
+		return rollbackSelected((view) -> view.lastBatches(steps));
+	}
+
+	/**
+	 * Roll back every migration applied after the given one, newest first.
+	 * @param target the migration to keep, and everything before it
+	 * @return what was rolled back
+	 * @throws IrreversibleMigrationException if a migration in range cannot be rolled
+	 * back; nothing is changed
+	 */
+	public MigrationResult rollbackTo(MigrationId target) {
+		Objects.requireNonNull(target, "target must not be null");
+		return rollbackSelected((view) -> view.appliedAfter(target));
+	}
+
+	/**
+	 * Return the status of every migration known to the sources or the ledger, by id.
+	 * Takes no lock and creates nothing.
+	 * @return the statuses
+	 */
+	public List<MigrationStatus> status() {
+		return Jdbc.withConnection(this.dataSource, (connection) -> readLedgerIfExists(connection).statuses());
+	}
+
+	/**
+	 * Return the problems {@link #applyAll()} would refuse to start with. Takes no lock
+	 * and creates nothing.
+	 * @return the problems, empty when migrations can be applied
+	 */
+	public List<MigrationProblem> validate() {
+		return Jdbc.withConnection(this.dataSource,
+				(connection) -> readLedgerIfExists(connection).problems(this.outOfOrder, true));
+	}
+
+	/**
+	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
+	 * has been fixed by hand; and, only when asked, record the current checksums of
+	 * edited applied migrations.
+	 * @param acceptChecksums whether to accept edited applied migrations
+	 * @return a description of each change made
+	 */
+	public List<String> repair(boolean acceptChecksums) {
+		return locked((connection) -> {
+			if (!this.ledger.exists(connection)) {
+				return List.of();
+			}
+			List<String> changes = new ArrayList<>();
+			for (MigrationStatus status : readLedger(connection).statuses()) {
+				String id = status.id().toString();
+				if (status.state() == MigrationState.FAILED || status.state() == MigrationState.RUNNING) {
+					this.ledger.remove(connection, id);
+					changes.add("Removed " + status.state() + " row of " + id);
+				}
+				else if (acceptChecksums && status.state() == MigrationState.CHECKSUM_MISMATCH) {
+					this.ledger.updateChecksum(connection, id, status.checksum());
+					changes.add("Accepted checksum " + status.checksum() + " of " + id + " (was "
+							+ status.appliedChecksum() + ")");
+				}
+			}
+			changes.forEach((change) -> logger.info("Repair: {}", change));
+			return changes;
+		});
+	}
+
+	/**
+	 * Mark every migration up to and including {@code id} as already present, on a
+	 * database that has them from before the ledger was adopted.
+	 * @param id the newest migration the database already has
+	 * @throws MigrationException if the ledger is not empty
+	 */
+	public void baseline(MigrationId id) {
+		Objects.requireNonNull(id, "id must not be null");
+		locked((connection) -> {
+			this.ledger.ensureInitialized(connection);
+			List<LedgerEntry> rows = this.ledger.readApplied(connection);
+			if (!rows.isEmpty()) {
+				throw new MigrationException("Cannot baseline at " + id + ": the ledger " + this.ledger.describe()
+						+ " already has " + rows.size() + " rows. Baseline only applies to a database that has "
+						+ "never been migrated by this library.");
+			}
+			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
+					Instant.now(), 0, appliedBy(connection), null));
+			logger.info("Baselined {} at {}", this.ledger.describe(), id);
+			return null;
+		});
+	}
+
+	/**
+	 * Return a view of this runner that plans instead of executing: it returns the exact
+	 * SQL per migration for this database, takes no lock and changes nothing, not even
+	 * creating the ledger table.
+	 * @return the dry-run view
+	 */
+	public PretendRunner pretend() {
+		return new PretendRunner(this);
+	}
+
+	/**
+	 * Return the migrations this runner knows, sorted by id.
+	 * @return the descriptors
+	 */
+	public List<MigrationDescriptor> descriptors() {
+		return this.descriptors;
+	}
+
+	/**
+	 * Return the dialect of the database.
+	 * @return the dialect
+	 */
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * Return the ledger.
+	 * @return the ledger
+	 */
+	public MigrationLedger ledger() {
+		return this.ledger;
+	}
+
+	List<PlannedMigration> planApply(int limit) {
+		requirePositive(limit, "limit");
+		return Jdbc.withConnection(this.dataSource, (connection) -> {
+			List<MigrationDescriptor> pending = selectPending(readLedgerIfExists(connection), limit);
+			return planned(render(pending, Direction.UP), Direction.UP);
+		});
+	}
+
+	List<PlannedMigration> planRollback(RollbackSelection selection) {
+		return Jdbc.withConnection(this.dataSource, (connection) -> {
+			LedgerView view = readLedgerIfExists(connection);
+			return planned(render(selectRollback(view, selection.select(view)), Direction.DOWN), Direction.DOWN);
+		});
+	}
+
+	private MigrationResult applyPending(Connection connection, LedgerView view,
+			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
+		if (plans.isEmpty()) {
+			logger.info("Database is up to date: no pending migrations in {}", this.ledger.describe());
+			return new MigrationResult(0, List.of());
+		}
+		int batch = view.nextBatch();
+		String appliedBy = appliedBy(connection);
+		boolean oneTransaction = runsInOneTransaction(plans.keySet());
+		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
+		this.listener.beforeRun(Direction.UP, plans.size());
+		try {
+			if (oneTransaction) {
+				Jdbc.inTransaction(connection, () -> {
+					for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
+						executed.add(this.executor.apply(connection, plan.getKey(), plan.getValue(), batch, appliedBy,
+								view.isOutOfOrder(plan.getKey()), true));
+					}
+				});
+			}
+			else {
+				for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
+					executed.add(this.executor.apply(connection, plan.getKey(), plan.getValue(), batch, appliedBy,
+							view.isOutOfOrder(plan.getKey()), false));
+				}
+			}
+		}
+		catch (MigrationException ex) {
+			this.listener.afterRun(Direction.UP, new MigrationResult(batch, oneTransaction ? List.of() : executed), ex);
+			throw ex;
+		}
+		MigrationResult result = new MigrationResult(batch, executed);
+		this.listener.afterRun(Direction.UP, result, null);
+		logger.info("Applied {} migration(s) in batch {} to {}", executed.size(), batch, this.ledger.describe());
+		return result;
+	}
+
+	private boolean runsInOneTransaction(java.util.Collection<MigrationDescriptor> pending) {
+		if (this.transactionMode != TransactionMode.ALL) {
+			return false;
+		}
+		if (!this.dialect.transactionalDdl()) {
+			throw new MigrationException("Transaction mode ALL needs transactional DDL, which " + this.dialect.name()
+					+ " does not have; nothing was applied. Use transaction mode PER_MIGRATION.");
+		}
+		for (MigrationDescriptor migration : pending) {
+			if (!migration.transactional()) {
+				throw new MigrationException("Transaction mode ALL cannot apply " + migration.id() + " ("
+						+ migration.source() + "), which must run outside a transaction; nothing was applied. "
+						+ "Apply it on its own with transaction mode PER_MIGRATION.");
+			}
+		}
+		return true;
+	}
+
+	private MigrationResult rollbackSelected(RollbackSelection selection) {
+		return locked((connection) -> {
+			if (!this.ledger.exists(connection)) {
+				return new MigrationResult(0, List.of());
+			}
+			LedgerView view = readLedger(connection);
+			List<MigrationDescriptor> selected = selectRollback(view, selection.select(view));
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
+			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
+			this.listener.beforeRun(Direction.DOWN, plans.size());
+			try {
+				for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
+					executed.add(this.executor.rollback(connection, plan.getKey(), plan.getValue()));
+				}
+			}
+			catch (MigrationException ex) {
+				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
+				throw ex;
+			}
+			MigrationResult result = new MigrationResult(0, executed);
+			this.listener.afterRun(Direction.DOWN, result, null);
+			logger.info("Rolled back {} migration(s) in {}", executed.size(), this.ledger.describe());
+			return result;
+		});
+	}
+
+	private List<MigrationDescriptor> selectPending(LedgerView view, int limit) {
+		List<MigrationProblem> problems = view.problems(this.outOfOrder, this.validateOnApply);
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
+		List<MigrationDescriptor> pending = view.pending();
+		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
+	}
+
+	private List<MigrationDescriptor> selectRollback(LedgerView view, List<LedgerEntry> rows) {
+		List<MigrationProblem> blocking = view.problems(this.outOfOrder, false)
+			.stream()
+			.filter((problem) -> problem.state() == MigrationState.FAILED || problem.state() == MigrationState.RUNNING)
+			.toList();
+		if (!blocking.isEmpty()) {
+			throw new MigrationValidationException(blocking);
+		}
+		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
+		List<String> refusals = new ArrayList<>();
+		for (LedgerEntry row : rows) {
+			MigrationDescriptor descriptor = view.descriptor(row.id());
+			if (descriptor == null) {
+				refusals.add(row.id() + " is in the ledger but no source defines it, so its down plan is unknown");
+			}
+			else if (!descriptor.reversible()) {
+				refusals.add(row.id() + " (" + descriptor.source() + ") is irreversible: "
+						+ descriptor.irreversibleReason());
+			}
+			else {
+				selected.add(descriptor);
+			}
+		}
+		if (!refusals.isEmpty()) {
+			throw new IrreversibleMigrationException("Cannot roll back; nothing was changed:\n - "
+					+ String.join("\n - ", refusals)
+					+ "\nNext step: add a down migration, or roll back fewer steps so the range stops before it.");
+		}
+		return selected;
+	}
+
+	private Map<MigrationDescriptor, List<SchemaOperation>> render(List<MigrationDescriptor> migrations,
+			Direction direction) {
+		Map<MigrationDescriptor, List<SchemaOperation>> plans = new LinkedHashMap<>();
+		for (MigrationDescriptor migration : migrations) {
+			plans.put(migration, this.executor.render(migration, direction));
+		}
+		return plans;
+	}
+
+	private static List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans,
+			Direction direction) {
+		List<PlannedMigration> planned = new ArrayList<>(plans.size());
+		plans.forEach((migration, plan) -> planned
+			.add(new PlannedMigration(migration.id(), migration.source(), direction, MigrationExecutor.sql(plan))));
+		return planned;
+	}
+
+	private LedgerView readLedger(Connection connection) {
+		return LedgerView.of(this.descriptors, this.ledger.readApplied(connection));
+	}
+
+	private LedgerView readLedgerIfExists(Connection connection) {
+		return this.ledger.exists(connection) ? readLedger(connection) : LedgerView.of(this.descriptors, List.of());
+	}
+
+	private <T> T locked(Jdbc.ConnectionCallback<T> work) {
+		return this.lock.withLock(this.lockTimeout, (waited) -> {
+			this.listener.lockAcquired(waited);
+			return Jdbc.withConnection(this.dataSource, work);
+		});
+	}
+
+	private static String appliedBy(Connection connection) throws SQLException {
+		String user = connection.getMetaData().getUserName();
+		return ((user != null) ? user : "unknown") + "@" + LocalHost.NAME;
+	}
+
+	private static void requirePositive(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+		}
+	}
+
+	@FunctionalInterface
+	interface RollbackSelection {
+
+		List<LedgerEntry> select(LedgerView view);
+
+	}
+
+	/**
+	 * The host name, looked up once.
+	 */
+	private static final class LocalHost {
+
+		static final String NAME = lookUp();
+
+		private static String lookUp() {
+			try {
+				return InetAddress.getLocalHost().getHostName();
+			}
+			catch (Exception ex) {
+				return "unknown-host";
+			}
+		}
+
+	}
+
+	/**
+	 * Calls several listeners in order.
+	 */
+	private record CompositeListener(List<MigrationListener> listeners) implements MigrationListener {
+
+		@Override
+		public void lockAcquired(Duration waited) {
+			this.listeners.forEach((listener) -> listener.lockAcquired(waited));
+		}
+
+		@Override
+		public void beforeRun(Direction direction, int count) {
+			this.listeners.forEach((listener) -> listener.beforeRun(direction, count));
+		}
+
+		@Override
+		public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
+			this.listeners.forEach((listener) -> listener.afterRun(direction, result, failure));
+		}
+
+		@Override
+		public void beforeMigration(MigrationDescriptor migration, Direction direction) {
+			this.listeners.forEach((listener) -> listener.beforeMigration(migration, direction));
+		}
+
+		@Override
+		public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
+			this.listeners.forEach((listener) -> listener.afterMigration(migration, direction, duration));
+		}
+
+		@Override
+		public void onFailure(MigrationDescriptor migration, Direction direction, MigrationException failure) {
+			this.listeners.forEach((listener) -> listener.onFailure(migration, direction, failure));
+		}
+
+	}
+
+	/**
+	 * Builds a {@link MigrationRunner}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private @Nullable Dialect dialect;
+
+		private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
+
+		private final List<MigrationEntry> entries = new ArrayList<>();
+
+		private LedgerTable table = new LedgerTable(null, LedgerTable.DEFAULT_NAME);
+
+		private @Nullable MigrationLedger ledger;
+
+		private @Nullable MigrationLock lock;
+
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private TransactionMode transactionMode = DEFAULT_TRANSACTION_MODE;
+
+		private OutOfOrder outOfOrder = DEFAULT_OUT_OF_ORDER;
+
+		private boolean validateOnApply = DEFAULT_VALIDATE_ON_APPLY;
+
+		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		}
+
+		/**
+		 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+		 * @param locations {@code classpath:} or {@code filesystem:} locations
+		 * @return this builder
+		 */
+		public Builder locations(String... locations) {
+			this.locations = List.of(locations);
+			return this;
+		}
+
+		/**
+		 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+		 * @param locations {@code classpath:} or {@code filesystem:} locations
+		 * @return this builder
+		 */
+		public Builder locations(List<String> locations) {
+			this.locations = List.copyOf(locations);
+			return this;
+		}
+
+		/**
+		 * Add migrations defined in Java.
+		 * @param entries the entries
+		 * @return this builder
+		 */
+		public Builder entries(MigrationEntry... entries) {
+			return entries(Arrays.asList(entries));
+		}
+
+		/**
+		 * Add migrations defined in Java.
+		 * @param entries the entries
+		 * @return this builder
+		 */
+		public Builder entries(java.util.Collection<MigrationEntry> entries) {
+			this.entries.addAll(entries);
+			return this;
+		}
+
+		/**
+		 * Set the ledger table; default {@code migrations_ledger}.
+		 * @param table the table, {@code name} or {@code schema.name}
+		 * @return this builder
+		 * @throws MigrationDefinitionException if the name is not a plain identifier
+		 */
+		public Builder table(String table) {
+			this.table = LedgerTable.parse(table);
+			return this;
+		}
+
+		/**
+		 * Set the ledger table and the schema it lives in.
+		 * @param schema the schema, or {@code null} for the connection's current schema
+		 * @param table the table name
+		 * @return this builder
+		 * @throws MigrationDefinitionException if a name is not a plain identifier
+		 */
+		public Builder table(@Nullable String schema, String table) {
+			this.table = new LedgerTable(schema, table);
+			return this;
+		}
+
+		/**
+		 * Use a dialect instead of detecting it.
+		 * @param dialect the dialect
+		 * @return this builder
+		 */
+		public Builder dialect(Dialect dialect) {
+			this.dialect = dialect;
+			return this;
+		}
+
+		/**
+		 * Use a ledger other than the default {@link SqlMigrationLedger}.
+		 * @param ledger the ledger
+		 * @return this builder
+		 */
+		public Builder ledger(MigrationLedger ledger) {
+			this.ledger = ledger;
+			return this;
+		}
+
+		/**
+		 * Use a lock other than the dialect's.
+		 * @param lock the lock
+		 * @return this builder
+		 */
+		public Builder lock(MigrationLock lock) {
+			this.lock = lock;
+			return this;
+		}
+
+		/**
+		 * Set how long to wait for another runner's lock; default 5 minutes.
+		 * @param lockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Set how migrations are grouped into transactions; default
+		 * {@link TransactionMode#PER_MIGRATION}.
+		 * @param transactionMode the mode
+		 * @return this builder
+		 */
+		public Builder transactionMode(TransactionMode transactionMode) {
+			this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode must not be null");
+			return this;
+		}
+
+		/**
+		 * Set what to do with out-of-order migrations; default {@link OutOfOrder#APPLY}.
+		 * @param outOfOrder the handling
+		 * @return this builder
+		 */
+		public Builder outOfOrder(OutOfOrder outOfOrder) {
+			this.outOfOrder = Objects.requireNonNull(outOfOrder, "outOfOrder must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether edited applied migrations stop {@link #applyAll()}; default
+		 * {@code true}. Failed and interrupted migrations always stop it.
+		 * @param validateOnApply whether to validate checksums
+		 * @return this builder
+		 */
+		public Builder validateOnApply(boolean validateOnApply) {
+			this.validateOnApply = validateOnApply;
+			return this;
+		}
+
+		/**
+		 * Add a listener.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(MigrationListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Set the class loader for classpath locations; default the thread context class
+		 * loader.
+		 * @param classLoader the class loader
+		 * @return this builder
+		 */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/**
+		 * Build the runner: detect the dialect (unless set), load SQL migrations and
+		 * check every migration.
+		 * @return the runner
+		 * @throws MigrationDefinitionException if a migration is malformed or duplicated
+		 */
+		public MigrationRunner build() {
+			Dialect dialect = (this.dialect != null) ? this.dialect
+					: Jdbc.withConnection(this.dataSource, Dialects::detect);
+			List<MigrationEntry> all = new ArrayList<>(this.entries);
+			all.addAll(new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter()).load());
+			return new MigrationRunner(this, dialect, MigrationEntry.buildDescriptors(all));
+		}
+
+	}
+
+}

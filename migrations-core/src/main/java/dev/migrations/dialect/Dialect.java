@@ -1,0 +1,151 @@
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.TableLeaseLock;
+import dev.migrations.schema.JdbcOperation;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.schema.SqlOperation;
+import dev.migrations.source.SqlStatementSplitter;
+
+/**
+ * What the engine needs to know about one kind of database: how to quote identifiers,
+ * whether DDL is transactional, how to create the ledger, which lock to take and how to
+ * render each schema operation. Implementations are stateless and thread-safe.
+ */
+public interface Dialect {
+
+	/**
+	 * How long a lock lease lasts without a heartbeat, for databases without a session
+	 * lock.
+	 */
+	Duration LEASE = Duration.ofSeconds(30);
+
+	/**
+	 * Return the dialect's name, such as {@code postgresql}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Whether a rollback undoes DDL, so a migration and its ledger row can commit
+	 * together.
+	 * @return whether DDL is transactional
+	 */
+	boolean transactionalDdl();
+
+	/**
+	 * Quote an identifier that has already been validated.
+	 * @param identifier the identifier
+	 * @return the quoted identifier
+	 */
+	default String quote(String identifier) {
+		return "\"" + identifier + "\"";
+	}
+
+	/**
+	 * Return the quoted, qualified name of a table.
+	 * @param table the table
+	 * @return the quoted name
+	 */
+	default String qualify(LedgerTable table) {
+		return (table.schema() != null) ? quote(table.schema()) + "." + quote(table.name()) : quote(table.name());
+	}
+
+	/**
+	 * Return the splitter for SQL scripts written for this database.
+	 * @return the splitter
+	 */
+	default SqlStatementSplitter splitter() {
+		return SqlStatementSplitter.standard();
+	}
+
+	/**
+	 * Return the type of a UTC timestamp column.
+	 * @return the column type
+	 */
+	default String timestampType() {
+		return "TIMESTAMP";
+	}
+
+	/**
+	 * Return the statement that creates the ledger table if it does not exist.
+	 * @param table the ledger table
+	 * @return the statement
+	 */
+	default String createLedgerTable(LedgerTable table) {
+		return "CREATE TABLE IF NOT EXISTS " + qualify(table) + " (" + quote("id")
+				+ " VARCHAR(255) NOT NULL PRIMARY KEY, " + quote("checksum") + " VARCHAR(80), " + quote("batch")
+				+ " INT NOT NULL, " + quote("state") + " VARCHAR(16) NOT NULL, " + quote("applied_at") + " "
+				+ timestampType() + " NOT NULL, " + quote("execution_ms") + " BIGINT NOT NULL, " + quote("applied_by")
+				+ " VARCHAR(255), " + quote("error") + " VARCHAR(2000))";
+	}
+
+	/**
+	 * Return the statement that creates the lock lease table if it does not exist.
+	 * @param table the lock table
+	 * @return the statement
+	 */
+	default String createLockTable(LedgerTable table) {
+		return "CREATE TABLE IF NOT EXISTS " + qualify(table)
+				+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, "
+				+ "expires_at BIGINT NOT NULL)";
+	}
+
+	/**
+	 * Whether a table exists, using the connection's current schema when the table has
+	 * none.
+	 * @param connection the connection
+	 * @param table the table
+	 * @return whether it exists
+	 * @throws SQLException on a database error
+	 */
+	default boolean tableExists(Connection connection, LedgerTable table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String schema = (table.schema() != null) ? table.schema() : connection.getSchema();
+		try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, table.name(), null)) {
+			while (tables.next()) {
+				if (table.name().equals(tables.getString("TABLE_NAME"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Create the lock that serialises migration runs against one ledger.
+	 * @param dataSource where to open the lock's dedicated connection
+	 * @param table the ledger table the lock protects
+	 * @return the lock
+	 */
+	default MigrationLock lock(DataSource dataSource, LedgerTable table) {
+		LedgerTable lockTable = table.lockTable();
+		return new TableLeaseLock(dataSource, qualify(lockTable), createLockTable(lockTable), LEASE);
+	}
+
+	/**
+	 * Render an operation as the primitive operations ({@link SqlOperation} and
+	 * {@link JdbcOperation}) that execute it on this database.
+	 * @param operation the operation
+	 * @return the primitive operations
+	 * @throws UnsupportedOperationException if this database cannot do the operation
+	 */
+	default List<SchemaOperation> render(SchemaOperation operation) {
+		if (operation instanceof SqlOperation || operation instanceof JdbcOperation) {
+			return List.of(operation);
+		}
+		throw new UnsupportedOperationException("The " + name() + " dialect cannot render " + operation.describe()
+				+ " (" + operation.canonical() + ")");
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Finds the dialect of a database from its JDBC metadata.
+ */
+public final class Dialects {
+
+	private Dialects() {
+	}
+
+	/**
+	 * Detect the dialect of the database behind a connection.
+	 * @param connection the connection
+	 * @return the dialect, {@link GenericDialect} for an unknown database
+	 * @throws SQLException on a database error
+	 */
+	public static Dialect detect(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String product = metaData.getDatabaseProductName();
+		String version = metaData.getDatabaseProductVersion();
+		return forProduct(product, version);
+	}
+
+	/**
+	 * Return the dialect for a database product name as JDBC reports it.
+	 * @param product the product name, such as {@code PostgreSQL}
+	 * @param version the product version, which tells MariaDB from MySQL behind MySQL
+	 * drivers
+	 * @return the dialect
+	 */
+	public static Dialect forProduct(String product, String version) {
+		String name = (product != null) ? product.toLowerCase(Locale.ROOT) : "";
+		if (name.contains("postgresql")) {
+			return new PostgresDialect();
+		}
+		if (name.contains("mariadb") || (name.contains("mysql") && version != null
+				&& version.toLowerCase(Locale.ROOT).contains("mariadb"))) {
+			return new MariaDbDialect();
+		}
+		if (name.contains("mysql")) {
+			return new MySqlDialect();
+		}
+		if (name.equals("h2")) {
+			return new H2Dialect();
+		}
+		if (name.contains("sqlite")) {
+			return new SqliteDialect();
+		}
+		return new GenericDialect(product);
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.migrations.dialect;
+
+/**
+ * MariaDB: as MySQL.
+ */
+public class MariaDbDialect extends MySqlDialect {
+
+	@Override
+	public String name() {
+		return "mariadb";
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.MySqlNamedLock;
+import dev.migrations.source.SqlStatementSplitter;
+
+/**
+ * MySQL: DDL commits implicitly, backtick quoting, backslash escapes in strings, and a
+ * {@code GET_LOCK} named lock. A schema is a database, so a ledger schema is a catalog.
+ */
+public class MySqlDialect implements Dialect {
+
+	@Override
+	public String name() {
+		return "mysql";
+	}
+
+	@Override
+	public boolean transactionalDdl() {
+		return false;
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return "`" + identifier + "`";
+	}
+
+	@Override
+	public SqlStatementSplitter splitter() {
+		return SqlStatementSplitter.mysql();
+	}
+
+	@Override
+	public String timestampType() {
+		return "DATETIME(3)";
+	}
+
+	@Override
+	public boolean tableExists(Connection connection, LedgerTable table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String catalog = (table.schema() != null) ? table.schema() : connection.getCatalog();
+		try (ResultSet tables = metaData.getTables(catalog, null, table.name(), null)) {
+			while (tables.next()) {
+				if (table.name().equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
+		String name = "migrations:" + table;
+		if (name.length() > 64) {
+			name = "migrations:" + Long.toHexString(PostgresDialect.lockKey(table));
+		}
+		return new MySqlNamedLock(dataSource, name);
+	}
+
+}

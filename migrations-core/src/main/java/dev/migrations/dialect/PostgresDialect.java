@@ -1,0 +1,45 @@
+package dev.migrations.dialect;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import javax.sql.DataSource;
+
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.PostgresAdvisoryLock;
+
+/**
+ * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
+ */
+public class PostgresDialect implements Dialect {
+
+	@Override
+	public String name() {
+		return "postgresql";
+	}
+
+	@Override
+	public boolean transactionalDdl() {
+		return true;
+	}
+
+	@Override
+	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
+		return new PostgresAdvisoryLock(dataSource, lockKey(table));
+	}
+
+	static long lockKey(LedgerTable table) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("migrations:" + table).getBytes(StandardCharsets.UTF_8));
+			return ByteBuffer.wrap(digest).getLong();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

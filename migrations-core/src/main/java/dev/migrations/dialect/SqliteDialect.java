@@ -1,0 +1,19 @@
+package dev.migrations.dialect;
+
+/**
+ * SQLite: transactional DDL; the lock is a lease row. SQLite has no schemas other than
+ * attached databases.
+ */
+public class SqliteDialect implements Dialect {
+
+	@Override
+	public String name() {
+		return "sqlite";
+	}
+
+	@Override
+	public boolean transactionalDdl() {
+		return true;
+	}
+
+}

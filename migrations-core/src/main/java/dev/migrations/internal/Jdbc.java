@@ -1,0 +1,98 @@
+package dev.migrations.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+
+/**
+ * The one place where the engine opens, closes and commits JDBC connections; everything
+ * else is a callback.
+ */
+public final class Jdbc {
+
+	private Jdbc() {
+	}
+
+	/**
+	 * Run work on a new connection in auto-commit mode, and close it.
+	 * @param <T> the result type
+	 * @param dataSource the data source
+	 * @param work the work
+	 * @return the work's result
+	 */
+	public static <T> T withConnection(DataSource dataSource, ConnectionCallback<T> work) {
+		try (Connection connection = dataSource.getConnection()) {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			return work.run(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Database error: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ")",
+					ex);
+		}
+	}
+
+	/**
+	 * Run work in a transaction on a connection: commit when it succeeds, roll back when
+	 * it throws. A failure to roll back is attached to the first failure as suppressed.
+	 * @param connection the connection, in auto-commit mode
+	 * @param work the work
+	 * @throws SQLException if beginning or committing the transaction fails
+	 */
+	public static void inTransaction(Connection connection, TransactionWork work) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			work.run();
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException | Error ex) {
+			try {
+				connection.rollback();
+			}
+			catch (SQLException rollbackFailure) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Work on a connection.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface ConnectionCallback<T> {
+
+		/**
+		 * Do the work.
+		 * @param connection the connection
+		 * @return the result
+		 * @throws SQLException on a database error
+		 */
+		T run(Connection connection) throws SQLException;
+
+	}
+
+	/**
+	 * Work inside a transaction.
+	 */
+	@FunctionalInterface
+	public interface TransactionWork {
+
+		/**
+		 * Do the work.
+		 * @throws SQLException on a database error
+		 */
+		void run() throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,260 @@
+package dev.migrations.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
+import dev.migrations.MigrationProblem;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
+import dev.migrations.OutOfOrder;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The migrations joined with one read of the ledger: every question a run asks of the
+ * ledger is answered from memory.
+ */
+public final class LedgerView {
+
+	private final List<MigrationDescriptor> descriptors;
+
+	private final Map<MigrationId, LedgerEntry> rows;
+
+	private final Map<MigrationId, MigrationDescriptor> descriptorsById;
+
+	private final @Nullable MigrationId newestApplied;
+
+	private final @Nullable MigrationId baseline;
+
+	private final int lastBatch;
+
+	private LedgerView(List<MigrationDescriptor> descriptors, Map<MigrationId, LedgerEntry> rows) {
+		this.descriptors = descriptors;
+		this.rows = rows;
+		this.descriptorsById = new HashMap<>();
+		for (MigrationDescriptor descriptor : descriptors) {
+			this.descriptorsById.put(descriptor.id(), descriptor);
+		}
+		MigrationId newest = null;
+		MigrationId newestBaseline = null;
+		int batch = 0;
+		for (Map.Entry<MigrationId, LedgerEntry> row : rows.entrySet()) {
+			MigrationId id = row.getKey();
+			newest = (newest == null || id.compareTo(newest) > 0) ? id : newest;
+			if (row.getValue().state() == LedgerState.BASELINE) {
+				newestBaseline = (newestBaseline == null || id.compareTo(newestBaseline) > 0) ? id : newestBaseline;
+			}
+			batch = Math.max(batch, row.getValue().batch());
+		}
+		this.newestApplied = newest;
+		this.baseline = newestBaseline;
+		this.lastBatch = batch;
+	}
+
+	/**
+	 * Join descriptors with ledger rows.
+	 * @param descriptors the descriptors, sorted by id
+	 * @param entries the ledger rows
+	 * @return the view
+	 * @throws MigrationException if a ledger row has a malformed id
+	 */
+	public static LedgerView of(List<MigrationDescriptor> descriptors, List<LedgerEntry> entries) {
+		Map<MigrationId, LedgerEntry> rows = new LinkedHashMap<>();
+		for (LedgerEntry entry : entries) {
+			try {
+				rows.put(MigrationId.parse(entry.id()), entry);
+			}
+			catch (MigrationException ex) {
+				throw new MigrationException("The ledger holds a row with a malformed id '" + entry.id()
+						+ "'; it was not written by this library. Remove or correct that row.", ex);
+			}
+		}
+		return new LedgerView(descriptors, rows);
+	}
+
+	/**
+	 * Return the status of every known migration, from sources and ledger, sorted by id.
+	 * @return the statuses
+	 */
+	public List<MigrationStatus> statuses() {
+		List<MigrationStatus> statuses = new ArrayList<>(this.descriptors.size());
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			LedgerEntry row = this.rows.get(descriptor.id());
+			MigrationState state = state(descriptor, row);
+			statuses.add((row != null)
+					? new MigrationStatus(descriptor.id(), state, row.batch(), row.appliedAt(), row.executionMs(),
+							descriptor.checksum(), row.checksum(), descriptor.source(), row.error())
+					: new MigrationStatus(descriptor.id(), state, null, null, null, descriptor.checksum(), null,
+							descriptor.source(), null));
+		}
+		for (Map.Entry<MigrationId, LedgerEntry> row : this.rows.entrySet()) {
+			if (!this.descriptorsById.containsKey(row.getKey())) {
+				LedgerEntry entry = row.getValue();
+				MigrationState state = (entry.state() == LedgerState.BASELINE) ? MigrationState.BASELINE
+						: MigrationState.MISSING;
+				statuses.add(new MigrationStatus(row.getKey(), state, entry.batch(), entry.appliedAt(),
+						entry.executionMs(), null, entry.checksum(), null, entry.error()));
+			}
+		}
+		statuses.sort(Comparator.comparing(MigrationStatus::id));
+		return statuses;
+	}
+
+	private MigrationState state(MigrationDescriptor descriptor, @Nullable LedgerEntry row) {
+		if (row == null) {
+			if (this.baseline != null && descriptor.id().compareTo(this.baseline) <= 0) {
+				return MigrationState.BASELINE;
+			}
+			return isOutOfOrder(descriptor) ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+		}
+		return switch (row.state()) {
+			case FAILED -> MigrationState.FAILED;
+			case RUNNING -> MigrationState.RUNNING;
+			case BASELINE -> MigrationState.BASELINE;
+			case APPLIED -> (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
+					? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+		};
+	}
+
+	/**
+	 * Whether a pending migration is older than the newest one in the ledger.
+	 * @param descriptor the migration
+	 * @return whether it is out of order
+	 */
+	public boolean isOutOfOrder(MigrationDescriptor descriptor) {
+		return this.newestApplied != null && descriptor.id().compareTo(this.newestApplied) < 0;
+	}
+
+	/**
+	 * Return the migrations not applied yet, in id order.
+	 * @return the pending migrations
+	 */
+	public List<MigrationDescriptor> pending() {
+		List<MigrationDescriptor> pending = new ArrayList<>();
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			if (!this.rows.containsKey(descriptor.id())
+					&& (this.baseline == null || descriptor.id().compareTo(this.baseline) > 0)) {
+				pending.add(descriptor);
+			}
+		}
+		return pending;
+	}
+
+	/**
+	 * Return the reasons a run must not start.
+	 * @param outOfOrder what to do with out-of-order migrations
+	 * @param checkChecksums whether edited applied migrations are a problem
+	 * @return the problems, empty when the run may start
+	 */
+	public List<MigrationProblem> problems(OutOfOrder outOfOrder, boolean checkChecksums) {
+		List<MigrationProblem> problems = new ArrayList<>();
+		for (MigrationStatus status : statuses()) {
+			String name = status.id() + ((status.source() != null) ? " (" + status.source() + ")" : "");
+			switch (status.state()) {
+				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
+						"Migration " + name + " failed in batch " + status.batch() + " at " + status.appliedAt() + ": "
+								+ status.error(),
+						"The database may be partly changed. Fix it by hand, then run repair to clear the FAILED "
+								+ "row, and apply again."));
+				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
+						"Migration " + name + " was started in batch " + status.batch() + " at " + status.appliedAt()
+								+ " and never finished: the run that started it died part-way.",
+						"Check what the migration changed and complete or undo it by hand, then run repair to clear "
+								+ "the RUNNING row, and apply again."));
+				case CHECKSUM_MISMATCH -> {
+					if (checkChecksums) {
+						problems.add(new MigrationProblem(status.id(), status.state(),
+								"Migration " + name + " was changed after it was applied (ledger checksum "
+										+ status.appliedChecksum() + ", source checksum " + status.checksum() + ").",
+								"Revert the change and write a new migration instead; or, if the change is "
+										+ "intended, run repair accepting the new checksums."));
+					}
+				}
+				case OUT_OF_ORDER -> {
+					if (outOfOrder == OutOfOrder.FAIL) {
+						problems.add(new MigrationProblem(status.id(), status.state(),
+								"Migration " + name + " is pending but older than the newest applied migration "
+										+ this.newestApplied + ".",
+								"Give it a newer timestamp, or allow out-of-order migrations (outOfOrder = APPLY)."));
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Return the number of the next batch.
+	 * @return the highest batch in the ledger plus one
+	 */
+	public int nextBatch() {
+		return this.lastBatch + 1;
+	}
+
+	/**
+	 * Return the applied rows of the last {@code steps} batches, newest first.
+	 * @param steps how many batches
+	 * @return the rows, by batch then id, descending
+	 */
+	public List<LedgerEntry> lastBatches(int steps) {
+		TreeSet<Integer> batches = new TreeSet<>(Comparator.reverseOrder());
+		for (LedgerEntry row : this.rows.values()) {
+			if (row.state() == LedgerState.APPLIED) {
+				batches.add(row.batch());
+			}
+		}
+		List<Integer> selected = batches.stream().limit(steps).toList();
+		return appliedRows((id, row) -> selected.contains(row.batch()));
+	}
+
+	/**
+	 * Return the applied rows newer than an id, newest first.
+	 * @param target the id to roll back to
+	 * @return the rows, by batch then id, descending
+	 */
+	public List<LedgerEntry> appliedAfter(MigrationId target) {
+		return appliedRows((id, row) -> id.compareTo(target) > 0);
+	}
+
+	private List<LedgerEntry> appliedRows(java.util.function.BiPredicate<MigrationId, LedgerEntry> filter) {
+		List<Map.Entry<MigrationId, LedgerEntry>> selected = new ArrayList<>();
+		for (Map.Entry<MigrationId, LedgerEntry> row : this.rows.entrySet()) {
+			if (row.getValue().state() == LedgerState.APPLIED && filter.test(row.getKey(), row.getValue())) {
+				selected.add(row);
+			}
+		}
+		selected.sort(Comparator
+			.comparing((Map.Entry<MigrationId, LedgerEntry> row) -> row.getValue().batch(), Comparator.reverseOrder())
+			.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+		return selected.stream().map(Map.Entry::getValue).toList();
+	}
+
+	/**
+	 * Return the descriptor of a migration.
+	 * @param id the id
+	 * @return the descriptor, or {@code null} when no source defines it
+	 */
+	public @Nullable MigrationDescriptor descriptor(String id) {
+		return this.descriptorsById.get(MigrationId.parse(id));
+	}
+
+	/**
+	 * Return the ledger rows, by id.
+	 * @return the rows
+	 */
+	public Map<MigrationId, LedgerEntry> rows() {
+		return this.rows;
+	}
+
+}

@@ -1,0 +1,275 @@
+package dev.migrations.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrations.Direction;
+import dev.migrations.ExecutedMigration;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationExecutionException;
+import dev.migrations.MigrationListener;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.schema.JdbcOperation;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.schema.SqlOperation;
+
+/**
+ * Runs one migration's plan on a connection and records it in the ledger, in one
+ * transaction where the database has transactional DDL, and otherwise as a
+ * {@code RUNNING} row that becomes {@code APPLIED} or {@code FAILED}.
+ */
+public final class MigrationExecutor {
+
+	private static final int EXCERPT_LENGTH = 300;
+
+	private final Dialect dialect;
+
+	private final MigrationLedger ledger;
+
+	private final MigrationListener listener;
+
+	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationListener listener) {
+		this.dialect = dialect;
+		this.ledger = ledger;
+		this.listener = listener;
+	}
+
+	/**
+	 * Render a plan for this database. Called for every migration of a run before any of
+	 * them executes, so an operation the database cannot do fails before anything
+	 * changes.
+	 * @param migration the migration
+	 * @param direction which plan to render
+	 * @return the primitive operations to execute
+	 */
+	public List<SchemaOperation> render(MigrationDescriptor migration, Direction direction) {
+		List<SchemaOperation> plan = (direction == Direction.UP) ? migration.up() : migration.down();
+		List<SchemaOperation> rendered = new ArrayList<>(plan.size());
+		for (SchemaOperation operation : plan) {
+			try {
+				rendered.addAll(this.dialect.render(operation));
+			}
+			catch (UnsupportedOperationException ex) {
+				throw new MigrationDefinitionException("Migration " + migration.id() + " (" + migration.source()
+						+ ") cannot run on " + this.dialect.name() + ": " + ex.getMessage() + ". Nothing was changed.",
+						ex);
+			}
+		}
+		return rendered;
+	}
+
+	/**
+	 * Return the SQL a plan would execute, JDBC steps shown as comments.
+	 * @param rendered the rendered plan
+	 * @return the statements
+	 */
+	public static List<String> sql(List<SchemaOperation> rendered) {
+		List<String> statements = new ArrayList<>(rendered.size());
+		for (SchemaOperation operation : rendered) {
+			statements.add((operation instanceof SqlOperation sql) ? sql.sql()
+					: "-- " + operation.describe() + " (Java code, runs in order with the statements)");
+		}
+		return statements;
+	}
+
+	/**
+	 * Apply a migration.
+	 * @param connection the migration connection, in auto-commit mode unless
+	 * {@code inRunTransaction}
+	 * @param migration the migration
+	 * @param plan its rendered up plan
+	 * @param batch the batch number
+	 * @param appliedBy the user and host of the runner
+	 * @param outOfOrder whether it is applied after a newer migration
+	 * @param inRunTransaction whether the whole run is one transaction
+	 * @return what ran
+	 * @throws SQLException if a transaction cannot begin or commit
+	 */
+	public ExecutedMigration apply(Connection connection, MigrationDescriptor migration, List<SchemaOperation> plan,
+			int batch, String appliedBy, boolean outOfOrder, boolean inRunTransaction) throws SQLException {
+		this.listener.beforeMigration(migration, Direction.UP);
+		long start = System.nanoTime();
+		String id = migration.id().toString();
+		if (inRunTransaction) {
+			execute(connection, migration, Direction.UP, plan, Atomicity.RUN);
+			this.ledger.logApplied(connection, row(migration, batch, LedgerState.APPLIED, elapsedMs(start), appliedBy));
+		}
+		else if (isAtomic(migration)) {
+			Jdbc.inTransaction(connection, () -> {
+				execute(connection, migration, Direction.UP, plan, Atomicity.MIGRATION);
+				this.ledger.logApplied(connection,
+						row(migration, batch, LedgerState.APPLIED, elapsedMs(start), appliedBy));
+			});
+		}
+		else {
+			this.ledger.logApplied(connection, row(migration, batch, LedgerState.RUNNING, 0, appliedBy));
+			executeMarkingFailure(connection, migration, Direction.UP, plan);
+			this.ledger.markApplied(connection, id, elapsedMs(start));
+		}
+		return finished(migration, Direction.UP, start, outOfOrder);
+	}
+
+	/**
+	 * Roll back a migration and remove its ledger row.
+	 * @param connection the migration connection, in auto-commit mode
+	 * @param migration the migration
+	 * @param plan its rendered down plan
+	 * @return what ran
+	 * @throws SQLException if a transaction cannot begin or commit
+	 */
+	public ExecutedMigration rollback(Connection connection, MigrationDescriptor migration, List<SchemaOperation> plan)
+			throws SQLException {
+		this.listener.beforeMigration(migration, Direction.DOWN);
+		long start = System.nanoTime();
+		String id = migration.id().toString();
+		if (isAtomic(migration)) {
+			Jdbc.inTransaction(connection, () -> {
+				execute(connection, migration, Direction.DOWN, plan, Atomicity.MIGRATION);
+				this.ledger.remove(connection, id);
+			});
+		}
+		else {
+			this.ledger.markRunning(connection, id);
+			executeMarkingFailure(connection, migration, Direction.DOWN, plan);
+			this.ledger.remove(connection, id);
+		}
+		return finished(migration, Direction.DOWN, start, false);
+	}
+
+	/**
+	 * Whether a migration and its ledger row commit together.
+	 * @param migration the migration
+	 * @return whether it runs atomically
+	 */
+	public boolean isAtomic(MigrationDescriptor migration) {
+		return this.dialect.transactionalDdl() && migration.transactional();
+	}
+
+	private ExecutedMigration finished(MigrationDescriptor migration, Direction direction, long start,
+			boolean outOfOrder) {
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		this.listener.afterMigration(migration, direction, duration);
+		return new ExecutedMigration(migration.id(), migration.source(), direction, duration.toMillis(), outOfOrder);
+	}
+
+	private void executeMarkingFailure(Connection connection, MigrationDescriptor migration, Direction direction,
+			List<SchemaOperation> plan) throws SQLException {
+		try {
+			if (migration.transactional()) {
+				Jdbc.inTransaction(connection, () -> execute(connection, migration, direction, plan, Atomicity.NONE));
+			}
+			else {
+				execute(connection, migration, direction, plan, Atomicity.NONE);
+			}
+		}
+		catch (MigrationException ex) {
+			try {
+				this.ledger.markFailed(connection, migration.id().toString(), ex.getMessage());
+			}
+			catch (RuntimeException markFailure) {
+				ex.addSuppressed(markFailure);
+			}
+			throw ex;
+		}
+	}
+
+	private void execute(Connection connection, MigrationDescriptor migration, Direction direction,
+			List<SchemaOperation> plan, Atomicity atomicity) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (int i = 0; i < plan.size(); i++) {
+				SchemaOperation operation = plan.get(i);
+				try {
+					if (operation instanceof SqlOperation sql) {
+						statement.execute(sql.sql());
+					}
+					else if (operation instanceof JdbcOperation jdbc) {
+						jdbc.work().execute(connection);
+					}
+				}
+				catch (SQLException | RuntimeException ex) {
+					MigrationExecutionException failure = failure(migration, direction, plan, i, ex, atomicity);
+					this.listener.onFailure(migration, direction, failure);
+					throw failure;
+				}
+			}
+		}
+	}
+
+	private MigrationExecutionException failure(MigrationDescriptor migration, Direction direction,
+			List<SchemaOperation> plan, int index, Exception cause, Atomicity atomicity) {
+		SchemaOperation operation = plan.get(index);
+		StringBuilder message = new StringBuilder();
+		message.append("Migration ")
+			.append(migration.id())
+			.append(" failed ")
+			.append((direction == Direction.UP) ? "while applying" : "while rolling back")
+			.append(" at statement ")
+			.append(index + 1)
+			.append(" of ")
+			.append(plan.size());
+		if (operation instanceof SqlOperation sql && sql.line() > 0) {
+			message.append(" (line ").append(sql.line()).append(')');
+		}
+		message.append(" of ").append(migration.source()).append(":\n    ");
+		message.append(excerpt(operation));
+		message.append("\nDatabase error: ").append(cause.getMessage());
+		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {
+			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
+		}
+		message.append("\nNext step: ").append(nextStep(migration, atomicity));
+		return new MigrationExecutionException(message.toString(), migration.id(), index + 1, cause);
+	}
+
+	private String nextStep(MigrationDescriptor migration, Atomicity atomicity) {
+		return switch (atomicity) {
+			case RUN -> "the whole run was rolled back and nothing was applied. Fix the migration and apply again.";
+			case MIGRATION -> "the migration and its ledger row were rolled back together, so nothing of it was "
+					+ "applied. Fix the migration and apply again.";
+			case NONE -> "the database may be partly changed (" + this.dialect.name()
+					+ ((migration.transactional()) ? " commits DDL implicitly"
+							: ", migration runs outside a transaction")
+					+ "), and the ledger marks " + migration.id()
+					+ " FAILED, which blocks later runs. Fix the database by hand, then run repair and apply again.";
+		};
+	}
+
+	private static String excerpt(SchemaOperation operation) {
+		String text = (operation instanceof SqlOperation sql) ? sql.sql() : operation.describe();
+		String oneLine = text.replaceAll("\\s+", " ").strip();
+		return (oneLine.length() > EXCERPT_LENGTH) ? oneLine.substring(0, EXCERPT_LENGTH) + " ..." : oneLine;
+	}
+
+	private static LedgerEntry row(MigrationDescriptor migration, int batch, LedgerState state, long executionMs,
+			String appliedBy) {
+		return new LedgerEntry(migration.id().toString(), migration.checksum(), batch, state, Instant.now(),
+				executionMs, appliedBy, null);
+	}
+
+	private static long elapsedMs(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private enum Atomicity {
+
+		/** The whole run is one transaction. */
+		RUN,
+
+		/** The migration and its ledger row are one transaction. */
+		MIGRATION,
+
+		/** Changes may stay behind when it fails. */
+		NONE
+
+	}
+
+}

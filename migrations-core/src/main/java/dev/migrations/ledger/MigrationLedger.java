@@ -1,0 +1,86 @@
+package dev.migrations.ledger;
+
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Where applied migrations are recorded. Every method works on a connection it is given,
+ * so that a migration and its ledger row commit together where the database allows it.
+ * Implementations must be thread-safe.
+ */
+public interface MigrationLedger {
+
+	/**
+	 * Create the ledger table if it does not exist. Idempotent, and safe when two
+	 * processes race.
+	 * @param connection the connection to use
+	 */
+	void ensureInitialized(Connection connection);
+
+	/**
+	 * Whether the ledger table exists, without creating it.
+	 * @param connection the connection to use
+	 * @return {@code true} if it exists
+	 */
+	boolean exists(Connection connection);
+
+	/**
+	 * Read every row of the ledger, ordered by id, in one query.
+	 * @param connection the connection to use
+	 * @return the rows
+	 */
+	List<LedgerEntry> readApplied(Connection connection);
+
+	/**
+	 * Insert a row.
+	 * @param connection the connection to use
+	 * @param entry the row
+	 */
+	void logApplied(Connection connection, LedgerEntry entry);
+
+	/**
+	 * Set an existing row to {@link LedgerState#RUNNING}, before it is rolled back
+	 * outside a transaction.
+	 * @param connection the connection to use
+	 * @param id the migration id
+	 */
+	void markRunning(Connection connection, String id);
+
+	/**
+	 * Set a {@link LedgerState#RUNNING} row to {@link LedgerState#APPLIED}.
+	 * @param connection the connection to use
+	 * @param id the migration id
+	 * @param executionMs how long it took
+	 */
+	void markApplied(Connection connection, String id, long executionMs);
+
+	/**
+	 * Set a row to {@link LedgerState#FAILED} with the failure message.
+	 * @param connection the connection to use
+	 * @param id the migration id
+	 * @param error the message, shortened to fit the column
+	 */
+	void markFailed(Connection connection, String id, String error);
+
+	/**
+	 * Set the checksum of a row, when an edited migration is accepted.
+	 * @param connection the connection to use
+	 * @param id the migration id
+	 * @param checksum the new checksum
+	 */
+	void updateChecksum(Connection connection, String id, String checksum);
+
+	/**
+	 * Delete a row.
+	 * @param connection the connection to use
+	 * @param id the migration id
+	 */
+	void remove(Connection connection, String id);
+
+	/**
+	 * Describe where the ledger lives, such as {@code public.migrations_ledger}.
+	 * @return the description
+	 */
+	String describe();
+
+}

@@ -1,0 +1,253 @@
+package dev.migrations.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
+
+/**
+ * The ledger as a table in the migrated database, with the columns {@code id},
+ * {@code checksum}, {@code batch}, {@code state}, {@code applied_at} (UTC),
+ * {@code execution_ms}, {@code applied_by} and {@code error}. The table name is validated
+ * and quoted. Thread-safe.
+ */
+public final class SqlMigrationLedger implements MigrationLedger {
+
+	static final int ERROR_LENGTH = 2000;
+
+	private static final String COLUMNS = "id, checksum, batch, state, applied_at, execution_ms, applied_by, error";
+
+	private final Dialect dialect;
+
+	private final LedgerTable table;
+
+	private final String insert;
+
+	private final String select;
+
+	private final String updateState;
+
+	private final String updateApplied;
+
+	private final String updateChecksum;
+
+	private final String delete;
+
+	/**
+	 * Create a ledger, detecting the dialect from the data source.
+	 * @param dataSource the data source
+	 * @param tableName the table, {@code name} or {@code schema.name}
+	 * @throws dev.migrations.MigrationDefinitionException if the name is not a plain
+	 * identifier
+	 */
+	public SqlMigrationLedger(DataSource dataSource, String tableName) {
+		this(detect(dataSource), LedgerTable.parse(tableName));
+	}
+
+	/**
+	 * Create a ledger for a known dialect.
+	 * @param dialect the dialect
+	 * @param table the table
+	 */
+	public SqlMigrationLedger(Dialect dialect, LedgerTable table) {
+		this.dialect = dialect;
+		this.table = table;
+		String name = dialect.qualify(table);
+		String columns = quoteAll(COLUMNS);
+		this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+		this.select = "SELECT " + columns + " FROM " + name + " ORDER BY " + q("id");
+		this.updateState = "UPDATE " + name + " SET " + q("state") + " = ?, " + q("error") + " = ? WHERE " + q("id")
+				+ " = ?";
+		this.updateApplied = "UPDATE " + name + " SET " + q("state") + " = '" + LedgerState.APPLIED + "', "
+				+ q("execution_ms") + " = ?, " + q("error") + " = NULL WHERE " + q("id") + " = ?";
+		this.updateChecksum = "UPDATE " + name + " SET " + q("checksum") + " = ? WHERE " + q("id") + " = ?";
+		this.delete = "DELETE FROM " + name + " WHERE " + q("id") + " = ?";
+	}
+
+	private static Dialect detect(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return Dialects.detect(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not connect to detect the database: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void ensureInitialized(Connection connection) {
+		try {
+			if (this.dialect.tableExists(connection, this.table)) {
+				return;
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(this.dialect.createLedgerTable(this.table));
+			}
+			catch (SQLException ex) {
+				// Two processes may create the table at the same moment; losing that race
+				// is fine
+				if (!this.dialect.tableExists(connection, this.table)) {
+					throw ex;
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw failure("create", ex);
+		}
+	}
+
+	@Override
+	public boolean exists(Connection connection) {
+		try {
+			return this.dialect.tableExists(connection, this.table);
+		}
+		catch (SQLException ex) {
+			throw failure("inspect", ex);
+		}
+	}
+
+	@Override
+	public List<LedgerEntry> readApplied(Connection connection) {
+		List<LedgerEntry> entries = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(this.select)) {
+			Calendar utc = utc();
+			while (rows.next()) {
+				Timestamp appliedAt = rows.getTimestamp(5, utc);
+				entries.add(new LedgerEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
+						LedgerState.valueOf(rows.getString(4)), appliedAt.toInstant(), rows.getLong(6),
+						rows.getString(7), rows.getString(8)));
+			}
+		}
+		catch (SQLException ex) {
+			throw failure("read", ex);
+		}
+		return entries;
+	}
+
+	@Override
+	public void logApplied(Connection connection, LedgerEntry entry) {
+		try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
+			statement.setString(1, entry.id());
+			setNullableString(statement, 2, entry.checksum());
+			statement.setInt(3, entry.batch());
+			statement.setString(4, entry.state().name());
+			statement.setTimestamp(5, Timestamp.from(entry.appliedAt()), utc());
+			statement.setLong(6, entry.executionMs());
+			setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
+			setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("record " + entry.id() + " in", ex);
+		}
+	}
+
+	@Override
+	public void markRunning(Connection connection, String id) {
+		updateState(connection, id, LedgerState.RUNNING, null);
+	}
+
+	@Override
+	public void markApplied(Connection connection, String id, long executionMs) {
+		try (PreparedStatement statement = connection.prepareStatement(this.updateApplied)) {
+			statement.setLong(1, executionMs);
+			statement.setString(2, id);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("mark " + id + " APPLIED in", ex);
+		}
+	}
+
+	@Override
+	public void markFailed(Connection connection, String id, String error) {
+		updateState(connection, id, LedgerState.FAILED, error);
+	}
+
+	private void updateState(Connection connection, String id, LedgerState state, String error) {
+		try (PreparedStatement statement = connection.prepareStatement(this.updateState)) {
+			statement.setString(1, state.name());
+			setNullableString(statement, 2, truncate(error, ERROR_LENGTH));
+			statement.setString(3, id);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("mark " + id + " " + state + " in", ex);
+		}
+	}
+
+	@Override
+	public void updateChecksum(Connection connection, String id, String checksum) {
+		try (PreparedStatement statement = connection.prepareStatement(this.updateChecksum)) {
+			statement.setString(1, checksum);
+			statement.setString(2, id);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("update the checksum of " + id + " in", ex);
+		}
+	}
+
+	@Override
+	public void remove(Connection connection, String id) {
+		try (PreparedStatement statement = connection.prepareStatement(this.delete)) {
+			statement.setString(1, id);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw failure("remove " + id + " from", ex);
+		}
+	}
+
+	@Override
+	public String describe() {
+		return this.table.toString();
+	}
+
+	private MigrationException failure(String action, SQLException ex) {
+		return new MigrationException("Could not " + action + " the migration ledger " + this.table + ": "
+				+ ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
+	}
+
+	private String q(String column) {
+		return this.dialect.quote(column);
+	}
+
+	private String quoteAll(String columns) {
+		List<String> quoted = new ArrayList<>();
+		for (String column : columns.split(", ")) {
+			quoted.add(q(column));
+		}
+		return String.join(", ", quoted);
+	}
+
+	private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
+		if (value != null) {
+			statement.setString(index, value);
+		}
+		else {
+			statement.setNull(index, Types.VARCHAR);
+		}
+	}
+
+	private static String truncate(String value, int length) {
+		return (value != null && value.length() > length) ? value.substring(0, length - 3) + "..." : value;
+	}
+
+	private static Calendar utc() {
+		return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+	}
+
+}

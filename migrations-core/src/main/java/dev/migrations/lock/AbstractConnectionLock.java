@@ -1,0 +1,115 @@
+package dev.migrations.lock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+/**
+ * Base for locks held on a dedicated connection: opens it, acquires, runs the action,
+ * releases and closes, attaching any secondary failure as suppressed.
+ */
+abstract class AbstractConnectionLock implements MigrationLock {
+
+	private static final long MAX_BACKOFF_MS = 1000;
+
+	private final DataSource dataSource;
+
+	AbstractConnectionLock(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	@Override
+	public <T> T withLock(Duration timeout, LockedAction<T> action) {
+		long start = System.nanoTime();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			acquire(connection, timeout, start);
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			Throwable failure = null;
+			try {
+				return action.run(waited);
+			}
+			catch (RuntimeException | Error ex) {
+				failure = ex;
+				throw ex;
+			}
+			finally {
+				release(connection, failure);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException("Could not open a connection for the migration lock: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private void acquire(Connection connection, Duration timeout, long start) throws SQLException {
+		long backoff = 25;
+		while (!tryAcquire(connection)) {
+			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+			if (elapsedMs >= timeout.toMillis()) {
+				throw new MigrationLockException("Timed out after " + timeout.toMillis()
+						+ " ms waiting for the migration lock (" + describe() + "), held by " + holder(connection)
+						+ ". Another process is applying migrations; wait for it to finish or raise the lock timeout.");
+			}
+			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
+			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+		}
+	}
+
+	private void release(Connection connection, Throwable failure) {
+		try {
+			unlock(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (failure != null) {
+				failure.addSuppressed(ex);
+			}
+			else {
+				throw new MigrationLockException("Could not release the migration lock (" + describe() + "): "
+						+ ex.getMessage() + ". It is released when the connection closes.", ex);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(Math.max(1, millis));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationLockException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	/**
+	 * Try once to acquire the lock.
+	 * @param connection the dedicated connection
+	 * @return whether the lock was acquired
+	 * @throws SQLException on a database error
+	 */
+	abstract boolean tryAcquire(Connection connection) throws SQLException;
+
+	/**
+	 * Release the lock.
+	 * @param connection the dedicated connection
+	 * @throws SQLException on a database error
+	 */
+	abstract void unlock(Connection connection) throws SQLException;
+
+	/**
+	 * Describe who holds the lock, for the timeout message.
+	 * @param connection the dedicated connection
+	 * @return the holder, or {@code "another session"} when it cannot be told
+	 */
+	abstract String holder(Connection connection);
+
+	/**
+	 * Describe the lock, such as {@code "PostgreSQL advisory lock 42"}.
+	 * @return the description
+	 */
+	abstract String describe();
+
+}

@@ -1,0 +1,41 @@
+package dev.migrations.lock;
+
+import java.time.Duration;
+
+/**
+ * A database-wide lock held for a whole migration run, on a dedicated connection that is
+ * not used for migrations. Release cannot be forgotten: the lock is only ever held around
+ * an action. No crash can leave a lock that blocks the next start. Implementations are
+ * thread-safe.
+ */
+public interface MigrationLock {
+
+	/**
+	 * Acquire the lock, waiting at most {@code timeout}, run the action and release the
+	 * lock.
+	 * @param <T> the action's result type
+	 * @param timeout how long to wait for another holder
+	 * @param action what to do while holding the lock
+	 * @return the action's result
+	 * @throws MigrationLockException if the lock cannot be acquired in time
+	 */
+	<T> T withLock(Duration timeout, LockedAction<T> action);
+
+	/**
+	 * What runs while the lock is held.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	interface LockedAction<T> {
+
+		/**
+		 * Run the action.
+		 * @param waited how long acquiring the lock took
+		 * @return the result
+		 */
+		T run(Duration waited);
+
+	}
+
+}

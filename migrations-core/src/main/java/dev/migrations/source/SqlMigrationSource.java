@@ -1,0 +1,228 @@
+package dev.migrations.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds SQL migrations in locations: {@code classpath:db/migrations} (also inside jars)
+ * or {@code filesystem:/path/to/dir}; a location without a prefix is a classpath
+ * location. Files are named {@code 20241201000000_create_users_table.up.sql} with an
+ * optional {@code .down.sql} beside it, or {@code 20241201000000_x.sql} for an up-only
+ * migration. A {@code .sql} file whose name does not parse is an error, never skipped.
+ * Files of other types are ignored. Thread-safe.
+ */
+public final class SqlMigrationSource {
+
+	/** The default location. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlMigrationSource.class);
+
+	private static final String CLASSPATH = "classpath:";
+
+	private static final String FILESYSTEM = "filesystem:";
+
+	private static final Pattern FILE_NAME = Pattern
+		.compile("(\\d{14}_[a-z0-9]+(?:_[a-z0-9]+)*)(\\.up\\.sql|\\.down\\.sql|\\.sql)");
+
+	private static final String EXPECTED_FILE_NAME = "YYYYMMDDHHMMSS_snake_case_name.up.sql (with an optional "
+			+ ".down.sql beside it) or YYYYMMDDHHMMSS_snake_case_name.sql";
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final SqlStatementSplitter splitter;
+
+	/**
+	 * Create a source.
+	 * @param locations the locations to scan
+	 * @param classLoader the class loader for classpath locations
+	 * @param splitter the splitter for the database the scripts are written for
+	 */
+	public SqlMigrationSource(List<String> locations, ClassLoader classLoader, SqlStatementSplitter splitter) {
+		this.locations = List.copyOf(locations);
+		this.classLoader = classLoader;
+		this.splitter = splitter;
+	}
+
+	/**
+	 * Load every migration in the locations.
+	 * @return the entries, in no particular order
+	 * @throws MigrationDefinitionException if a file name is malformed, a
+	 * {@code .down.sql} has no {@code .up.sql}, or a location cannot be read
+	 */
+	public List<MigrationEntry> load() {
+		List<MigrationEntry> entries = new ArrayList<>();
+		for (String location : this.locations) {
+			Map<String, String> scripts = new TreeMap<>();
+			read(location, scripts);
+			entries.addAll(toEntries(location, scripts));
+		}
+		return entries;
+	}
+
+	private void read(String location, Map<String, String> scripts) {
+		try {
+			if (location.startsWith(FILESYSTEM)) {
+				Path directory = Paths.get(location.substring(FILESYSTEM.length()));
+				if (!Files.isDirectory(directory)) {
+					throw new MigrationDefinitionException("Migration location " + location + " is not a directory ("
+							+ directory.toAbsolutePath() + ")");
+				}
+				readDirectory(directory, scripts);
+				return;
+			}
+			String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+			path = trimSlashes(path);
+			List<URL> roots = Collections.list(this.classLoader.getResources(path));
+			if (roots.isEmpty()) {
+				logger.info("No migrations found: location {} does not exist", location);
+			}
+			for (URL root : roots) {
+				readClasspathRoot(root, path, scripts);
+			}
+		}
+		catch (IOException ex) {
+			throw new MigrationDefinitionException("Could not read migration location " + location + ": " + ex, ex);
+		}
+	}
+
+	private void readClasspathRoot(URL root, String path, Map<String, String> scripts) throws IOException {
+		if ("file".equals(root.getProtocol())) {
+			try {
+				readDirectory(Paths.get(root.toURI()), scripts);
+			}
+			catch (URISyntaxException ex) {
+				throw new IOException("Malformed location URL " + root, ex);
+			}
+			return;
+		}
+		URLConnection connection = root.openConnection();
+		if (!(connection instanceof JarURLConnection jarConnection)) {
+			throw new IOException("Cannot list resources at " + root);
+		}
+		jarConnection.setUseCaches(false);
+		try (JarFile jar = jarConnection.getJarFile()) {
+			String prefix = path + "/";
+			Enumeration<JarEntry> jarEntries = jar.entries();
+			while (jarEntries.hasMoreElements()) {
+				JarEntry entry = jarEntries.nextElement();
+				if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+					try (InputStream input = jar.getInputStream(entry)) {
+						scripts.put(entry.getName().substring(prefix.length()),
+								new String(input.readAllBytes(), StandardCharsets.UTF_8));
+					}
+				}
+			}
+		}
+	}
+
+	private static void readDirectory(Path directory, Map<String, String> scripts) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+				String relative = directory.relativize(file).toString().replace('\\', '/');
+				scripts.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private List<MigrationEntry> toEntries(String location, Map<String, String> scripts) {
+		Map<String, String[]> pairs = new LinkedHashMap<>();
+		for (Map.Entry<String, String> script : scripts.entrySet()) {
+			String relative = script.getKey();
+			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+			if (!fileName.endsWith(".sql")) {
+				continue;
+			}
+			Matcher matcher = FILE_NAME.matcher(fileName);
+			if (!matcher.matches()) {
+				throw new MigrationDefinitionException("Malformed migration file name '" + fileName + "' in " + location
+						+ ": expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location.");
+			}
+			String directory = relative.substring(0, relative.length() - fileName.length());
+			String key = directory + matcher.group(1);
+			String suffix = matcher.group(2);
+			String[] pair = pairs.computeIfAbsent(key, (k) -> new String[3]);
+			int slot = switch (suffix) {
+				case ".up.sql" -> 0;
+				case ".down.sql" -> 1;
+				default -> 2;
+			};
+			pair[slot] = script.getValue();
+		}
+		List<MigrationEntry> entries = new ArrayList<>(pairs.size());
+		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
+			entries.addAll(toEntries(location, pair.getKey(), pair.getValue()));
+		}
+		return entries;
+	}
+
+	private List<MigrationEntry> toEntries(String location, String key, String[] pair) {
+		String base = join(location, key);
+		MigrationId id = MigrationId.parse(key.substring(key.lastIndexOf('/') + 1));
+		String up = pair[0];
+		String down = pair[1];
+		String plain = pair[2];
+		if (down != null && up == null) {
+			throw new MigrationDefinitionException("Migration " + base + ".down.sql has no " + base
+					+ ".up.sql beside it. Add the .up.sql file, or remove the .down.sql file.");
+		}
+		List<MigrationEntry> entries = new ArrayList<>(2);
+		if (up != null) {
+			String source = base + ".up.sql";
+			entries.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, this.splitter), source));
+		}
+		if (plain != null) {
+			String source = base + ".sql";
+			entries.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, this.splitter), source));
+		}
+		return entries;
+	}
+
+	private static String join(String location, String relative) {
+		return location.endsWith("/") ? location + relative : location + "/" + relative;
+	}
+
+	private static String trimSlashes(String path) {
+		String trimmed = path;
+		while (trimmed.startsWith("/")) {
+			trimmed = trimmed.substring(1);
+		}
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
+	}
+
+}

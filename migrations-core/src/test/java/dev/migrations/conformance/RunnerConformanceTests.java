@@ -1,0 +1,572 @@
+package dev.migrations.conformance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.migrations.Direction;
+import dev.migrations.ExecutedMigration;
+import dev.migrations.IrreversibleMigrationException;
+import dev.migrations.Migration;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationExecutionException;
+import dev.migrations.MigrationId;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationResult;
+import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.OutOfOrder;
+import dev.migrations.PlannedMigration;
+import dev.migrations.TransactionMode;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.schema.Schema;
+import dev.migrations.testing.DatabaseDisplayNames;
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The behaviour every database must show, run once per database by the concrete
+ * subclasses. Each test works in a fresh database that is dropped afterwards.
+ */
+@DisplayNameGeneration(DatabaseDisplayNames.class)
+abstract class RunnerConformanceTests {
+
+	private static final String M1 = "20240101000000_create_alpha";
+
+	private static final String M2 = "20240102000000_create_beta";
+
+	private static final String M3 = "20240103000000_create_gamma";
+
+	private static final String M4 = "20240104000000_create_delta";
+
+	private static final String M5 = "20240105000000_create_epsilon";
+
+	@TempDir
+	Path directory;
+
+	TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabase.create(getClass().getAnnotation(OnDatabase.class).value());
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		if (this.database != null) {
+			this.database.close();
+		}
+	}
+
+	@Test
+	void appliesPendingMigrationsInIdOrder() {
+		createTableMigration(M3, "gamma");
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		List<String> seen = new ArrayList<>();
+		MigrationResult result = runner((builder) -> builder.listener(new MigrationListener() {
+			@Override
+			public void beforeMigration(MigrationDescriptor migration, Direction direction) {
+				seen.add(migration.name());
+			}
+		})).applyAll();
+		assertThat(ids(result)).containsExactly("m_" + M1, "m_" + M2, "m_" + M3);
+		assertThat(seen).containsExactly("create_alpha", "create_beta", "create_gamma");
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "gamma", "migrations_ledger");
+		assertThat(states(runner().status())).containsOnly(MigrationState.APPLIED);
+	}
+
+	@Test
+	void doesNothingWhenNothingIsPending() {
+		createTableMigration(M1, "alpha");
+		runner().applyAll();
+		MigrationResult second = runner().applyAll();
+		assertThat(second.isEmpty()).isTrue();
+		assertThat(second.batch()).isZero();
+		assertThat(readLedger()).hasSize(1);
+	}
+
+	@Test
+	void appliesAtMostLimitMigrations() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createTableMigration(M3, "gamma");
+		MigrationResult result = runner().applyAll(2);
+		assertThat(ids(result)).containsExactly("m_" + M1, "m_" + M2);
+		assertThat(stateById(runner().status())).containsEntry("m_" + M3, MigrationState.PENDING);
+		assertThat(tables()).doesNotContain("gamma");
+		assertThatThrownBy(() -> runner().applyAll(0)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void givesEveryRunOneNewBatchNumber() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		assertThat(runner().applyAll().batch()).isEqualTo(1);
+		createTableMigration(M3, "gamma");
+		assertThat(runner().applyAll().batch()).isEqualTo(2);
+		assertThat(batchById(runner().status())).containsExactly(Map.entry("m_" + M1, 1), Map.entry("m_" + M2, 1),
+				Map.entry("m_" + M3, 2));
+	}
+
+	@Test
+	void writesEveryLedgerColumn() {
+		createTableMigration(M1, "alpha");
+		Instant before = Instant.now().minusSeconds(5);
+		runner().applyAll();
+		List<LedgerEntry> rows = readLedger();
+		assertThat(rows).hasSize(1);
+		LedgerEntry row = rows.get(0);
+		assertThat(row.id()).isEqualTo("m_" + M1);
+		assertThat(row.checksum()).startsWith("v1:").hasSize(67);
+		assertThat(row.batch()).isEqualTo(1);
+		assertThat(row.state()).hasToString("APPLIED");
+		assertThat(row.appliedAt()).isBetween(before, Instant.now().plusSeconds(5));
+		assertThat(row.executionMs()).isNotNegative();
+		assertThat(row.appliedBy()).contains("@");
+		assertThat(row.error()).isNull();
+	}
+
+	@Test
+	void rollbackUndoesExactlyTheLastBatch() {
+		createReversibleMigration(M1, "alpha");
+		runner().applyAll();
+		createReversibleMigration(M2, "beta");
+		createReversibleMigration(M3, "gamma");
+		runner().applyAll();
+		MigrationResult result = runner().rollback();
+		assertThat(ids(result)).containsExactly("m_" + M3, "m_" + M2);
+		assertThat(result.migrations()).extracting(ExecutedMigration::direction).containsOnly(Direction.DOWN);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "migrations_ledger");
+		assertThat(stateById(runner().status())).containsExactly(Map.entry("m_" + M1, MigrationState.APPLIED),
+				Map.entry("m_" + M2, MigrationState.PENDING), Map.entry("m_" + M3, MigrationState.PENDING));
+	}
+
+	@Test
+	void rollbackOfThreeStepsUndoesTheLastThreeBatchesNewestFirst() {
+		for (String id : List.of(M1, M2, M3, M4)) {
+			createReversibleMigration(id, id.substring(22));
+			runner().applyAll();
+		}
+		MigrationResult result = runner().rollback(3);
+		assertThat(ids(result)).containsExactly("m_" + M4, "m_" + M3, "m_" + M2);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "migrations_ledger");
+		assertThat(runner().applyAll().batch()).isEqualTo(2);
+	}
+
+	@Test
+	void rollbackToKeepsTheTargetAndEverythingBeforeIt() {
+		createReversibleMigration(M1, "alpha");
+		createReversibleMigration(M2, "beta");
+		runner().applyAll();
+		createReversibleMigration(M3, "gamma");
+		createReversibleMigration(M4, "delta");
+		runner().applyAll();
+		MigrationResult result = runner().rollbackTo(MigrationId.parse(M2));
+		assertThat(ids(result)).containsExactly("m_" + M4, "m_" + M3);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
+	}
+
+	@Test
+	void refusesToRollBackAnIrreversibleMigrationBeforeChangingAnything() {
+		createReversibleMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createReversibleMigration(M3, "gamma");
+		runner().applyAll();
+		List<LedgerEntry> before = readLedger();
+		assertThatExceptionOfType(IrreversibleMigrationException.class).isThrownBy(() -> runner().rollback())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining(M2 + ".sql")
+			.withMessageContaining("nothing was changed")
+			.withMessageNotContaining("m_" + M3);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "gamma", "migrations_ledger");
+		assertThat(readLedger()).isEqualTo(before);
+	}
+
+	@Test
+	void rollsBackJavaMigrationsWithTheirDownPlan() {
+		Migration migration = new Migration() {
+			@Override
+			public void up(Schema schema) {
+				schema.sql("CREATE TABLE java_table (id INT PRIMARY KEY)");
+				schema.jdbc((connection) -> {
+					try (Statement statement = connection.createStatement()) {
+						statement.executeUpdate("INSERT INTO java_table (id) VALUES (42)");
+					}
+				});
+			}
+
+			@Override
+			public void down(Schema schema) {
+				schema.sql("DROP TABLE java_table");
+			}
+		};
+		MigrationRunner runner = runner((builder) -> builder.entries(MigrationEntry.of("m_" + M1, migration)));
+		runner.applyAll();
+		assertThat(this.database.queryForLong("SELECT id FROM java_table")).isEqualTo(42);
+		runner.rollback();
+		assertThat(tables()).containsExactly("migrations_ledger");
+	}
+
+	@Test
+	void reportsAppliedPendingOutOfOrderChecksumMismatchAndMissing() throws IOException {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createTableMigration(M4, "delta");
+		runner().applyAll();
+		createTableMigration(M3, "gamma");
+		createTableMigration(M5, "epsilon");
+		write(M2 + ".sql", "CREATE TABLE beta (id INT PRIMARY KEY, extra INT)");
+		Files.delete(this.directory.resolve(M4 + ".sql"));
+		List<MigrationStatus> status = runner().status();
+		assertThat(stateById(status)).containsExactly(Map.entry("m_" + M1, MigrationState.APPLIED),
+				Map.entry("m_" + M2, MigrationState.CHECKSUM_MISMATCH),
+				Map.entry("m_" + M3, MigrationState.OUT_OF_ORDER), Map.entry("m_" + M4, MigrationState.MISSING),
+				Map.entry("m_" + M5, MigrationState.PENDING));
+		MigrationStatus missing = status.get(3);
+		assertThat(missing.source()).isNull();
+		assertThat(missing.batch()).isEqualTo(1);
+		MigrationStatus mismatch = status.get(1);
+		assertThat(mismatch.checksum()).isNotEqualTo(mismatch.appliedChecksum());
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("changed after it was applied")
+			.withMessageContaining("repair");
+	}
+
+	@Test
+	void recordsAFailedNonTransactionalMigrationAndBlocksLaterRuns() {
+		createTableMigration(M1, "alpha");
+		write(M2 + ".sql", "-- migrations: no-transaction\nINSERT INTO no_such_table (id) VALUES (1);\n");
+		createTableMigration(M3, "gamma");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("statement 1 of 1")
+			.withMessageContaining("no_such_table")
+			.withMessageContaining("Next step");
+		MigrationStatus failed = runner().status().get(1);
+		assertThat(failed.state()).isEqualTo(MigrationState.FAILED);
+		assertThat(failed.error()).contains("no_such_table");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("FAILED")
+			.withMessageContaining("repair");
+		assertThat(tables()).doesNotContain("gamma");
+	}
+
+	@Test
+	void ddlTransactionalityMatchesTheDialect() throws Exception {
+		boolean expected = switch (this.database.kind()) {
+			case POSTGRESQL, SQLITE -> true;
+			case MARIADB, H2 -> false;
+		};
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			Dialect dialect = Dialects.detect(connection);
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE probe (id INT)");
+			}
+			connection.rollback();
+			connection.setAutoCommit(true);
+			boolean rolledBack = !tables().contains("probe");
+			assertThat(rolledBack).isEqualTo(expected);
+			assertThat(dialect.transactionalDdl()).isEqualTo(rolledBack);
+			assertThat(dialect.name()).isEqualTo(this.database.kind().displayName());
+		}
+	}
+
+	@Test
+	void aFailingStatementInTheThirdOfFiveMigrations() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		write(M3 + ".sql", "CREATE TABLE gamma (id INT PRIMARY KEY);\nINSERT INTO no_such_table (id) VALUES (1);\n");
+		createTableMigration(M4, "delta");
+		createTableMigration(M5, "epsilon");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("statement 2 of 2 (line 2)")
+			.withMessageContaining(M3 + ".sql")
+			.withMessageContaining("INSERT INTO no_such_table")
+			.withMessageContaining("Database error")
+			.withMessageContaining("Next step")
+			.satisfies((ex) -> assertThat(ex.getStatementNumber()).isEqualTo(2));
+		Map<String, MigrationState> states = stateById(runner().status());
+		assertThat(states).containsEntry("m_" + M1, MigrationState.APPLIED)
+			.containsEntry("m_" + M2, MigrationState.APPLIED)
+			.containsEntry("m_" + M4, MigrationState.PENDING)
+			.containsEntry("m_" + M5, MigrationState.PENDING);
+		switch (this.database.kind()) {
+			case POSTGRESQL, SQLITE -> {
+				assertThat(states).containsEntry("m_" + M3, MigrationState.PENDING);
+				assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
+				assertThat(readLedger()).extracting(LedgerEntry::id).containsExactly("m_" + M1, "m_" + M2);
+			}
+			case MARIADB, H2 -> {
+				assertThat(states).containsEntry("m_" + M3, MigrationState.FAILED);
+				assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+					.withMessageContaining("m_" + M3)
+					.withMessageContaining("statement 2 of 2")
+					.withMessageContaining("Next step")
+					.withMessageContaining("run repair");
+				assertThat(tables()).doesNotContain("delta", "epsilon");
+			}
+		}
+	}
+
+	@Test
+	void transactionModeAllAppliesTheWholeRunOrNothing() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		write(M3 + ".sql", "INSERT INTO no_such_table (id) VALUES (1)");
+		MigrationRunner runner = runner((builder) -> builder.transactionMode(TransactionMode.ALL));
+		switch (this.database.kind()) {
+			case POSTGRESQL, SQLITE ->
+				assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(runner::applyAll)
+					.withMessageContaining("whole run was rolled back");
+			case MARIADB, H2 -> assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::applyAll)
+				.withMessageContaining("needs transactional DDL");
+		}
+		assertThat(tables()).containsExactly("migrations_ledger");
+		assertThat(readLedger()).isEmpty();
+	}
+
+	@Test
+	void refusesOutOfOrderMigrationsWhenAskedTo() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M3, "gamma");
+		runner().applyAll();
+		createTableMigration(M2, "beta");
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> runner((builder) -> builder.outOfOrder(OutOfOrder.FAIL)).applyAll())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("older than the newest applied migration m_" + M3);
+		MigrationResult result = runner().applyAll();
+		assertThat(result.migrations()).singleElement().satisfies((migration) -> {
+			assertThat(migration.id()).hasToString("m_" + M2);
+			assertThat(migration.outOfOrder()).isTrue();
+		});
+	}
+
+	@Test
+	void pretendReturnsTheSqlAndChangesNothing() {
+		createReversibleMigration(M1, "alpha");
+		write(M2 + ".up.sql", "CREATE TABLE beta (id INT PRIMARY KEY);\n-- seed\nINSERT INTO beta (id) VALUES (1);");
+		write(M2 + ".down.sql", "DROP TABLE beta");
+		List<PlannedMigration> plan = runner().pretend().applyAll();
+		assertThat(plan).extracting((planned) -> planned.id().toString()).containsExactly("m_" + M1, "m_" + M2);
+		assertThat(plan.get(1).statements()).containsExactly("CREATE TABLE beta (id INT PRIMARY KEY)",
+				"INSERT INTO beta (id) VALUES (1)");
+		assertThat(tables()).isEmpty();
+		runner().applyAll();
+		List<PlannedMigration> rollback = runner().pretend().rollback();
+		assertThat(rollback).extracting(PlannedMigration::direction).containsOnly(Direction.DOWN);
+		assertThat(rollback.get(0).statements()).containsExactly("DROP TABLE beta");
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
+	}
+
+	@Test
+	void readsTheLedgerOncePerRun() {
+		for (String id : List.of(M1, M2, M3, M4, M5)) {
+			createTableMigration(id, id.substring(22));
+		}
+		CountingLedger ledger = new CountingLedger(
+				new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME));
+		MigrationRunner runner = runner((builder) -> builder.ledger(ledger));
+		assertThat(runner.applyAll().migrations()).hasSize(5);
+		assertThat(ledger.reads).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAnInvalidLedgerTableName() {
+		createTableMigration(M1, "alpha");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> runner((builder) -> builder.table("x; drop table y")))
+			.withMessageContaining("Invalid ledger table name 'x; drop table y'");
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void keepsTheLedgerInAConfiguredTable() {
+		createTableMigration(M1, "alpha");
+		MigrationRunner runner = runner((builder) -> builder.table("schema_history"));
+		runner.applyAll();
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "schema_history");
+		assertThat(runner.ledger().describe()).isEqualTo("schema_history");
+	}
+
+	@Test
+	void takesTheLockAroundEveryRunAndReportsTheWait() {
+		createTableMigration(M1, "alpha");
+		List<Duration> waits = new ArrayList<>();
+		runner((builder) -> builder.listener(new MigrationListener() {
+			@Override
+			public void lockAcquired(Duration waited) {
+				waits.add(waited);
+			}
+		})).applyAll();
+		assertThat(waits).hasSize(1);
+	}
+
+	/**
+	 * The tables of the database, without the lease table of the lock, which only the
+	 * databases without a session lock have.
+	 */
+	List<String> tables() {
+		return this.database.tables().stream().filter((table) -> !table.endsWith("_lock")).toList();
+	}
+
+	MigrationRunner runner() {
+		return runner(Function.identity());
+	}
+
+	MigrationRunner runner(Function<MigrationRunner.Builder, MigrationRunner.Builder> customizer) {
+		MigrationRunner.Builder builder = MigrationRunner.builder(this.database.dataSource())
+			.locations("filesystem:" + this.directory)
+			.lockTimeout(Duration.ofSeconds(30));
+		return customizer.apply(builder).build();
+	}
+
+	void createTableMigration(String name, String table) {
+		write(name + ".sql", "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
+	}
+
+	void createReversibleMigration(String name, String table) {
+		write(name + ".up.sql", "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
+		write(name + ".down.sql", "DROP TABLE " + table);
+	}
+
+	void write(String fileName, String content) {
+		try {
+			Files.writeString(this.directory.resolve(fileName), content);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	List<LedgerEntry> readLedger() {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			return ledger.readApplied(connection);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<String> ids(MigrationResult result) {
+		return result.migrations().stream().map((migration) -> migration.id().toString()).toList();
+	}
+
+	static List<MigrationState> states(List<MigrationStatus> statuses) {
+		return statuses.stream().map(MigrationStatus::state).toList();
+	}
+
+	static Map<String, MigrationState> stateById(List<MigrationStatus> statuses) {
+		return statuses.stream()
+			.collect(Collectors.toMap((status) -> status.id().toString(), MigrationStatus::state, (a, b) -> a,
+					java.util.LinkedHashMap::new));
+	}
+
+	static Map<String, Integer> batchById(List<MigrationStatus> statuses) {
+		return statuses.stream()
+			.collect(Collectors.toMap((status) -> status.id().toString(), MigrationStatus::batch, (a, b) -> a,
+					java.util.LinkedHashMap::new));
+	}
+
+	/**
+	 * A ledger that counts how often it is read.
+	 */
+	static final class CountingLedger implements MigrationLedger {
+
+		private final MigrationLedger delegate;
+
+		int reads;
+
+		CountingLedger(MigrationLedger delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void ensureInitialized(Connection connection) {
+			this.delegate.ensureInitialized(connection);
+		}
+
+		@Override
+		public boolean exists(Connection connection) {
+			return this.delegate.exists(connection);
+		}
+
+		@Override
+		public List<LedgerEntry> readApplied(Connection connection) {
+			this.reads++;
+			return this.delegate.readApplied(connection);
+		}
+
+		@Override
+		public void logApplied(Connection connection, LedgerEntry entry) {
+			this.delegate.logApplied(connection, entry);
+		}
+
+		@Override
+		public void markRunning(Connection connection, String id) {
+			this.delegate.markRunning(connection, id);
+		}
+
+		@Override
+		public void markApplied(Connection connection, String id, long executionMs) {
+			this.delegate.markApplied(connection, id, executionMs);
+		}
+
+		@Override
+		public void markFailed(Connection connection, String id, String error) {
+			this.delegate.markFailed(connection, id, error);
+		}
+
+		@Override
+		public void updateChecksum(Connection connection, String id, String checksum) {
+			this.delegate.updateChecksum(connection, id, checksum);
+		}
+
+		@Override
+		public void remove(Connection connection, String id) {
+			this.delegate.remove(connection, id);
+		}
+
+		@Override
+		public String describe() {
+			return this.delegate.describe();
+		}
+
+	}
+
+}

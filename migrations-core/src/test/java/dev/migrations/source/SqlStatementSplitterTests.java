@@ -1,0 +1,392 @@
+package dev.migrations.source;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Tests for {@link SqlStatementSplitter}.
+ */
+class SqlStatementSplitterTests {
+
+	private final SqlStatementSplitter standard = SqlStatementSplitter.standard();
+
+	private final SqlStatementSplitter mysql = SqlStatementSplitter.mysql();
+
+	@Test
+	void returnsEmptyListForEmptyScript() {
+		assertThat(this.standard.split("")).isEmpty();
+		assertThat(this.mysql.split("")).isEmpty();
+	}
+
+	@Test
+	void returnsEmptyListForScriptOfOnlyWhitespaceCommentsAndDelimiters() {
+		String script = "\uFEFF  \n-- nothing here\n/* or here */ ;\n\t;;\n";
+		assertThat(this.standard.split(script)).isEmpty();
+		assertThat(this.mysql.split(script + "# nor here\n")).isEmpty();
+	}
+
+	@Test
+	void splitsStatementsOnSemicolon() {
+		List<SqlStatement> statements = this.standard.split("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)");
+	}
+
+	@Test
+	void returnsFinalStatementWithoutDelimiter() {
+		assertThat(this.standard.split("SELECT 1;\nSELECT 2\n")).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1", "SELECT 2");
+	}
+
+	@Test
+	void dropsStatementsThatAreOnlyComments() {
+		List<SqlStatement> statements = this.standard
+			.split("SELECT 1;\n-- just a comment\n;\n/* another */;\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
+	}
+
+	@Test
+	void keepsCommentsInsideStatementTextButStartsAtFirstToken() {
+		List<SqlStatement> statements = this.standard
+			.split("-- leading\nSELECT 1 /* inline */\n  FROM t -- trailing\n;");
+		assertThat(statements).singleElement().satisfies((statement) -> {
+			assertThat(statement.sql()).isEqualTo("SELECT 1 /* inline */\n  FROM t -- trailing");
+			assertThat(statement.canonical()).isEqualTo("SELECT 1 FROM t");
+			assertThat(statement.line()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void keepsDelimiterAndCommentMarkersInsideSingleQuotedString() {
+		String script = "INSERT INTO t VALUES ('a;b -- c /* d');\nSELECT 2;";
+		for (SqlStatementSplitter splitter : List.of(this.standard, this.mysql)) {
+			assertThat(splitter.split(script)).extracting(SqlStatement::sql)
+				.containsExactly("INSERT INTO t VALUES ('a;b -- c /* d')", "SELECT 2");
+		}
+	}
+
+	@Test
+	void treatsDoubledSingleQuoteAsEscapedQuoteInBothModes() {
+		String script = "SELECT 'it''s; fine';\nSELECT 2;";
+		for (SqlStatementSplitter splitter : List.of(this.standard, this.mysql)) {
+			assertThat(splitter.split(script)).extracting(SqlStatement::sql)
+				.containsExactly("SELECT 'it''s; fine'", "SELECT 2");
+		}
+	}
+
+	@Test
+	void treatsBackslashAsEscapeInMysqlStrings() {
+		List<SqlStatement> statements = this.mysql.split("SELECT 'it\\'s; fine', \"say \\\"hi;\\\"\";\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 'it\\'s; fine', \"say \\\"hi;\\\"\"", "SELECT 2");
+	}
+
+	@Test
+	void treatsBackslashAsPlainTextInStandardStrings() {
+		List<SqlStatement> statements = this.standard.split("SELECT 'C:\\';\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 'C:\\'", "SELECT 2");
+	}
+
+	@Test
+	void treatsBackslashAsEscapeInPostgresqlEscapeStrings() {
+		List<SqlStatement> statements = this.standard
+			.split("SELECT E'\\'';\nSELECT e'a\\';b';\nSELECT E'it''\\'s; ok';\nSELECT 4;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("SELECT E'\\''", "SELECT e'a\\';b'", "SELECT E'it''\\'s; ok'", "SELECT 4");
+	}
+
+	@Test
+	void doesNotTreatIdentifierEndingInEAsEscapeStringPrefix() {
+		List<SqlStatement> statements = this.standard.split("SELECT name'\\';\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT name'\\'", "SELECT 2");
+	}
+
+	@Test
+	void keepsDelimiterInsideDoubleQuotedIdentifier() {
+		List<SqlStatement> statements = this.standard.split("CREATE TABLE \"odd;\"\"name\" (id INT);\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("CREATE TABLE \"odd;\"\"name\" (id INT)", "SELECT 2");
+	}
+
+	@Test
+	void treatsBackslashAsPlainTextInStandardDoubleQuotedIdentifier() {
+		List<SqlStatement> statements = this.standard.split("SELECT 1 AS \"a\\\";\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1 AS \"a\\\"", "SELECT 2");
+	}
+
+	@Test
+	void keepsDelimiterInsideBacktickIdentifierInBothModes() {
+		String script = "CREATE TABLE `odd;``name` (id INT);\nSELECT 2;";
+		for (SqlStatementSplitter splitter : List.of(this.standard, this.mysql)) {
+			assertThat(splitter.split(script)).extracting(SqlStatement::sql)
+				.containsExactly("CREATE TABLE `odd;``name` (id INT)", "SELECT 2");
+		}
+	}
+
+	@Test
+	void keepsDelimiterInsideLineAndBlockComments() {
+		List<SqlStatement> statements = this.standard.split("SELECT 1 -- not; the end\n/* nor; this */ FROM t;");
+		assertThat(statements).singleElement().extracting(SqlStatement::canonical).isEqualTo("SELECT 1 FROM t");
+	}
+
+	@Test
+	void treatsDoubleDashAsCommentEvenWithoutFollowingSpaceInStandardMode() {
+		List<SqlStatement> statements = this.standard.split("SELECT 1--2;\nSELECT 3;");
+		assertThat(statements).singleElement().satisfies((statement) -> {
+			assertThat(statement.sql()).isEqualTo("SELECT 1--2;\nSELECT 3");
+			assertThat(statement.canonical()).isEqualTo("SELECT 1 SELECT 3");
+		});
+	}
+
+	@Test
+	void treatsDoubleDashAsCommentOnlyWhenFollowedByWhitespaceInMysqlMode() {
+		List<SqlStatement> statements = this.mysql.split("SELECT 1--2;\nSELECT 3 -- comment; here\n;\nSELECT 4 --\n;");
+		assertThat(statements).extracting(SqlStatement::canonical)
+			.containsExactly("SELECT 1--2", "SELECT 3", "SELECT 4");
+	}
+
+	@Test
+	void supportsNestedBlockCommentsInStandardMode() {
+		List<SqlStatement> statements = this.standard
+			.split("/* outer /* inner; */ still a comment; */ SELECT 1;\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
+	}
+
+	@Test
+	void endsBlockCommentAtFirstTerminatorInMysqlMode() {
+		List<SqlStatement> statements = this.mysql.split("/* outer /* inner */ SELECT 1;\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
+	}
+
+	@Test
+	void treatsHashAsLineCommentInMysqlModeOnly() {
+		String script = "SELECT 1 # comment; here\nFROM t;";
+		assertThat(this.mysql.split(script)).singleElement()
+			.extracting(SqlStatement::canonical)
+			.isEqualTo("SELECT 1 FROM t");
+		assertThat(this.standard.split(script)).extracting(SqlStatement::canonical)
+			.containsExactly("SELECT 1 # comment", "here FROM t");
+	}
+
+	@Test
+	void keepsMysqlExecutableCommentsAsStatementText() {
+		List<SqlStatement> statements = this.mysql
+			.split("/*!40101 SET NAMES utf8mb4 */;\n/*M!100101 SET sql_mode = '' */;\n/* plain */;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("/*!40101 SET NAMES utf8mb4 */", "/*M!100101 SET sql_mode = '' */");
+		assertThat(statements).extracting(SqlStatement::canonical)
+			.containsExactly("/*!40101 SET NAMES utf8mb4 */", "/*M!100101 SET sql_mode = '' */");
+	}
+
+	@Test
+	void keepsSemicolonsInsideDollarQuotedFunctionBody() {
+		String function = """
+				CREATE FUNCTION add_one(value integer) RETURNS integer AS $$
+				BEGIN
+				    RETURN value + 1;
+				END;
+				$$ LANGUAGE plpgsql""";
+		List<SqlStatement> statements = this.standard.split(function + ";\nSELECT add_one(1);\n");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly(function, "SELECT add_one(1)");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 6);
+	}
+
+	@Test
+	void keepsSemicolonsInsideTaggedDollarQuotedBody() {
+		String function = """
+				CREATE FUNCTION run() RETURNS void AS $fn$
+				BEGIN
+				    EXECUTE $$SELECT 1;$$;
+				    PERFORM '$fn';
+				END;
+				$fn$ LANGUAGE plpgsql""";
+		assertThat(this.standard.split(function + ";\nSELECT 2;")).extracting(SqlStatement::sql)
+			.containsExactly(function, "SELECT 2");
+	}
+
+	@Test
+	void recognizesDollarQuotingInMysqlMode() {
+		assertThat(this.mysql.split("SELECT $$a;b$$;\nSELECT 2;")).extracting(SqlStatement::sql)
+			.containsExactly("SELECT $$a;b$$", "SELECT 2");
+	}
+
+	@Test
+	void doesNotTreatDollarAfterIdentifierCharacterOrBeforeDigitAsDollarQuote() {
+		List<SqlStatement> statements = this.standard
+			.split("SELECT a$b$ FROM t;\nPREPARE q AS SELECT $1;\nSELECT $2$;\nSELECT 4;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("SELECT a$b$ FROM t", "PREPARE q AS SELECT $1", "SELECT $2$", "SELECT 4");
+	}
+
+	@Test
+	void changesDelimiterForMysqlTrigger() {
+		String trigger = """
+				CREATE TRIGGER before_insert BEFORE INSERT ON person
+				FOR EACH ROW
+				BEGIN
+				    SET NEW.name = TRIM(NEW.name);
+				    SET NEW.created = NOW();
+				END""";
+		String script = "DELIMITER //\n" + trigger + "\n//\nDELIMITER ;\nSELECT 1;\nSELECT 2;\n";
+		List<SqlStatement> statements = this.mysql.split(script);
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly(trigger, "SELECT 1", "SELECT 2");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 10, 11);
+	}
+
+	@Test
+	void treatsDollarDelimiterAsDelimiterRatherThanDollarQuote() {
+		String procedure = "CREATE PROCEDURE touch()\nBEGIN\n    UPDATE $a$ SET n = n + 1;\nEND";
+		String script = "DELIMITER $$\n" + procedure + "$$\nDELIMITER ;\nSELECT $$a;b$$;\n";
+		assertThat(this.mysql.split(script)).extracting(SqlStatement::sql).containsExactly(procedure, "SELECT $$a;b$$");
+	}
+
+	@Test
+	void recognizesDelimiterCommandCaseInsensitivelyInStandardModeAfterComments() {
+		String script = "SELECT 1;\n-- switch delimiter\n  delimiter //\nSELECT 2; SELECT 3//\nDelimiter ;\nSELECT 4;";
+		assertThat(this.standard.split(script)).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1", "SELECT 2; SELECT 3", "SELECT 4");
+	}
+
+	@Test
+	void doesNotTreatDelimiterWordAsCommandWhileStatementIsPending() {
+		List<SqlStatement> statements = this.standard
+			.split("COPY person FROM '/tmp/person.csv'\nDELIMITER ','\nCSV HEADER;\nSELECT delimiter_id FROM t;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("COPY person FROM '/tmp/person.csv'\nDELIMITER ','\nCSV HEADER",
+					"SELECT delimiter_id FROM t");
+	}
+
+	@Test
+	void rejectsDelimiterCommandWithoutDelimiter() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 1;\nDELIMITER\nSELECT 2;"))
+			.withMessage("DELIMITER without a delimiter at line 2");
+	}
+
+	@Test
+	void canonicalFormIgnoresIndentationLineEndingsByteOrderMarkAndComments() {
+		String original = """
+				CREATE TABLE person (
+				    id INT PRIMARY KEY,
+				    name VARCHAR(100) DEFAULT 'John  Doe'
+				);
+				INSERT INTO person (id) VALUES (1);
+				""";
+		String reformatted = "\uFEFF-- people\r\nCREATE   TABLE person (\r\n\tid INT PRIMARY KEY, -- key\r\n"
+				+ "\t\tname VARCHAR(100) /* who */ DEFAULT 'John  Doe'\r\n) ;\r\n\r\n"
+				+ "/* seed */\rINSERT INTO person (id)\r  VALUES (1)\r\n;\r\n-- done\r\n";
+		List<SqlStatement> originalStatements = this.standard.split(original);
+		assertThat(originalStatements).extracting(SqlStatement::canonical)
+			.containsExactly("CREATE TABLE person ( id INT PRIMARY KEY, name VARCHAR(100) DEFAULT 'John  Doe' )",
+					"INSERT INTO person (id) VALUES (1)");
+		assertThat(this.standard.split(reformatted)).extracting(SqlStatement::canonical)
+			.containsExactlyElementsOf(originalStatements.stream().map(SqlStatement::canonical).toList());
+		assertThat(this.mysql.split(reformatted)).extracting(SqlStatement::canonical)
+			.containsExactlyElementsOf(originalStatements.stream().map(SqlStatement::canonical).toList());
+	}
+
+	@Test
+	void canonicalFormChangesWhenWhitespaceInsideStringLiteralChanges() {
+		String before = this.standard.split("INSERT INTO t VALUES ('a b');").get(0).canonical();
+		String after = this.standard.split("INSERT INTO t VALUES ('a  b');").get(0).canonical();
+		assertThat(before).isEqualTo("INSERT INTO t VALUES ('a b')");
+		assertThat(after).isEqualTo("INSERT INTO t VALUES ('a  b')");
+	}
+
+	@Test
+	void canonicalFormKeepsQuotedIdentifiersAndDollarQuotedBodiesVerbatim() {
+		String script = "SELECT  \"a  b\",\n `c\td`,  $$ x\n  -- y\n$$,  $q$ /* z */ $q$;";
+		assertThat(this.standard.split(script)).singleElement()
+			.extracting(SqlStatement::canonical)
+			.isEqualTo("SELECT \"a  b\", `c\td`, $$ x\n  -- y\n$$, $q$ /* z */ $q$");
+	}
+
+	@Test
+	void canonicalFormTreatsCommentAsTokenSeparator() {
+		assertThat(this.standard.split("SELECT/* x */1;")).singleElement()
+			.extracting(SqlStatement::canonical)
+			.isEqualTo("SELECT 1");
+	}
+
+	@Test
+	void normalizesLineEndingsAndStripsByteOrderMarkInStatementText() {
+		List<SqlStatement> statements = this.standard.split("\uFEFFSELECT 'a\r\nb'\rFROM t;\r\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 'a\nb'\nFROM t", "SELECT 2");
+		assertThat(statements).extracting(SqlStatement::canonical).containsExactly("SELECT 'a\nb' FROM t", "SELECT 2");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
+	}
+
+	@Test
+	void reportsLineWhereEachStatementStarts() {
+		String script = """
+				-- header
+
+				SELECT 1; SELECT
+				  2;
+				/* a
+				   block */ SELECT 'multi
+				line';
+				SELECT "x
+				y"; SELECT $$
+				$$;
+				  SELECT `z`
+				""";
+		assertThat(this.standard.split(script)).extracting(SqlStatement::line).containsExactly(3, 3, 6, 8, 9, 11);
+	}
+
+	@Test
+	void rejectsUnterminatedSingleQuotedString() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.standard.split("SELECT 1;\n\nSELECT 'abc;\n"))
+			.withMessage("Unterminated single-quoted string starting at line 3");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 'abc\\';"))
+			.withMessage("Unterminated single-quoted string starting at line 1");
+	}
+
+	@Test
+	void rejectsUnterminatedDoubleQuotedText() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.standard.split("SELECT 1;\nSELECT \"abc;\n"))
+			.withMessage("Unterminated double-quoted identifier starting at line 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 1;\nSELECT \"abc;\n"))
+			.withMessage("Unterminated double-quoted string starting at line 2");
+	}
+
+	@Test
+	void rejectsUnterminatedBacktickIdentifier() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("\n\n\nSELECT `abc;"))
+			.withMessage("Unterminated backtick-quoted identifier starting at line 4");
+	}
+
+	@Test
+	void rejectsUnterminatedDollarQuotedString() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.standard.split("SELECT 1;\nCREATE FUNCTION f() AS $fn$\nBEGIN; END;\n$$;"))
+			.withMessage("Unterminated dollar-quoted string $fn$ starting at line 2");
+	}
+
+	@Test
+	void rejectsUnterminatedBlockComment() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.standard.split("SELECT 1;\n/* outer /* inner */\nSELECT 2;"))
+			.withMessage("Unterminated block comment starting at line 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 1 /* never closed;"))
+			.withMessage("Unterminated block comment starting at line 1");
+	}
+
+	@Test
+	void splitsLargeScriptInLinearTime() {
+		StringBuilder script = new StringBuilder();
+		for (int index = 0; index < 100_000; index++) {
+			script.append("INSERT INTO t VALUES (").append(index).append(", 'text; -- here');\n");
+		}
+		List<SqlStatement> statements = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> this.standard.split(script.toString()));
+		assertThat(statements).hasSize(100_000);
+		assertThat(statements.get(99_999).line()).isEqualTo(100_000);
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.migrations.source;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import dev.migrations.Migration;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationEntry;
+import dev.migrations.schema.SqlOperation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqlMigrationSourceTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void readsUpDownPairsAndUpOnlyFilesFromTheFilesystem() throws IOException {
+		write("20240101000000_create_users.up.sql", "CREATE TABLE users (id INT);");
+		write("20240101000000_create_users.down.sql", "DROP TABLE users;");
+		write("20240102000000_seed_users.sql", "INSERT INTO users VALUES (1);\nINSERT INTO users VALUES (2);");
+		write("README.md", "not a migration");
+		List<MigrationDescriptor> descriptors = load("filesystem:" + this.directory);
+		assertThat(descriptors).extracting((descriptor) -> descriptor.id().toString())
+			.containsExactly("m_20240101000000_create_users", "m_20240102000000_seed_users");
+		MigrationDescriptor users = descriptors.get(0);
+		assertThat(users.source()).isEqualTo("filesystem:" + this.directory + "/20240101000000_create_users.up.sql");
+		assertThat(users.reversible()).isTrue();
+		assertThat(users.down()).extracting((operation) -> ((SqlOperation) operation).sql())
+			.containsExactly("DROP TABLE users");
+		MigrationDescriptor seed = descriptors.get(1);
+		assertThat(seed.reversible()).isFalse();
+		assertThat(seed.irreversibleReason()).contains("no .down.sql");
+		assertThat(seed.up()).hasSize(2);
+		assertThat(((SqlOperation) seed.up().get(1)).line()).isEqualTo(2);
+	}
+
+	@Test
+	void readsMigrationsInSubdirectories() throws IOException {
+		Files.createDirectories(this.directory.resolve("2024"));
+		write("2024/20240101000000_nested.sql", "SELECT 1");
+		assertThat(load("filesystem:" + this.directory)).singleElement()
+			.satisfies((descriptor) -> assertThat(descriptor.source()).endsWith("/2024/20240101000000_nested.sql"));
+	}
+
+	@Test
+	void readsMigrationsFromInsideAJarOnTheClasspath() throws IOException {
+		Path jar = this.directory.resolve("migrations.jar");
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
+			// as Maven and Spring Boot write jars: with entries for directories
+			for (String directory : List.of("db/", "db/migrations/", "db/other/")) {
+				output.putNextEntry(new JarEntry(directory));
+				output.closeEntry();
+			}
+			add(output, "db/migrations/20240101000000_create_users.up.sql", "CREATE TABLE users (id INT)");
+			add(output, "db/migrations/20240101000000_create_users.down.sql", "DROP TABLE users");
+			add(output, "db/other/20240101000000_elsewhere.sql", "SELECT 1");
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<MigrationDescriptor> descriptors = MigrationEntry
+				.buildDescriptors(new SqlMigrationSource(List.of("classpath:db/migrations"), classLoader,
+						SqlStatementSplitter.standard())
+					.load());
+			assertThat(descriptors).singleElement().satisfies((descriptor) -> {
+				assertThat(descriptor.source()).isEqualTo("classpath:db/migrations/20240101000000_create_users.up.sql");
+				assertThat(descriptor.reversible()).isTrue();
+			});
+		}
+	}
+
+	@Test
+	void readsClasspathDirectories() {
+		List<MigrationDescriptor> descriptors = load("classpath:source-tests/migrations");
+		assertThat(descriptors).extracting((descriptor) -> descriptor.id().toString())
+			.containsExactly("m_20240101000000_first", "m_20240102000000_second");
+	}
+
+	@Test
+	void readsTheNoTransactionHeader() throws IOException {
+		write("20240101000000_concurrent_index.sql",
+				"-- builds without locking writes\n-- migrations: no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);");
+		write("20240102000000_normal.sql", "CREATE TABLE t (c INT);\n-- migrations: no-transaction\n");
+		List<MigrationDescriptor> descriptors = load("filesystem:" + this.directory);
+		assertThat(descriptors.get(0).transactional()).isFalse();
+		assertThat(descriptors.get(1).transactional()).isTrue();
+	}
+
+	@Test
+	void rejectsAMalformedFileName() throws IOException {
+		write("V1__init.sql", "CREATE TABLE t (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("'V1__init.sql'")
+			.withMessageContaining("YYYYMMDDHHMMSS_snake_case_name.up.sql");
+	}
+
+	@Test
+	void rejectsADownFileWithoutItsUpFile() throws IOException {
+		write("20240101000000_orphan.down.sql", "DROP TABLE t");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("20240101000000_orphan.down.sql has no")
+			.withMessageContaining("20240101000000_orphan.up.sql");
+	}
+
+	@Test
+	void rejectsTheSameIdFromTwoSourcesNamingBoth() throws IOException {
+		write("20240101000000_create_users.sql", "CREATE TABLE users (id INT)");
+		Migration java = (schema) -> schema.sql("CREATE TABLE users (id INT)");
+		List<MigrationEntry> entries = new java.util.ArrayList<>(
+				new SqlMigrationSource(List.of("filesystem:" + this.directory), getClass().getClassLoader(),
+						SqlStatementSplitter.standard())
+					.load());
+		entries.add(new MigrationEntry(dev.migrations.MigrationId.parse("20240101000000_create_users"), java,
+				"com.example.CreateUsers"));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> MigrationEntry.buildDescriptors(entries))
+			.withMessageContaining("m_20240101000000_create_users")
+			.withMessageContaining("20240101000000_create_users.sql")
+			.withMessageContaining("com.example.CreateUsers");
+	}
+
+	@Test
+	void rejectsAnUpOnlyFileBesideAnUpFileWithTheSameId() throws IOException {
+		write("20240101000000_twice.sql", "SELECT 1");
+		write("20240101000000_twice.up.sql", "SELECT 2");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("20240101000000_twice.sql")
+			.withMessageContaining("20240101000000_twice.up.sql");
+	}
+
+	@Test
+	void rejectsAnUnterminatedStringNamingTheFile() throws IOException {
+		write("20240101000000_broken.sql", "INSERT INTO t VALUES ('oops);");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("20240101000000_broken.sql")
+			.withMessageContaining("Unterminated");
+	}
+
+	@Test
+	void rejectsAMissingFilesystemLocation() {
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory.resolve("missing")))
+			.withMessageContaining("is not a directory");
+	}
+
+	@Test
+	void findsNothingInAMissingClasspathLocation() {
+		assertThat(load("classpath:no/such/location")).isEmpty();
+	}
+
+	private List<MigrationDescriptor> load(String location) {
+		return MigrationEntry.buildDescriptors(
+				new SqlMigrationSource(List.of(location), getClass().getClassLoader(), SqlStatementSplitter.standard())
+					.load());
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.directory.resolve(name), content);
+	}
+
+	private static void add(JarOutputStream output, String name, String content) throws IOException {
+		output.putNextEntry(new JarEntry(name));
+		OutputStream stream = output;
+		stream.write(content.getBytes(StandardCharsets.UTF_8));
+		output.closeEntry();
+	}
+
+}

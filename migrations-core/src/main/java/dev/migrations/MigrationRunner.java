@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,7 @@ import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.source.SqlMigrationSource;
@@ -165,6 +167,15 @@ public final class MigrationRunner {
 	 */
 	public List<MigrationStatus> status() {
 		return Jdbc.withConnection(this.dataSource, (connection) -> readLedgerIfExists(connection).statuses());
+	}
+
+	/**
+	 * Return who holds the migration lock now, if anyone: another runner applying
+	 * migrations.
+	 * @return the holder, or empty when the lock is free
+	 */
+	public Optional<LockHolder> lockHolder() {
+		return this.lock.holder();
 	}
 
 	/**

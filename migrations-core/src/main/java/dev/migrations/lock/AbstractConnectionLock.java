@@ -3,6 +3,7 @@ package dev.migrations.lock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -51,11 +52,23 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
 				throw new MigrationLockException("Timed out after " + timeout.toMillis()
-						+ " ms waiting for the migration lock (" + describe() + "), held by " + holder(connection)
+						+ " ms waiting for the migration lock (" + describe() + "), held by "
+						+ findHolder(connection).map(LockHolder::toString).orElse("another session")
 						+ ". Another process is applying migrations; wait for it to finish or raise the lock timeout.");
 			}
 			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+		}
+	}
+
+	@Override
+	public Optional<LockHolder> holder() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return findHolder(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException(
+					"Could not open a connection to look up the migration lock holder: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -100,11 +113,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	abstract void unlock(Connection connection) throws SQLException;
 
 	/**
-	 * Describe who holds the lock, for the timeout message.
-	 * @param connection the dedicated connection
-	 * @return the holder, or {@code "another session"} when it cannot be told
+	 * Look up who holds the lock. Failing to see the holder (for lack of privileges, say)
+	 * is not an error: the holder is a courtesy in messages and status.
+	 * @param connection a connection to query
+	 * @return the holder, or empty
 	 */
-	abstract String holder(Connection connection);
+	abstract Optional<LockHolder> findHolder(Connection connection);
 
 	/**
 	 * Describe the lock, such as {@code "PostgreSQL advisory lock 42"}.

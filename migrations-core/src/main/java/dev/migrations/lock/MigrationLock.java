@@ -1,6 +1,7 @@
 package dev.migrations.lock;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A database-wide lock held for a whole migration run, on a dedicated connection that is
@@ -20,6 +21,12 @@ public interface MigrationLock {
 	 * @throws MigrationLockException if the lock cannot be acquired in time
 	 */
 	<T> T withLock(Duration timeout, LockedAction<T> action);
+
+	/**
+	 * Return who holds the lock now, if anyone.
+	 * @return the holder, or empty when the lock is free or the holder cannot be seen
+	 */
+	Optional<LockHolder> holder();
 
 	/**
 	 * What runs while the lock is held.

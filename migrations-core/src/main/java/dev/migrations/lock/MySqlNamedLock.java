@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -45,20 +47,26 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	String holder(Connection connection) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+	Optional<LockHolder> findHolder(Connection connection) {
+		String sql = "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, this.name);
 			try (ResultSet result = statement.executeQuery()) {
-				if (result.next() && result.getObject(1) != null) {
-					return "connection id " + result.getLong(1);
+				if (result.next()) {
+					// An idle holder's TIME counts the seconds since its last command,
+					// GET_LOCK
+					return Optional.of(
+							new LockHolder(
+									"connection " + result.getLong(1) + " (user " + result.getString(2) + " from "
+											+ result.getString(3) + ")",
+									Instant.now().minusSeconds(result.getLong(4))));
 				}
 			}
 		}
 		catch (SQLException ex) {
-			// The holder is a courtesy in the message; not being allowed to see it is
-			// fine
+			// Not being allowed to see other sessions is fine
 		}
-		return "another session";
+		return Optional.empty();
 	}
 
 	@Override

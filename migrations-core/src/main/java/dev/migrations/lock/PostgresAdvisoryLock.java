@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -45,25 +47,28 @@ public final class PostgresAdvisoryLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	String holder(Connection connection) {
+	Optional<LockHolder> findHolder(Connection connection) {
 		String sql = "SELECT a.pid, a.usename, a.client_addr, a.backend_start FROM pg_locks l "
 				+ "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-				+ "AND l.objid = ? AND l.classid = ?";
+				+ "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, this.key & 0xFFFFFFFFL);
-			statement.setLong(2, this.key >>> 32);
+			statement.setLong(1, this.key >>> 32);
+			statement.setLong(2, this.key & 0xFFFFFFFFL);
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next()) {
-					return "backend pid " + result.getInt(1) + " (user " + result.getString(2) + ", client "
-							+ result.getString(3) + ", connected since " + result.getTimestamp(4) + ")";
+					Timestamp since = result.getTimestamp(4);
+					return Optional.of(
+							new LockHolder(
+									"PostgreSQL backend " + result.getInt(1) + " (user " + result.getString(2)
+											+ ", client " + result.getString(3) + ")",
+									(since != null) ? since.toInstant() : null));
 				}
 			}
 		}
 		catch (SQLException ex) {
-			// The holder is a courtesy in the message; not being allowed to see it is
-			// fine
+			// Not being allowed to see other sessions is fine
 		}
-		return "another session";
+		return Optional.empty();
 	}
 
 	@Override

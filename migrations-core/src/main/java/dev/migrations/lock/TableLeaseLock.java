@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,19 +163,20 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	String holder(Connection connection) {
+	Optional<LockHolder> findHolder(Connection connection) {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement
 					.executeQuery("SELECT owner, acquired_at, expires_at FROM " + this.table + " WHERE id = 1")) {
 			if (result.next()) {
-				return result.getString(1) + " since " + Instant.ofEpochMilli(result.getLong(2)) + " (lease until "
-						+ Instant.ofEpochMilli(result.getLong(3)) + ")";
+				return Optional.of(new LockHolder(
+						result.getString(1) + " (lease until " + Instant.ofEpochMilli(result.getLong(3)) + ")",
+						Instant.ofEpochMilli(result.getLong(2))));
 			}
 		}
 		catch (SQLException ex) {
-			// The holder is a courtesy in the message; not being able to read it is fine
+			// The lock table may not exist yet: nobody holds the lock
 		}
-		return "another process";
+		return Optional.empty();
 	}
 
 	@Override

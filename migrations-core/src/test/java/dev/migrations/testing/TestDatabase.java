@@ -84,6 +84,27 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Create a fresh database that several processes can use at once: for H2 a file
+	 * database in auto-server mode, for the others the same as {@link #create}.
+	 * @param kind the kind of database
+	 * @return the database
+	 */
+	public static TestDatabase createShared(DatabaseKind kind) {
+		if (kind != DatabaseKind.H2) {
+			return create(kind);
+		}
+		try {
+			Path directory = Files.createTempDirectory("mig_h2");
+			String name = directory.getFileName().toString();
+			return new TestDatabase(kind, name, "jdbc:h2:file:" + directory.resolve("db") + ";AUTO_SERVER=TRUE", null,
+					directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static TestDatabase createOnServer(DatabaseKind kind, String name) {
 		String adminUrl = adminUrl(kind);
 		Matcher matcher = SERVER_URL.matcher(adminUrl);
@@ -218,17 +239,27 @@ public final class TestDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		switch (this.kind) {
-			case H2 -> execute("SHUTDOWN");
-			case SQLITE -> {
-				try {
-					Files.deleteIfExists(this.file);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+			case H2 -> {
+				execute("SHUTDOWN");
+				delete(this.file);
 			}
+			case SQLITE -> delete(this.file);
 			case POSTGRESQL -> execute(this.adminUrl, "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 			case MARIADB -> execute(this.adminUrl, "DROP DATABASE IF EXISTS " + this.name);
+		}
+	}
+
+	private static void delete(Path path) {
+		if (path == null) {
+			return;
+		}
+		try (var paths = Files.walk(path)) {
+			for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(each);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -71,11 +71,14 @@ abstract class CrashRecoveryConformanceTests {
 
 		long start = System.nanoTime();
 		if (this.database.kind() == DatabaseKind.POSTGRESQL) {
+			assertThat(runner.status().get(1).state()).as("the killed migration was rolled back")
+				.isEqualTo(MigrationState.PENDING);
 			MigrationResult result = runner.applyAll();
 			assertThat(result.migrations()).extracting((migration) -> migration.id().slug())
 				.containsExactly("slow_beta", "create_gamma");
 		}
 		else {
+			assertThat(runner.status().get(1).state()).isEqualTo(MigrationState.RUNNING);
 			assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(runner::applyAll)
 				.withMessageContaining("m_20240102000000_slow_beta")
 				.withMessageContaining("never finished")

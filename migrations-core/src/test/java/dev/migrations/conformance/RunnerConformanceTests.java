@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,9 @@ import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.lock.LockHolder;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.MigrationLockException;
 import dev.migrations.schema.Schema;
 import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
@@ -434,6 +439,89 @@ abstract class RunnerConformanceTests {
 			}
 		})).applyAll();
 		assertThat(waits).hasSize(1);
+	}
+
+	@Test
+	void aRunnerWaitingOnAHeldLockFailsAfterTheTimeoutNamingTheHolder() throws Exception {
+		createTableMigration(M1, "alpha");
+		MigrationLock lock = runner().dialect()
+			.lock(this.database.dataSource(), new LedgerTable(null, LedgerTable.DEFAULT_NAME));
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread holder = new Thread(() -> lock.withLock(Duration.ofSeconds(10), (waited) -> {
+			held.countDown();
+			try {
+				return release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}));
+		holder.start();
+		try {
+			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+			MigrationRunner waiting = runner((builder) -> builder.lockTimeout(Duration.ofMillis(700)));
+			LockHolder current = waiting.lockHolder().orElseThrow();
+			assertThatExceptionOfType(MigrationLockException.class).isThrownBy(waiting::applyAll)
+				.withMessageContaining("Timed out after 700 ms")
+				.withMessageContaining("held by " + current.owner());
+			assertThat(tables()).doesNotContain("alpha");
+		}
+		finally {
+			release.countDown();
+			holder.join(30_000);
+		}
+		assertThat(runner().lockHolder()).isEmpty();
+		assertThat(runner().applyAll().migrations()).hasSize(1);
+	}
+
+	@Test
+	void repairAcceptsAnEditedMigrationOnlyWhenAsked() {
+		createTableMigration(M1, "alpha");
+		runner().applyAll();
+		write(M1 + ".sql", "CREATE TABLE alpha (id INT PRIMARY KEY, name VARCHAR(20))");
+		createTableMigration(M2, "beta");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M1)
+			.withMessageContaining(M1 + ".sql")
+			.withMessageContaining("changed after it was applied");
+		assertThat(runner().validate()).singleElement()
+			.satisfies((problem) -> assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH));
+		List<LedgerEntry> before = readLedger();
+		assertThat(runner().repair(false)).isEmpty();
+		assertThat(readLedger()).isEqualTo(before);
+		assertThat(runner().repair(true)).singleElement().asString().startsWith("Accepted checksum");
+		assertThat(stateById(runner().status())).containsEntry("m_" + M1, MigrationState.APPLIED);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M2);
+		assertThat(runner().validate()).isEmpty();
+	}
+
+	@Test
+	void repairClearsAFailedMigrationSoTheFixedOneApplies() {
+		write(M1 + ".sql", "-- migrations: no-transaction\nINSERT INTO alpha (id) VALUES (1)");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll());
+		assertThat(runner().validate()).singleElement()
+			.satisfies((problem) -> assertThat(problem.action()).contains("repair"));
+		write(M1 + ".sql", "CREATE TABLE alpha (id INT PRIMARY KEY)");
+		assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M1);
+	}
+
+	@Test
+	void baselineAdoptsAnExistingSchemaWithoutReplayingIt() {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createReversibleMigration(M3, "gamma");
+		runner().baseline(MigrationId.parse(M2));
+		assertThat(stateById(runner().status())).containsExactly(Map.entry("m_" + M1, MigrationState.BASELINE),
+				Map.entry("m_" + M2, MigrationState.BASELINE), Map.entry("m_" + M3, MigrationState.PENDING));
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M3);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner().baseline(MigrationId.parse(M3)))
+			.withMessageContaining("already has");
+		assertThat(ids(runner().rollback())).containsExactly("m_" + M3);
+		assertThat(runner().rollback().isEmpty()).isTrue();
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
 	}
 
 	/**

@@ -1,0 +1,78 @@
+package dev.migrations.conformance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.lock.MigrationLockException;
+import dev.migrations.testing.DatabaseDisplayNames;
+import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The lease-row lock of databases without a session lock: a lease whose holder died is
+ * taken over once it expires, a live one never is.
+ */
+@DisplayNameGeneration(DatabaseDisplayNames.class)
+abstract class LeaseLockConformanceTests {
+
+	@TempDir
+	Path directory;
+
+	TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() throws Exception {
+		this.database = TestDatabase.create(getClass().getAnnotation(OnDatabase.class).value());
+		Files.writeString(this.directory.resolve("20240101000000_create_alpha.sql"), "CREATE TABLE alpha (id INT)");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void takesOverALeaseWhoseHolderStoppedRenewingIt() {
+		createLease("dead-process", System.currentTimeMillis() - 60_000);
+		assertThat(runner(Duration.ofSeconds(5)).applyAll().migrations()).hasSize(1);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM \"migrations_ledger_lock\"")).isZero();
+	}
+
+	@Test
+	void neverTakesOverALiveLease() {
+		createLease("live-process", System.currentTimeMillis() + 60_000);
+		MigrationRunner runner = runner(Duration.ofMillis(500));
+		assertThat(runner.lockHolder()).hasValueSatisfying((holder) -> {
+			assertThat(holder.owner()).startsWith("live-process");
+			assertThat(holder.since()).isNotNull();
+		});
+		assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining("held by live-process");
+		assertThat(this.database.tables()).doesNotContain("alpha");
+	}
+
+	private void createLease(String owner, long expiresAt) {
+		this.database.execute(
+				"CREATE TABLE IF NOT EXISTS \"migrations_ledger_lock\" (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+				"INSERT INTO \"migrations_ledger_lock\" (id, owner, acquired_at, expires_at) VALUES (1, '" + owner
+						+ "', " + (expiresAt - 90_000) + ", " + expiresAt + ")");
+	}
+
+	private MigrationRunner runner(Duration lockTimeout) {
+		return MigrationRunner.builder(this.database.dataSource())
+			.locations("filesystem:" + this.directory)
+			.lockTimeout(lockTimeout)
+			.build();
+	}
+
+}

@@ -24,7 +24,16 @@ public final class Jdbc {
 	 * @return the work's result
 	 */
 	public static <T> T withConnection(DataSource dataSource, ConnectionCallback<T> work) {
-		try (Connection connection = dataSource.getConnection()) {
+		Connection opened;
+		try {
+			opened = dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not connect to the database: " + ex.getMessage() + " (SQLState "
+					+ ex.getSQLState() + "). Check that it is running and that the URL, user and password are right.",
+					ex);
+		}
+		try (Connection connection = opened) {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}

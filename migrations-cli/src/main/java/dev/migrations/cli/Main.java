@@ -1,0 +1,201 @@
+package dev.migrations.cli;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationRunner;
+import dev.migrations.command.CommandLineUsageException;
+import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.source.SqlMigrationSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The standalone command line:
+ * {@code java -jar migrations-cli.jar --url jdbc:postgresql://host/db --user app migrate}.
+ * Connection settings come from options or, when an option is absent, from the
+ * environment: {@code MIGRATIONS_URL}, {@code MIGRATIONS_USER},
+ * {@code MIGRATIONS_PASSWORD}, {@code MIGRATIONS_LOCATIONS}, {@code MIGRATIONS_TABLE}.
+ * The password is never printed.
+ */
+public final class Main {
+
+	private static final String OPTIONS = """
+			Connection options (or the environment variables in brackets):
+			  --url JDBC_URL         the database [MIGRATIONS_URL]
+			  --user NAME            the database user [MIGRATIONS_USER]
+			  --password SECRET      the password [MIGRATIONS_PASSWORD]; prefer the variable, options show in ps
+			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
+			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]""";
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(Arrays.asList(args), System.getenv()));
+	}
+
+	static int run(List<String> args, Map<String, String> environment) {
+		Settings settings;
+		try {
+			settings = Settings.parse(args, environment);
+		}
+		catch (CommandLineUsageException ex) {
+			System.err.println("error: " + ex.getMessage());
+			System.err.println(MigrationCommandLine.usage());
+			System.err.println(OPTIONS);
+			return MigrationCommandLine.USAGE;
+		}
+		if (settings.command.isEmpty() || settings.command.contains("--help")) {
+			System.out.println(MigrationCommandLine.usage());
+			System.out.println(OPTIONS);
+			return settings.command.isEmpty() ? MigrationCommandLine.USAGE : MigrationCommandLine.SUCCESS;
+		}
+		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
+		MigrationCommandLine commandLine = new MigrationCommandLine(settings::runner, settings.locations, System.out,
+				System.err, colour, (settings.password != null) ? List.of(settings.password) : List.of());
+		return commandLine.run(settings.command);
+	}
+
+	/**
+	 * Connection settings and the command that remains.
+	 */
+	private static final class Settings {
+
+		private @Nullable String url;
+
+		private @Nullable String user;
+
+		private @Nullable String password;
+
+		private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
+
+		private @Nullable String table;
+
+		private final List<String> command = new ArrayList<>();
+
+		static Settings parse(List<String> args, Map<String, String> environment) {
+			Settings settings = new Settings();
+			settings.url = environment.get("MIGRATIONS_URL");
+			settings.user = environment.get("MIGRATIONS_USER");
+			settings.password = environment.get("MIGRATIONS_PASSWORD");
+			settings.table = environment.get("MIGRATIONS_TABLE");
+			String locations = environment.get("MIGRATIONS_LOCATIONS");
+			if (locations != null && !locations.isBlank()) {
+				settings.locations = List.of(locations.split(","));
+			}
+			for (int i = 0; i < args.size(); i++) {
+				String arg = args.get(i);
+				int equals = arg.indexOf('=');
+				String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
+				if (!List.of("--url", "--user", "--password", "--locations", "--table").contains(name)) {
+					settings.command.add(arg);
+					continue;
+				}
+				String value = (equals > 0) ? arg.substring(equals + 1) : (i + 1 < args.size()) ? args.get(++i) : null;
+				if (value == null || value.isEmpty()) {
+					throw new CommandLineUsageException("Option " + name + " needs a value");
+				}
+				switch (name) {
+					case "--url" -> settings.url = value;
+					case "--user" -> settings.user = value;
+					case "--password" -> settings.password = value;
+					case "--locations" -> settings.locations = List.of(value.split(","));
+					default -> settings.table = value;
+				}
+			}
+			return settings;
+		}
+
+		MigrationRunner runner(MigrationListener listener) {
+			if (this.url == null || this.url.isBlank()) {
+				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
+			}
+			MigrationRunner.Builder builder = MigrationRunner
+				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
+				.locations(this.locations)
+				.listener(listener);
+			if (this.table != null) {
+				builder.table(this.table);
+			}
+			return builder.build();
+		}
+
+	}
+
+	/**
+	 * Opens a connection per request through {@link DriverManager}.
+	 */
+	private static final class DriverManagerDataSource implements DataSource {
+
+		private final String url;
+
+		private final Properties properties = new Properties();
+
+		DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
+			this.url = url;
+			if (user != null) {
+				this.properties.setProperty("user", user);
+			}
+			if (password != null) {
+				this.properties.setProperty("password", password);
+			}
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return DriverManager.getConnection(this.url, this.properties);
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return DriverManager.getConnection(this.url, username, password);
+		}
+
+		@Override
+		public @Nullable PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			throw new SQLFeatureNotSupportedException();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			throw new SQLException("Not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,238 @@
+package dev.migrations.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.migrations.testing.DatabaseDisplayNames;
+import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the standalone executable jar as a real process against a real database and checks
+ * the output and exit code of every command.
+ */
+@DisplayNameGeneration(DatabaseDisplayNames.class)
+abstract class CommandLineConformanceIT {
+
+	private static final String SECRET = "s3cret-never-shown";
+
+	@TempDir
+	Path directory;
+
+	TestDatabase database;
+
+	Path migrations;
+
+	@BeforeEach
+	void createDatabase() throws IOException {
+		this.database = TestDatabase.createShared(getClass().getAnnotation(OnDatabase.class).value());
+		this.migrations = Files.createDirectories(this.directory.resolve("migrations"));
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void makeMigrationIsPickedUpByTheNextMigrateAndEveryCommandReportsIt() throws Exception {
+		Result made = cli("make:migration", "create_notes");
+		assertThat(made.exitCode).as(made.output).isZero();
+		assertThat(made.output).contains("Created ")
+			.contains("_create_notes.up.sql")
+			.contains("_create_notes.down.sql");
+		Path up = only("*_create_notes.up.sql");
+		Path down = only("*_create_notes.down.sql");
+		String id = "m_" + up.getFileName().toString().replace(".up.sql", "");
+		Files.writeString(up, "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(100));\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		Files.writeString(down, "DROP TABLE notes;\n", java.nio.file.StandardOpenOption.APPEND);
+
+		Result pending = cli("migrate:status", "--pending");
+		assertThat(pending.exitCode).as(pending.output).isEqualTo(1);
+		assertThat(pending.output).contains("Migration")
+			.contains("| Batch | Status")
+			.contains("Applied At")
+			.contains(id)
+			.contains("PENDING");
+
+		Result pretend = cli("migrate", "--pretend");
+		assertThat(pretend.exitCode).as(pretend.output).isZero();
+		assertThat(pretend.output).contains("-- " + id)
+			.contains("CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(100));");
+		assertThat(this.database.tables()).doesNotContain("notes", "migrations_ledger");
+
+		Result migrate = cli("migrate");
+		assertThat(migrate.exitCode).as(migrate.output).isZero();
+		assertThat(migrate.output).containsPattern("Applied " + id + " \\(\\d+ ms\\)")
+			.contains("Applied 1 migration(s) in batch 1.");
+		assertThat(this.database.tables()).contains("notes");
+
+		Result upToDate = cli("migrate:status", "--pending");
+		assertThat(upToDate.exitCode).as(upToDate.output).isZero();
+		assertThat(upToDate.output)
+			.containsPattern(id + " \\| 1 +\\| APPLIED \\| \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+
+		Result json = cli("migrate:status", "--json");
+		assertThat(json.exitCode).isZero();
+		assertThat(json.output.strip()).startsWith("[{\"id\":\"" + id + "\"")
+			.contains("\"state\":\"APPLIED\"")
+			.contains("\"batch\":1");
+
+		Result again = cli("migrate", "--json");
+		assertThat(again.output.strip()).isEqualTo("{\"batch\":0,\"migrations\":[]}");
+
+		Result rollbackPlan = cli("migrate:rollback", "--pretend");
+		assertThat(rollbackPlan.exitCode).isZero();
+		assertThat(rollbackPlan.output).contains("-- " + id + " (down").contains("DROP TABLE notes;");
+		assertThat(this.database.tables()).contains("notes");
+
+		Result rollback = cli("migrate:rollback", "--steps", "1");
+		assertThat(rollback.exitCode).as(rollback.output).isZero();
+		assertThat(rollback.output).containsPattern("Rolled back " + id + " \\(\\d+ ms\\)");
+		assertThat(this.database.tables()).doesNotContain("notes");
+
+		Result validate = cli("migrate:validate");
+		assertThat(validate.exitCode).isZero();
+		assertThat(validate.output).contains("No problems");
+	}
+
+	@Test
+	void aFailingMigrationExitsWithThreeAndNamesTheMigration() throws Exception {
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		write("20240102000000_broken.sql", "-- migrations: no-transaction\nINSERT INTO no_such_table (id) VALUES (1);");
+		Result migrate = cli("migrate");
+		assertThat(migrate.exitCode).as(migrate.output).isEqualTo(3);
+		assertThat(migrate.output).contains("Applied m_20240101000000_create_alpha")
+			.contains("error: Migration m_20240102000000_broken failed while applying at statement 1 of 1")
+			.contains("no_such_table")
+			.doesNotContain("\tat ");
+		Result validate = cli("migrate:validate");
+		assertThat(validate.exitCode).as(validate.output).isEqualTo(1);
+		assertThat(validate.output).contains("m_20240102000000_broken").contains("Next step").contains("repair");
+		Result blocked = cli("migrate");
+		assertThat(blocked.exitCode).as(blocked.output).isEqualTo(1);
+		write("20240102000000_broken.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");
+		Result repair = cli("migrate:repair");
+		assertThat(repair.exitCode).as(repair.output).isZero();
+		assertThat(repair.output).contains("Removed FAILED row of m_20240102000000_broken");
+		assertThat(cli("migrate").exitCode).isZero();
+		assertThat(this.database.tables()).contains("alpha", "beta");
+	}
+
+	@Test
+	void repairAcceptsAnEditedMigrationOnlyWithTheOption() throws Exception {
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		assertThat(cli("migrate").exitCode).isZero();
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY, name VARCHAR(10));");
+		Result status = cli("migrate:status");
+		assertThat(status.output).contains("CHECKSUM_MISMATCH");
+		Result refused = cli("migrate");
+		assertThat(refused.exitCode).isEqualTo(1);
+		assertThat(refused.output).contains("20240101000000_create_alpha.sql").contains("changed after it was applied");
+		assertThat(cli("migrate:repair").output).contains("Nothing to repair");
+		Result accepted = cli("migrate:repair", "--accept-checksums");
+		assertThat(accepted.exitCode).isZero();
+		assertThat(accepted.output).contains("Accepted checksum");
+		assertThat(cli("migrate").exitCode).isZero();
+	}
+
+	@Test
+	void baselineAndRollbackToWorkFromTheCommandLine() throws Exception {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)");
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		write("20240102000000_create_beta.up.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");
+		write("20240102000000_create_beta.down.sql", "DROP TABLE beta;");
+		write("20240103000000_create_gamma.up.sql", "CREATE TABLE gamma (id INT PRIMARY KEY);");
+		write("20240103000000_create_gamma.down.sql", "DROP TABLE gamma;");
+		Result baseline = cli("migrate:baseline", "m_20240101000000_create_alpha");
+		assertThat(baseline.exitCode).as(baseline.output).isZero();
+		assertThat(cli("migrate:status").output).contains("BASELINE");
+		assertThat(cli("migrate", "--limit", "1").output).contains("Applied m_20240102000000_create_beta");
+		assertThat(cli("migrate").output).contains("Applied m_20240103000000_create_gamma");
+		Result rollback = cli("migrate:rollback", "--to", "m_20240101000000_create_alpha");
+		assertThat(rollback.exitCode).as(rollback.output).isZero();
+		assertThat(rollback.output).contains("Rolled back 2 migration(s).");
+		assertThat(this.database.tables()).contains("alpha").doesNotContain("beta", "gamma");
+	}
+
+	@Test
+	void anUnreachableDatabaseExitsWithThreeWithoutStackTraceOrPassword() throws Exception {
+		Result result = run(List.of("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "app", "--password",
+				SECRET, "migrate:status"));
+		assertThat(result.exitCode).as(result.output).isEqualTo(3);
+		assertThat(result.output).contains("error: Could not connect to the database")
+			.doesNotContain("\tat ")
+			.doesNotContain(SECRET);
+		Result verbose = run(List.of("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--password", SECRET,
+				"migrate:status", "--verbose"));
+		assertThat(verbose.exitCode).isEqualTo(3);
+		assertThat(verbose.output).contains("\tat ").doesNotContain(SECRET);
+	}
+
+	@Test
+	void aBadArgumentExitsWithTwoAndPrintsUsage() throws Exception {
+		for (List<String> args : List.of(List.of("migrate", "--limit", "zero"), List.of("migrate:nothing"),
+				List.of("migrate", "--force"), List.of("migrate:baseline"), List.of("make:migration", "Bad-Name"))) {
+			Result result = cli(args.toArray(String[]::new));
+			assertThat(result.exitCode).as(args + ": " + result.output).isEqualTo(2);
+			assertThat(result.output).contains("error: ").contains("Usage: <command> [options]");
+		}
+	}
+
+	private Result cli(String... args) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations));
+		command.addAll(List.of(args));
+		if (args[0].equals("make:migration")) {
+			command.addAll(List.of("--dir", this.migrations.toString()));
+		}
+		return run(command);
+	}
+
+	private Result run(List<String> args) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-jar", System.getProperty("migrations.cli.jar")));
+		command.addAll(args);
+		Path output = Files.createTempFile(this.directory, "cli", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The command line did not finish: " + Files.readString(output));
+		}
+		return new Result(process.exitValue(), Files.readString(output));
+	}
+
+	private Path only(String glob) throws IOException {
+		try (Stream<Path> files = Files.list(this.migrations)) {
+			List<Path> matches = files
+				.filter((file) -> this.migrations.getFileSystem()
+					.getPathMatcher("glob:" + glob)
+					.matches(file.getFileName()))
+				.toList();
+			assertThat(matches).hasSize(1);
+			return matches.get(0);
+		}
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.migrations.resolve(name), content);
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}

@@ -1,12 +1,7 @@
 package dev.migrations;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The identity of a migration: a 14-digit UTC timestamp and a snake_case slug, written
@@ -17,11 +12,6 @@ import java.util.regex.Pattern;
 public final class MigrationId implements Comparable<MigrationId> {
 
 	static final String EXPECTED_FORM = "m_YYYYMMDDHHMMSS_snake_case_name, for example m_20241201000000_create_users_table";
-
-	private static final Pattern PATTERN = Pattern.compile("(?:m_)?(\\d{14})_([a-z0-9]+(?:_[a-z0-9]+)*)");
-
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final Comparator<MigrationId> ORDER = Comparator.comparing(MigrationId::timestamp)
 		.thenComparing(MigrationId::slug);
@@ -43,20 +33,62 @@ public final class MigrationId implements Comparable<MigrationId> {
 	 * @throws MigrationDefinitionException if the text is not of the expected form
 	 */
 	public static MigrationId parse(String text) {
-		Matcher matcher = PATTERN.matcher((text != null) ? text : "");
-		if (!matcher.matches()) {
+		String body = (text != null && text.startsWith("m_")) ? text.substring(2) : text;
+		if (body == null || body.length() < 16 || body.charAt(14) != '_' || !isDigits(body, 14) || !isSlug(body, 15)) {
 			throw new MigrationDefinitionException("Malformed migration id '" + text + "': expected " + EXPECTED_FORM
 					+ " (the m_ prefix is optional)");
 		}
-		String timestamp = matcher.group(1);
-		try {
-			LocalDateTime.parse(timestamp, TIMESTAMP);
-		}
-		catch (DateTimeParseException ex) {
+		String timestamp = body.substring(0, 14);
+		if (!isValidTimestamp(timestamp)) {
 			throw new MigrationDefinitionException("Malformed migration id '" + text + "': " + timestamp
 					+ " is not a valid UTC timestamp YYYYMMDDHHMMSS; expected " + EXPECTED_FORM);
 		}
-		return new MigrationId(timestamp, matcher.group(2));
+		return new MigrationId(timestamp, body.substring(15));
+	}
+
+	private static boolean isDigits(String text, int length) {
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the text from {@code start} is lower-case words of letters and digits
+	 * joined by single underscores.
+	 */
+	private static boolean isSlug(String text, int start) {
+		boolean afterUnderscore = true;
+		for (int i = start; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '_') {
+				if (afterUnderscore) {
+					return false;
+				}
+				afterUnderscore = true;
+			}
+			else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				afterUnderscore = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return !afterUnderscore;
+	}
+
+	private static boolean isValidTimestamp(String timestamp) {
+		int year = Integer.parseInt(timestamp, 0, 4, 10);
+		int month = Integer.parseInt(timestamp, 4, 6, 10);
+		int day = Integer.parseInt(timestamp, 6, 8, 10);
+		int hour = Integer.parseInt(timestamp, 8, 10, 10);
+		int minute = Integer.parseInt(timestamp, 10, 12, 10);
+		int second = Integer.parseInt(timestamp, 12, 14, 10);
+		return month >= 1 && month <= 12 && day >= 1 && YearMonth.of(year, month).isValidDay(day) && hour < 24
+				&& minute < 60 && second < 60;
 	}
 
 	/**

@@ -22,6 +22,18 @@ public final class DescriptorFactory {
 
 	private static final String CHECKSUM_VERSION = "v1:";
 
+	private static final ClassValue<Boolean> OVERRIDES_DOWN = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			try {
+				return type.getMethod("down", Schema.class).getDeclaringClass() != Migration.class;
+			}
+			catch (NoSuchMethodException ex) {
+				return false;
+			}
+		}
+	};
+
 	private DescriptorFactory() {
 	}
 
@@ -97,12 +109,7 @@ public final class DescriptorFactory {
 	}
 
 	private static boolean overridesDown(Migration migration) {
-		try {
-			return migration.getClass().getMethod("down", Schema.class).getDeclaringClass() != Migration.class;
-		}
-		catch (NoSuchMethodException ex) {
-			return false;
-		}
+		return OVERRIDES_DOWN.get(migration.getClass());
 	}
 
 }

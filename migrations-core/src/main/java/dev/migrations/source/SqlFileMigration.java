@@ -1,7 +1,5 @@
 package dev.migrations.source;
 
-import java.util.regex.Pattern;
-
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.schema.Schema;
@@ -12,9 +10,6 @@ import org.jspecify.annotations.Nullable;
  * A migration read from an {@code .up.sql} file and an optional {@code .down.sql} file.
  */
 final class SqlFileMigration implements Migration {
-
-	private static final Pattern NO_TRANSACTION = Pattern.compile("--\\s*migrations:\\s*no-transaction\\s*",
-			Pattern.CASE_INSENSITIVE);
 
 	private final String upScript;
 
@@ -63,19 +58,31 @@ final class SqlFileMigration implements Migration {
 	 * {@code -- migrations: no-transaction} header.
 	 */
 	private static boolean hasNoTransactionHeader(String script) {
-		for (String line : script.lines().toList()) {
-			String trimmed = line.strip().replace("\uFEFF", "");
-			if (trimmed.isEmpty()) {
+		int position = script.startsWith("\uFEFF") ? 1 : 0;
+		while (position < script.length()) {
+			int end = script.indexOf('\n', position);
+			end = (end < 0) ? script.length() : end;
+			String line = script.substring(position, end).strip();
+			position = end + 1;
+			if (line.isEmpty()) {
 				continue;
 			}
-			if (!trimmed.startsWith("--")) {
+			if (!line.startsWith("--")) {
 				return false;
 			}
-			if (NO_TRANSACTION.matcher(trimmed).matches()) {
+			if (isNoTransactionHeader(line)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean isNoTransactionHeader(String commentLine) {
+		String text = commentLine.substring(2).strip();
+		if (!text.regionMatches(true, 0, "migrations:", 0, 11)) {
+			return false;
+		}
+		return text.substring(11).strip().equalsIgnoreCase("no-transaction");
 	}
 
 }

@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.migrations.MigrationDefinitionException;
@@ -48,9 +46,6 @@ public final class SqlMigrationSource {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
-
-	private static final Pattern FILE_NAME = Pattern
-		.compile("(\\d{14}_[a-z0-9]+(?:_[a-z0-9]+)*)(\\.up\\.sql|\\.down\\.sql|\\.sql)");
 
 	private static final String EXPECTED_FILE_NAME = "YYYYMMDDHHMMSS_snake_case_name.up.sql (with an optional "
 			+ ".down.sql beside it) or YYYYMMDDHHMMSS_snake_case_name.sql";
@@ -165,14 +160,18 @@ public final class SqlMigrationSource {
 			if (!fileName.endsWith(".sql")) {
 				continue;
 			}
-			Matcher matcher = FILE_NAME.matcher(fileName);
-			if (!matcher.matches()) {
+			String suffix = fileName.endsWith(".up.sql") ? ".up.sql"
+					: fileName.endsWith(".down.sql") ? ".down.sql" : ".sql";
+			String base = fileName.substring(0, fileName.length() - suffix.length());
+			try {
+				MigrationId.parse(base);
+			}
+			catch (MigrationDefinitionException ex) {
 				throw new MigrationDefinitionException("Malformed migration file name '" + fileName + "' in " + location
 						+ ": expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location.");
 			}
 			String directory = relative.substring(0, relative.length() - fileName.length());
-			String key = directory + matcher.group(1);
-			String suffix = matcher.group(2);
+			String key = directory + base;
 			String[] pair = pairs.computeIfAbsent(key, (k) -> new String[3]);
 			int slot = switch (suffix) {
 				case ".up.sql" -> 0;

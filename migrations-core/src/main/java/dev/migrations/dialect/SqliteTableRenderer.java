@@ -48,7 +48,7 @@ class SqliteTableRenderer extends TableRenderer {
 
 	@Override
 	String autoIncrement() {
-		return "INTEGER PRIMARY KEY AUTOINCREMENT";
+		return "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT";
 	}
 
 	@Override

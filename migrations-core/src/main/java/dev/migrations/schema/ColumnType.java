@@ -2,7 +2,7 @@ package dev.migrations.schema;
 
 /**
  * The dialect-neutral column types of the schema builder. Each dialect maps them to its
- * own types; the mapping is documented in {@code docs/schema-builder.md}.
+ * own types; the mapping is documented in {@code docs/schema-builder.md}. Thread-safe.
  */
 public enum ColumnType {
 

@@ -2,6 +2,7 @@ package dev.migrations.schema;
 
 /**
  * What a foreign key does when the referenced row is deleted or its key updated.
+ * Thread-safe.
  */
 public enum ReferentialAction {
 

@@ -170,7 +170,7 @@ abstract class SchemaConformanceTests {
 	}
 
 	@Test
-	void createsCompositePrimaryKeyAndCompositeIndexes() {
+	void createsCompositePrimaryKeysIndexesAndForeignKeys() {
 		apply((schema) -> schema.create("memberships", (t) -> {
 			t.bigInteger("team_id");
 			t.bigInteger("user_id");
@@ -195,6 +195,17 @@ abstract class SchemaConformanceTests {
 			.execute(insert("memberships", "team_id", "user_id", "role", "rank") + " VALUES (2, 1, 'b', 1)"))
 			.as("composite unique index")
 			.isInstanceOf(IllegalStateException.class);
+		apply((schema) -> schema.create("membership_notes", (t) -> {
+			t.id();
+			t.bigInteger("team_id");
+			t.bigInteger("user_id");
+			t.foreign("team_id", "user_id").references("memberships", "team_id", "user_id");
+		}));
+		assertThat(snapshot().table("membership_notes").foreignKeys().get("membership_notes_team_id_user_id_foreign"))
+			.extracting(ForeignKey::columns, ForeignKey::referencedTable, ForeignKey::referencedColumns)
+			.containsExactly(List.of("team_id", "user_id"), "memberships", List.of("team_id", "user_id"));
+		rollBack();
+		assertThat(tables()).containsExactly("memberships");
 		rollBack();
 		assertThat(tables()).isEmpty();
 	}

@@ -1,6 +1,7 @@
 package dev.migrations.schema;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,10 +46,10 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
 			.append(String.join(", ", this.referencedColumns))
 			.append(')');
 		if (this.onDelete != null) {
-			text.append(" onDelete ").append(this.onDelete.sql().toLowerCase(java.util.Locale.ROOT));
+			text.append(" onDelete ").append(this.onDelete.sql().toLowerCase(Locale.ROOT));
 		}
 		if (this.onUpdate != null) {
-			text.append(" onUpdate ").append(this.onUpdate.sql().toLowerCase(java.util.Locale.ROOT));
+			text.append(" onUpdate ").append(this.onUpdate.sql().toLowerCase(Locale.ROOT));
 		}
 		return text.toString();
 	}

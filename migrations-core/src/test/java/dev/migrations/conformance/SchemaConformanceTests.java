@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.schema.ColumnType;
@@ -735,7 +737,7 @@ abstract class SchemaConformanceTests {
 			.withMessageContaining("Nothing was changed");
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(runner().status()).hasSize(applied + 2)
-			.filteredOn((status) -> status.state() == dev.migrations.MigrationState.APPLIED)
+			.filteredOn((status) -> status.state() == MigrationState.APPLIED)
 			.hasSize(applied);
 	}
 
@@ -801,7 +803,7 @@ abstract class SchemaConformanceTests {
 
 	String insert(String table, String... columns) {
 		return "INSERT INTO " + quote(table) + " ("
-				+ String.join(", ", java.util.Arrays.stream(columns).map(this::quote).toList()) + ")";
+				+ String.join(", ", Arrays.stream(columns).map(this::quote).toList()) + ")";
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package dev.migrations.dialect;
 
+import java.util.List;
+
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.schema.TableOperation;
+
 /**
  * H2: DDL commits implicitly; the lock is a lease row.
  */
@@ -13,6 +18,18 @@ public class H2Dialect implements Dialect {
 	@Override
 	public boolean transactionalDdl() {
 		return false;
+	}
+
+	@Override
+	public List<SchemaOperation> render(SchemaOperation operation) {
+		if (operation instanceof TableOperation table) {
+			return tableRenderer().render(table);
+		}
+		return Dialect.super.render(operation);
+	}
+
+	TableRenderer tableRenderer() {
+		return new H2TableRenderer(this);
 	}
 
 }

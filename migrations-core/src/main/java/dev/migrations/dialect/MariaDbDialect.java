@@ -10,4 +10,9 @@ public class MariaDbDialect extends MySqlDialect {
 		return "mariadb";
 	}
 
+	@Override
+	TableRenderer tableRenderer() {
+		return new MariaDbTableRenderer(this);
+	}
+
 }

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MySqlNamedLock;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.schema.TableOperation;
 import dev.migrations.source.SqlStatementSplitter;
 
 /**
@@ -64,6 +67,18 @@ public class MySqlDialect implements Dialect {
 			name = "migrations:" + Long.toHexString(PostgresDialect.lockKey(table));
 		}
 		return new MySqlNamedLock(dataSource, name);
+	}
+
+	@Override
+	public List<SchemaOperation> render(SchemaOperation operation) {
+		if (operation instanceof TableOperation table) {
+			return tableRenderer().render(table);
+		}
+		return Dialect.super.render(operation);
+	}
+
+	TableRenderer tableRenderer() {
+		return new MySqlTableRenderer(this);
 	}
 
 }

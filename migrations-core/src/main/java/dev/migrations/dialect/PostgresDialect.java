@@ -1,15 +1,18 @@
 package dev.migrations.dialect;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.schema.TableOperation;
 
 /**
  * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
@@ -40,6 +43,18 @@ public class PostgresDialect implements Dialect {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	@Override
+	public List<SchemaOperation> render(SchemaOperation operation) {
+		if (operation instanceof TableOperation table) {
+			return tableRenderer().render(table);
+		}
+		return Dialect.super.render(operation);
+	}
+
+	TableRenderer tableRenderer() {
+		return new PostgresTableRenderer(this);
 	}
 
 }

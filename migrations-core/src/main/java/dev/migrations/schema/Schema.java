@@ -3,6 +3,8 @@ package dev.migrations.schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.migrations.source.SqlStatement;
 import dev.migrations.source.SqlStatementSplitter;
@@ -10,7 +12,13 @@ import dev.migrations.source.SqlStatementSplitter;
 /**
  * Records the operations of a migration in order. Nothing is executed while a migration
  * records its plan; the engine renders the recorded operations for the connected database
- * afterwards. Instances are not thread-safe and are used by one migration at a time.
+ * afterwards. Table changes are written with the schema builder: <pre class="code">
+ * schema.create("users", (t) -&gt; {
+ *     t.id();
+ *     t.string("email", 255).unique();
+ *     t.timestamps();
+ * });
+ * </pre> Instances are not thread-safe and are used by one migration at a time.
  */
 public final class Schema {
 
@@ -27,8 +35,64 @@ public final class Schema {
 	}
 
 	/**
-	 * Record raw SQL. The text may hold several statements separated by {@code ;}; they
-	 * are split by the same rules as SQL migration files.
+	 * Record the creation of a table. Reversible: the inverse drops the table.
+	 * @param table the table name
+	 * @param definition defines the columns, indexes and keys
+	 * @return this schema
+	 */
+	public Schema create(String table, Consumer<Blueprint> definition) {
+		Blueprint blueprint = new Blueprint(table, true);
+		Objects.requireNonNull(definition, "definition must not be null").accept(blueprint);
+		return add(blueprint.toCreateTable());
+	}
+
+	/**
+	 * Record changes to an existing table: added, dropped, renamed and changed columns,
+	 * indexes and foreign keys, in the order they are defined. Each change is reversible
+	 * or not on its own.
+	 * @param table the table name
+	 * @param changes defines the changes
+	 * @return this schema
+	 */
+	public Schema table(String table, Consumer<Blueprint> changes) {
+		Blueprint blueprint = new Blueprint(table, false);
+		Objects.requireNonNull(changes, "changes must not be null").accept(blueprint);
+		blueprint.toAlterOperations().forEach(this::add);
+		return this;
+	}
+
+	/**
+	 * Record dropping a table. Irreversible.
+	 * @param table the table name
+	 * @return this schema
+	 */
+	public Schema drop(String table) {
+		return add(new TableOperation.DropTable(table, false));
+	}
+
+	/**
+	 * Record dropping a table if it exists. Irreversible.
+	 * @param table the table name
+	 * @return this schema
+	 */
+	public Schema dropIfExists(String table) {
+		return add(new TableOperation.DropTable(table, true));
+	}
+
+	/**
+	 * Record renaming a table. Reversible: the inverse renames it back. Indexes and
+	 * foreign keys keep their names.
+	 * @param from the current name
+	 * @param to the new name
+	 * @return this schema
+	 */
+	public Schema rename(String from, String to) {
+		return add(new TableOperation.RenameTable(from, to));
+	}
+
+	/**
+	 * Record raw SQL. Irreversible. The text may hold several statements separated by
+	 * {@code ;}; they are split by the same rules as SQL migration files.
 	 * @param sql the SQL to execute
 	 * @return this schema
 	 */
@@ -41,7 +105,7 @@ public final class Schema {
 
 	/**
 	 * Record JDBC work that runs in order with the other operations, on the migration's
-	 * connection.
+	 * connection. Irreversible.
 	 * @param work the work to run
 	 * @return this schema
 	 */

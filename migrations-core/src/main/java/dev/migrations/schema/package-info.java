@@ -1,5 +1,7 @@
 /**
- * Recording the operations of a migration as a plan.
+ * Recording the operations of a migration as a plan, and the schema builder that records
+ * table changes as dialect-neutral, reversible
+ * {@link dev.migrations.schema.TableOperation}s.
  */
 @NullMarked
 package dev.migrations.schema;

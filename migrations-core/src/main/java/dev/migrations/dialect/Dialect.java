@@ -49,7 +49,17 @@ public interface Dialect {
 	 * @return the quoted identifier
 	 */
 	default String quote(String identifier) {
-		return "\"" + identifier + "\"";
+		return "\"" + fold(identifier) + "\"";
+	}
+
+	/**
+	 * Return an identifier in the case the database gives unquoted identifiers, so that a
+	 * quoted name and the same name written unquoted in raw SQL mean one table.
+	 * @param identifier the identifier
+	 * @return the identifier as the database stores it
+	 */
+	default String fold(String identifier) {
+		return identifier;
 	}
 
 	/**
@@ -111,10 +121,11 @@ public interface Dialect {
 	 */
 	default boolean tableExists(Connection connection, LedgerTable table) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		String schema = (table.schema() != null) ? table.schema() : connection.getSchema();
-		try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, table.name(), null)) {
+		String schema = (table.schema() != null) ? fold(table.schema()) : connection.getSchema();
+		String name = fold(table.name());
+		try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, name, null)) {
 			while (tables.next()) {
-				if (table.name().equals(tables.getString("TABLE_NAME"))) {
+				if (name.equals(tables.getString("TABLE_NAME"))) {
 					return true;
 				}
 			}

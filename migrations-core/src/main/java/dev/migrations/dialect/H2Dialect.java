@@ -1,14 +1,22 @@
 package dev.migrations.dialect;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.TableOperation;
 
 /**
- * H2: DDL commits implicitly; the lock is a lease row.
+ * H2: DDL commits implicitly; the lock is a lease row. H2 stores unquoted identifiers in
+ * upper case, so quoted names are upper-cased too: {@code users} in the schema builder
+ * and {@code users} in raw SQL are the same table.
  */
 public class H2Dialect implements Dialect {
+
+	@Override
+	public String fold(String identifier) {
+		return identifier.toUpperCase(Locale.ROOT);
+	}
 
 	@Override
 	public String name() {

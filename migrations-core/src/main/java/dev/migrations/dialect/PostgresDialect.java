@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -22,6 +23,11 @@ public class PostgresDialect implements Dialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public String fold(String identifier) {
+		return identifier.toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migrations.MigrationRunner;
+import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLockException;
 import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.OnDatabase;
@@ -45,7 +46,7 @@ abstract class LeaseLockConformanceTests {
 	void takesOverALeaseWhoseHolderStoppedRenewingIt() {
 		createLease("dead-process", System.currentTimeMillis() - 60_000);
 		assertThat(runner(Duration.ofSeconds(5)).applyAll().migrations()).hasSize(1);
-		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM \"migrations_ledger_lock\"")).isZero();
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM " + lockTable())).isZero();
 	}
 
 	@Test
@@ -62,10 +63,14 @@ abstract class LeaseLockConformanceTests {
 	}
 
 	private void createLease(String owner, long expiresAt) {
-		this.database.execute(
-				"CREATE TABLE IF NOT EXISTS \"migrations_ledger_lock\" (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
-				"INSERT INTO \"migrations_ledger_lock\" (id, owner, acquired_at, expires_at) VALUES (1, '" + owner
-						+ "', " + (expiresAt - 90_000) + ", " + expiresAt + ")");
+		this.database.execute("CREATE TABLE IF NOT EXISTS " + lockTable()
+				+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255) NOT NULL, acquired_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+				"INSERT INTO " + lockTable() + " (id, owner, acquired_at, expires_at) VALUES (1, '" + owner + "', "
+						+ (expiresAt - 90_000) + ", " + expiresAt + ")");
+	}
+
+	private String lockTable() {
+		return runner(Duration.ofSeconds(1)).dialect().qualify(new LedgerTable(null, "migrations_ledger_lock"));
 	}
 
 	private MigrationRunner runner(Duration lockTimeout) {

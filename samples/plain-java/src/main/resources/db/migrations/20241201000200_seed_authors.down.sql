@@ -1,0 +1,1 @@
+DELETE FROM authors WHERE id IN (1, 2);

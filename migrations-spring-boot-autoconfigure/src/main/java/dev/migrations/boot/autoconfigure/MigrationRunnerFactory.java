@@ -151,7 +151,7 @@ final class MigrationRunnerFactory {
 			return dev.migrations.MigrationId.parse(id);
 		}
 		catch (MigrationException ex) {
-			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage(), ex);
+			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());
 		}
 	}
 

@@ -417,7 +417,7 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class MigrationWithoutIdConfiguration {
+	public static class MigrationWithoutIdConfiguration {
 
 		@Bean
 		Migration unnamedMigration() {

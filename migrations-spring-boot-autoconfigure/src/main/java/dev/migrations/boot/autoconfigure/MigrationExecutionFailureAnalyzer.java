@@ -17,7 +17,7 @@ class MigrationExecutionFailureAnalyzer extends AbstractFailureAnalyzer<Migratio
 		String action = "Fix migration " + cause.getMigrationId() + " (statement " + cause.getStatementNumber()
 				+ ") and start the application again."
 				+ ((message.nextStep() != null) ? "\nAbout the database: " + message.nextStep() : "");
-		return new FailureAnalysis(message.description(), action, cause);
+		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action), cause);
 	}
 
 }

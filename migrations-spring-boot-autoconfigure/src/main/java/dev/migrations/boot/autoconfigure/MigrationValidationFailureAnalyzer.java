@@ -23,7 +23,7 @@ class MigrationValidationFailureAnalyzer extends AbstractFailureAnalyzer<Migrati
 			action.append((action.length() > 0) ? "\n" : "").append(" - ").append(problem.id()).append(": ");
 			action.append(problem.action());
 		}
-		return new FailureAnalysis(description.toString(), action.toString(), cause);
+		return new FailureAnalysis(description.toString(), FailureMessage.withRepairHint(action.toString()), cause);
 	}
 
 }

@@ -47,7 +47,28 @@ class MigrationsFailureAnalyzerTests {
 			.doesNotContain("Next step:");
 		assertThat(analysis.getAction())
 			.startsWith("Fix migration m_20241201000100_insert_into_missing_table (statement 2)")
-			.contains("run repair");
+			.contains("run repair")
+			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+	}
+
+	@Test
+	void failedMigrationBlocksTheNextStartAndExplainsHowToRepair() {
+		H2Database database = H2Database.create();
+		try {
+			ApplicationContextRunner broken = this.contextRunner.withPropertyValues(
+					"spring.datasource.url=" + database.url(), "migrations.locations=classpath:db/broken");
+			broken.run((context) -> assertThat(context).hasFailed());
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(), broken);
+			assertThat(analysis.getDescription())
+				.contains("m_20241201000100_insert_into_missing_table [FAILED] Migration "
+						+ "m_20241201000100_insert_into_missing_table "
+						+ "(classpath:db/broken/20241201000100_insert_into_missing_table.sql) failed in batch 1");
+			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_into_missing_table: ")
+				.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+		}
+		finally {
+			database.drop();
+		}
 	}
 
 	@Test

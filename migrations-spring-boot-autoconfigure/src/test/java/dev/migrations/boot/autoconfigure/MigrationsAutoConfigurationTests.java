@@ -16,6 +16,7 @@ import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -34,6 +38,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -146,7 +151,7 @@ class MigrationsAutoConfigurationTests {
 	void appliesCustomizersInOrder() {
 		this.contextRunner.withUserConfiguration(CustomizersConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean("calls", List.class)).containsExactly("first", "second");
+			assertThat(context.getBean(CustomizersConfiguration.class).calls).containsExactly("first", "second");
 			assertThat(Databases.tables(context.getBean(DataSource.class))).contains("second_ledger")
 				.doesNotContain("first_ledger", "migrations_ledger");
 		});
@@ -215,6 +220,22 @@ class MigrationsAutoConfigurationTests {
 				assertThat(Databases.tables(context.getBean(DataSource.class))).isEmpty();
 			});
 		assertThat(output).doesNotContain("Sup3r-S3cret-Pa55");
+	}
+
+	@Test
+	void migratesTheApplicationDatabaseAsMigrationsUser() {
+		H2Database database = h2();
+		database.execute("CREATE USER migrator PASSWORD 'migrator-password' ADMIN");
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + database.url(), "migrations.user=migrator",
+					"migrations.password=migrator-password")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(new JdbcTemplate(database.dataSource())
+					.queryForList("SELECT DISTINCT \"applied_by\" FROM \"migrations_ledger\"", String.class))
+					.singleElement(as(InstanceOfAssertFactories.STRING))
+					.startsWith("MIGRATOR@");
+			});
 	}
 
 	@Test
@@ -440,25 +461,22 @@ class MigrationsAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomizersConfiguration {
 
-		@Bean
-		List<String> calls() {
-			return new ArrayList<>();
-		}
+		final List<String> calls = new ArrayList<>();
 
 		@Bean
 		@Order(2)
-		MigrationRunnerCustomizer second(List<String> calls) {
+		MigrationRunnerCustomizer second() {
 			return (builder) -> {
-				calls.add("second");
+				this.calls.add("second");
 				builder.table("second_ledger");
 			};
 		}
 
 		@Bean
 		@Order(1)
-		MigrationRunnerCustomizer first(List<String> calls) {
+		MigrationRunnerCustomizer first() {
 			return (builder) -> {
-				calls.add("first");
+				this.calls.add("first");
 				builder.table("first_ledger");
 			};
 		}
@@ -497,18 +515,26 @@ class MigrationsAutoConfigurationTests {
 
 	}
 
-	static class ExitRecorder implements BeanPostProcessor {
+	static class ExitRecorder implements BeanPostProcessor, ApplicationContextAware {
 
 		private final List<Integer> exitCodes;
+
+		private ConfigurableApplicationContext context;
 
 		ExitRecorder(List<Integer> exitCodes) {
 			this.exitCodes = exitCodes;
 		}
 
 		@Override
+		public void setApplicationContext(ApplicationContext context) {
+			this.context = (ConfigurableApplicationContext) context;
+		}
+
+		@Override
 		public Object postProcessBeforeInitialization(Object bean, String beanName) {
 			if (bean instanceof MigrationsInitializer initializer) {
 				initializer.setExit((code) -> {
+					assertThat(this.context.isActive()).as("context active when exiting").isFalse();
 					this.exitCodes.add(code);
 					throw new ExitCalled();
 				});

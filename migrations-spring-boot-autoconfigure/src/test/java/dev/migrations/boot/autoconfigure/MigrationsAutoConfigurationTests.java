@@ -235,6 +235,10 @@ class MigrationsAutoConfigurationTests {
 					.queryForList("SELECT DISTINCT \"applied_by\" FROM \"migrations_ledger\"", String.class))
 					.singleElement(as(InstanceOfAssertFactories.STRING))
 					.startsWith("MIGRATOR@");
+				assertThat(context.getBean(MigrationRunner.class).dataSource())
+					.isNotSameAs(context.getBean(DataSource.class));
+				assertThat(context.getBean(MigrationsSchemaManagementProvider.class)
+					.getSchemaManagement(context.getBean(DataSource.class))).isEqualTo(SchemaManagement.MANAGED);
 			});
 	}
 

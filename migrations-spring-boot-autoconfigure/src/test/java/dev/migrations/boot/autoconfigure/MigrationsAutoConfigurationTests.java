@@ -197,6 +197,20 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void migratesDataSourceQualifiedWithMigrationsDataSourceWhenNoDataSourceIsPrimary() {
+		H2Database application = h2();
+		H2Database migrations = h2();
+		this.contextRunner.withBean("applicationDataSource", DataSource.class, application::dataSource)
+			.withUserConfiguration(QualifiedDataSourceConfiguration.class)
+			.withBean("migrationsDatabase", H2Database.class, () -> migrations)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MigrationRunner.class);
+				assertThat(migrations.tables()).contains("users", "migrations_ledger");
+				assertThat(application.tables()).isEmpty();
+			});
+	}
+
+	@Test
 	void migratesDedicatedDataSourceFromMigrationsUrlWithoutLoggingThePassword(CapturedOutput output) {
 		String url = "jdbc:h2:mem:dedicated_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
 		H2Database dedicated = new H2Database(url, new DriverManagerDataSource(url, "sa", "Sup3r-S3cret-Pa55"));

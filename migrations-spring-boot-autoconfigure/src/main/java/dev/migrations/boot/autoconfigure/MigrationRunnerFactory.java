@@ -114,19 +114,20 @@ final class MigrationRunnerFactory {
 			MigrationId annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationId.class);
 			if (annotation == null) {
 				throw new MigrationDefinitionException("Migration bean '" + beanName
-						+ "' has no id. Annotate its class or @Bean method with @" + MigrationId.class.getName()
+						+ "' has no id.\nNext step: annotate its class or @Bean method with @"
+						+ MigrationId.class.getName()
 						+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example @MigrationId(\"m_20241201000000_create_users_table\").");
 			}
 			String target = annotation.instance();
 			if (instanceName == null && !target.isEmpty()) {
 				throw new MigrationDefinitionException("Migration bean '" + beanName + "' is for instance '" + target
-						+ "', but no migrations.instances are configured. Remove instance = \"" + target
+						+ "', but no migrations.instances are configured.\nNext step: remove instance = \"" + target
 						+ "\" from its @MigrationId, or configure migrations.instances." + target + ".");
 			}
 			if (instanceName != null && !instances.containsKey(target)) {
 				throw new MigrationDefinitionException("Migration bean '" + beanName + "' does not name one of the "
 						+ "configured migrations.instances " + instances.keySet()
-						+ ". Add instance = \"<name>\" to its @MigrationId.");
+						+ ".\nNext step: add instance = \"<name>\" to its @MigrationId.");
 			}
 			if (Objects.equals(target, (instanceName != null) ? instanceName : "")) {
 				entries.add(new MigrationEntry(parseId(beanName, annotation.value()),
@@ -140,7 +141,7 @@ final class MigrationRunnerFactory {
 		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
 		if (instanceName != null && !entries.isEmpty()) {
 			throw new MigrationDefinitionException("MigrationEntry beans cannot be assigned to one of several "
-					+ "migrations.instances. Declare each as a Migration bean with "
+					+ "migrations.instances.\nNext step: declare each as a Migration bean with "
 					+ "@MigrationId(value = \"m_...\", instance = \"<name>\") instead.");
 		}
 		return entries;

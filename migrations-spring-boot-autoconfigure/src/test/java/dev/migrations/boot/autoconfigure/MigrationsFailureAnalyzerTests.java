@@ -111,9 +111,11 @@ class MigrationsFailureAnalyzerTests {
 	void migrationBeanWithoutIdShowsTheAnnotationToAdd() {
 		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(), this.contextRunner
 			.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));
-		assertThat(analysis.getDescription()).contains("Migration bean 'unnamedMigration' has no id")
-			.contains("@MigrationId(\"m_20241201000000_create_users_table\")");
-		assertThat(analysis.getAction()).contains("Correct the migration named above");
+		assertThat(analysis.getDescription()).isEqualTo("Migration bean 'unnamedMigration' has no id.");
+		assertThat(analysis.getAction())
+			.startsWith("annotate its class or @Bean method with "
+					+ "@dev.migrations.boot.autoconfigure.MigrationId(\"m_<yyyyMMddHHmmss>_<name>\")")
+			.endsWith("for example @MigrationId(\"m_20241201000000_create_users_table\").");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.schema.Schema;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -388,6 +389,26 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void instanceLocationsDefaultToASubdirectoryNamedAfterTheInstance(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("migrations.instances.archive.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean("archiveMigrationRunner", MigrationRunner.class).descriptors()).isEmpty();
+		});
+		assertThat(output).contains("location classpath:db/migrations/archive does not exist");
+	}
+
+	@Test
+	void appliesMigrationBeanAnnotatedOnItsClass() {
+		this.contextRunner.withBean(AddNameToUsers.class)
+			.withPropertyValues("migrations.locations=classpath:db/mixed")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Databases.ledgerIds(context.getBean(DataSource.class)))
+					.contains("m_20241201000100_add_name_to_users");
+			});
+	}
+
+	@Test
 	void failsWhenMigrationBeanNamesNoConfiguredInstance() {
 		this.contextRunner.withUserConfiguration(AddNameColumnConfiguration.class)
 			.withPropertyValues("migrations.instances.orders.locations=classpath:db/orders")
@@ -518,6 +539,16 @@ class MigrationsAutoConfigurationTests {
 		@MigrationsDataSource
 		DataSource migrationsDataSource(H2Database migrationsDatabase) {
 			return migrationsDatabase.dataSource();
+		}
+
+	}
+
+	@MigrationId("m_20241201000100_add_name_to_users")
+	static class AddNameToUsers implements Migration {
+
+		@Override
+		public void up(Schema schema) {
+			schema.sql("ALTER TABLE users ADD COLUMN name VARCHAR(100)");
 		}
 
 	}

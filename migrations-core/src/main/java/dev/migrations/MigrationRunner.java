@@ -260,6 +260,14 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Return the data source this runner migrates.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
 	 * Return the dialect of the database.
 	 * @return the dialect
 	 */

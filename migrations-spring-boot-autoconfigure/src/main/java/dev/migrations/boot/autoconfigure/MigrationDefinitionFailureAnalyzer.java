@@ -1,0 +1,22 @@
+package dev.migrations.boot.autoconfigure;
+
+import dev.migrations.MigrationDefinitionException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a migration that is wrong before anything runs: a missing or malformed id, a
+ * duplicate, or an unreadable location.
+ */
+class MigrationDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<MigrationDefinitionException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MigrationDefinitionException cause) {
+		FailureMessage message = FailureMessage.of(cause);
+		String action = (message.nextStep() != null) ? message.nextStep()
+				: "Correct the migration named above and start the application again. Nothing was applied.";
+		return new FailureAnalysis(message.description(), action, cause);
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.migrations.boot.autoconfigure;
+
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationExecutionException;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.lock.MigrationLockException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains any other {@link MigrationException} at startup; the more specific analyzers
+ * handle their own types.
+ */
+class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+		if (cause instanceof MigrationExecutionException || cause instanceof MigrationValidationException
+				|| cause instanceof MigrationLockException || cause instanceof MigrationDefinitionException) {
+			return null;
+		}
+		FailureMessage message = FailureMessage.of(cause);
+		String action = (message.nextStep() != null) ? message.nextStep()
+				: "Follow the advice in the description, then start the application again.";
+		return new FailureAnalysis(message.description(), action, cause);
+	}
+
+}

@@ -1,0 +1,194 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Migration;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationRunner;
+import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the auto-configured runners from the properties and the beans of the context:
+ * {@link Migration} beans with {@link MigrationId}, {@link MigrationEntry} beans,
+ * {@link MigrationListener}s and {@link MigrationRunnerCustomizer}s.
+ */
+final class MigrationRunnerFactory {
+
+	private final MigrationsProperties properties;
+
+	private final ListableBeanFactory beanFactory;
+
+	private final ClassLoader classLoader;
+
+	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
+			@Nullable ClassLoader classLoader) {
+		this.properties = properties;
+		this.beanFactory = beanFactory;
+		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+	}
+
+	/**
+	 * Create the single runner that the top-level properties describe.
+	 * @param migrationsDataSource the {@link MigrationsDataSource @MigrationsDataSource}
+	 * bean, if any
+	 * @param applicationDataSource the application's single DataSource, if any
+	 * @return the runner
+	 */
+	MigrationRunner createDefault(@Nullable DataSource migrationsDataSource,
+			@Nullable DataSource applicationDataSource) {
+		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
+		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
+				this.properties.getPassword(), "migrations");
+		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
+			.locations(this.properties.getLocations())
+			.table(emptyToNull(this.properties.getSchema()), this.properties.getTable())
+			.lockTimeout(this.properties.getLockTimeout())
+			.transactionMode(this.properties.getTransactionMode())
+			.outOfOrder(this.properties.getOutOfOrder())
+			.validateOnApply(this.properties.isValidateOnApply())
+			.entries(javaMigrations(null))
+			.entries(entryBeans(null));
+		return build(builder);
+	}
+
+	/**
+	 * Create the runner of one {@code migrations.instances.<name>} entry.
+	 * @param name the name of the instance
+	 * @return the runner
+	 */
+	MigrationRunner createInstance(String name) {
+		Instance instance = this.properties.getInstances().get(name);
+		if (instance == null) {
+			throw new IllegalStateException("No migrations.instances." + name + " is configured");
+		}
+		DataSource base = (instance.getDataSource() != null)
+				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
+				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
+		String prefix = "migrations.instances." + name;
+		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), prefix);
+		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
+				: List.of("classpath:db/migrations/" + name);
+		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
+		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
+			.locations(locations)
+			.table(emptyToNull(schema), Objects.requireNonNullElse(instance.getTable(), this.properties.getTable()))
+			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
+			.transactionMode(
+					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
+			.outOfOrder(Objects.requireNonNullElse(instance.getOutOfOrder(), this.properties.getOutOfOrder()))
+			.validateOnApply(
+					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
+			.entries(javaMigrations(name))
+			.entries(entryBeans(name));
+		return build(builder);
+	}
+
+	private MigrationRunner build(MigrationRunner.Builder builder) {
+		builder.classLoader(this.classLoader);
+		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
+		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
+			.orderedStream()
+			.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private List<MigrationEntry> javaMigrations(@Nullable String instanceName) {
+		Map<String, Instance> instances = this.properties.getInstances();
+		List<MigrationEntry> entries = new ArrayList<>();
+		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
+			MigrationId annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationId.class);
+			if (annotation == null) {
+				throw new MigrationDefinitionException("Migration bean '" + beanName
+						+ "' has no id.\nNext step: annotate its class or @Bean method with @"
+						+ MigrationId.class.getName()
+						+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example @MigrationId(\"m_20241201000000_create_users_table\").");
+			}
+			String target = annotation.instance();
+			if (instanceName == null && !target.isEmpty()) {
+				throw new MigrationDefinitionException("Migration bean '" + beanName + "' is for instance '" + target
+						+ "', but no migrations.instances are configured.\nNext step: remove instance = \"" + target
+						+ "\" from its @MigrationId, or configure migrations.instances." + target + ".");
+			}
+			if (instanceName != null && !instances.containsKey(target)) {
+				throw new MigrationDefinitionException("Migration bean '" + beanName + "' does not name one of the "
+						+ "configured migrations.instances " + instances.keySet()
+						+ ".\nNext step: add instance = \"<name>\" to its @MigrationId.");
+			}
+			if (Objects.equals(target, (instanceName != null) ? instanceName : "")) {
+				entries.add(new MigrationEntry(parseId(beanName, annotation.value()),
+						this.beanFactory.getBean(beanName, Migration.class), "bean '" + beanName + "'"));
+			}
+		}
+		return entries;
+	}
+
+	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {
+		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
+		if (instanceName != null && !entries.isEmpty()) {
+			throw new MigrationDefinitionException("MigrationEntry beans cannot be assigned to one of several "
+					+ "migrations.instances.\nNext step: declare each as a Migration bean with "
+					+ "@MigrationId(value = \"m_...\", instance = \"<name>\") instead.");
+		}
+		return entries;
+	}
+
+	private static dev.migrations.MigrationId parseId(String beanName, String id) {
+		try {
+			return dev.migrations.MigrationId.parse(id);
+		}
+		catch (MigrationException ex) {
+			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());
+		}
+	}
+
+	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
+			@Nullable String password, String prefix) {
+		if (StringUtils.hasText(url)) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
+				.type(SimpleDriverDataSource.class)
+				.url(url);
+			if (user != null) {
+				builder.username(user);
+			}
+			if (password != null) {
+				builder.password(password);
+			}
+			return builder.build();
+		}
+		if (base == null) {
+			throw new IllegalStateException("No DataSource to migrate for " + prefix
+					+ ": define a single DataSource bean, mark one @MigrationsDataSource, or set " + prefix + ".url"
+					+ (prefix.equals("migrations") ? "" : " or " + prefix + ".data-source"));
+		}
+		if (StringUtils.hasText(user)) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(base)
+				.type(SimpleDriverDataSource.class)
+				.username(user);
+			if (password != null) {
+				builder.password(password);
+			}
+			return builder.build();
+		}
+		return base;
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value : null;
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.migrations.boot.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.InstancesConfiguredCondition;
+import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.NoInstancesConfiguredCondition;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migrations: builds a
+ * {@link MigrationRunner} (or one per {@code migrations.instances} entry) and a
+ * {@link MigrationsInitializer} that acts on it before anything else uses the database.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(MigrationRunner.class)
+@Conditional(MigrationsDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+	@Bean
+	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<MigrationRunner> runners) {
+		return new MigrationsSchemaManagementProvider(runners);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsInitializer migrationsInitializer(ObjectProvider<MigrationRunner> runners,
+			ObjectProvider<MigrationStrategy> strategy, MigrationsProperties properties) {
+		return new MigrationsInitializer(runners.orderedStream().toList(), properties.getOnStartup(),
+				strategy.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(MigrationRunner.class)
+	@Conditional(NoInstancesConfiguredCondition.class)
+	static class SingleRunnerConfiguration {
+
+		@Bean
+		MigrationRunner migrationRunner(MigrationsProperties properties, ConfigurableListableBeanFactory beanFactory,
+				ObjectProvider<DataSource> dataSource,
+				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource) {
+			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader())
+				.createDefault(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(MigrationRunner.class)
+	@Conditional(InstancesConfiguredCondition.class)
+	@Import(MigrationInstancesRegistrar.class)
+	static class InstanceRunnersConfiguration {
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.migrations.boot.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches when there is a database to migrate: a single DataSource candidate, a
+ * {@link MigrationsDataSource @MigrationsDataSource} bean, {@code migrations.url}, or
+ * {@code migrations.instances}.
+ */
+final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+	MigrationsDataSourceCondition() {
+		super(ConfigurationPhase.REGISTER_BEAN);
+	}
+
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static final class SingleDataSourceCandidate {
+
+	}
+
+	@ConditionalOnBean(annotation = MigrationsDataSource.class)
+	static final class QualifiedDataSource {
+
+	}
+
+	@ConditionalOnProperty("migrations.url")
+	static final class MigrationsUrl {
+
+	}
+
+	@Conditional(InstancesConfiguredCondition.class)
+	static final class Instances {
+
+	}
+
+	/**
+	 * Matches when any {@code migrations.instances} entry is configured.
+	 */
+	static final class InstancesConfiguredCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return MigrationInstances.configured(context.getEnvironment())
+					? ConditionOutcome.match("migrations.instances configured")
+					: ConditionOutcome.noMatch("no migrations.instances configured");
+		}
+
+	}
+
+	/**
+	 * Matches when no {@code migrations.instances} entry is configured.
+	 */
+	static final class NoInstancesConfiguredCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return MigrationInstances.configured(context.getEnvironment())
+					? ConditionOutcome.noMatch("migrations.instances configured")
+					: ConditionOutcome.match("no migrations.instances configured");
+		}
+
+	}
+
+}

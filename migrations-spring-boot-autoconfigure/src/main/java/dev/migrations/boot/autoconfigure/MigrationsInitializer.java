@@ -1,0 +1,145 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+import dev.migrations.MigrationProblem;
+import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.PlannedMigration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+
+/**
+ * Acts on the migrations when the context is refreshed, according to a
+ * {@link StartupMode}, or hands each runner to a {@link MigrationStrategy}. Spring Boot
+ * creates beans that use the database only after this one (see
+ * {@code DatabaseInitializerDetector}), so those beans see a migrated schema. Runners are
+ * handled one after another, in the order given. Not thread-safe; used once at startup.
+ */
+public class MigrationsInitializer implements InitializingBean, ApplicationContextAware, Ordered {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsInitializer.class);
+
+	private final List<MigrationRunner> runners;
+
+	private final StartupMode mode;
+
+	private final @Nullable MigrationStrategy strategy;
+
+	private int order;
+
+	private @Nullable ApplicationContext applicationContext;
+
+	private IntConsumer exit = System::exit;
+
+	/**
+	 * Create an initializer.
+	 * @param runners the runners, in the order to handle them
+	 * @param mode what to do at startup
+	 * @param strategy what to do instead of {@code mode}, or {@code null}
+	 */
+	public MigrationsInitializer(List<MigrationRunner> runners, StartupMode mode,
+			@Nullable MigrationStrategy strategy) {
+		this.runners = List.copyOf(runners);
+		this.mode = Objects.requireNonNull(mode, "mode must not be null");
+		this.strategy = strategy;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (this.strategy != null) {
+			this.runners.forEach(this.strategy::migrate);
+			return;
+		}
+		switch (this.mode) {
+			case APPLY -> this.runners.forEach(MigrationRunner::applyAll);
+			case VALIDATE -> this.runners.forEach(MigrationsInitializer::validate);
+			case PRETEND -> this.runners.forEach(MigrationsInitializer::pretend);
+			case NONE -> logger.debug("Migrations left alone at startup (migrations.on-startup=none)");
+			case APPLY_AND_EXIT -> {
+				this.runners.forEach(MigrationRunner::applyAll);
+				exit();
+			}
+		}
+	}
+
+	private static void validate(MigrationRunner runner) {
+		List<MigrationProblem> problems = new ArrayList<>(runner.validate());
+		for (MigrationStatus status : runner.status()) {
+			if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER) {
+				problems.add(new MigrationProblem(status.id(), status.state(),
+						"Migration " + status.id() + " (" + status.source() + ") is pending in "
+								+ runner.ledger().describe() + ".",
+						"Apply it before starting with migrations.on-startup=validate, for example by running the "
+								+ "application once with migrations.on-startup=apply-and-exit."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
+		logger.info("Migrations in {} are valid and up to date", runner.ledger().describe());
+	}
+
+	private static void pretend(MigrationRunner runner) {
+		List<PlannedMigration> plans = runner.pretend().applyAll();
+		if (plans.isEmpty()) {
+			logger.info("Pretend: no pending migrations in {}", runner.ledger().describe());
+			return;
+		}
+		StringBuilder text = new StringBuilder();
+		for (PlannedMigration plan : plans) {
+			text.append("\n-- ").append(plan.id()).append(" (").append(plan.source()).append(")");
+			plan.statements().forEach((statement) -> text.append('\n').append(statement).append(';'));
+		}
+		logger.info("Pretend: {} pending migration(s) in {} would run:{}", plans.size(), runner.ledger().describe(),
+				text);
+	}
+
+	private void exit() {
+		logger.info("Migrations applied; closing the application and exiting with status 0 "
+				+ "(migrations.on-startup=apply-and-exit)");
+		if (this.applicationContext instanceof ConfigurableApplicationContext context) {
+			context.close();
+		}
+		this.exit.accept(0);
+	}
+
+	/**
+	 * Replace {@link System#exit(int)}, for tests.
+	 * @param exit what to call with the exit status
+	 */
+	void setExit(IntConsumer exit) {
+		this.exit = exit;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * Set the order of this initializer among other database initializers.
+	 * @param order the order
+	 */
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+}

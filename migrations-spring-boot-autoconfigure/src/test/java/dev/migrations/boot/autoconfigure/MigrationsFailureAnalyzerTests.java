@@ -1,0 +1,161 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.ledger.LedgerTable;
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests for the failure analyzers: what a failed startup prints.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+	@Test
+	void brokenMigrationNamesTheMigrationTheStatementAndTheFix() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken"));
+		assertThat(analysis.getDescription())
+			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
+			.contains("classpath:db/broken/20241201000100_insert_into_missing_table.sql")
+			.contains("INSERT INTO no_such_table (id) VALUES (1)")
+			.containsIgnoringCase("Table \"NO_SUCH_TABLE\" not found")
+			.doesNotContain("Next step:");
+		assertThat(analysis.getAction())
+			.startsWith("Fix migration m_20241201000100_insert_into_missing_table (statement 2)")
+			.contains("run repair")
+			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+	}
+
+	@Test
+	void failedMigrationBlocksTheNextStartAndExplainsHowToRepair() {
+		H2Database database = H2Database.create();
+		try {
+			ApplicationContextRunner broken = this.contextRunner.withPropertyValues(
+					"spring.datasource.url=" + database.url(), "migrations.locations=classpath:db/broken");
+			broken.run((context) -> assertThat(context).hasFailed());
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(), broken);
+			assertThat(analysis.getDescription())
+				.contains("m_20241201000100_insert_into_missing_table [FAILED] Migration "
+						+ "m_20241201000100_insert_into_missing_table "
+						+ "(classpath:db/broken/20241201000100_insert_into_missing_table.sql) failed in batch 1");
+			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_into_missing_table: ")
+				.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	@Test
+	void checksumMismatchNamesTheEditedMigrationAndTheFix() {
+		H2Database database = H2Database.create();
+		try {
+			MigrationRunner.builder(database.dataSource()).build().applyAll();
+			database.execute("UPDATE \"migrations_ledger\" SET \"checksum\" = 'v1:0000' "
+					+ "WHERE \"id\" = 'm_20241201000100_insert_first_user'");
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(),
+					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url()));
+			assertThat(analysis.getDescription()).contains("m_20241201000100_insert_first_user [CHECKSUM_MISMATCH]")
+				.contains("was changed after it was applied");
+			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_first_user: ")
+				.contains("write a new migration instead");
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	@Test
+	void lockTimeoutNamesTheLockHolderAndTheFix() {
+		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			DataSource dataSource = database.dataSource();
+			MigrationRunner holder = MigrationRunner.builder(dataSource).build();
+			FailureAnalysis analysis = holder.dialect()
+				.lock(dataSource, new LedgerTable(null, "migrations_ledger"))
+				.withLock(Duration.ofSeconds(5),
+						(waited) -> analyzeStartupFailure(new MigrationLockFailureAnalyzer(),
+								this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
+										"migrations.lock-timeout=300ms")));
+			assertThat(analysis.getDescription()).contains("Timed out after 300 ms waiting for the migration lock");
+			assertThat(analysis.getAction()).contains("raise migrations.lock-timeout");
+			assertThat(database.tables()).doesNotContain("users");
+		}
+	}
+
+	@Test
+	void migrationBeanWithoutIdShowsTheAnnotationToAdd() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(), this.contextRunner
+			.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));
+		assertThat(analysis.getDescription()).isEqualTo("Migration bean 'unnamedMigration' has no id.");
+		assertThat(analysis.getAction())
+			.startsWith("annotate its class or @Bean method with "
+					+ "@dev.migrations.boot.autoconfigure.MigrationId(\"m_<yyyyMMddHHmmss>_<name>\")")
+			.endsWith("for example @MigrationId(\"m_20241201000000_create_users_table\").");
+	}
+
+	@Test
+	void genericAnalyzerLeavesSpecificFailuresToTheirAnalyzers() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken").run((context) -> {
+			Throwable failure = context.getStartupFailure();
+			assertThat(new MigrationFailureAnalyzer().analyze(failure)).isNull();
+			assertThat(new MigrationExecutionFailureAnalyzer().analyze(failure)).isNotNull();
+		});
+	}
+
+	@Test
+	void failedStartupPrintsTheAnalysisInsteadOfAStackTrace(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(BrokenApplication.class).web(WebApplicationType.NONE)
+				.properties("migrations.locations=classpath:db/broken")
+				.run()
+				.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Description:")
+			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
+			.contains("Action:")
+			.contains("Fix migration m_20241201000100_insert_into_missing_table (statement 2)");
+	}
+
+	private static FailureAnalysis analyzeStartupFailure(FailureAnalyzer analyzer,
+			ApplicationContextRunner contextRunner) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = analyzer.analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).as("analysis by " + analyzer.getClass().getSimpleName()).isNotNull();
+		return analysis[0];
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class })
+	static class BrokenApplication {
+
+	}
+
+}

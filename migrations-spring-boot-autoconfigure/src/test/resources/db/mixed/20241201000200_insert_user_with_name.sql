@@ -1,0 +1,1 @@
+INSERT INTO users (id, email, name) VALUES (1, 'ada@example.com', 'Ada');

@@ -1,0 +1,62 @@
+package dev.migrations.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A tool's work on a database where it has applied all N migrations already, in an
+ * earlier, untimed process of its own. Plain JDBC keeps no records and so takes no part.
+ */
+final class AlreadyAppliedScenario implements Scenario {
+
+	private final String optionName;
+
+	private final String title;
+
+	private final ChildAction action;
+
+	AlreadyAppliedScenario(String optionName, String title, ChildAction action) {
+		this.optionName = optionName;
+		this.title = title;
+		this.action = action;
+	}
+
+	@Override
+	public String optionName() {
+		return this.optionName;
+	}
+
+	@Override
+	public String title() {
+		return this.title;
+	}
+
+	@Override
+	public List<Tool> tools() {
+		return List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE);
+	}
+
+	@Override
+	public List<Integer> defaultSizes() {
+		return List.of(1000);
+	}
+
+	@Override
+	public StartingPoint prepare(DatabaseServer server, Tool tool, Path migrations, int count, ChildLauncher launcher) {
+		Database prepared = server.createPersistent();
+		try {
+			launcher.run(ChildCommand.tool(ChildAction.APPLY, tool, prepared, migrations, count));
+		}
+		catch (RuntimeException ex) {
+			server.drop(prepared);
+			throw ex;
+		}
+		return StartingPoint.copiesOf(server, prepared);
+	}
+
+	@Override
+	public ChildCommand measure(Tool tool, Database database, Path migrations, int count) {
+		return ChildCommand.tool(this.action, tool, database, migrations, count);
+	}
+
+}

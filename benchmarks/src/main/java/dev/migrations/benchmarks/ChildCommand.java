@@ -1,0 +1,35 @@
+package dev.migrations.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A process the {@link ChildLauncher} starts in a fresh JVM, on the benchmark's class
+ * path. Its main class receives the path of a result file as its first argument, followed
+ * by {@link #arguments()}, and must write the measured milliseconds (a decimal number) to
+ * that file before exiting with status 0.
+ *
+ * @param mainClass the fully qualified main class
+ * @param arguments the arguments after the result file
+ */
+record ChildCommand(String mainClass, List<String> arguments) {
+
+	ChildCommand {
+		arguments = List.copyOf(arguments);
+	}
+
+	/**
+	 * Run a tool in a {@link BenchmarkChild}.
+	 * @param action what the tool does
+	 * @param tool the tool
+	 * @param database the database it works on
+	 * @param migrations the directory the generator wrote for this tool
+	 * @param count how many migrations the directory holds
+	 * @return the command
+	 */
+	static ChildCommand tool(ChildAction action, Tool tool, Database database, Path migrations, int count) {
+		return new ChildCommand(BenchmarkChild.class.getName(), List.of(action.name(), tool.name(), database.url(),
+				migrations.toAbsolutePath().toString(), Integer.toString(count)));
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts each {@link ChildCommand} in a fresh JVM with this JVM's class path, waits for
+ * it, and reads the milliseconds it measured. JVM start-up is therefore never measured,
+ * while everything a cold JVM costs inside the tool is.
+ */
+final class ChildLauncher {
+
+	/**
+	 * Options of every child JVM, the same for every tool: quiet logs (warnings still
+	 * show), and no Liquibase analytics, which would otherwise fetch a remote
+	 * configuration and time the network rather than the tool.
+	 */
+	static final List<String> JVM_OPTIONS = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+			"-Dliquibase.analytics.enabled=false");
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private static final int OUTPUT_LINES_ON_FAILURE = 40;
+
+	private final Path directory;
+
+	private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+	private final String classPath = System.getProperty("java.class.path");
+
+	ChildLauncher(Path directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * Run a child to completion.
+	 * @param command the child
+	 * @return the milliseconds it measured
+	 * @throws IllegalStateException if it fails, times out or reports nothing
+	 */
+	double run(ChildCommand command) {
+		Path result = this.directory.resolve("result.txt");
+		Path output = this.directory.resolve("child-output.txt");
+		try {
+			Files.deleteIfExists(result);
+			List<String> processCommand = new ArrayList<>();
+			processCommand.add(this.java);
+			processCommand.addAll(JVM_OPTIONS);
+			processCommand.add("-cp");
+			processCommand.add(this.classPath);
+			processCommand.add(command.mainClass());
+			processCommand.add(result.toString());
+			processCommand.addAll(command.arguments());
+			Process process = new ProcessBuilder(processCommand).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+				process.destroyForcibly().waitFor();
+				throw failure(command, "did not finish within " + TIMEOUT.toMinutes() + " minutes", output);
+			}
+			if (process.exitValue() != 0) {
+				throw failure(command, "exited with status " + process.exitValue(), output);
+			}
+			if (!Files.exists(result)) {
+				throw failure(command, "exited without writing a result", output);
+			}
+			return Double.parseDouble(Files.readString(result).strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run " + command, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while running " + command, ex);
+		}
+	}
+
+	private static IllegalStateException failure(ChildCommand command, String what, Path output) throws IOException {
+		List<String> lines = Files.exists(output) ? Files.readAllLines(output) : List.of();
+		List<String> tail = lines.subList(Math.max(0, lines.size() - OUTPUT_LINES_ON_FAILURE), lines.size());
+		return new IllegalStateException("Child " + command.mainClass() + " " + command.arguments() + " " + what
+				+ "; the last lines it printed:\n" + String.join("\n", tail));
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.migrations.benchmarks;
+
+/**
+ * The state every measured run of one tool starts from, prepared once, untimed: each
+ * {@link #newDatabase()} is a fresh database in that state.
+ */
+interface StartingPoint extends AutoCloseable {
+
+	/**
+	 * Create a fresh database for one run; the caller drops it with the server.
+	 * @return the database
+	 */
+	Database newDatabase();
+
+	/**
+	 * Drop whatever was prepared.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * Start every run from an empty database.
+	 * @param server the server
+	 * @return the starting point
+	 */
+	static StartingPoint empty(DatabaseServer server) {
+		return new StartingPoint() {
+
+			@Override
+			public Database newDatabase() {
+				return server.createEmpty();
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+	}
+
+	/**
+	 * Start every run from a copy of a prepared database.
+	 * @param server the server
+	 * @param prepared the prepared database, dropped on {@link #close()}
+	 * @return the starting point
+	 */
+	static StartingPoint copiesOf(DatabaseServer server, Database prepared) {
+		return new StartingPoint() {
+
+			@Override
+			public Database newDatabase() {
+				return server.copyOf(prepared);
+			}
+
+			@Override
+			public void close() {
+				server.drop(prepared);
+			}
+
+		};
+	}
+
+}

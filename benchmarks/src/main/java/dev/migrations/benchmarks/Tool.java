@@ -1,0 +1,113 @@
+package dev.migrations.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A contender: something that brings a database from N migrations on disk to N applied
+ * migrations. Plain JDBC is the baseline, running the same statements with no
+ * bookkeeping.
+ */
+enum Tool {
+
+	/** Plain JDBC, the same statements with no bookkeeping: the baseline. */
+	PLAIN_JDBC("plain", "plain JDBC", null, null),
+
+	/** This library. */
+	MIGRATIONS("migrations", "migrations", "dev.migrations", "migrations-core"),
+
+	/** Flyway. */
+	FLYWAY("flyway", "Flyway", "org.flywaydb", "flyway-core"),
+
+	/** Liquibase. */
+	LIQUIBASE("liquibase", "Liquibase", "org.liquibase", "liquibase-core");
+
+	private final String optionName;
+
+	private final String displayName;
+
+	private final String groupId;
+
+	private final String artifactId;
+
+	Tool(String optionName, String displayName, String groupId, String artifactId) {
+		this.optionName = optionName;
+		this.displayName = displayName;
+		this.groupId = groupId;
+		this.artifactId = artifactId;
+	}
+
+	/**
+	 * Return the name used on the command line.
+	 * @return the option name
+	 */
+	String optionName() {
+		return this.optionName;
+	}
+
+	/**
+	 * Return the name and, when known, the version, for tables.
+	 * @return the label
+	 */
+	String label() {
+		String version = version();
+		return (version != null) ? this.displayName + " " + version : this.displayName;
+	}
+
+	/**
+	 * Return the version of the library on the class path, read from the Maven metadata
+	 * in its jar.
+	 * @return the version, or {@code null} for plain JDBC or when unknown
+	 */
+	String version() {
+		return (this.groupId != null) ? mavenVersion(this.groupId, this.artifactId) : null;
+	}
+
+	static Tool fromOptionName(String name) {
+		for (Tool tool : values()) {
+			if (tool.optionName.equals(name.toLowerCase(Locale.ROOT))) {
+				return tool;
+			}
+		}
+		throw new IllegalArgumentException("Unknown tool '" + name + "'; expected one of "
+				+ Arrays.stream(values()).map(Tool::optionName).toList());
+	}
+
+	/**
+	 * Return the version of a library on the class path: from the Maven metadata in its
+	 * jar, else from the jar's name (not every jar carries the metadata).
+	 * @param groupId the group id
+	 * @param artifactId the artifact id
+	 * @return the version, or {@code null} when unknown
+	 */
+	static String mavenVersion(String groupId, String artifactId) {
+		String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+		try (InputStream input = Tool.class.getClassLoader().getResourceAsStream(resource)) {
+			if (input != null) {
+				Properties properties = new Properties();
+				properties.load(input);
+				return properties.getProperty("version");
+			}
+		}
+		catch (IOException ex) {
+			// Fall back to the jar's name.
+		}
+		Pattern jarName = Pattern.compile(Pattern.quote(artifactId) + "-(\\d.*)\\.jar");
+		for (String entry : System.getProperty("java.class.path").split(Pattern.quote(File.pathSeparator))) {
+			Path fileName = Path.of(entry).getFileName();
+			Matcher matcher = jarName.matcher((fileName != null) ? fileName.toString() : "");
+			if (matcher.matches()) {
+				return matcher.group(1);
+			}
+		}
+		return null;
+	}
+
+}

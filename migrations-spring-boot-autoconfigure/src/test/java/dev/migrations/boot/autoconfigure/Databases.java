@@ -42,8 +42,8 @@ final class Databases {
 	}
 
 	static List<String> ledgerIds(DataSource dataSource, String table) {
-		return new JdbcTemplate(dataSource)
-			.queryForList("SELECT \"id\" FROM \"" + table + "\" ORDER BY \"applied_at\", \"id\"", String.class);
+		return new JdbcTemplate(dataSource).queryForList("SELECT id FROM " + table + " ORDER BY applied_at, id",
+				String.class);
 	}
 
 }

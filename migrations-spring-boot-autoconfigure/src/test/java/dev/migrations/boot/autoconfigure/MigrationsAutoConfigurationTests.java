@@ -247,7 +247,7 @@ class MigrationsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(new JdbcTemplate(database.dataSource())
-					.queryForList("SELECT DISTINCT \"applied_by\" FROM \"migrations_ledger\"", String.class))
+					.queryForList("SELECT DISTINCT applied_by FROM migrations_ledger", String.class))
 					.singleElement(as(InstanceOfAssertFactories.STRING))
 					.startsWith("MIGRATOR@");
 				assertThat(context.getBean(MigrationRunner.class).dataSource())
@@ -284,7 +284,7 @@ class MigrationsAutoConfigurationTests {
 		H2Database database = h2();
 		MigrationRunner.builder(database.dataSource()).build().applyAll();
 		database.execute(
-				"UPDATE \"migrations_ledger\" SET \"checksum\" = 'v1:0000' WHERE \"id\" = 'm_20241201000100_insert_first_user'");
+				"UPDATE migrations_ledger SET checksum = 'v1:0000' WHERE id = 'm_20241201000100_insert_first_user'");
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + database.url(), "migrations.on-startup=validate")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()

@@ -76,8 +76,8 @@ class MigrationsFailureAnalyzerTests {
 		H2Database database = H2Database.create();
 		try {
 			MigrationRunner.builder(database.dataSource()).build().applyAll();
-			database.execute("UPDATE \"migrations_ledger\" SET \"checksum\" = 'v1:0000' "
-					+ "WHERE \"id\" = 'm_20241201000100_insert_first_user'");
+			database.execute("UPDATE migrations_ledger SET checksum = 'v1:0000' "
+					+ "WHERE id = 'm_20241201000100_insert_first_user'");
 			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(),
 					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url()));
 			assertThat(analysis.getDescription()).contains("m_20241201000100_insert_first_user [CHECKSUM_MISMATCH]")

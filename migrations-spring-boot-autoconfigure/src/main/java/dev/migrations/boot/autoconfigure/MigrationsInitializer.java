@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationRunner;
@@ -11,15 +12,20 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
+import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Acts on the migrations when the context is refreshed, according to a
@@ -64,6 +70,12 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 
 	@Override
 	public void afterPropertiesSet() {
+		MigrationCommand command = (this.applicationContext != null)
+				? this.applicationContext.getBeanProvider(MigrationCommand.class).getIfAvailable() : null;
+		if (command != null) {
+			runCommand(command);
+			return;
+		}
 		if (this.strategy != null) {
 			this.runners.forEach(this.strategy::migrate);
 			return;
@@ -110,6 +122,40 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		}
 		logger.info("Pretend: {} pending migration(s) in {} would run:{}", plans.size(), runner.ledger().describe(),
 				text);
+	}
+
+	/**
+	 * Run a command from the command line against every runner, in order, then close the
+	 * context and exit with the command's status.
+	 */
+	private void runCommand(MigrationCommand command) {
+		Environment environment = this.applicationContext.getEnvironment();
+		List<String> locations = Binder.get(environment)
+			.bind("migrations.locations", Bindable.listOf(String.class))
+			.orElse(List.of(SqlMigrationSource.DEFAULT_LOCATION));
+		List<String> secrets = Stream.of("migrations.password", "spring.datasource.password")
+			.map(environment::getProperty)
+			.filter(Objects::nonNull)
+			.toList();
+		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
+		int status = MigrationCommandLine.SUCCESS;
+		for (MigrationRunner runner : this.runners) {
+			if (this.runners.size() > 1) {
+				System.out.println("== " + runner.ledger().describe());
+			}
+			MigrationCommandLine commandLine = new MigrationCommandLine((progress) -> {
+				command.reportProgressTo(progress);
+				return runner;
+			}, locations, System.out, System.err, colour, secrets);
+			status = Math.max(status, commandLine.run(command.args()));
+			if (command.args().get(0).equals("make:migration")) {
+				break;
+			}
+		}
+		if (this.applicationContext instanceof ConfigurableApplicationContext context) {
+			context.close();
+		}
+		this.exit.accept(status);
 	}
 
 	private void exit() {

@@ -1,0 +1,83 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migrations.Direction;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A migration command given on the application's command line, such as
+ * {@code java -jar app.jar migrate:status}. Registered as a bean by
+ * {@link MigrationCommandRunListener}; as a {@link MigrationListener} it passes the
+ * runner's events to the command line's progress output.
+ */
+final class MigrationCommand implements MigrationListener {
+
+	private final List<String> args;
+
+	private volatile MigrationListener progress = new MigrationListener() {
+	};
+
+	/**
+	 * Create a command from the application's arguments, leaving out Spring Boot
+	 * properties such as {@code --spring.datasource.url=...}, which the application has
+	 * already read.
+	 * @param args the application's arguments
+	 */
+	MigrationCommand(List<String> args) {
+		this.args = args.stream().filter((arg) -> !isApplicationProperty(arg)).toList();
+	}
+
+	private static boolean isApplicationProperty(String arg) {
+		if (!arg.startsWith("--")) {
+			return false;
+		}
+		int equals = arg.indexOf('=');
+		String name = (equals > 0) ? arg.substring(2, equals) : arg.substring(2);
+		return name.contains(".") || name.equals("debug") || name.equals("trace");
+	}
+
+	List<String> args() {
+		return this.args;
+	}
+
+	void reportProgressTo(MigrationListener progress) {
+		this.progress = progress;
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		this.progress.lockAcquired(waited);
+	}
+
+	@Override
+	public void beforeRun(Direction direction, int count) {
+		this.progress.beforeRun(direction, count);
+	}
+
+	@Override
+	public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
+		this.progress.afterRun(direction, result, failure);
+	}
+
+	@Override
+	public void beforeMigration(MigrationDescriptor migration, Direction direction) {
+		this.progress.beforeMigration(migration, direction);
+	}
+
+	@Override
+	public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
+		this.progress.afterMigration(migration, direction, duration);
+	}
+
+	@Override
+	public void onFailure(MigrationDescriptor migration, Direction direction, MigrationException failure) {
+		this.progress.onFailure(migration, direction, failure);
+	}
+
+}

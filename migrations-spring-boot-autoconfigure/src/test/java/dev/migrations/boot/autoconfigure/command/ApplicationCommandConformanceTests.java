@@ -1,0 +1,133 @@
+package dev.migrations.boot.autoconfigure.command;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.migrations.testing.DatabaseDisplayNames;
+import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs migration commands through a Spring Boot application as real processes
+ * ({@code java -cp ... CommandApplication migrate:status}): the command runs against the
+ * application's DataSource and migrations instead of the application, and the process
+ * exits with the command's status.
+ */
+@DisplayNameGeneration(DatabaseDisplayNames.class)
+abstract class ApplicationCommandConformanceTests {
+
+	private static final long TIMEOUT_SECONDS = 120;
+
+	private static final String PASSWORD = "p4ss-never-printed";
+
+	@TempDir
+	Path directory;
+
+	TestDatabase database;
+
+	Path migrations;
+
+	@BeforeEach
+	void createDatabase() throws Exception {
+		this.database = TestDatabase.createShared(getClass().getAnnotation(OnDatabase.class).value());
+		this.migrations = Files.createDirectories(this.directory.resolve("migrations"));
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void runsCommandsInsteadOfTheApplication() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.down.sql"), "DROP TABLE widgets;\n");
+
+		Result pending = run("migrate:status", "--pending");
+		assertThat(pending.exitCode()).as(pending.output()).isEqualTo(1);
+		assertThat(pending.output()).contains("Migration")
+			.contains("| Batch | Status")
+			.contains("PENDING")
+			.doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).doesNotContain("widgets");
+
+		Result migrate = run("migrate");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.output()).containsPattern("Applied m_20241201000000_create_widgets \\(\\d+ ms\\)")
+			.doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).contains("widgets");
+
+		Result status = run("migrate:status");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.output()).contains("m_20241201000000_create_widgets | 1").contains("APPLIED");
+
+		Result rollback = run("migrate:rollback", "--steps", "1");
+		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+		assertThat(rollback.output()).contains("Rolled back 1 migration(s).");
+		assertThat(this.database.tables()).doesNotContain("widgets");
+	}
+
+	@Test
+	void makeMigrationWritesIntoTheConfiguredLocationAndMigrateAppliesIt() throws Exception {
+		Result made = run("make:migration", "create_gadgets");
+		assertThat(made.exitCode()).as(made.output()).isZero();
+		Path up;
+		try (Stream<Path> files = Files.list(this.migrations)) {
+			up = files.filter((file) -> file.toString().endsWith("_create_gadgets.up.sql")).findFirst().orElseThrow();
+		}
+		Files.writeString(up, "CREATE TABLE gadgets (id BIGINT PRIMARY KEY);\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		Result migrate = run("migrate");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(this.database.tables()).contains("gadgets");
+	}
+
+	@Test
+	void exitsWithThreeOnAFailingMigrationAndTwoOnABadArgument() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_broken.sql"),
+				"INSERT INTO no_such_table (id) VALUES (1);\n");
+		Result failed = run("migrate");
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(3);
+		assertThat(failed.output()).contains("error: Migration m_20241201000000_broken failed")
+			.doesNotContain(PASSWORD);
+		Result usage = run("migrate", "--steps", "2");
+		assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
+		assertThat(usage.output()).contains("Unknown option '--steps' for migrate").contains("Usage:");
+	}
+
+	private Result run(String... args) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+				classPath, CommandApplication.class.getName()));
+		command.addAll(List.of(args));
+		command.addAll(List.of("--spring.datasource.url=" + this.database.url(),
+				"--migrations.locations=filesystem:" + this.migrations, "--migrations.password=" + PASSWORD));
+		Path log = Files.createTempFile(this.directory, "command", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			fail("Command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(log));
+		}
+		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+	}
+
+	private record Result(int exitCode, String output) {
+
+	}
+
+}

@@ -20,7 +20,7 @@ final class BenchmarkOptions {
 			  --databases LIST   h2,postgresql (default: both). PostgreSQL comes from
 			                     MIGRATIONS_TEST_POSTGRES_URL, else
 			                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
-			  --scenarios LIST   apply,nothing-pending,status (default: all)
+			  --scenarios LIST   apply,nothing-pending,status,spring-boot (default: all)
 			  --tools LIST       plain,migrations,flyway,liquibase (default: all)
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
 			                     1000 for the others)

@@ -68,7 +68,8 @@ interface Scenario {
 	static List<Scenario> all() {
 		return List.of(new ApplyScenario(), new AlreadyAppliedScenario("nothing-pending",
 				"Nothing pending: apply with all N already applied (the startup tax)", ChildAction.NOTHING_PENDING),
-				new AlreadyAppliedScenario("status", "Status (Flyway: info) with all N applied", ChildAction.STATUS));
+				new AlreadyAppliedScenario("status", "Status (Flyway: info) with all N applied", ChildAction.STATUS),
+				new SpringBootScenario());
 	}
 
 }

@@ -1,19 +1,11 @@
 package dev.migrations.cli;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
+import dev.migrations.DriverManagerDataSource;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.command.CommandLineUsageException;
@@ -130,70 +122,6 @@ public final class Main {
 				builder.table(this.table);
 			}
 			return builder.build();
-		}
-
-	}
-
-	/**
-	 * Opens a connection per request through {@link DriverManager}.
-	 */
-	private static final class DriverManagerDataSource implements DataSource {
-
-		private final String url;
-
-		private final Properties properties = new Properties();
-
-		DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
-			this.url = url;
-			if (user != null) {
-				this.properties.setProperty("user", user);
-			}
-			if (password != null) {
-				this.properties.setProperty("password", password);
-			}
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return DriverManager.getConnection(this.url, this.properties);
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return DriverManager.getConnection(this.url, username, password);
-		}
-
-		@Override
-		public @Nullable PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

@@ -1,17 +1,13 @@
 package dev.migrations.dialect;
 
-import java.util.List;
 import java.util.Locale;
-
-import dev.migrations.schema.SchemaOperation;
-import dev.migrations.schema.TableOperation;
 
 /**
  * H2: DDL commits implicitly; the lock is a lease row. H2 stores unquoted identifiers in
  * upper case, so quoted names are upper-cased too: {@code users} in the schema builder
  * and {@code users} in raw SQL are the same table.
  */
-public class H2Dialect implements Dialect {
+public class H2Dialect extends TableRenderingDialect {
 
 	@Override
 	public String fold(String identifier) {
@@ -29,13 +25,6 @@ public class H2Dialect implements Dialect {
 	}
 
 	@Override
-	public List<SchemaOperation> render(SchemaOperation operation) {
-		if (operation instanceof TableOperation table) {
-			return tableRenderer().render(table);
-		}
-		return Dialect.super.render(operation);
-	}
-
 	TableRenderer tableRenderer() {
 		return new H2TableRenderer(this);
 	}

@@ -4,22 +4,19 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MySqlNamedLock;
-import dev.migrations.schema.SchemaOperation;
-import dev.migrations.schema.TableOperation;
 import dev.migrations.source.SqlStatementSplitter;
 
 /**
  * MySQL: DDL commits implicitly, backtick quoting, backslash escapes in strings, and a
  * {@code GET_LOCK} named lock. A schema is a database, so a ledger schema is a catalog.
  */
-public class MySqlDialect implements Dialect {
+public class MySqlDialect extends TableRenderingDialect {
 
 	@Override
 	public String name() {
@@ -70,13 +67,6 @@ public class MySqlDialect implements Dialect {
 	}
 
 	@Override
-	public List<SchemaOperation> render(SchemaOperation operation) {
-		if (operation instanceof TableOperation table) {
-			return tableRenderer().render(table);
-		}
-		return Dialect.super.render(operation);
-	}
-
 	TableRenderer tableRenderer() {
 		return new MySqlTableRenderer(this);
 	}

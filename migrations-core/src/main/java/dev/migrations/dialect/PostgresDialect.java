@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
-import dev.migrations.schema.SchemaOperation;
-import dev.migrations.schema.TableOperation;
 
 /**
  * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
  */
-public class PostgresDialect implements Dialect {
+public class PostgresDialect extends TableRenderingDialect {
 
 	@Override
 	public String name() {
@@ -52,13 +49,6 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public List<SchemaOperation> render(SchemaOperation operation) {
-		if (operation instanceof TableOperation table) {
-			return tableRenderer().render(table);
-		}
-		return Dialect.super.render(operation);
-	}
-
 	TableRenderer tableRenderer() {
 		return new PostgresTableRenderer(this);
 	}

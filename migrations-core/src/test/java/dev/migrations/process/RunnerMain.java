@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationRunner;
-import dev.migrations.testing.SimpleDataSource;
+import dev.migrations.DriverManagerDataSource;
 
 /**
  * A runner in its own JVM, for tests that need several processes or a process to kill:
@@ -20,7 +20,7 @@ public final class RunnerMain {
 
 	public static void main(String[] args) {
 		try {
-			MigrationRunner runner = MigrationRunner.builder(new SimpleDataSource(args[0]))
+			MigrationRunner runner = MigrationRunner.builder(new DriverManagerDataSource(args[0]))
 				.locations(args[1])
 				.lockTimeout(Duration.ofSeconds(Long.parseLong(args[2])))
 				.build();

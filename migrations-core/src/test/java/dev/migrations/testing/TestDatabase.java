@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.migrations.DriverManagerDataSource;
+
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -59,7 +61,7 @@ public final class TestDatabase implements AutoCloseable {
 		this.url = url;
 		this.adminUrl = adminUrl;
 		this.file = file;
-		this.dataSource = new SimpleDataSource(url);
+		this.dataSource = new DriverManagerDataSource(url);
 	}
 
 	/**

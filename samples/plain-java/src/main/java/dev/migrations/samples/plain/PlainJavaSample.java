@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.migrations.DriverManagerDataSource;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationRunner;

@@ -1,0 +1,99 @@
+package dev.migrations;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The smallest {@link DataSource}: every request opens a new connection through
+ * {@link DriverManager}. Enough for the command line, a {@code main} method or a test; an
+ * application should use a pool. Thread-safe.
+ */
+public final class DriverManagerDataSource implements DataSource {
+
+	private final String url;
+
+	private final Properties properties = new Properties();
+
+	/**
+	 * Create a data source for a URL that carries its own credentials, if any.
+	 * @param url the JDBC URL
+	 */
+	public DriverManagerDataSource(String url) {
+		this(url, null, null);
+	}
+
+	/**
+	 * Create a data source.
+	 * @param url the JDBC URL
+	 * @param user the user, or {@code null}
+	 * @param password the password, or {@code null}
+	 */
+	public DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
+		this.url = url;
+		if (user != null) {
+			this.properties.setProperty("user", user);
+		}
+		if (password != null) {
+			this.properties.setProperty("password", password);
+		}
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return DriverManager.getConnection(this.url, this.properties);
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return DriverManager.getConnection(this.url, username, password);
+	}
+
+	@Override
+	public @Nullable PrintWriter getLogWriter() {
+		return null;
+	}
+
+	@Override
+	public void setLogWriter(PrintWriter out) {
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) {
+	}
+
+	@Override
+	public int getLoginTimeout() {
+		return 0;
+	}
+
+	@Override
+	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+		throw new SQLFeatureNotSupportedException();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		throw new SQLException(getClass().getName() + " wraps nothing");
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> type) {
+		return false;
+	}
+
+	@Override
+	public String toString() {
+		// Never the URL: it may carry a password
+		return "DriverManagerDataSource";
+	}
+
+}

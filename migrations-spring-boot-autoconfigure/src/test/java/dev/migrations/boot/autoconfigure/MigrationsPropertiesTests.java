@@ -50,13 +50,13 @@ class MigrationsPropertiesTests {
 	@Test
 	void generatedMetadataDocumentsEveryPropertyWithTheCoreDefaults() throws IOException {
 		Map<String, Map<String, Object>> all = properties("META-INF/spring-configuration-metadata.json");
-		Map<String, Map<String, Object>> endpoint = new TreeMap<>(all);
-		endpoint.keySet().removeIf((name) -> !name.startsWith("management."));
-		assertThat(endpoint).containsOnlyKeys("management.endpoint.migrations.access",
-				"management.endpoint.migrations.cache.time-to-live");
-		assertThat(endpoint.get("management.endpoint.migrations.access")).containsEntry("defaultValue", "read_only");
+		Map<String, Map<String, Object>> actuator = new TreeMap<>(all);
+		actuator.keySet().removeIf((name) -> !name.startsWith("management."));
+		assertThat(actuator).containsOnlyKeys("management.endpoint.migrations.access",
+				"management.endpoint.migrations.cache.time-to-live", "management.health.migrations.enabled");
+		assertThat(actuator.get("management.endpoint.migrations.access")).containsEntry("defaultValue", "read_only");
 		Map<String, Map<String, Object>> metadata = new TreeMap<>(all);
-		metadata.keySet().removeAll(endpoint.keySet());
+		metadata.keySet().removeAll(actuator.keySet());
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
 				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.url", "migrations.user",

@@ -29,7 +29,7 @@ class H2QuickstartIT extends QuickstartConformanceIT {
 
 	@Override
 	List<String> arguments() {
-		return List.of("--spring.datasource.url=" + url());
+		return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=sa");
 	}
 
 	@Override

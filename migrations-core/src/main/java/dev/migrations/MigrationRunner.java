@@ -291,6 +291,10 @@ public final class MigrationRunner {
 		});
 	}
 
+	PlannedMigration planUp(MigrationDescriptor migration) {
+		return planned(Map.of(migration, this.executor.render(migration, Direction.UP)), Direction.UP).get(0);
+	}
+
 	List<PlannedMigration> planRollback(RollbackSelection selection) {
 		return Jdbc.withConnection(this.dataSource, (connection) -> {
 			LedgerView view = readLedgerIfExists(connection);

@@ -35,6 +35,19 @@ public final class PretendRunner {
 	}
 
 	/**
+	 * Render the up plan of one migration, whatever its state: the SQL it ran with, or
+	 * would run with, on the connected database. Reads neither the ledger nor the
+	 * database.
+	 * @param migration one of the runner's {@link MigrationRunner#descriptors()}
+	 * @return its up plan
+	 * @throws MigrationDefinitionException if the database cannot run an operation of it
+	 */
+	public PlannedMigration up(MigrationDescriptor migration) {
+		Objects.requireNonNull(migration, "migration must not be null");
+		return this.runner.planUp(migration);
+	}
+
+	/**
 	 * Plan rolling back the last batch.
 	 * @return the plans, in the order they would run
 	 */

@@ -1,0 +1,316 @@
+package dev.migrations.boot.actuate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.migrations.ExecutedMigration;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationResult;
+import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
+import dev.migrations.PlannedMigration;
+import dev.migrations.lock.LockHolder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * {@link Endpoint @Endpoint} that shows the migrations of every {@link MigrationRunner}
+ * bean: what is applied, pending, failed, out of order or edited, who holds the lock and
+ * how long each migration took. Its write operations apply, roll back and pretend; like
+ * every write operation they are available only with
+ * {@code management.endpoint.migrations.access=unrestricted}. No response carries a
+ * credential: error messages are masked. Thread-safe.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+	private final ApplicationContext context;
+
+	/**
+	 * Create an endpoint over the runners of a context and its ancestors.
+	 * @param context the application context
+	 */
+	public MigrationsEndpoint(ApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Describe the runners of every context, from this one to the root.
+	 * @return the description
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<@Nullable String, ContextMigrationsDescriptor> contexts = new LinkedHashMap<>();
+		ApplicationContext target = this.context;
+		while (target != null) {
+			Map<String, RunnerDescriptor> runners = new LinkedHashMap<>();
+			target.getBeansOfType(MigrationRunner.class, false, false)
+				.forEach((name, runner) -> runners.put(name, describe(runner)));
+			ApplicationContext parent = target.getParent();
+			contexts.put(target.getId(),
+					new ContextMigrationsDescriptor(runners, (parent != null) ? parent.getId() : null));
+			target = parent;
+		}
+		return new MigrationsDescriptor(contexts);
+	}
+
+	/**
+	 * Describe one migration with the SQL of its up plan.
+	 * @param id the id of the migration
+	 * @param runner the name of the runner bean, needed only when several runners know
+	 * the migration
+	 * @return the migration, or {@code null} when no runner knows it
+	 */
+	@ReadOperation
+	public @Nullable MigrationDetailDescriptor migration(@Selector String id, @Nullable String runner) {
+		Map<String, MigrationRunner> candidates = runners(runner);
+		for (Map.Entry<String, MigrationRunner> candidate : candidates.entrySet()) {
+			Optional<MigrationStatus> status = candidate.getValue()
+				.status()
+				.stream()
+				.filter((each) -> each.id().toString().equals(id))
+				.findFirst();
+			if (status.isPresent()) {
+				MigrationDescriptor descriptor = candidate.getValue()
+					.descriptors()
+					.stream()
+					.filter((each) -> each.id().toString().equals(id))
+					.findFirst()
+					.orElse(null);
+				List<String> upSql = (descriptor != null) ? candidate.getValue().pretend().up(descriptor).statements()
+						: null;
+				return new MigrationDetailDescriptor(candidate.getKey(), MigrationDescriptorView.of(status.get()),
+						upSql);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Apply, roll back or pretend: {@code apply} applies at most {@code limit} pending
+	 * migrations (all by default), {@code rollback} rolls back the last {@code steps}
+	 * batches (one by default), {@code pretend} returns the SQL that {@code apply} (or,
+	 * with {@code steps}, {@code rollback}) would run, changing nothing.
+	 * @param action {@code apply}, {@code rollback} or {@code pretend}
+	 * @param limit how many migrations to apply at most, or {@code null} for all
+	 * @param steps how many batches to roll back, or {@code null}
+	 * @param runner the name of the runner bean, needed only when there are several
+	 * @return what ran, or would run
+	 */
+	@WriteOperation
+	public ActionDescriptor migrate(@Selector String action, @Nullable Integer limit, @Nullable Integer steps,
+			@Nullable String runner) {
+		Map.Entry<String, MigrationRunner> target = singleRunner(runner);
+		requirePositive("limit", limit);
+		requirePositive("steps", steps);
+		MigrationRunner migrationRunner = target.getValue();
+		return switch (action) {
+			case "apply" -> ActionDescriptor.ran(target.getKey(), action,
+					migrationRunner.applyAll((limit != null) ? limit : Integer.MAX_VALUE));
+			case "rollback" ->
+				ActionDescriptor.ran(target.getKey(), action, migrationRunner.rollback((steps != null) ? steps : 1));
+			case "pretend" -> ActionDescriptor.planned(target.getKey(), action,
+					(steps != null) ? migrationRunner.pretend().rollback(steps)
+							: migrationRunner.pretend().applyAll((limit != null) ? limit : Integer.MAX_VALUE));
+			default -> throw new InvalidEndpointRequestException("Unknown action '" + action + "'",
+					"Unknown action: use apply, rollback or pretend");
+		};
+	}
+
+	private static void requirePositive(String name, @Nullable Integer value) {
+		if (value != null && value < 1) {
+			throw new InvalidEndpointRequestException(name + " must be at least 1, was " + value,
+					name + " must be at least 1");
+		}
+	}
+
+	private Map<String, MigrationRunner> runners(@Nullable String name) {
+		Map<String, MigrationRunner> runners = this.context.getBeansOfType(MigrationRunner.class, false, false);
+		if (name == null) {
+			return runners;
+		}
+		MigrationRunner runner = runners.get(name);
+		if (runner == null) {
+			throw new InvalidEndpointRequestException("No MigrationRunner bean named '" + name + "'", "No such runner");
+		}
+		return Map.of(name, runner);
+	}
+
+	private Map.Entry<String, MigrationRunner> singleRunner(@Nullable String name) {
+		Map<String, MigrationRunner> runners = runners(name);
+		if (runners.size() != 1) {
+			throw new InvalidEndpointRequestException("There are " + runners.size() + " MigrationRunner beans "
+					+ runners.keySet() + "; name one with the runner parameter", "Name the runner");
+		}
+		return runners.entrySet().iterator().next();
+	}
+
+	private static RunnerDescriptor describe(MigrationRunner runner) {
+		List<MigrationStatus> statuses = runner.status();
+		LockHolder holder = runner.lockHolder().orElse(null);
+		return new RunnerDescriptor(database(runner), runner.ledger().describe(), MigrationsSummary.of(statuses),
+				(holder != null) ? new LockDescriptor(Credentials.mask(holder.owner()), holder.since()) : null,
+				statuses.stream().map(MigrationDescriptorView::of).toList());
+	}
+
+	private static String database(MigrationRunner runner) {
+		try (Connection connection = runner.dataSource().getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			String version = metaData.getDatabaseProductVersion().trim();
+			int space = version.indexOf(' ');
+			return metaData.getDatabaseProductName() + " " + ((space > 0) ? version.substring(0, space) : version);
+		}
+		catch (SQLException ex) {
+			return runner.dialect().name();
+		}
+	}
+
+	/**
+	 * The runners of every context of the application, by context id.
+	 *
+	 * @param contexts the contexts
+	 */
+	public record MigrationsDescriptor(
+			Map<@Nullable String, ContextMigrationsDescriptor> contexts) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The runners of one application context, by bean name.
+	 *
+	 * @param runners the runners
+	 * @param parentId the id of the parent context, or {@code null}
+	 */
+	public record ContextMigrationsDescriptor(Map<String, RunnerDescriptor> runners, @Nullable String parentId) {
+
+	}
+
+	/**
+	 * One runner: its database, ledger, summary, lock holder and migrations.
+	 *
+	 * @param database the database product and version, such as {@code PostgreSQL 15.4}
+	 * @param ledger the ledger, such as {@code public.migrations_ledger}
+	 * @param summary the counts by state
+	 * @param lock who holds the migration lock, or {@code null} when it is free
+	 * @param migrations every migration known to the sources or the ledger, by id
+	 */
+	public record RunnerDescriptor(String database, String ledger, MigrationsSummary summary,
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable LockDescriptor lock,
+			List<MigrationDescriptorView> migrations) {
+
+	}
+
+	/**
+	 * Who holds the migration lock.
+	 *
+	 * @param owner the holder, such as a backend process id
+	 * @param since when it took the lock, or {@code null} when the database does not say
+	 */
+	public record LockDescriptor(String owner, @Nullable Instant since) {
+
+	}
+
+	/**
+	 * One migration: its state, and when and how fast it was applied.
+	 *
+	 * @param id the id
+	 * @param name the snake_case name
+	 * @param state the state
+	 * @param batch the batch that applied it, or {@code null}
+	 * @param appliedAt when it was applied, or {@code null}
+	 * @param executionMs how long it took, or {@code null}
+	 * @param checksum the checksum of its source, or {@code null} when it is missing
+	 * @param appliedChecksum the checksum recorded when it was applied, when that differs
+	 * from {@code checksum}, or {@code null}
+	 * @param source where it comes from, or {@code null} when it is missing
+	 * @param error the recorded failure, with credentials masked, or {@code null}
+	 */
+	public record MigrationDescriptorView(String id, String name, MigrationState state, @Nullable Integer batch,
+			@Nullable Instant appliedAt, @Nullable Long executionMs, @Nullable String checksum,
+			@Nullable String appliedChecksum, @Nullable String source, @Nullable String error) {
+
+		static MigrationDescriptorView of(MigrationStatus status) {
+			String appliedChecksum = (status.appliedChecksum() != null
+					&& !status.appliedChecksum().equals(status.checksum())) ? status.appliedChecksum() : null;
+			return new MigrationDescriptorView(status.id().toString(), status.name(), status.state(), status.batch(),
+					status.appliedAt(), status.executionMs(), status.checksum(), appliedChecksum, status.source(),
+					Credentials.mask(status.error()));
+		}
+
+	}
+
+	/**
+	 * One migration with the SQL of its up plan.
+	 *
+	 * @param runner the name of the runner bean that knows it
+	 * @param migration the migration
+	 * @param upSql the statements of its up plan for this database, or {@code null} when
+	 * no source defines it any more
+	 */
+	public record MigrationDetailDescriptor(String runner, MigrationDescriptorView migration,
+			@Nullable List<String> upSql) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * What a write operation did, or would do.
+	 *
+	 * @param runner the name of the runner bean
+	 * @param action {@code apply}, {@code rollback} or {@code pretend}
+	 * @param batch the batch applied, or {@code null} for a rollback or a pretend
+	 * @param migrations the migrations, in the order they ran or would run
+	 */
+	public record ActionDescriptor(String runner, String action, @Nullable Integer batch,
+			List<ActionMigrationDescriptor> migrations) implements OperationResponseBody {
+
+		static ActionDescriptor ran(String runner, String action, MigrationResult result) {
+			List<ActionMigrationDescriptor> migrations = new ArrayList<>();
+			for (ExecutedMigration migration : result.migrations()) {
+				migrations.add(new ActionMigrationDescriptor(migration.id().toString(), migration.direction().name(),
+						migration.executionMs(), null));
+			}
+			return new ActionDescriptor(runner, action, (result.batch() > 0) ? result.batch() : null, migrations);
+		}
+
+		static ActionDescriptor planned(String runner, String action, List<PlannedMigration> plans) {
+			List<ActionMigrationDescriptor> migrations = new ArrayList<>();
+			for (PlannedMigration plan : plans) {
+				migrations.add(new ActionMigrationDescriptor(plan.id().toString(), plan.direction().name(), null,
+						plan.statements()));
+			}
+			return new ActionDescriptor(runner, action, null, migrations);
+		}
+
+	}
+
+	/**
+	 * One migration that a write operation ran, or would run.
+	 *
+	 * @param id the id
+	 * @param direction {@code UP} or {@code DOWN}
+	 * @param executionMs how long it took, or {@code null} for a pretend
+	 * @param statements the SQL it would run, or {@code null} when it ran
+	 */
+	public record ActionMigrationDescriptor(String id, String direction, @Nullable Long executionMs,
+			@Nullable List<String> statements) {
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.migrations.boot.actuate;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint},
+ * when Actuator is on the classpath and the endpoint is available.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@ConditionalOnClass({ MigrationRunner.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+@ConditionalOnBean(MigrationRunner.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
+		return new MigrationsEndpoint(context);
+	}
+
+}

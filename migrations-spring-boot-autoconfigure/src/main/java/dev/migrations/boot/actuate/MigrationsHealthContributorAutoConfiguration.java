@@ -1,0 +1,39 @@
+package dev.migrations.boot.actuate;
+
+import java.util.Map;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
+ * contributor: a {@link MigrationsHealthIndicator} for a single runner, or one per runner
+ * bean, by name, when there are several. Disabled with
+ * {@code management.health.migrations.enabled=false}.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@ConditionalOnClass({ MigrationRunner.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(MigrationRunner.class)
+@ConditionalOnEnabledHealthIndicator("migrations")
+public final class MigrationsHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
+	HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners) {
+		if (runners.size() == 1) {
+			return new MigrationsHealthIndicator(runners.values().iterator().next());
+		}
+		return CompositeHealthContributor.fromMap(runners, MigrationsHealthIndicator::new);
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.migrations.boot.actuate;
+
+import java.util.Objects;
+
+import dev.migrations.MigrationRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * {@link HealthIndicator} for the migrations of one {@link MigrationRunner}:
+ * {@link Status#DOWN} when a migration failed, was interrupted or was edited after it was
+ * applied, {@link Status#OUT_OF_SERVICE} when migrations are pending, {@link Status#UP}
+ * otherwise; the details carry the {@link MigrationsSummary}. Reads the ledger on every
+ * check; when that fails the status is {@link Status#DOWN} with the error, credentials
+ * masked. Thread-safe.
+ */
+public class MigrationsHealthIndicator implements HealthIndicator {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsHealthIndicator.class);
+
+	private final MigrationRunner runner;
+
+	/**
+	 * Create an indicator for one runner.
+	 * @param runner the runner
+	 */
+	public MigrationsHealthIndicator(MigrationRunner runner) {
+		this.runner = Objects.requireNonNull(runner, "runner must not be null");
+	}
+
+	@Override
+	public Health health() {
+		MigrationsSummary summary;
+		try {
+			summary = MigrationsSummary.of(this.runner.status());
+		}
+		catch (RuntimeException ex) {
+			String error = ex.getClass().getName() + ": " + Credentials.mask(ex.getMessage());
+			logger.warn("Migrations health check failed: {}", error);
+			return Health.down().withDetail("error", error).build();
+		}
+		Health.Builder builder;
+		if (summary.isBroken()) {
+			builder = Health.down();
+		}
+		else if (summary.pending() > 0) {
+			builder = Health.outOfService();
+		}
+		else {
+			builder = Health.up();
+		}
+		return builder.withDetails(summary.toDetails()).build();
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.migrations.boot.metrics;
+
+import dev.migrations.MigrationRunner;
+import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migration metrics when there is
+ * a {@link MeterRegistry}: the gauges of {@link MigrationsMeterBinder} and the lock wait
+ * timer of {@link MigrationsLockWaitListener}.
+ */
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MetricsAutoConfiguration.class,
+		CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class })
+@ConditionalOnClass({ MigrationRunner.class, MeterRegistry.class })
+@ConditionalOnBean({ MeterRegistry.class, MigrationRunner.class })
+public final class MigrationsMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsMeterBinder migrationsMeterBinder(ListableBeanFactory beanFactory) {
+		return new MigrationsMeterBinder(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsLockWaitListener migrationsLockWaitListener(MeterRegistry meterRegistry) {
+		return new MigrationsLockWaitListener(meterRegistry);
+	}
+
+}

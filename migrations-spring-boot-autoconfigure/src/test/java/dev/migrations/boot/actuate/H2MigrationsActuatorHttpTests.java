@@ -1,0 +1,53 @@
+package dev.migrations.boot.actuate;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@link MigrationsActuatorHttpTests} on an in-memory H2 database, opened as user
+ * {@code sa} like Spring Boot's embedded DataSource.
+ */
+class H2MigrationsActuatorHttpTests extends MigrationsActuatorHttpTests {
+
+	private static DataSource database;
+
+	@DynamicPropertySource
+	static void h2(DynamicPropertyRegistry registry) {
+		String url = "jdbc:h2:mem:observed_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+		database = new DriverManagerDataSource(url, "sa", "");
+		ObservedDatabase.seed(database);
+		registry.add("spring.datasource.url", () -> url);
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		if (database != null) {
+			new JdbcTemplate(database).execute("SHUTDOWN");
+		}
+	}
+
+	@Override
+	DataSource dataSource() {
+		return database;
+	}
+
+	@Override
+	String databaseProduct() {
+		return "H2";
+	}
+
+	@Override
+	List<String> secrets() {
+		return List.of();
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.migrations.boot.actuate;
+
+import javax.sql.DataSource;
+
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@link MigrationsWriteOperationsHttpTests} on a fresh PostgreSQL database.
+ */
+class PostgresqlMigrationsWriteOperationsHttpTests extends MigrationsWriteOperationsHttpTests {
+
+	private static TestDatabase database;
+
+	@DynamicPropertySource
+	static void postgresql(DynamicPropertyRegistry registry) {
+		database = TestDatabase.create(DatabaseKind.POSTGRESQL);
+		registry.add("spring.datasource.url", database::url);
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		if (database != null) {
+			database.close();
+		}
+	}
+
+	@Override
+	DataSource dataSource() {
+		return database.dataSource();
+	}
+
+}

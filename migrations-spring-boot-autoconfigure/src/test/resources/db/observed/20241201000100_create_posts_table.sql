@@ -1,0 +1,4 @@
+CREATE TABLE posts (
+    id BIGINT PRIMARY KEY,
+    title VARCHAR(255) NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE comments (
+    id BIGINT PRIMARY KEY,
+    body VARCHAR(255) NOT NULL
+);

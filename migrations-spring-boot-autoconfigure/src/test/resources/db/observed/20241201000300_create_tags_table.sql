@@ -1,0 +1,4 @@
+CREATE TABLE tags (
+    id BIGINT PRIMARY KEY,
+    label VARCHAR(64) NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE likes (
+    id BIGINT PRIMARY KEY,
+    post_id BIGINT NOT NULL
+);

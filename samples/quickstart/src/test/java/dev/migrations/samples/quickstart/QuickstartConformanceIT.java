@@ -136,8 +136,8 @@ abstract class QuickstartConformanceIT {
 	}
 
 	/**
-	 * Check {@code /actuator/health}, with its {@code migrations} contributor, and that
-	 * the migration gauges are published.
+	 * Check {@code /actuator/health} and the readiness group, each with the
+	 * {@code migrations} contributor, and that the migration gauges are published.
 	 */
 	static void assertHealthAndMetrics(RunningApplication application) throws Exception {
 		HttpResponse<String> health = application.get("/actuator/health");
@@ -145,6 +145,11 @@ abstract class QuickstartConformanceIT {
 		DocumentContext json = JsonPath.using(JSON).parse(health.body());
 		assertThat(json.read("$.status", String.class)).as(health.body()).isEqualTo("UP");
 		assertThat(json.read("$.components.migrations.status", String.class)).as(health.body()).isEqualTo("UP");
+		HttpResponse<String> readiness = application.get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as("GET /actuator/health/readiness: " + readiness.body()).isEqualTo(200);
+		assertThat(JsonPath.using(JSON).parse(readiness.body()).read("$.components.migrations.status", String.class))
+			.as(readiness.body())
+			.isEqualTo("UP");
 		HttpResponse<String> metrics = application.get("/actuator/metrics");
 		assertThat(metrics.statusCode()).as("GET /actuator/metrics: " + metrics.body()).isEqualTo(200);
 		assertThat(JsonPath.parse(metrics.body()).read("$.names", List.class)).as(metrics.body())

@@ -43,7 +43,8 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	/**
-	 * Start the jar and wait until its web server answers.
+	 * Start the jar and wait until it reports itself ready
+	 * ({@code /actuator/health/readiness}, which includes the migrations).
 	 * @param directory where to write the process output
 	 * @param arguments application arguments, after {@code --server.port}
 	 * @param environment variables to set (a {@code null} value removes one)
@@ -95,8 +96,14 @@ final class RunningApplication implements AutoCloseable {
 						+ " before it was ready:\n" + output());
 			}
 			try {
-				send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build());
-				return;
+				HttpResponse<String> readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+					.timeout(Duration.ofSeconds(5))
+					.GET()
+					.build());
+				if (readiness.statusCode() == 200) {
+					return;
+				}
+				Thread.sleep(250);
 			}
 			catch (ConnectException | HttpTimeoutException ex) {
 				Thread.sleep(250);

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint},
@@ -18,14 +19,21 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ MigrationRunner.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 @ConditionalOnBean(MigrationRunner.class)
 public final class MigrationsEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
-		return new MigrationsEndpoint(context);
+	// Nested so that its Actuator condition is read only once Actuator is known to be
+	// on the classpath
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
+			return new MigrationsEndpoint(context);
+		}
+
 	}
 
 }

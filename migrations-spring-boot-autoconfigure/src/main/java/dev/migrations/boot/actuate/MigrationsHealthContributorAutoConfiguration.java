@@ -14,6 +14,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
@@ -24,16 +25,23 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ MigrationRunner.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(MigrationRunner.class)
-@ConditionalOnEnabledHealthIndicator("migrations")
 public final class MigrationsHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
-	HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners) {
-		if (runners.size() == 1) {
-			return new MigrationsHealthIndicator(runners.values().iterator().next());
+	// Nested so that its health condition is read only once Spring Boot's health support
+	// is known to be on the classpath
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("migrations")
+	static class HealthContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
+		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners) {
+			if (runners.size() == 1) {
+				return new MigrationsHealthIndicator(runners.values().iterator().next());
+			}
+			return CompositeHealthContributor.fromMap(runners, MigrationsHealthIndicator::new);
 		}
-		return CompositeHealthContributor.fromMap(runners, MigrationsHealthIndicator::new);
+
 	}
 
 }

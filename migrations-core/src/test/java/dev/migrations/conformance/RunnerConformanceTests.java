@@ -399,6 +399,21 @@ abstract class RunnerConformanceTests {
 	}
 
 	@Test
+	void pretendRendersTheUpPlanOfAMigrationWhateverItsState() {
+		createReversibleMigration(M1, "alpha");
+		write(M2 + ".up.sql", "CREATE TABLE beta (id INT PRIMARY KEY);\nINSERT INTO beta (id) VALUES (1);");
+		runner().applyAll(1);
+		MigrationRunner runner = runner();
+		List<PlannedMigration> plans = runner.descriptors().stream().map(runner.pretend()::up).toList();
+		assertThat(plans).extracting((planned) -> planned.id().toString()).containsExactly("m_" + M1, "m_" + M2);
+		assertThat(plans).extracting(PlannedMigration::direction).containsOnly(Direction.UP);
+		assertThat(plans.get(0).statements()).containsExactly("CREATE TABLE alpha (id INT PRIMARY KEY)");
+		assertThat(plans.get(1).statements()).containsExactly("CREATE TABLE beta (id INT PRIMARY KEY)",
+				"INSERT INTO beta (id) VALUES (1)");
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "migrations_ledger");
+	}
+
+	@Test
 	void readsTheLedgerOncePerRun() {
 		for (String id : List.of(M1, M2, M3, M4, M5)) {
 			createTableMigration(id, id.substring(22));

@@ -81,7 +81,7 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 	 * database needs a person.
 	 * @return {@code true} if something is wrong
 	 */
-	public boolean isBroken() {
+	boolean isBroken() {
 		return this.failed > 0 || this.running > 0 || this.checksumMismatch > 0;
 	}
 

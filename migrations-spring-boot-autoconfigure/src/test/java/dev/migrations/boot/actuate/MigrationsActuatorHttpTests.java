@@ -73,6 +73,7 @@ abstract class MigrationsActuatorHttpTests {
 		assertThat(runner.has("lock")).isTrue();
 		assertThat(runner.path("lock").isNull()).isTrue();
 		JsonNode summary = runner.path("summary");
+		assertThat(summary.has("broken")).isFalse();
 		assertThat(summary.path("applied").asInt()).isEqualTo(3);
 		assertThat(summary.path("pending").asInt()).isEqualTo(2);
 		assertThat(summary.path("failed").asInt()).isEqualTo(1);

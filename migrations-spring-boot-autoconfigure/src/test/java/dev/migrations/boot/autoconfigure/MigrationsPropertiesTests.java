@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.OutOfOrder;
@@ -48,7 +49,14 @@ class MigrationsPropertiesTests {
 
 	@Test
 	void generatedMetadataDocumentsEveryPropertyWithTheCoreDefaults() throws IOException {
-		Map<String, Map<String, Object>> metadata = properties("META-INF/spring-configuration-metadata.json");
+		Map<String, Map<String, Object>> all = properties("META-INF/spring-configuration-metadata.json");
+		Map<String, Map<String, Object>> actuator = new TreeMap<>(all);
+		actuator.keySet().removeIf((name) -> !name.startsWith("management."));
+		assertThat(actuator).containsOnlyKeys("management.endpoint.migrations.access",
+				"management.endpoint.migrations.cache.time-to-live", "management.health.migrations.enabled");
+		assertThat(actuator.get("management.endpoint.migrations.access")).containsEntry("defaultValue", "read_only");
+		Map<String, Map<String, Object>> metadata = new TreeMap<>(all);
+		metadata.keySet().removeAll(actuator.keySet());
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
 				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.url", "migrations.user",

@@ -45,6 +45,8 @@ class MigrationsObservationTests {
 				"spring.datasource.url=jdbc:h2:mem:observation_" + UUID.randomUUID().toString().replace("-", ""));
 
 	@Test
+	@SuppressWarnings("unchecked") // forAllObservationsWithNameEqualTo hands over a raw
+									// assert
 	void observesTheRunAndEachMigrationAppliedAtStartup() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {

@@ -231,8 +231,8 @@ public final class MigrationRunner {
 			List<LedgerEntry> rows = this.ledger.readApplied(connection);
 			if (!rows.isEmpty()) {
 				throw new MigrationException("Cannot baseline at " + id + ": the ledger " + this.ledger.describe()
-						+ " already has " + rows.size() + " rows. Baseline only applies to a database that has "
-						+ "never been migrated by this library.");
+						+ " already has " + rows.size() + ((rows.size() == 1) ? " row" : " rows")
+						+ ". Baseline only applies to a database that has " + "never been migrated by this library.");
 			}
 			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
 					Instant.now(), 0, appliedBy(connection), null));

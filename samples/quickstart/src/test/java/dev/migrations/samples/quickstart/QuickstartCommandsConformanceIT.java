@@ -1,0 +1,133 @@
+package dev.migrations.samples.quickstart;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs every migration command through the quickstart's packaged jar
+ * ({@code java -jar quickstart.jar migrate:status}), as an operator would before a
+ * deploy: the command runs against the application's DataSource and migrations instead of
+ * the application, and the process exits with the command's status.
+ */
+abstract class QuickstartCommandsConformanceIT {
+
+	private static final long TIMEOUT_SECONDS = 120;
+
+	@TempDir
+	Path directory;
+
+	/**
+	 * Return the application arguments that point the quickstart at the database.
+	 * @return the arguments
+	 */
+	abstract List<String> databaseArguments();
+
+	@Test
+	void everyCommandRunsInsteadOfTheApplication() throws Exception {
+		Result pending = run("migrate:status", "--pending");
+		assertThat(pending.exitCode()).as(pending.output()).isEqualTo(1);
+		assertThat(pending.output()).contains("Migration")
+			.contains("| Batch | Status")
+			.contains("PENDING")
+			.doesNotContain("Tomcat started");
+
+		Result pretend = run("migrate", "--pretend");
+		assertThat(pretend.exitCode()).as(pretend.output()).isZero();
+		assertThat(pretend.output()).contains("-- m_20241201000000_create_notebooks").contains("CREATE TABLE");
+		assertThat(run("migrate:status", "--pending").exitCode()).isEqualTo(1);
+
+		Result migrate = run("migrate");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.output()).contains("Applied 4 migration(s) in batch 1.")
+			.containsPattern("Applied m_20241201000300_seed_welcome_notes \\(\\d+ ms\\)");
+
+		Result status = run("migrate:status", "--json");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.output()).contains("\"state\":\"APPLIED\"").doesNotContain("\"state\":\"PENDING\"");
+
+		Result validate = run("migrate:validate");
+		assertThat(validate.exitCode()).as(validate.output()).isZero();
+		assertThat(validate.output()).contains("No problems");
+
+		Result repair = run("migrate:repair");
+		assertThat(repair.exitCode()).as(repair.output()).isZero();
+		assertThat(repair.output()).contains("Nothing to repair.");
+
+		Result rollbackPlan = run("migrate:rollback", "--pretend");
+		assertThat(rollbackPlan.exitCode()).isZero();
+		assertThat(rollbackPlan.output()).contains("-- m_20241201000300_seed_welcome_notes (down");
+
+		Result rollback = run("migrate:rollback", "--to", "m_20241201000000_create_notebooks");
+		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+		assertThat(rollback.output()).contains("Rolled back 3 migration(s).");
+
+		Result baselineRefused = run("migrate:baseline", "m_20241201000100_create_notes");
+		assertThat(baselineRefused.exitCode()).as(baselineRefused.output()).isEqualTo(3);
+		assertThat(baselineRefused.output()).contains("already has 1 row.");
+
+		assertThat(run("migrate:rollback").exitCode()).isZero();
+		Result baseline = run("migrate:baseline", "m_20241201000000_create_notebooks");
+		assertThat(baseline.exitCode()).as(baseline.output()).isZero();
+		assertThat(run("migrate:status").output()).contains("BASELINE");
+	}
+
+	@Test
+	void makeMigrationWritesIntoTheSourceTreeOfTheConfiguredLocation() throws Exception {
+		Result made = run("make:migration", "add_tags");
+		assertThat(made.exitCode()).as(made.output()).isZero();
+		Path location = this.directory.resolve("src/main/resources/db/migrations");
+		try (Stream<Path> files = Files.list(location)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.anyMatch((name) -> name.endsWith("_add_tags.up.sql"))
+				.anyMatch((name) -> name.endsWith("_add_tags.down.sql"));
+		}
+	}
+
+	@Test
+	void exitsWithThreeOnAFailingMigrationAndTwoOnABadArgument() throws Exception {
+		Path extra = Files.createDirectories(this.directory.resolve("extra"));
+		Files.writeString(extra.resolve("20250101000000_broken.sql"), "INSERT INTO no_such_table (id) VALUES (1);\n");
+		Result failed = run("migrate", "--migrations.locations=classpath:db/migrations,filesystem:" + extra);
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(3);
+		assertThat(failed.output()).contains("error: Migration m_20250101000000_broken failed");
+		Result usage = run("migrate:rollback", "--steps", "none");
+		assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
+		assertThat(usage.output()).contains("Usage:");
+	}
+
+	private Result run(String... args) throws Exception {
+		String jar = System.getProperty("quickstart.jar");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-Xshare:auto", "-jar", jar));
+		command.addAll(List.of(args));
+		command.addAll(databaseArguments());
+		Path output = Files.createTempFile(this.directory, "command", ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().remove("SPRING_PROFILES_ACTIVE");
+		Process process = builder.start();
+		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			fail("The command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(output));
+		}
+		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+	}
+
+	private record Result(int exitCode, String output) {
+
+	}
+
+}

@@ -1,10 +1,15 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
+import dev.migrations.MigrationException;
 import dev.migrations.command.MigrationCommandLine;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
@@ -26,6 +31,10 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 
 	private final List<String> args;
 
+	private @Nullable ConfigurableEnvironment environment;
+
+	private IntConsumer exit = System::exit;
+
 	MigrationCommandRunListener(SpringApplication application, String[] args) {
 		this.args = Arrays.asList(args);
 	}
@@ -38,6 +47,7 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		if (isCommand()) {
+			this.environment = environment;
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
 						Map.of("spring.main.web-application-type", "none", "spring.main.banner-mode", "off",
@@ -51,6 +61,52 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 		if (isCommand()) {
 			context.getBeanFactory().registerSingleton("migrationCommand", new MigrationCommand(this.args));
 		}
+	}
+
+	/**
+	 * A command whose application cannot start (an unreachable database, say) ends as a
+	 * failed command does: the message on standard error, no stack trace unless
+	 * {@code --verbose}, and exit status {@link MigrationCommandLine#FAILURE}.
+	 */
+	@Override
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
+		if (!isCommand()) {
+			return;
+		}
+		Throwable cause = exception;
+		while (cause.getCause() != null && !(cause instanceof MigrationException)) {
+			cause = cause.getCause();
+		}
+		String message = (cause instanceof MigrationException) ? cause.getMessage()
+				: "the application could not start: " + cause;
+		System.err.println("error: " + mask(message));
+		if (this.args.contains("--verbose")) {
+			StringWriter trace = new StringWriter();
+			exception.printStackTrace(new PrintWriter(trace));
+			System.err.println(mask(trace.toString()));
+		}
+		this.exit.accept(MigrationCommandLine.FAILURE);
+	}
+
+	private String mask(@Nullable String text) {
+		String masked = (text != null) ? text : "";
+		if (this.environment != null) {
+			for (String property : List.of("migrations.password", "spring.datasource.password")) {
+				String secret = this.environment.getProperty(property);
+				if (secret != null && !secret.isEmpty()) {
+					masked = masked.replace(secret, "****");
+				}
+			}
+		}
+		return masked;
+	}
+
+	/**
+	 * Replace {@link System#exit(int)}, for tests.
+	 * @param exit what to call with the exit status
+	 */
+	void setExit(IntConsumer exit) {
+		this.exit = exit;
 	}
 
 	/**

@@ -24,6 +24,8 @@ abstract class QuickstartCommandsConformanceIT {
 
 	private static final long TIMEOUT_SECONDS = 120;
 
+	private static final String SECRET = "s3cret-never-printed";
+
 	@TempDir
 	Path directory;
 
@@ -106,13 +108,30 @@ abstract class QuickstartCommandsConformanceIT {
 		assertThat(usage.output()).contains("Usage:");
 	}
 
+	@Test
+	void exitsWithThreeAndAClearMessageWhenTheDatabaseIsUnreachable() throws Exception {
+		List<String> command = List.of("migrate:status",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere", "--spring.datasource.username=app",
+				"--spring.datasource.password=" + SECRET);
+		Result result = runJar(command);
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+		assertThat(result.output()).contains("error: Could not connect to the database")
+			.doesNotContain("\tat ")
+			.doesNotContain(SECRET);
+	}
+
 	private Result run(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(args));
+		command.addAll(databaseArguments());
+		return runJar(command);
+	}
+
+	private Result runJar(List<String> args) throws Exception {
 		String jar = System.getProperty("quickstart.jar");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-Xshare:auto", "-jar", jar));
-		command.addAll(List.of(args));
-		command.addAll(databaseArguments());
+		command.addAll(args);
 		Path output = Files.createTempFile(this.directory, "command", ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)

@@ -300,14 +300,14 @@ public final class MigrationCommandLine {
 	}
 
 	private int baseline(Arguments arguments) {
-		MigrationId id = parseId(arguments.positional("ID"));
+		MigrationId id = parseId(arguments.positional());
 		runner(arguments).baseline(id);
 		this.out.println("Baselined at " + id + ".");
 		return SUCCESS;
 	}
 
 	private int makeMigration(Arguments arguments) throws IOException {
-		String name = arguments.positional("NAME");
+		String name = arguments.positional();
 		if (!NAME.matcher(name).matches()) {
 			throw new CommandLineUsageException(
 					"Migration name '" + name + "' must be snake_case: lower-case letters, digits and underscores");
@@ -576,7 +576,7 @@ public final class MigrationCommandLine {
 			return this.options.get(name);
 		}
 
-		String positional(String what) {
+		String positional() {
 			return this.positionals.get(0);
 		}
 

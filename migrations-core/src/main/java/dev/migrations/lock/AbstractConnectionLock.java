@@ -48,6 +48,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	private void acquire(Connection connection, Duration timeout, long start) throws SQLException {
 		long backoff = 25;
+		prepare(connection);
 		while (!tryAcquire(connection)) {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
@@ -95,6 +96,15 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			Thread.currentThread().interrupt();
 			throw new MigrationLockException("Interrupted while waiting for the migration lock", ex);
 		}
+	}
+
+	/**
+	 * Get ready to acquire the lock, once per run before the first attempt; does nothing
+	 * by default.
+	 * @param connection the dedicated connection
+	 * @throws SQLException on a database error
+	 */
+	void prepare(Connection connection) throws SQLException {
 	}
 
 	/**

@@ -54,8 +54,12 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	boolean tryAcquire(Connection connection) throws SQLException {
+	void prepare(Connection connection) throws SQLException {
 		ensureTable(connection);
+	}
+
+	@Override
+	boolean tryAcquire(Connection connection) throws SQLException {
 		long now = System.currentTimeMillis();
 		boolean acquired = insertLease(connection, now) || takeOverExpired(connection, now);
 		if (acquired) {

@@ -2,6 +2,7 @@ package dev.migrations.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migrations.Direction;
 import dev.migrations.MigrationDescriptor;
@@ -9,6 +10,8 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
 
 /**
  * A migration command given on the application's command line, such as
@@ -40,6 +43,18 @@ final class MigrationCommand implements MigrationListener {
 		int equals = arg.indexOf('=');
 		String name = (equals > 0) ? arg.substring(2, equals) : arg.substring(2);
 		return name.contains(".") || name.equals("debug") || name.equals("trace");
+	}
+
+	/**
+	 * Return the configured passwords, which a command must never print.
+	 * @param environment the application's environment
+	 * @return the non-empty passwords
+	 */
+	static List<String> secrets(Environment environment) {
+		return Stream.of("migrations.password", "spring.datasource.password")
+			.map(environment::getProperty)
+			.filter((secret) -> secret != null && !secret.isEmpty())
+			.toList();
 	}
 
 	List<String> args() {

@@ -91,11 +91,8 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	private String mask(@Nullable String text) {
 		String masked = (text != null) ? text : "";
 		if (this.environment != null) {
-			for (String property : List.of("migrations.password", "spring.datasource.password")) {
-				String secret = this.environment.getProperty(property);
-				if (secret != null && !secret.isEmpty()) {
-					masked = masked.replace(secret, "****");
-				}
+			for (String secret : MigrationCommand.secrets(this.environment)) {
+				masked = masked.replace(secret, "****");
 			}
 		}
 		return masked;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationRunner;
@@ -133,10 +132,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		List<String> locations = Binder.get(environment)
 			.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(SqlMigrationSource.DEFAULT_LOCATION));
-		List<String> secrets = Stream.of("migrations.password", "spring.datasource.password")
-			.map(environment::getProperty)
-			.filter(Objects::nonNull)
-			.toList();
+		List<String> secrets = MigrationCommand.secrets(environment);
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
 		int status = MigrationCommandLine.SUCCESS;
 		for (MigrationRunner runner : this.runners) {

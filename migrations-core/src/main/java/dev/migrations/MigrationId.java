@@ -1,8 +1,5 @@
 package dev.migrations;
 
-import java.time.YearMonth;
-import java.util.Comparator;
-
 /**
  * The identity of a migration: a 14-digit UTC timestamp and a snake_case slug, written
  * {@code m_20241201000000_create_users_table}. The {@code m_} prefix is optional when
@@ -12,9 +9,6 @@ import java.util.Comparator;
 public final class MigrationId implements Comparable<MigrationId> {
 
 	static final String EXPECTED_FORM = "m_YYYYMMDDHHMMSS_snake_case_name, for example m_20241201000000_create_users_table";
-
-	private static final Comparator<MigrationId> ORDER = Comparator.comparing(MigrationId::timestamp)
-		.thenComparing(MigrationId::slug);
 
 	private final String timestamp;
 
@@ -87,8 +81,16 @@ public final class MigrationId implements Comparable<MigrationId> {
 		int hour = Integer.parseInt(timestamp, 8, 10, 10);
 		int minute = Integer.parseInt(timestamp, 10, 12, 10);
 		int second = Integer.parseInt(timestamp, 12, 14, 10);
-		return month >= 1 && month <= 12 && day >= 1 && YearMonth.of(year, month).isValidDay(day) && hour < 24
-				&& minute < 60 && second < 60;
+		return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour < 24 && minute < 60
+				&& second < 60;
+	}
+
+	private static int daysIn(int year, int month) {
+		if (month == 2) {
+			boolean leap = (year % 4 == 0) && (year % 100 != 0 || year % 400 == 0);
+			return leap ? 29 : 28;
+		}
+		return (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
 	}
 
 	/**
@@ -109,7 +111,8 @@ public final class MigrationId implements Comparable<MigrationId> {
 
 	@Override
 	public int compareTo(MigrationId other) {
-		return ORDER.compare(this, other);
+		int byTimestamp = this.timestamp.compareTo(other.timestamp);
+		return (byTimestamp != 0) ? byTimestamp : this.slug.compareTo(other.slug);
 	}
 
 	@Override

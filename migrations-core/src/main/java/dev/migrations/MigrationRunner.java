@@ -1,6 +1,5 @@
 package dev.migrations;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.LedgerView;
+import dev.migrations.internal.LocalHost;
 import dev.migrations.internal.MigrationExecutor;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
@@ -470,24 +470,6 @@ public final class MigrationRunner {
 	interface RollbackSelection {
 
 		List<LedgerEntry> select(LedgerView view);
-
-	}
-
-	/**
-	 * The host name, looked up once.
-	 */
-	private static final class LocalHost {
-
-		static final String NAME = lookUp();
-
-		private static String lookUp() {
-			try {
-				return InetAddress.getLocalHost().getHostName();
-			}
-			catch (Exception ex) {
-				return "unknown-host";
-			}
-		}
 
 	}
 

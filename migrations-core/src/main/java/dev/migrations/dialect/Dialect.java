@@ -5,6 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -85,6 +88,20 @@ public interface Dialect {
 	 */
 	default String timestampType() {
 		return "TIMESTAMP";
+	}
+
+	/**
+	 * Read a timestamp column that holds UTC wall-clock time, as the ledger's
+	 * {@code applied_at} does. Reads a {@link LocalDateTime} by default, which needs no
+	 * {@link java.util.Calendar}: creating the first one costs a starting application
+	 * more than reading a thousand ledger rows.
+	 * @param rows the rows, on the current row
+	 * @param column the column index
+	 * @return the instant
+	 * @throws SQLException on a database error
+	 */
+	default Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
+		return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
 	}
 
 	/**

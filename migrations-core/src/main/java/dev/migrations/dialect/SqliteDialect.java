@@ -1,5 +1,11 @@
 package dev.migrations.dialect;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.TimeZone;
+
 /**
  * SQLite: transactional DDL; the lock is a lease row. SQLite has no schemas other than
  * attached databases.
@@ -14,6 +20,15 @@ public class SqliteDialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return true;
+	}
+
+	/**
+	 * Read through a UTC calendar: the driver returns a {@code LocalDateTime} in the
+	 * JVM's time zone, not in the one the value was written in.
+	 */
+	@Override
+	public Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
+		return rows.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant();
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -122,12 +123,11 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	public List<LedgerEntry> readApplied(Connection connection) {
 		List<LedgerEntry> entries = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(this.select)) {
-			Calendar utc = utc();
 			while (rows.next()) {
-				Timestamp appliedAt = rows.getTimestamp(5, utc);
+				Instant appliedAt = this.dialect.readUtcTimestamp(rows, 5);
 				entries.add(new LedgerEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
-						LedgerState.valueOf(rows.getString(4)), appliedAt.toInstant(), rows.getLong(6),
-						rows.getString(7), rows.getString(8)));
+						LedgerState.valueOf(rows.getString(4)), appliedAt, rows.getLong(6), rows.getString(7),
+						rows.getString(8)));
 			}
 		}
 		catch (SQLException ex) {

@@ -1,14 +1,13 @@
 package dev.migrations.lock;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrations.internal.LocalHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		this.table = quotedTable;
 		this.createTable = createTable;
 		this.lease = lease;
-		this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+		this.owner = LocalHost.process() + "/" + UUID.randomUUID();
 	}
 
 	@Override

@@ -2,15 +2,17 @@ package dev.migrations.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
@@ -141,14 +142,24 @@ public final class SqlMigrationSource {
 	}
 
 	private static void readDirectory(Path directory, Map<String, String> scripts) throws IOException {
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-				String relative = directory.relativize(file).toString().replace('\\', '/');
-				scripts.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+		readDirectory(directory, "", scripts);
+	}
+
+	private static void readDirectory(Path directory, String prefix, Map<String, String> scripts) throws IOException {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+			for (Path file : files) {
+				String name = prefix + file.getFileName();
+				// Links to directories are not followed, as in Files.walk: a Kubernetes
+				// ConfigMap volume links its files and also the directory holding them
+				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (attributes.isDirectory()) {
+					readDirectory(file, name + "/", scripts);
+				}
+				else if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+					scripts.put(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+				}
 			}
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
 		}
 	}
 

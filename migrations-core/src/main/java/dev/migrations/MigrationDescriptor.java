@@ -1,29 +1,115 @@
 package dev.migrations;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.migrations.schema.SchemaOperation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A migration ready to run: its id, checksum, source, and the recorded up and down plans.
- * Built by {@link MigrationEntry#buildDescriptors(java.util.Collection)}. Instances are
- * immutable and thread-safe.
- *
- * @param id the id
- * @param checksum the checksum of the up plan, {@code v1:} followed by SHA-256 hex
- * @param source where the migration comes from
- * @param up the operations that apply the migration
- * @param down the operations that undo it, or {@code null} when it is irreversible
- * @param irreversibleReason why it is irreversible, or {@code null} when it is not
- * @param transactional whether it runs in a transaction where the database allows
+ * Built by {@link MigrationEntry#buildDescriptors(java.util.Collection)}, which records
+ * the up plan at once (the checksum is computed from it) and the down plan only when
+ * something asks for it: a rollback, or {@link #reversible()}. Instances are immutable
+ * and thread-safe.
  */
-public record MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
-		@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
+public final class MigrationDescriptor {
 
-	public MigrationDescriptor {
-		up = List.copyOf(up);
-		down = (down != null) ? List.copyOf(down) : null;
+	private final MigrationId id;
+
+	private final String checksum;
+
+	private final String source;
+
+	private final List<SchemaOperation> up;
+
+	private final boolean transactional;
+
+	private final Supplier<DownPlan> downRecorder;
+
+	private volatile @Nullable DownPlan down;
+
+	/**
+	 * Create a descriptor with a known down plan.
+	 * @param id the id
+	 * @param checksum the checksum of the up plan, {@code v1:} followed by SHA-256 hex
+	 * @param source where the migration comes from
+	 * @param up the operations that apply the migration
+	 * @param down the operations that undo it, or {@code null} when it is irreversible
+	 * @param irreversibleReason why it is irreversible, or {@code null} when it is not
+	 * @param transactional whether it runs in a transaction where the database allows
+	 */
+	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
+			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
+		this(id, checksum, source, up, transactional, () -> new DownPlan(down, irreversibleReason));
+	}
+
+	MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up, boolean transactional,
+			Supplier<DownPlan> downRecorder) {
+		this.id = Objects.requireNonNull(id, "id must not be null");
+		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
+		this.source = Objects.requireNonNull(source, "source must not be null");
+		this.up = List.copyOf(up);
+		this.transactional = transactional;
+		this.downRecorder = downRecorder;
+	}
+
+	/**
+	 * Return the id.
+	 * @return the id
+	 */
+	public MigrationId id() {
+		return this.id;
+	}
+
+	/**
+	 * Return the checksum of the up plan, {@code v1:} followed by SHA-256 hex.
+	 * @return the checksum
+	 */
+	public String checksum() {
+		return this.checksum;
+	}
+
+	/**
+	 * Return where the migration comes from: a class name or a resource.
+	 * @return the source
+	 */
+	public String source() {
+		return this.source;
+	}
+
+	/**
+	 * Return the operations that apply the migration.
+	 * @return the up plan
+	 */
+	public List<SchemaOperation> up() {
+		return this.up;
+	}
+
+	/**
+	 * Return the operations that undo the migration, recording them on first use.
+	 * @return the down plan, or {@code null} when the migration is irreversible
+	 * @throws MigrationDefinitionException if the migration fails to record its down plan
+	 */
+	public @Nullable List<SchemaOperation> down() {
+		return downPlan().operations();
+	}
+
+	/**
+	 * Return why the migration cannot be rolled back.
+	 * @return the reason, or {@code null} when it is reversible
+	 */
+	public @Nullable String irreversibleReason() {
+		return downPlan().irreversibleReason();
+	}
+
+	/**
+	 * Whether the migration runs in a transaction where the database allows.
+	 * @return whether it is transactional
+	 */
+	public boolean transactional() {
+		return this.transactional;
 	}
 
 	/**
@@ -39,7 +125,37 @@ public record MigrationDescriptor(MigrationId id, String checksum, String source
 	 * @return {@code true} if it has a down plan
 	 */
 	public boolean reversible() {
-		return this.down != null;
+		return down() != null;
+	}
+
+	private DownPlan downPlan() {
+		DownPlan plan = this.down;
+		if (plan == null) {
+			synchronized (this) {
+				plan = this.down;
+				if (plan == null) {
+					plan = this.downRecorder.get();
+					this.down = plan;
+				}
+			}
+		}
+		return plan;
+	}
+
+	@Override
+	public String toString() {
+		return this.id + " (" + this.source + ")";
+	}
+
+	/**
+	 * A recorded down plan, or why there is none.
+	 */
+	record DownPlan(@Nullable List<SchemaOperation> operations, @Nullable String irreversibleReason) {
+
+		DownPlan {
+			operations = (operations != null) ? List.copyOf(operations) : null;
+		}
+
 	}
 
 }

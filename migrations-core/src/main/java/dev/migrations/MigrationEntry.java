@@ -3,12 +3,11 @@ package dev.migrations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.migrations.internal.DescriptorFactory;
+import dev.migrations.schema.SchemaOperation;
 
 /**
  * A migration together with its id and a description of where it comes from. Entries are
@@ -22,6 +21,8 @@ import dev.migrations.internal.DescriptorFactory;
  * {@code classpath:db/migrations/20241201000000_create_users.up.sql}
  */
 public record MigrationEntry(MigrationId id, Migration migration, String source) {
+
+	private static final Comparator<MigrationEntry> BY_ID = (first, second) -> first.id().compareTo(second.id());
 
 	public MigrationEntry {
 		Objects.requireNonNull(id, "id must not be null");
@@ -51,8 +52,9 @@ public record MigrationEntry(MigrationId id, Migration migration, String source)
 	}
 
 	/**
-	 * Build descriptors from entries: record each migration's up and down plans, compute
-	 * its checksum, sort by id and refuse duplicates.
+	 * Build descriptors from entries: record each migration's up plan, compute its
+	 * checksum, sort by id and refuse duplicates. Down plans are recorded when first
+	 * used.
 	 * @param entries the entries, from any number of sources
 	 * @return the descriptors sorted by id
 	 * @throws MigrationDefinitionException if two entries share an id (both sources are
@@ -60,18 +62,49 @@ public record MigrationEntry(MigrationId id, Migration migration, String source)
 	 */
 	public static List<MigrationDescriptor> buildDescriptors(Collection<MigrationEntry> entries) {
 		List<MigrationEntry> sorted = new ArrayList<>(entries);
-		sorted.sort(Comparator.comparing(MigrationEntry::id));
-		Map<MigrationId, MigrationEntry> seen = new HashMap<>();
+		sorted.sort(BY_ID);
 		List<MigrationDescriptor> descriptors = new ArrayList<>(sorted.size());
+		MigrationEntry previous = null;
 		for (MigrationEntry entry : sorted) {
-			MigrationEntry previous = seen.putIfAbsent(entry.id(), entry);
-			if (previous != null) {
+			if (previous != null && previous.id().equals(entry.id())) {
 				throw new MigrationDefinitionException("Duplicate migration id " + entry.id() + ": defined by "
 						+ previous.source() + " and by " + entry.source() + ". Rename one of them.");
 			}
-			descriptors.add(DescriptorFactory.describe(entry));
+			descriptors.add(entry.describe());
+			previous = entry;
 		}
 		return List.copyOf(descriptors);
+	}
+
+	/**
+	 * Record the up plan and compute the checksum now; the down plan is recorded when
+	 * first asked for.
+	 */
+	private MigrationDescriptor describe() {
+		List<SchemaOperation> up = DescriptorFactory.record(this, this.migration::up);
+		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, up,
+				this.migration.transactional(), () -> recordDown(up));
+	}
+
+	private MigrationDescriptor.DownPlan recordDown(List<SchemaOperation> up) {
+		if (DescriptorFactory.overridesDown(this.migration)) {
+			try {
+				return new MigrationDescriptor.DownPlan(DescriptorFactory.record(this, this.migration::down), null);
+			}
+			catch (IrreversibleMigrationException ex) {
+				return new MigrationDescriptor.DownPlan(null, ex.getMessage());
+			}
+		}
+		List<SchemaOperation> down = new ArrayList<>(up.size());
+		for (int i = up.size() - 1; i >= 0; i--) {
+			SchemaOperation inverse = up.get(i).inverse();
+			if (inverse == null) {
+				return new MigrationDescriptor.DownPlan(null,
+						"down() is not defined and its " + up.get(i).describe() + " cannot be reversed automatically");
+			}
+			down.add(inverse);
+		}
+		return new MigrationDescriptor.DownPlan(down, null);
 	}
 
 }

@@ -3,20 +3,19 @@ package dev.migrations.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
-import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SchemaOperation;
 
 /**
- * Records a migration's plans and computes its checksum.
+ * Records a migration's plans and computes checksums.
  */
 public final class DescriptorFactory {
 
@@ -34,43 +33,9 @@ public final class DescriptorFactory {
 		}
 	};
 
-	private DescriptorFactory() {
-	}
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(DescriptorFactory::sha256);
 
-	/**
-	 * Describe one entry.
-	 * @param entry the entry
-	 * @return its descriptor
-	 */
-	public static MigrationDescriptor describe(MigrationEntry entry) {
-		Migration migration = entry.migration();
-		List<SchemaOperation> up = record(entry, migration::up);
-		List<SchemaOperation> down = null;
-		String irreversibleReason = null;
-		if (overridesDown(migration)) {
-			try {
-				down = record(entry, migration::down);
-			}
-			catch (IrreversibleMigrationException ex) {
-				irreversibleReason = ex.getMessage();
-			}
-		}
-		else {
-			down = new ArrayList<>(up.size());
-			for (int i = up.size() - 1; i >= 0 && down != null; i--) {
-				SchemaOperation inverse = up.get(i).inverse();
-				if (inverse == null) {
-					irreversibleReason = "down() is not defined and its " + up.get(i).describe()
-							+ " cannot be reversed automatically";
-					down = null;
-				}
-				else {
-					down.add(inverse);
-				}
-			}
-		}
-		return new MigrationDescriptor(entry.id(), checksum(up), entry.source(), up, down, irreversibleReason,
-				migration.transactional());
+	private DescriptorFactory() {
 	}
 
 	/**
@@ -80,20 +45,24 @@ public final class DescriptorFactory {
 	 * @return the checksum
 	 */
 	public static String checksum(List<SchemaOperation> operations) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (SchemaOperation operation : operations) {
-				digest.update(operation.canonical().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return CHECKSUM_VERSION + HexFormat.of().formatHex(digest.digest());
+		MessageDigest digest = SHA_256.get();
+		for (SchemaOperation operation : operations) {
+			digest.update(operation.canonical().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return CHECKSUM_VERSION + HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static List<SchemaOperation> record(MigrationEntry entry, java.util.function.Consumer<Schema> plan) {
+	/**
+	 * Record one of a migration's plans.
+	 * @param entry the migration
+	 * @param plan {@code up} or {@code down} of the migration
+	 * @return the recorded operations
+	 * @throws IrreversibleMigrationException if the migration says it cannot record the
+	 * plan
+	 * @throws MigrationDefinitionException if recording fails otherwise
+	 */
+	public static List<SchemaOperation> record(MigrationEntry entry, Consumer<Schema> plan) {
 		Schema schema = new Schema(entry.source());
 		try {
 			plan.accept(schema);
@@ -108,8 +77,23 @@ public final class DescriptorFactory {
 		return schema.operations();
 	}
 
-	private static boolean overridesDown(Migration migration) {
+	/**
+	 * Whether a migration defines {@code down} itself, rather than leaving it to be
+	 * derived from the inverses of its up plan.
+	 * @param migration the migration
+	 * @return whether it overrides {@code down}
+	 */
+	public static boolean overridesDown(Migration migration) {
 		return OVERRIDES_DOWN.get(migration.getClass());
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 }

@@ -158,22 +158,21 @@ public final class LedgerView {
 	public List<MigrationProblem> problems(OutOfOrder outOfOrder, boolean checkChecksums) {
 		List<MigrationProblem> problems = new ArrayList<>();
 		for (MigrationStatus status : statuses()) {
-			String name = status.id() + ((status.source() != null) ? " (" + status.source() + ")" : "");
 			switch (status.state()) {
 				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
-						"Migration " + name + " failed in batch " + status.batch() + " at " + status.appliedAt() + ": "
-								+ status.error(),
+						"Migration " + name(status) + " failed in batch " + status.batch() + " at " + status.appliedAt()
+								+ ": " + status.error(),
 						"The database may be partly changed. Fix it by hand, then run repair to clear the FAILED "
 								+ "row, and apply again."));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
-						"Migration " + name + " was started in batch " + status.batch() + " at " + status.appliedAt()
-								+ " and never finished: the run that started it died part-way.",
+						"Migration " + name(status) + " was started in batch " + status.batch() + " at "
+								+ status.appliedAt() + " and never finished: the run that started it died part-way.",
 						"Check what the migration changed and complete or undo it by hand, then run repair to clear "
 								+ "the RUNNING row, and apply again."));
 				case CHECKSUM_MISMATCH -> {
 					if (checkChecksums) {
 						problems.add(new MigrationProblem(status.id(), status.state(),
-								"Migration " + name + " was changed after it was applied (ledger checksum "
+								"Migration " + name(status) + " was changed after it was applied (ledger checksum "
 										+ status.appliedChecksum() + ", source checksum " + status.checksum() + ").",
 								"Revert the change and write a new migration instead; or, if the change is "
 										+ "intended, run repair accepting the new checksums."));
@@ -182,7 +181,7 @@ public final class LedgerView {
 				case OUT_OF_ORDER -> {
 					if (outOfOrder == OutOfOrder.FAIL) {
 						problems.add(new MigrationProblem(status.id(), status.state(),
-								"Migration " + name + " is pending but older than the newest applied migration "
+								"Migration " + name(status) + " is pending but older than the newest applied migration "
 										+ this.newestApplied + ".",
 								"Give it a newer timestamp, or allow out-of-order migrations (outOfOrder = APPLY)."));
 					}
@@ -192,6 +191,10 @@ public final class LedgerView {
 			}
 		}
 		return problems;
+	}
+
+	private static String name(MigrationStatus status) {
+		return status.id() + ((status.source() != null) ? " (" + status.source() + ")" : "");
 	}
 
 	/**

@@ -47,6 +47,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private final String delete;
 
+	private final String probe;
+
 	/**
 	 * Create a ledger, detecting the dialect from the data source.
 	 * @param dataSource the data source
@@ -76,6 +78,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 				+ q("execution_ms") + " = ?, " + q("error") + " = NULL WHERE " + q("id") + " = ?";
 		this.updateChecksum = "UPDATE " + name + " SET " + q("checksum") + " = ? WHERE " + q("id") + " = ?";
 		this.delete = "DELETE FROM " + name + " WHERE " + q("id") + " = ?";
+		this.probe = "SELECT " + q("id") + " FROM " + name + " WHERE 1 = 0";
 	}
 
 	private static Dialect detect(DataSource dataSource) {
@@ -90,7 +93,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public void ensureInitialized(Connection connection) {
 		try {
-			if (this.dialect.tableExists(connection, this.table)) {
+			if (tableExists(connection)) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -112,10 +115,25 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public boolean exists(Connection connection) {
 		try {
-			return this.dialect.tableExists(connection, this.table);
+			return tableExists(connection);
 		}
 		catch (SQLException ex) {
 			throw failure("inspect", ex);
+		}
+	}
+
+	/**
+	 * Whether the table exists. A query that reads no row answers the common case, an
+	 * existing table, several times sooner than the metadata lookup, which only runs when
+	 * the query fails.
+	 */
+	private boolean tableExists(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery(this.probe).close();
+			return true;
+		}
+		catch (SQLException ex) {
+			return this.dialect.tableExists(connection, this.table);
 		}
 	}
 

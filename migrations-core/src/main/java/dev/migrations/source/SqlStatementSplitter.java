@@ -208,8 +208,23 @@ public final class SqlStatementSplitter {
 				return;
 			}
 			markSignificant(start);
-			this.canonical.append(current);
-			this.position = start + 1;
+			int end = start + 1;
+			while (end < this.length && isPlain(this.text[end])) {
+				end++;
+			}
+			this.canonical.append(this.text, start, end - start);
+			this.position = end;
+		}
+
+		/**
+		 * Whether a character inside a statement can be copied as it is, without a closer
+		 * look: not whitespace, not the delimiter, nor what may start a comment, a quoted
+		 * text or a dollar quote.
+		 */
+		private boolean isPlain(char character) {
+			return character > ' ' && character != this.delimiter[0] && character != '-' && character != '/'
+					&& character != '#' && character != '\'' && character != '"' && character != '`' && character != '$'
+					&& (character < 128 || !Character.isWhitespace(character));
 		}
 
 		private boolean isDelimiterAt(int index) {

@@ -2,6 +2,7 @@ package dev.migrations.dialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -102,6 +103,19 @@ public interface Dialect {
 	 */
 	default Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
 		return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+	}
+
+	/**
+	 * Set a parameter for a timestamp column that holds UTC wall-clock time, as the
+	 * ledger's {@code applied_at} does; the counterpart of
+	 * {@link #readUtcTimestamp(ResultSet, int)}.
+	 * @param statement the statement
+	 * @param index the parameter index
+	 * @param instant the instant
+	 * @throws SQLException on a database error
+	 */
+	default void writeUtcTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.migrations.dialect;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
@@ -28,7 +30,16 @@ public class SqliteDialect extends TableRenderingDialect {
 	 */
 	@Override
 	public Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
-		return rows.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant();
+		return rows.getTimestamp(column, utc()).toInstant();
+	}
+
+	@Override
+	public void writeUtcTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setTimestamp(index, Timestamp.from(instant), utc());
+	}
+
+	private static Calendar utc() {
+		return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 	}
 
 	@Override

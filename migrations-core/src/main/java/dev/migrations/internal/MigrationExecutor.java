@@ -113,8 +113,8 @@ public final class MigrationExecutor {
 		}
 		else {
 			this.ledger.logApplied(connection, row(migration, batch, LedgerState.RUNNING, 0, appliedBy));
-			executeMarkingFailure(connection, migration, Direction.UP, plan);
-			this.ledger.markApplied(connection, id, elapsedMs(start));
+			executeMarkingFailure(connection, migration, Direction.UP, plan,
+					() -> this.ledger.markApplied(connection, id, elapsedMs(start)));
 		}
 		return finished(migration, Direction.UP, start, outOfOrder);
 	}
@@ -140,8 +140,8 @@ public final class MigrationExecutor {
 		}
 		else {
 			this.ledger.markRunning(connection, id);
-			executeMarkingFailure(connection, migration, Direction.DOWN, plan);
-			this.ledger.remove(connection, id);
+			executeMarkingFailure(connection, migration, Direction.DOWN, plan,
+					() -> this.ledger.remove(connection, id));
 		}
 		return finished(migration, Direction.DOWN, start, false);
 	}
@@ -162,14 +162,23 @@ public final class MigrationExecutor {
 		return new ExecutedMigration(migration.id(), migration.source(), direction, duration.toMillis(), outOfOrder);
 	}
 
+	/**
+	 * Execute a plan whose ledger row says {@code RUNNING}, then record the outcome with
+	 * {@code done}: in the migration's transaction when it has one, so that its last
+	 * statements and the ledger commit together, and one commit fewer per migration.
+	 */
 	private void executeMarkingFailure(Connection connection, MigrationDescriptor migration, Direction direction,
-			List<SchemaOperation> plan) throws SQLException {
+			List<SchemaOperation> plan, Jdbc.TransactionWork done) throws SQLException {
 		try {
 			if (migration.transactional()) {
-				Jdbc.inTransaction(connection, () -> execute(connection, migration, direction, plan, Atomicity.NONE));
+				Jdbc.inTransaction(connection, () -> {
+					execute(connection, migration, direction, plan, Atomicity.NONE);
+					done.run();
+				});
 			}
 			else {
 				execute(connection, migration, direction, plan, Atomicity.NONE);
+				done.run();
 			}
 		}
 		catch (MigrationException ex) {

@@ -5,13 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.List;
-import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
@@ -93,7 +90,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public void ensureInitialized(Connection connection) {
 		try {
-			if (tableExists(connection)) {
+			if (readable(connection)) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -102,7 +99,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			catch (SQLException ex) {
 				// Two processes may create the table at the same moment; losing that race
 				// is fine
-				if (!this.dialect.tableExists(connection, this.table)) {
+				if (!tableExists(connection)) {
 					throw ex;
 				}
 			}
@@ -128,12 +125,16 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 * the query fails.
 	 */
 	private boolean tableExists(Connection connection) throws SQLException {
+		return readable(connection) || this.dialect.tableExists(connection, this.table);
+	}
+
+	private boolean readable(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
 			statement.executeQuery(this.probe).close();
 			return true;
 		}
 		catch (SQLException ex) {
-			return this.dialect.tableExists(connection, this.table);
+			return false;
 		}
 	}
 
@@ -161,7 +162,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			setNullableString(statement, 2, entry.checksum());
 			statement.setInt(3, entry.batch());
 			statement.setString(4, entry.state().name());
-			statement.setTimestamp(5, Timestamp.from(entry.appliedAt()), utc());
+			this.dialect.writeUtcTimestamp(statement, 5, entry.appliedAt());
 			statement.setLong(6, entry.executionMs());
 			setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
 			setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
@@ -262,10 +263,6 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private static String truncate(String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length - 3) + "..." : value;
-	}
-
-	private static Calendar utc() {
-		return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 	}
 
 }

@@ -97,7 +97,8 @@ public final class BenchmarkChild {
 	private static OptionalInt run(ChildAction action, ToolWork work, HikariDataSource dataSource, Path migrations)
 			throws Exception {
 		return switch (action) {
-			case APPLY, NOTHING_PENDING -> work.apply(dataSource, migrations);
+			case APPLY -> work.apply(dataSource, migrations);
+			case NOTHING_PENDING -> work.nothingPending(dataSource, migrations);
 			case STATUS -> work.status(dataSource, migrations);
 		};
 	}

@@ -22,6 +22,18 @@ interface ToolWork {
 	OptionalInt apply(DataSource dataSource, Path migrations) throws Exception;
 
 	/**
+	 * Start on a database where every migration in the directory is applied: what an
+	 * application does on every start. Applies by default.
+	 * @param dataSource the database
+	 * @param migrations the directory the generator wrote for this tool
+	 * @return how many migrations the tool reports it applied, when it reports that
+	 * @throws Exception if the tool fails
+	 */
+	default OptionalInt nothingPending(DataSource dataSource, Path migrations) throws Exception {
+		return apply(dataSource, migrations);
+	}
+
+	/**
 	 * Compute the status (Flyway: info) of every migration in the directory.
 	 * @param dataSource the database
 	 * @param migrations the directory the generator wrote for this tool

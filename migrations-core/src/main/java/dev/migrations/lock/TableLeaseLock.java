@@ -55,7 +55,11 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 
 	@Override
 	void prepare(Connection connection) throws SQLException {
-		ensureTable(connection);
+		// Reading is cheaper than a CREATE TABLE IF NOT EXISTS, and the table is there on
+		// every start but the first
+		if (!tableReadable(connection)) {
+			ensureTable(connection);
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.migrations.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -69,6 +70,24 @@ public final class Jdbc {
 		}
 		finally {
 			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Whether a query runs without error. A query that reads no row, or one row of a
+	 * small table, tells whether a table exists and can be read several times sooner than
+	 * a JDBC metadata lookup.
+	 * @param connection the connection, in auto-commit mode
+	 * @param query the query
+	 * @return {@code false} if the query failed
+	 */
+	public static boolean canQuery(Connection connection, String query) {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery(query).close();
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 

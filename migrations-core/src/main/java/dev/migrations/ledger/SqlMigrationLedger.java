@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import dev.migrations.MigrationException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.Jdbc;
 
 /**
  * The ledger as a table in the migrated database, with the columns {@code id},
@@ -90,7 +91,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public void ensureInitialized(Connection connection) {
 		try {
-			if (readable(connection)) {
+			if (Jdbc.canQuery(connection, this.probe)) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -125,17 +126,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 * the query fails.
 	 */
 	private boolean tableExists(Connection connection) throws SQLException {
-		return readable(connection) || this.dialect.tableExists(connection, this.table);
-	}
-
-	private boolean readable(Connection connection) {
-		try (Statement statement = connection.createStatement()) {
-			statement.executeQuery(this.probe).close();
-			return true;
-		}
-		catch (SQLException ex) {
-			return false;
-		}
+		return Jdbc.canQuery(connection, this.probe) || this.dialect.tableExists(connection, this.table);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.LocalHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 
 	private final String createTable;
 
+	private final String probe;
+
 	private final Duration lease;
 
 	private final String owner;
@@ -48,6 +51,7 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	public TableLeaseLock(DataSource dataSource, String quotedTable, String createTable, Duration lease) {
 		super(dataSource);
 		this.table = quotedTable;
+		this.probe = "SELECT id FROM " + quotedTable + " WHERE 1 = 0";
 		this.createTable = createTable;
 		this.lease = lease;
 		this.owner = LocalHost.process() + "/" + UUID.randomUUID();
@@ -57,7 +61,7 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	void prepare(Connection connection) throws SQLException {
 		// Reading is cheaper than a CREATE TABLE IF NOT EXISTS, and the table is there on
 		// every start but the first
-		if (!tableReadable(connection)) {
+		if (!Jdbc.canQuery(connection, this.probe)) {
 			ensureTable(connection);
 		}
 	}
@@ -78,19 +82,9 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		}
 		catch (SQLException ex) {
 			// Another process may have created it at the same moment
-			if (!tableReadable(connection)) {
+			if (!Jdbc.canQuery(connection, this.probe)) {
 				throw ex;
 			}
-		}
-	}
-
-	private boolean tableReadable(Connection connection) {
-		try (Statement statement = connection.createStatement()) {
-			statement.executeQuery("SELECT COUNT(*) FROM " + this.table).close();
-			return true;
-		}
-		catch (SQLException ex) {
-			return false;
 		}
 	}
 

@@ -8,9 +8,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigrationException;
 import dev.migrations.dialect.Dialect;
@@ -46,6 +50,15 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	private final String delete;
 
 	private final String probe;
+
+	/**
+	 * The statements prepared on the connection that wrote last. A run writes a row or
+	 * two per migration, all on one connection; preparing the same statement again for
+	 * every row was about a tenth of applying 1000 small migrations on H2. They are not
+	 * closed here: closing a connection closes its statements, and a run's connection is
+	 * closed when the run ends.
+	 */
+	private volatile @Nullable PreparedStatements prepared;
 
 	/**
 	 * Create a ledger, detecting the dialect from the data source.
@@ -148,7 +161,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void logApplied(Connection connection, LedgerEntry entry) {
-		try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
+		try {
+			PreparedStatement statement = prepare(connection, this.insert);
 			statement.setString(1, entry.id());
 			setNullableString(statement, 2, entry.checksum());
 			statement.setInt(3, entry.batch());
@@ -171,7 +185,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void markApplied(Connection connection, String id, long executionMs) {
-		try (PreparedStatement statement = connection.prepareStatement(this.updateApplied)) {
+		try {
+			PreparedStatement statement = prepare(connection, this.updateApplied);
 			statement.setLong(1, executionMs);
 			statement.setString(2, id);
 			statement.executeUpdate();
@@ -187,7 +202,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	}
 
 	private void updateState(Connection connection, String id, LedgerState state, String error) {
-		try (PreparedStatement statement = connection.prepareStatement(this.updateState)) {
+		try {
+			PreparedStatement statement = prepare(connection, this.updateState);
 			statement.setString(1, state.name());
 			setNullableString(statement, 2, truncate(error, ERROR_LENGTH));
 			statement.setString(3, id);
@@ -200,7 +216,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void updateChecksum(Connection connection, String id, String checksum) {
-		try (PreparedStatement statement = connection.prepareStatement(this.updateChecksum)) {
+		try {
+			PreparedStatement statement = prepare(connection, this.updateChecksum);
 			statement.setString(1, checksum);
 			statement.setString(2, id);
 			statement.executeUpdate();
@@ -212,7 +229,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void remove(Connection connection, String id) {
-		try (PreparedStatement statement = connection.prepareStatement(this.delete)) {
+		try {
+			PreparedStatement statement = prepare(connection, this.delete);
 			statement.setString(1, id);
 			statement.executeUpdate();
 		}
@@ -224,6 +242,15 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public String describe() {
 		return this.table.toString();
+	}
+
+	private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+		PreparedStatements statements = this.prepared;
+		if (statements == null || statements.connection != connection) {
+			statements = new PreparedStatements(connection);
+			this.prepared = statements;
+		}
+		return statements.get(sql);
 	}
 
 	private MigrationException failure(String action, SQLException ex) {
@@ -254,6 +281,31 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private static String truncate(String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length - 3) + "..." : value;
+	}
+
+	/**
+	 * Statements prepared on one connection, by their SQL. Used by one thread at a time,
+	 * as its connection is.
+	 */
+	private static final class PreparedStatements {
+
+		private final Connection connection;
+
+		private final Map<String, PreparedStatement> bySql = new HashMap<>();
+
+		PreparedStatements(Connection connection) {
+			this.connection = connection;
+		}
+
+		PreparedStatement get(String sql) throws SQLException {
+			PreparedStatement statement = this.bySql.get(sql);
+			if (statement == null || statement.isClosed()) {
+				statement = this.connection.prepareStatement(sql);
+				this.bySql.put(sql, statement);
+			}
+			return statement;
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import dev.migrations.TransactionMode;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
@@ -423,6 +425,34 @@ abstract class RunnerConformanceTests {
 		MigrationRunner runner = runner((builder) -> builder.ledger(ledger));
 		assertThat(runner.applyAll().migrations()).hasSize(5);
 		assertThat(ledger.reads).isEqualTo(1);
+	}
+
+	@Test
+	void ledgerWritesEachRowOnTheConnectionItIsGiven() throws SQLException {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		try (Connection first = this.database.dataSource().getConnection();
+				Connection second = this.database.dataSource().getConnection()) {
+			ledger.ensureInitialized(first);
+			first.setAutoCommit(false);
+			ledger.logApplied(first, appliedRow(M1));
+			first.rollback();
+			first.setAutoCommit(true);
+			second.setAutoCommit(false);
+			ledger.logApplied(second, appliedRow(M2));
+			ledger.markApplied(second, "m_" + M2, 1);
+			second.rollback();
+			second.setAutoCommit(true);
+			ledger.logApplied(first, appliedRow(M3));
+			ledger.logApplied(second, appliedRow(M4));
+		}
+		try (Connection third = this.database.dataSource().getConnection()) {
+			ledger.logApplied(third, appliedRow(M5));
+		}
+		assertThat(readLedger()).extracting(LedgerEntry::id).containsExactly("m_" + M3, "m_" + M4, "m_" + M5);
+	}
+
+	private static LedgerEntry appliedRow(String id) {
+		return new LedgerEntry("m_" + id, null, 1, LedgerState.APPLIED, Instant.now(), 0, "test", null);
 	}
 
 	@Test

@@ -11,15 +11,8 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.process.RunnerProcess;
-import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
-import dev.migrations.testing.OnDatabase;
-import dev.migrations.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,27 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * that blocks the next start, and either nothing of the migration (transactional DDL) or
  * a RUNNING row that names it and the repair step.
  */
-@DisplayNameGeneration(DatabaseDisplayNames.class)
-abstract class CrashRecoveryConformanceTests {
+abstract class CrashRecoveryConformanceTests extends FreshDatabaseTests {
 
 	private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
-
-	@TempDir
-	Path directory;
-
-	TestDatabase database;
-
-	@BeforeEach
-	void createDatabase() {
-		this.database = TestDatabase.create(getClass().getAnnotation(OnDatabase.class).value());
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		if (this.database != null) {
-			this.database.close();
-		}
-	}
 
 	@Test
 	void aRunnerKilledMidMigrationLeavesNoStuckLock() throws Exception {

@@ -1,20 +1,13 @@
 package dev.migrations.conformance;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLockException;
-import dev.migrations.testing.DatabaseDisplayNames;
-import dev.migrations.testing.OnDatabase;
-import dev.migrations.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The lease-row lock of databases without a session lock: a lease whose holder died is
  * taken over once it expires, a live one never is.
  */
-@DisplayNameGeneration(DatabaseDisplayNames.class)
-abstract class LeaseLockConformanceTests {
-
-	@TempDir
-	Path directory;
-
-	TestDatabase database;
+abstract class LeaseLockConformanceTests extends FreshDatabaseTests {
 
 	@BeforeEach
-	void createDatabase() throws Exception {
-		this.database = TestDatabase.create(getClass().getAnnotation(OnDatabase.class).value());
+	void writeMigration() throws Exception {
 		Files.writeString(this.directory.resolve("20240101000000_create_alpha.sql"), "CREATE TABLE alpha (id INT)");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package dev.migrations.conformance;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,15 +45,8 @@ import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockException;
 import dev.migrations.schema.Schema;
-import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
-import dev.migrations.testing.OnDatabase;
-import dev.migrations.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -64,8 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The behaviour every database must show, run once per database by the concrete
  * subclasses. Each test works in a fresh database that is dropped afterwards.
  */
-@DisplayNameGeneration(DatabaseDisplayNames.class)
-abstract class RunnerConformanceTests {
+abstract class RunnerConformanceTests extends FreshDatabaseTests {
 
 	private static final String M1 = "20240101000000_create_alpha";
 
@@ -76,23 +67,6 @@ abstract class RunnerConformanceTests {
 	private static final String M4 = "20240104000000_create_delta";
 
 	private static final String M5 = "20240105000000_create_epsilon";
-
-	@TempDir
-	Path directory;
-
-	TestDatabase database;
-
-	@BeforeEach
-	void createDatabase() {
-		this.database = TestDatabase.create(getClass().getAnnotation(OnDatabase.class).value());
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		if (this.database != null) {
-			this.database.close();
-		}
-	}
 
 	@Test
 	void appliesPendingMigrationsInIdOrder() {

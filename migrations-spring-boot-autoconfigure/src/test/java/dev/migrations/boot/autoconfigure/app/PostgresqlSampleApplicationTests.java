@@ -1,48 +1,22 @@
 package dev.migrations.boot.autoconfigure.app;
 
-import java.util.List;
-
-import javax.sql.DataSource;
-
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample application on a fresh PostgreSQL database.
  */
-@SpringBootTest
-@DirtiesContext
-class PostgresqlSampleApplicationTests {
+class PostgresqlSampleApplicationTests extends SampleApplicationOnServerTests {
 
 	private static TestDatabase database;
 
-	@Autowired
-	private UserCount userCount;
-
-	@Autowired
-	private FirstUserEmail firstUserEmail;
-
-	@Autowired
-	private UserRepository users;
-
-	@Autowired
-	private DataSource dataSource;
-
 	@DynamicPropertySource
 	static void postgresql(DynamicPropertyRegistry registry) {
-		database = TestDatabase.create(DatabaseKind.POSTGRESQL);
-		registry.add("spring.datasource.url", database::url);
+		database = use(DatabaseKind.POSTGRESQL, registry);
 	}
 
 	@AfterAll
@@ -52,28 +26,19 @@ class PostgresqlSampleApplicationTests {
 		}
 	}
 
-	@Test
-	void beansThatReadTheDatabaseAtStartupSeeTheMigratedSchema() {
-		assertThat(this.userCount.getCountAtStartup()).isEqualTo(1);
-		assertThat(this.firstUserEmail.getEmail()).isEqualTo("ada@example.com");
-		assertThat(this.users.findAll()).extracting(User::getEmail).containsExactly("ada@example.com");
+	@Override
+	TestDatabase database() {
+		return database;
 	}
 
-	@Test
-	void migrationsRanOnPostgresql() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-		assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(databaseName());
-		List<String> ids = jdbc.queryForList("SELECT id FROM migrations_ledger ORDER BY id", String.class);
-		assertThat(ids).containsExactly("m_20241201000000_create_users_table", "m_20241201000100_insert_first_user");
-		assertThat(database.tables()).contains("users", "migrations_ledger");
+	@Override
+	String productName() {
+		return "PostgreSQL";
 	}
 
-	private static String databaseName() {
-		String url = database.url();
-		String path = url.substring(url.lastIndexOf('/') + 1);
-		int query = path.indexOf('?');
-		return (query >= 0) ? path.substring(0, query) : path;
+	@Override
+	String currentDatabaseQuery() {
+		return "SELECT current_database()";
 	}
 
 }

@@ -162,8 +162,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void logApplied(Connection connection, LedgerEntry entry) {
-		try {
-			PreparedStatement statement = prepare(connection, this.insert);
+		write(connection, this.insert, "record " + entry.id() + " in", (statement) -> {
 			statement.setString(1, entry.id());
 			setNullableString(statement, 2, entry.checksum());
 			statement.setInt(3, entry.batch());
@@ -172,11 +171,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			statement.setLong(6, entry.executionMs());
 			setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
 			setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw failure("record " + entry.id() + " in", ex);
-		}
+		});
 	}
 
 	@Override
@@ -186,15 +181,10 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void markApplied(Connection connection, String id, long executionMs) {
-		try {
-			PreparedStatement statement = prepare(connection, this.updateApplied);
+		write(connection, this.updateApplied, "mark " + id + " APPLIED in", (statement) -> {
 			statement.setLong(1, executionMs);
 			statement.setString(2, id);
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw failure("mark " + id + " APPLIED in", ex);
-		}
+		});
 	}
 
 	@Override
@@ -203,40 +193,42 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	}
 
 	private void updateState(Connection connection, String id, LedgerState state, String error) {
-		try {
-			PreparedStatement statement = prepare(connection, this.updateState);
+		write(connection, this.updateState, "mark " + id + " " + state + " in", (statement) -> {
 			statement.setString(1, state.name());
 			setNullableString(statement, 2, truncate(error, ERROR_LENGTH));
 			statement.setString(3, id);
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw failure("mark " + id + " " + state + " in", ex);
-		}
+		});
 	}
 
 	@Override
 	public void updateChecksum(Connection connection, String id, String checksum) {
-		try {
-			PreparedStatement statement = prepare(connection, this.updateChecksum);
+		write(connection, this.updateChecksum, "update the checksum of " + id + " in", (statement) -> {
 			statement.setString(1, checksum);
 			statement.setString(2, id);
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw failure("update the checksum of " + id + " in", ex);
-		}
+		});
 	}
 
 	@Override
 	public void remove(Connection connection, String id) {
+		write(connection, this.delete, "remove " + id + " from", (statement) -> statement.setString(1, id));
+	}
+
+	/**
+	 * Execute one of the ledger's writes with the statement prepared for it on this
+	 * connection.
+	 * @param connection the connection
+	 * @param sql the statement
+	 * @param action what it does, for the error message ("remove x from")
+	 * @param parameters sets the statement's parameters
+	 */
+	private void write(Connection connection, String sql, String action, Parameters parameters) {
 		try {
-			PreparedStatement statement = prepare(connection, this.delete);
-			statement.setString(1, id);
+			PreparedStatement statement = prepare(connection, sql);
+			parameters.set(statement);
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
-			throw failure("remove " + id + " from", ex);
+			throw failure(action, ex);
 		}
 	}
 
@@ -282,6 +274,16 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private static String truncate(String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length - 3) + "..." : value;
+	}
+
+	/**
+	 * Sets the parameters of one ledger write.
+	 */
+	@FunctionalInterface
+	private interface Parameters {
+
+		void set(PreparedStatement statement) throws SQLException;
+
 	}
 
 	/**

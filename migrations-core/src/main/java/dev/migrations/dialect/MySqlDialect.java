@@ -43,6 +43,11 @@ public class MySqlDialect extends TableRenderingDialect {
 		return "DATETIME(3)";
 	}
 
+	/**
+	 * Look the table up in the metadata only, without trying a query first: MariaDB
+	 * Connector/J logs every statement the server rejects as a warning, so a query would
+	 * log one on the first run against every new database.
+	 */
 	@Override
 	public boolean tableExists(Connection connection, LedgerTable table) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();

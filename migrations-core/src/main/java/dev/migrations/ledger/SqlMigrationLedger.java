@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.MigrationException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
-import dev.migrations.internal.Jdbc;
 
 /**
  * The ledger as a table in the migrated database, with the columns {@code id},
@@ -48,8 +47,6 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	private final String updateChecksum;
 
 	private final String delete;
-
-	private final String probe;
 
 	/**
 	 * The statements prepared on the connection that wrote last. A run writes a row or
@@ -90,7 +87,6 @@ public final class SqlMigrationLedger implements MigrationLedger {
 				+ q("execution_ms") + " = ?, " + q("error") + " = NULL WHERE " + q("id") + " = ?";
 		this.updateChecksum = "UPDATE " + name + " SET " + q("checksum") + " = ? WHERE " + q("id") + " = ?";
 		this.delete = "DELETE FROM " + name + " WHERE " + q("id") + " = ?";
-		this.probe = "SELECT " + q("id") + " FROM " + name + " WHERE 1 = 0";
 	}
 
 	private static Dialect detect(DataSource dataSource) {
@@ -105,7 +101,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public void ensureInitialized(Connection connection) {
 		try {
-			if (Jdbc.canQuery(connection, this.probe)) {
+			if (this.dialect.tableExists(connection, this.table)) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -114,7 +110,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			catch (SQLException ex) {
 				// Two processes may create the table at the same moment; losing that race
 				// is fine
-				if (!tableExists(connection)) {
+				if (!this.dialect.tableExists(connection, this.table)) {
 					throw ex;
 				}
 			}
@@ -127,20 +123,11 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public boolean exists(Connection connection) {
 		try {
-			return tableExists(connection);
+			return this.dialect.tableExists(connection, this.table);
 		}
 		catch (SQLException ex) {
 			throw failure("inspect", ex);
 		}
-	}
-
-	/**
-	 * Whether the table exists. A query that reads no row answers the common case, an
-	 * existing table, several times sooner than the metadata lookup, which only runs when
-	 * the query fails.
-	 */
-	private boolean tableExists(Connection connection) throws SQLException {
-		return Jdbc.canQuery(connection, this.probe) || this.dialect.tableExists(connection, this.table);
 	}
 
 	@Override

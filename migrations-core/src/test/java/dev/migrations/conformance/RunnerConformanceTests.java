@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.Direction;
 import dev.migrations.ExecutedMigration;
 import dev.migrations.IrreversibleMigrationException;
@@ -47,6 +51,7 @@ import dev.migrations.lock.MigrationLockException;
 import dev.migrations.schema.Schema;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -94,6 +99,25 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThat(second.isEmpty()).isTrue();
 		assertThat(second.batch()).isZero();
 		assertThat(readLedger()).hasSize(1);
+	}
+
+	@Test
+	void theFirstRunOnANewDatabaseLogsNoWarning() {
+		createTableMigration(M1, "alpha");
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		root.addAppender(events);
+		try {
+			runner().status();
+			runner().applyAll();
+		}
+		finally {
+			root.detachAppender(events);
+		}
+		assertThat(events.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	@Test

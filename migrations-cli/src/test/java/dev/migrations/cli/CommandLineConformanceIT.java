@@ -8,14 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.migrations.testing.DatabaseDisplayNames;
-import dev.migrations.testing.OnDatabase;
-import dev.migrations.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
+import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,28 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the standalone executable jar as a real process against a real database and checks
  * the output and exit code of every command.
  */
-@DisplayNameGeneration(DatabaseDisplayNames.class)
-abstract class CommandLineConformanceIT {
+abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 
 	private static final String SECRET = "s3cret-never-shown";
-
-	@TempDir
-	Path directory;
-
-	TestDatabase database;
-
-	Path migrations;
-
-	@BeforeEach
-	void createDatabase() throws IOException {
-		this.database = TestDatabase.createShared(getClass().getAnnotation(OnDatabase.class).value());
-		this.migrations = Files.createDirectories(this.directory.resolve("migrations"));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
 
 	@Test
 	void makeMigrationIsPickedUpByTheNextMigrateAndEveryCommandReportsIt() throws Exception {

@@ -8,14 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.migrations.testing.DatabaseDisplayNames;
-import dev.migrations.testing.OnDatabase;
-import dev.migrations.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
+import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -26,30 +20,11 @@ import static org.assertj.core.api.Assertions.fail;
  * application's DataSource and migrations instead of the application, and the process
  * exits with the command's status.
  */
-@DisplayNameGeneration(DatabaseDisplayNames.class)
-abstract class ApplicationCommandConformanceTests {
+abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 
 	private static final long TIMEOUT_SECONDS = 120;
 
 	private static final String PASSWORD = "p4ss-never-printed";
-
-	@TempDir
-	Path directory;
-
-	TestDatabase database;
-
-	Path migrations;
-
-	@BeforeEach
-	void createDatabase() throws Exception {
-		this.database = TestDatabase.createShared(getClass().getAnnotation(OnDatabase.class).value());
-		this.migrations = Files.createDirectories(this.directory.resolve("migrations"));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
 
 	@Test
 	void runsCommandsInsteadOfTheApplication() throws Exception {

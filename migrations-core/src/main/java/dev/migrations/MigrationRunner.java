@@ -55,6 +55,14 @@ public final class MigrationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
+	/**
+	 * The next step when the connection that applies migrations does not open while the
+	 * lock holds its own.
+	 */
+	private static final String SECOND_CONNECTION = "The migration lock holds a connection of its own for the "
+			+ "whole run, so a run needs two connections at once: if the DataSource is a connection pool, let it "
+			+ "open at least two, or give migrations a DataSource of their own.";
+
 	private final DataSource dataSource;
 
 	private final Dialect dialect;
@@ -451,7 +459,7 @@ public final class MigrationRunner {
 	private <T> T locked(Jdbc.ConnectionCallback<T> work) {
 		return this.lock.withLock(this.lockTimeout, (waited) -> {
 			this.listener.lockAcquired(waited);
-			return Jdbc.withConnection(this.dataSource, work);
+			return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION, work);
 		});
 	}
 

@@ -1,9 +1,14 @@
 package dev.migrations.conformance;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -451,6 +460,56 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 
 	private static LedgerEntry appliedRow(String id) {
 		return new LedgerEntry("m_" + id, null, 1, LedgerState.APPLIED, Instant.now(), 0, "test", null);
+	}
+
+	@Test
+	void aDataSourceThatOpensOneConnectionAtATimeFailsNamingTheSecondConnection() {
+		createTableMigration(M1, "alpha");
+		DataSource oneAtATime = oneConnectionAtATime(this.database.dataSource());
+		MigrationRunner runner = runner((builder) -> MigrationRunner.builder(oneAtATime)
+			.locations("filesystem:" + this.directory)
+			.lockTimeout(Duration.ofSeconds(30)));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining("no connection is available")
+			.withMessageContaining("a run needs two connections at once");
+		assertThat(tables()).doesNotContain("alpha");
+	}
+
+	/**
+	 * A data source that refuses a second connection while one is open, as a connection
+	 * pool of one does once its wait times out.
+	 */
+	private static DataSource oneConnectionAtATime(DataSource dataSource) {
+		AtomicInteger open = new AtomicInteger();
+		InvocationHandler dataSourceHandler = (proxy, method, arguments) -> {
+			if (!method.getName().equals("getConnection")) {
+				return invoke(method, dataSource, arguments);
+			}
+			if (open.get() > 0) {
+				throw new SQLTransientConnectionException("no connection is available", "08001");
+			}
+			Connection connection = (Connection) invoke(method, dataSource, arguments);
+			open.incrementAndGet();
+			AtomicBoolean closed = new AtomicBoolean();
+			return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+					(connectionProxy, connectionMethod, connectionArguments) -> {
+						if (connectionMethod.getName().equals("close") && closed.compareAndSet(false, true)) {
+							open.decrementAndGet();
+						}
+						return invoke(connectionMethod, connection, connectionArguments);
+					});
+		};
+		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, dataSourceHandler);
+	}
+
+	private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+		try {
+			return method.invoke(target, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	@Test

@@ -31,6 +31,10 @@ public final class Main {
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]""";
 
+	private static final String FILESYSTEM = "filesystem:";
+
+	private static final String CLASSPATH = "classpath:";
+
 	private Main() {
 	}
 
@@ -85,7 +89,7 @@ public final class Main {
 			settings.table = environment.get("MIGRATIONS_TABLE");
 			String locations = environment.get("MIGRATIONS_LOCATIONS");
 			if (locations != null && !locations.isBlank()) {
-				settings.locations = List.of(locations.split(","));
+				settings.locations = locations(locations);
 			}
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -103,17 +107,22 @@ public final class Main {
 					case "--url" -> settings.url = value;
 					case "--user" -> settings.user = value;
 					case "--password" -> settings.password = value;
-					case "--locations" -> settings.locations = List.of(value.split(","));
+					case "--locations" -> settings.locations = locations(value);
 					default -> settings.table = value;
 				}
 			}
 			return settings;
 		}
 
+		private static List<String> locations(String commaSeparated) {
+			return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter((l) -> !l.isEmpty()).toList();
+		}
+
 		MigrationRunner runner(MigrationListener listener) {
 			if (this.url == null || this.url.isBlank()) {
 				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
 			}
+			this.locations.forEach(Settings::requireOnClassPath);
 			MigrationRunner.Builder builder = MigrationRunner
 				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
 				.locations(this.locations)
@@ -122,6 +131,23 @@ public final class Main {
 				builder.table(this.table);
 			}
 			return builder.build();
+		}
+
+		/**
+		 * Refuse a class path location that is not there: the standalone jar's class path
+		 * holds no migrations unless the user adds them, so a missing one is nearly
+		 * always a directory written without {@code filesystem:}, and finding nothing in
+		 * it would report the database up to date.
+		 */
+		private static void requireOnClassPath(String location) {
+			if (location.startsWith(FILESYSTEM)) {
+				return;
+			}
+			String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+			if (Main.class.getClassLoader().getResource(path.replaceAll("^/+|/+$", "")) == null) {
+				throw new CommandLineUsageException("Migration location '" + location + "' is not on the class path. "
+						+ "For a directory, write filesystem:" + path + " (--locations or MIGRATIONS_LOCATIONS)");
+			}
 		}
 
 	}

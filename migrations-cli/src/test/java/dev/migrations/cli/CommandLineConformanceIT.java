@@ -97,6 +97,8 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		Result validate = cli("migrate:validate");
 		assertThat(validate.exitCode).as(validate.output).isEqualTo(1);
 		assertThat(validate.output).contains("m_20240102000000_broken").contains("Next step").contains("repair");
+		Result json = cli("migrate:status", "--json");
+		assertThat(json.output).contains("\"state\":\"FAILED\"").containsPattern("\"error\":\"[^\"]*no_such_table");
 		Result blocked = cli("migrate");
 		assertThat(blocked.exitCode).as(blocked.output).isEqualTo(1);
 		write("20240102000000_broken.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");
@@ -141,18 +143,71 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(rollback.exitCode).as(rollback.output).isZero();
 		assertThat(rollback.output).contains("Rolled back 2 migration(s).");
 		assertThat(this.database.tables()).contains("alpha").doesNotContain("beta", "gamma");
+		assertThat(cli("migrate").exitCode).isZero();
+		Result json = cli("migrate:rollback", "--json");
+		assertThat(json.exitCode).as(json.output).isZero();
+		assertThat(json.output.strip()).startsWith("{\"migrations\":[{\"id\":\"m_20240103000000_create_gamma\"")
+			.contains("{\"id\":\"m_20240102000000_create_beta\"")
+			.doesNotContain("batch");
+	}
+
+	@Test
+	void optionsMayComeBeforeTheCommand() throws Exception {
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		Result json = cli("--json", "migrate:status");
+		assertThat(json.exitCode).as(json.output).isZero();
+		assertThat(json.output.strip()).startsWith("[{\"id\":\"m_20240101000000_create_alpha\"");
+		Result verbose = cli("--verbose", "migrate");
+		assertThat(verbose.exitCode).as(verbose.output).isZero();
+		assertThat(this.database.tables()).contains("alpha");
+	}
+
+	@Test
+	void aLocationThatIsNotThereIsAUsageErrorThatSuggestsFilesystem() throws Exception {
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		for (String location : List.of(this.migrations.toString(), "classpath:db/migrations")) {
+			Result result = run(List.of("--url", this.database.url(), "--locations", location, "migrate"));
+			assertThat(result.exitCode).as(result.output).isEqualTo(2);
+			assertThat(result.output).contains("error: Migration location '" + location + "' is not on the class path")
+				.contains("filesystem:");
+		}
+		Result noLocation = run(List.of("--url", this.database.url(), "migrate"));
+		assertThat(noLocation.exitCode).as(noLocation.output).isEqualTo(2);
+		assertThat(this.database.tables()).doesNotContain("alpha");
+	}
+
+	@Test
+	void locationsSeparatedByACommaAndASpaceAreAllRead() throws Exception {
+		Path second = Files.createDirectories(this.directory.resolve("second"));
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		Files.writeString(second.resolve("20240102000000_create_beta.sql"), "CREATE TABLE beta (id INT PRIMARY KEY);");
+		Result result = run(List.of("--url", this.database.url(), "--locations",
+				"filesystem:" + this.migrations + ", filesystem:" + second, "migrate"));
+		assertThat(result.exitCode).as(result.output).isZero();
+		assertThat(result.output).contains("Applied 2 migration(s) in batch 1.");
+	}
+
+	@Test
+	void aPasswordInTheUrlIsNeverPrinted() throws Exception {
+		for (String url : List.of("jdbc:postgres://127.0.0.1:1/nowhere?user=app&password=" + SECRET,
+				"jdbc:mysql://app:" + SECRET + "@127.0.0.1:1/nowhere")) {
+			Result result = run(List.of("--url", url, "--locations", "filesystem:" + this.migrations, "migrate:status",
+					"--verbose"));
+			assertThat(result.exitCode).as(result.output).isEqualTo(3);
+			assertThat(result.output).contains("error: ").doesNotContain(SECRET);
+		}
 	}
 
 	@Test
 	void anUnreachableDatabaseExitsWithThreeWithoutStackTraceOrPassword() throws Exception {
 		Result result = run(List.of("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "app", "--password",
-				SECRET, "migrate:status"));
+				SECRET, "--locations", "filesystem:" + this.migrations, "migrate:status"));
 		assertThat(result.exitCode).as(result.output).isEqualTo(3);
 		assertThat(result.output).contains("error: Could not connect to the database")
 			.doesNotContain("\tat ")
 			.doesNotContain(SECRET);
 		Result verbose = run(List.of("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--password", SECRET,
-				"migrate:status", "--verbose"));
+				"--locations", "filesystem:" + this.migrations, "migrate:status", "--verbose"));
 		assertThat(verbose.exitCode).isEqualTo(3);
 		assertThat(verbose.output).contains("\tat ").doesNotContain(SECRET);
 	}

@@ -32,7 +32,9 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
+import dev.migrations.internal.Credentials;
 import dev.migrations.source.SqlMigrationSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration commands, as typed on a command line: {@code migrate},
@@ -199,7 +201,7 @@ public final class MigrationCommandLine {
 		MigrationRunner runner = runner(arguments);
 		MigrationResult result = (target != null) ? runner.rollbackTo(target) : runner.rollback(steps);
 		if (arguments.flag("--json")) {
-			this.out.println(Json.write(resultJson(result)));
+			this.out.println(Json.write(Map.of("migrations", migrationsJson(result))));
 		}
 		else if (result.isEmpty()) {
 			this.out.println("Nothing to roll back.");
@@ -224,7 +226,9 @@ public final class MigrationCommandLine {
 				row.put("appliedAt", status.appliedAt());
 				row.put("executionMs", status.executionMs());
 				row.put("checksum", status.checksum());
+				row.put("appliedChecksum", status.appliedChecksum());
 				row.put("source", status.source());
+				row.put("error", (status.error() != null) ? mask(status.error()) : null);
 				rows.add(row);
 			}
 			this.out.println(Json.write(rows));
@@ -413,6 +417,13 @@ public final class MigrationCommandLine {
 	}
 
 	private static Map<String, Object> resultJson(MigrationResult result) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("batch", result.batch());
+		json.put("migrations", migrationsJson(result));
+		return json;
+	}
+
+	private static List<Object> migrationsJson(MigrationResult result) {
 		List<Object> migrations = new ArrayList<>();
 		for (ExecutedMigration migration : result.migrations()) {
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -423,10 +434,7 @@ public final class MigrationCommandLine {
 			row.put("source", migration.source());
 			migrations.add(row);
 		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("batch", result.batch());
-		json.put("migrations", migrations);
-		return json;
+		return migrations;
 	}
 
 	private MigrationRunner runner(Arguments arguments) {
@@ -453,12 +461,12 @@ public final class MigrationCommandLine {
 		}
 	}
 
-	private String mask(String text) {
+	private String mask(@Nullable String text) {
 		String masked = (text != null) ? text : "";
 		for (String secret : this.secrets) {
 			masked = masked.replace(secret, "****");
 		}
-		return masked;
+		return Credentials.mask(masked);
 	}
 
 	private String colour(String text, MigrationState state) {
@@ -523,18 +531,16 @@ public final class MigrationCommandLine {
 		}
 
 		static Arguments parse(List<String> args) {
-			if (args.isEmpty()) {
-				throw new CommandLineUsageException("No command given");
-			}
-			String command = args.get(0);
+			List<String> rest = new ArrayList<>(args);
+			String command = removeCommand(rest);
 			Map<String, Boolean> known = COMMANDS.get(command);
 			if (known == null) {
 				throw new CommandLineUsageException("Unknown command '" + command + "'");
 			}
 			Map<String, String> options = new LinkedHashMap<>();
 			List<String> positionals = new ArrayList<>();
-			for (int i = 1; i < args.size(); i++) {
-				String arg = args.get(i);
+			for (int i = 0; i < rest.size(); i++) {
+				String arg = rest.get(i);
 				if (arg.equals("--verbose")) {
 					continue;
 				}
@@ -550,7 +556,7 @@ public final class MigrationCommandLine {
 				}
 				if (takesValue) {
 					String value = (equals > 0) ? arg.substring(equals + 1)
-							: (i + 1 < args.size()) ? args.get(++i) : null;
+							: (i + 1 < rest.size()) ? rest.get(++i) : null;
 					if (value == null || value.isEmpty()) {
 						throw new CommandLineUsageException("Option " + name + " needs a value");
 					}
@@ -566,6 +572,28 @@ public final class MigrationCommandLine {
 						+ ((expected == 0) ? "no arguments" : "exactly one argument") + ", got " + positionals);
 			}
 			return new Arguments(command, options, positionals);
+		}
+
+		/**
+		 * Remove and return the command: the first known command, so that options may
+		 * come before it, or else the first word that is not an option.
+		 */
+		private static String removeCommand(List<String> args) {
+			int index = -1;
+			for (int i = 0; i < args.size() && index < 0; i++) {
+				if (isCommand(args.get(i))) {
+					index = i;
+				}
+			}
+			for (int i = 0; i < args.size() && index < 0; i++) {
+				if (!args.get(i).startsWith("--")) {
+					index = i;
+				}
+			}
+			if (index < 0) {
+				throw new CommandLineUsageException("No command given");
+			}
+			return args.remove(index);
 		}
 
 		boolean flag(String name) {

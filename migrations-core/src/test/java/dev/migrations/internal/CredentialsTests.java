@@ -1,4 +1,4 @@
-package dev.migrations.boot.actuate;
+package dev.migrations.internal;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,10 @@ class CredentialsTests {
 			.isEqualTo("jdbc:h2:mem:app;USER=sa;PASSWORD=******;MODE=PostgreSQL");
 		assertThat(Credentials.mask("jdbc:mysql://app:s3cret@db:3306/app"))
 			.isEqualTo("jdbc:mysql://app:******@db:3306/app");
+		assertThat(Credentials.mask("jdbc:oracle:thin:scott/s3cret@//db:1521/app"))
+			.isEqualTo("jdbc:oracle:thin:scott/******@//db:1521/app");
+		assertThat(Credentials.mask("jdbc:sqlserver://db;user=app;password=s3cret;encrypt=true"))
+			.isEqualTo("jdbc:sqlserver://db;user=app;password=******;encrypt=true");
 	}
 
 	@Test

@@ -111,6 +111,11 @@ public final class Main {
 					default -> settings.table = value;
 				}
 			}
+			if (settings.command.contains("make:migration") && settings.command.contains("--java")) {
+				throw new CommandLineUsageException("The standalone command line runs SQL migrations only. A Java "
+						+ "migration runs in its application: create it with the application's jar "
+						+ "(java -jar app.jar make:migration NAME --java)");
+			}
 			return settings;
 		}
 

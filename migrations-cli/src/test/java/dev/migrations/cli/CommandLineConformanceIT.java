@@ -215,10 +215,14 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	@Test
 	void aBadArgumentExitsWithTwoAndPrintsUsage() throws Exception {
 		for (List<String> args : List.of(List.of("migrate", "--limit", "zero"), List.of("migrate:nothing"),
-				List.of("migrate", "--force"), List.of("migrate:baseline"), List.of("make:migration", "Bad-Name"))) {
+				List.of("migrate", "--force"), List.of("migrate:baseline"), List.of("make:migration", "Bad-Name"),
+				List.of("make:migration", "create_notes", "--java"))) {
 			Result result = cli(args.toArray(String[]::new));
 			assertThat(result.exitCode).as(args + ": " + result.output).isEqualTo(2);
 			assertThat(result.output).contains("error: ").contains("Usage: <command> [options]");
+		}
+		try (Stream<Path> files = Files.list(this.migrations)) {
+			assertThat(files).isEmpty();
 		}
 	}
 

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * or {@code filesystem:/path/to/dir}; a location without a prefix is a classpath
  * location. Files are named {@code 20241201000000_create_users_table.up.sql} with an
  * optional {@code .down.sql} beside it, or {@code 20241201000000_x.sql} for an up-only
- * migration. A {@code .sql} file whose name does not parse is an error, never skipped.
- * Files of other types are ignored. Thread-safe.
+ * migration. A {@code .sql} file whose name does not parse is an error, never skipped,
+ * and so is a file that ends in {@code .SQL} or another mix of cases. Files of other
+ * types are ignored. Thread-safe.
  */
 public final class SqlMigrationSource {
 
@@ -169,6 +171,11 @@ public final class SqlMigrationSource {
 			String relative = script.getKey();
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
 			if (!fileName.endsWith(".sql")) {
+				if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+					throw new MigrationDefinitionException("Migration file '" + fileName + "' in " + location
+							+ " ends in upper-case letters and would not be read: expected " + EXPECTED_FILE_NAME
+							+ ". Rename it to end in .sql.");
+				}
 				continue;
 			}
 			String suffix = fileName.endsWith(".up.sql") ? ".up.sql"

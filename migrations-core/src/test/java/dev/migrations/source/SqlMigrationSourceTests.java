@@ -108,6 +108,15 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void rejectsAFileThatEndsInUpperCaseSql() throws IOException {
+		write("20240101000000_create_t.up.SQL", "CREATE TABLE t (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("'20240101000000_create_t.up.SQL'")
+			.withMessageContaining("Rename it to end in .sql");
+	}
+
+	@Test
 	void rejectsADownFileWithoutItsUpFile() throws IOException {
 		write("20240101000000_orphan.down.sql", "DROP TABLE t");
 		assertThatExceptionOfType(MigrationDefinitionException.class)

@@ -198,8 +198,8 @@ public final class MigrationRunner {
 
 	/**
 	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
-	 * has been fixed by hand; and, only when asked, record the current checksums of
-	 * edited applied migrations.
+	 * has been fixed by hand, whether or not a source still defines their migrations;
+	 * and, only when asked, record the current checksums of edited applied migrations.
 	 * @param acceptChecksums whether to accept edited applied migrations
 	 * @return a description of each change made
 	 */

@@ -89,19 +89,16 @@ public final class LedgerView {
 		List<MigrationStatus> statuses = new ArrayList<>(this.descriptors.size());
 		for (MigrationDescriptor descriptor : this.descriptors) {
 			LedgerEntry row = this.rows.get(descriptor.id());
-			MigrationState state = state(descriptor, row);
 			statuses.add((row != null)
-					? new MigrationStatus(descriptor.id(), state, row.batch(), row.appliedAt(), row.executionMs(),
-							descriptor.checksum(), row.checksum(), descriptor.source(), row.error())
-					: new MigrationStatus(descriptor.id(), state, null, null, null, descriptor.checksum(), null,
-							descriptor.source(), null));
+					? new MigrationStatus(descriptor.id(), state(descriptor, row), row.batch(), row.appliedAt(),
+							row.executionMs(), descriptor.checksum(), row.checksum(), descriptor.source(), row.error())
+					: new MigrationStatus(descriptor.id(), state(descriptor), null, null, null, descriptor.checksum(),
+							null, descriptor.source(), null));
 		}
 		for (Map.Entry<MigrationId, LedgerEntry> row : this.rows.entrySet()) {
 			if (!this.descriptorsById.containsKey(row.getKey())) {
 				LedgerEntry entry = row.getValue();
-				MigrationState state = (entry.state() == LedgerState.BASELINE) ? MigrationState.BASELINE
-						: MigrationState.MISSING;
-				statuses.add(new MigrationStatus(row.getKey(), state, entry.batch(), entry.appliedAt(),
+				statuses.add(new MigrationStatus(row.getKey(), state(null, entry), entry.batch(), entry.appliedAt(),
 						entry.executionMs(), null, entry.checksum(), null, entry.error()));
 			}
 		}
@@ -109,19 +106,34 @@ public final class LedgerView {
 		return statuses;
 	}
 
-	private MigrationState state(MigrationDescriptor descriptor, @Nullable LedgerEntry row) {
-		if (row == null) {
-			if (this.baseline != null && descriptor.id().compareTo(this.baseline) <= 0) {
-				return MigrationState.BASELINE;
-			}
-			return isOutOfOrder(descriptor) ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	/**
+	 * The state of a migration that has no ledger row.
+	 */
+	private MigrationState state(MigrationDescriptor descriptor) {
+		if (this.baseline != null && descriptor.id().compareTo(this.baseline) <= 0) {
+			return MigrationState.BASELINE;
 		}
+		return isOutOfOrder(descriptor) ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	}
+
+	/**
+	 * The state of a migration that has a ledger row, whether or not a source still
+	 * defines it. The recorded state wins over a missing source: a {@code FAILED} or
+	 * {@code RUNNING} row blocks every run until repaired, also after the migration's
+	 * file was renamed or deleted; only an applied row becomes {@code MISSING}.
+	 */
+	private static MigrationState state(@Nullable MigrationDescriptor descriptor, LedgerEntry row) {
 		return switch (row.state()) {
 			case FAILED -> MigrationState.FAILED;
 			case RUNNING -> MigrationState.RUNNING;
 			case BASELINE -> MigrationState.BASELINE;
-			case APPLIED -> (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
-					? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+			case APPLIED -> {
+				if (descriptor == null) {
+					yield MigrationState.MISSING;
+				}
+				yield (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
+						? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+			}
 		};
 	}
 
@@ -194,7 +206,8 @@ public final class LedgerView {
 	}
 
 	private static String name(MigrationStatus status) {
-		return status.id() + ((status.source() != null) ? " (" + status.source() + ")" : "");
+		return status.id() + " (" + ((status.source() != null) ? status.source() : "no source defines it any more")
+				+ ")";
 	}
 
 	/**

@@ -319,6 +319,66 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void aFailedMigrationWhoseSourceIsGoneBlocksEveryRunUntilRepaired() throws IOException {
+		write(M1 + ".sql", "-- migrations: no-transaction\nINSERT INTO no_such_table (id) VALUES (1)");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll());
+		Files.delete(this.directory.resolve(M1 + ".sql"));
+		createReversibleMigration(M2, "beta");
+		assertSourceIsGoneAndBlocks(MigrationState.FAILED);
+		assertThat(runner().status().get(0).error()).contains("no_such_table");
+		assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M2);
+		assertThat(stateById(runner().status())).containsExactly(Map.entry("m_" + M2, MigrationState.APPLIED));
+		assertThat(runner().validate()).isEmpty();
+	}
+
+	@Test
+	void anInterruptedMigrationWhoseSourceIsGoneBlocksEveryRunUntilRepaired() throws SQLException {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			ledger.ensureInitialized(connection);
+			ledger.logApplied(connection,
+					new LedgerEntry("m_" + M1, "v1:0", 1, LedgerState.RUNNING, Instant.now(), 0, "test", null));
+		}
+		createReversibleMigration(M2, "beta");
+		assertSourceIsGoneAndBlocks(MigrationState.RUNNING);
+		assertThat(runner().repair(false)).containsExactly("Removed RUNNING row of m_" + M1);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M2);
+		assertThat(runner().validate()).isEmpty();
+	}
+
+	/**
+	 * Assert that the row of {@link #M1}, which no source defines, keeps its recorded
+	 * state in status and validate, and stops apply and rollback before they change
+	 * anything.
+	 */
+	private void assertSourceIsGoneAndBlocks(MigrationState state) {
+		List<MigrationStatus> status = runner().status();
+		assertThat(stateById(status)).containsExactly(Map.entry("m_" + M1, state),
+				Map.entry("m_" + M2, MigrationState.PENDING));
+		assertThat(status.get(0).source()).isNull();
+		assertThat(status.get(0).checksum()).isNull();
+		assertThat(status.get(0).batch()).isEqualTo(1);
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.id()).hasToString("m_" + M1);
+			assertThat(problem.state()).isEqualTo(state);
+			assertThat(problem.message()).contains("no source defines it");
+			assertThat(problem.action()).contains("run repair");
+		});
+		List<LedgerEntry> before = readLedger();
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M1)
+			.withMessageContaining(state.name())
+			.withMessageContaining("run repair");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().pretend().applyAll())
+			.withMessageContaining("m_" + M1);
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().rollback())
+			.withMessageContaining("m_" + M1);
+		assertThat(tables()).containsExactly("migrations_ledger");
+		assertThat(readLedger()).isEqualTo(before);
+	}
+
+	@Test
 	void aFailingStatementInTheThirdOfFiveMigrations() {
 		createTableMigration(M1, "alpha");
 		createTableMigration(M2, "beta");

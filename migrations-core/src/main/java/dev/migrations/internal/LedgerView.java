@@ -173,7 +173,7 @@ public final class LedgerView {
 			switch (status.state()) {
 				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " failed in batch " + status.batch() + " at " + status.appliedAt()
-								+ ": " + status.error(),
+								+ ": " + withoutNextStep(status.error()),
 						"The database may be partly changed. Fix it by hand, then run repair to clear the FAILED "
 								+ "row, and apply again."));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
@@ -187,7 +187,7 @@ public final class LedgerView {
 								"Migration " + name(status) + " was changed after it was applied (ledger checksum "
 										+ status.appliedChecksum() + ", source checksum " + status.checksum() + ").",
 								"Revert the change and write a new migration instead; or, if the change is "
-										+ "intended, run repair accepting the new checksums."));
+										+ "intended, accept the new checksums with repair(true)."));
 					}
 				}
 				case OUT_OF_ORDER -> {
@@ -203,6 +203,18 @@ public final class LedgerView {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The recorded failure without the next step it was reported with: the problem says
+	 * its own next step, which fits the run that reads the row.
+	 */
+	private static @Nullable String withoutNextStep(@Nullable String error) {
+		if (error == null) {
+			return null;
+		}
+		int nextStep = error.lastIndexOf(MigrationExecutor.NEXT_STEP);
+		return (nextStep >= 0) ? error.substring(0, nextStep) : error;
 	}
 
 	private static String name(MigrationStatus status) {

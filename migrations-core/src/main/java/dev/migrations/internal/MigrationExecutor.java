@@ -30,6 +30,12 @@ import dev.migrations.schema.SqlOperation;
  */
 public final class MigrationExecutor {
 
+	/**
+	 * Where the next step starts in a failure message. The message is also the error of
+	 * the {@code FAILED} row, and a later run reads the row with a next step of its own.
+	 */
+	static final String NEXT_STEP = "\nNext step: ";
+
 	private static final int EXCERPT_LENGTH = 300;
 
 	private final Dialect dialect;
@@ -235,7 +241,7 @@ public final class MigrationExecutor {
 		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {
 			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
 		}
-		message.append("\nNext step: ").append(nextStep(migration, atomicity));
+		message.append(NEXT_STEP).append(nextStep(migration, atomicity));
 		return new MigrationExecutionException(message.toString(), migration.id(), index + 1, cause);
 	}
 

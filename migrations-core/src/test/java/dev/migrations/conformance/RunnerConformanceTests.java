@@ -293,7 +293,12 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("m_" + M2)
 			.withMessageContaining("FAILED")
-			.withMessageContaining("repair");
+			.withMessageContaining("repair")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.message()).contains("no_such_table").doesNotContain("Next step");
+			assertThat(problem.action()).contains("run repair");
+		});
 		assertThat(tables()).doesNotContain("gamma");
 	}
 
@@ -646,9 +651,13 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("m_" + M1)
 			.withMessageContaining(M1 + ".sql")
-			.withMessageContaining("changed after it was applied");
-		assertThat(runner().validate()).singleElement()
-			.satisfies((problem) -> assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH));
+			.withMessageContaining("changed after it was applied")
+			.withMessageContaining("repair(true)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH);
+			assertThat(problem.action()).contains("repair(true)");
+		});
 		List<LedgerEntry> before = readLedger();
 		assertThat(runner().repair(false)).isEmpty();
 		assertThat(readLedger()).isEqualTo(before);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
@@ -247,11 +248,20 @@ public final class LedgerView {
 	}
 
 	/**
-	 * Return the applied rows newer than an id, newest first.
+	 * Return the applied rows newer than an id, newest first. The id must be in the
+	 * ledger or defined by a source: a mistyped id would otherwise select whatever
+	 * happens to be newer.
 	 * @param target the id to roll back to
 	 * @return the rows, by batch then id, descending
+	 * @throws MigrationDefinitionException if the id is neither in the ledger nor defined
+	 * by a source
 	 */
 	public List<LedgerEntry> appliedAfter(MigrationId target) {
+		if (!this.rows.containsKey(target) && !this.descriptorsById.containsKey(target)) {
+			throw new MigrationDefinitionException("Cannot roll back to " + target
+					+ ": it is neither applied nor defined by any source, so nothing was changed. Check the id: "
+					+ "status lists every applied and defined migration.");
+		}
 		return appliedRows((id, row) -> id.compareTo(target) > 0);
 	}
 

@@ -211,6 +211,35 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void rollbackToRefusesAnIdThatIsNeitherAppliedNorDefined() {
+		MigrationId typo = MigrationId.parse(M3);
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> runner().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined");
+		createReversibleMigration(M1, "alpha");
+		createReversibleMigration(M2, "beta");
+		runner().applyAll();
+		createReversibleMigration(M4, "delta");
+		runner().applyAll();
+		List<LedgerEntry> before = readLedger();
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> runner().pretend().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined");
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> runner().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined")
+			.withMessageContaining("nothing was changed");
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "delta", "migrations_ledger");
+		assertThat(readLedger()).isEqualTo(before);
+		createReversibleMigration(M3, "gamma");
+		assertThat(runner().pretend().rollbackTo(typo)).extracting((planned) -> planned.id().toString())
+			.containsExactly("m_" + M4);
+		assertThat(ids(runner().rollbackTo(typo))).containsExactly("m_" + M4);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
+	}
+
+	@Test
 	void refusesToRollBackAnIrreversibleMigrationBeforeChangingAnything() {
 		createReversibleMigration(M1, "alpha");
 		createTableMigration(M2, "beta");

@@ -447,8 +447,8 @@ public final class MigrationRunner {
 	private static List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans,
 			Direction direction) {
 		List<PlannedMigration> planned = new ArrayList<>(plans.size());
-		plans.forEach((migration, plan) -> planned
-			.add(new PlannedMigration(migration.id(), migration.source(), direction, MigrationExecutor.sql(plan))));
+		plans.forEach((migration, plan) -> planned.add(new PlannedMigration(migration.id(), migration.source(direction),
+				direction, MigrationExecutor.sql(plan))));
 		return planned;
 	}
 

@@ -66,8 +66,9 @@ public final class MigrationExecutor {
 				rendered.addAll(this.dialect.render(operation));
 			}
 			catch (UnsupportedOperationException ex) {
-				throw new MigrationDefinitionException("Migration " + migration.id() + " (" + migration.source()
-						+ ") cannot run on " + this.dialect.name() + ": " + ex.getMessage() + ". Nothing was changed.",
+				throw new MigrationDefinitionException(
+						"Migration " + migration.id() + " (" + migration.source(direction) + ") cannot run on "
+								+ this.dialect.name() + ": " + ex.getMessage() + ". Nothing was changed.",
 						ex);
 			}
 		}
@@ -165,7 +166,8 @@ public final class MigrationExecutor {
 			boolean outOfOrder) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
-		return new ExecutedMigration(migration.id(), migration.source(), direction, duration.toMillis(), outOfOrder);
+		return new ExecutedMigration(migration.id(), migration.source(direction), direction, duration.toMillis(),
+				outOfOrder);
 	}
 
 	/**
@@ -235,7 +237,7 @@ public final class MigrationExecutor {
 		if (operation instanceof SqlOperation sql && sql.line() > 0) {
 			message.append(" (line ").append(sql.line()).append(')');
 		}
-		message.append(" of ").append(migration.source()).append(":\n    ");
+		message.append(" of ").append(migration.source(direction)).append(":\n    ");
 		message.append(excerpt(operation));
 		message.append("\nDatabase error: ").append(cause.getMessage());
 		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {

@@ -276,6 +276,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		MigrationRunner runner = runner((builder) -> builder.entries(MigrationEntry.of("m_" + M1, migration)));
 		runner.applyAll();
 		assertThat(this.database.queryForLong("SELECT id FROM java_table")).isEqualTo(42);
+		assertThat(runner.pretend().rollback()).singleElement()
+			.satisfies((planned) -> assertThat(planned.source()).isEqualTo(migration.getClass().getName()));
 		runner.rollback();
 		assertThat(tables()).containsExactly("migrations_ledger");
 	}
@@ -329,27 +331,6 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			assertThat(problem.action()).contains("run repair");
 		});
 		assertThat(tables()).doesNotContain("gamma");
-	}
-
-	@Test
-	void ddlTransactionalityMatchesTheDialect() throws Exception {
-		boolean expected = switch (this.database.kind()) {
-			case POSTGRESQL, SQLITE -> true;
-			case MARIADB, H2 -> false;
-		};
-		try (Connection connection = this.database.dataSource().getConnection()) {
-			Dialect dialect = Dialects.detect(connection);
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE probe (id INT)");
-			}
-			connection.rollback();
-			connection.setAutoCommit(true);
-			boolean rolledBack = !tables().contains("probe");
-			assertThat(rolledBack).isEqualTo(expected);
-			assertThat(dialect.transactionalDdl()).isEqualTo(rolledBack);
-			assertThat(dialect.name()).isEqualTo(this.database.kind().displayName());
-		}
 	}
 
 	@Test
@@ -413,6 +394,27 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void ddlTransactionalityMatchesTheDialect() throws Exception {
+		boolean expected = switch (this.database.kind()) {
+			case POSTGRESQL, SQLITE -> true;
+			case MARIADB, H2 -> false;
+		};
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			Dialect dialect = Dialects.detect(connection);
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE probe (id INT)");
+			}
+			connection.rollback();
+			connection.setAutoCommit(true);
+			boolean rolledBack = !tables().contains("probe");
+			assertThat(rolledBack).isEqualTo(expected);
+			assertThat(dialect.transactionalDdl()).isEqualTo(rolledBack);
+			assertThat(dialect.name()).isEqualTo(this.database.kind().displayName());
+		}
+	}
+
+	@Test
 	void aFailingStatementInTheThirdOfFiveMigrations() {
 		createTableMigration(M1, "alpha");
 		createTableMigration(M2, "beta");
@@ -448,6 +450,25 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 				assertThat(tables()).doesNotContain("delta", "epsilon");
 			}
 		}
+	}
+
+	@Test
+	void aFailingRollbackNamesTheDownFileAndItsLine() {
+		createReversibleMigration(M1, "alpha");
+		runner().applyAll();
+		write(M2 + ".up.sql", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		write(M2 + ".down.sql", "DROP TABLE beta;\nDROP TABLE no_such_table;\n");
+		runner().applyAll();
+		String downFile = "filesystem:" + this.directory + "/" + M2 + ".down.sql";
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().rollback())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("while rolling back at statement 2 of 2 (line 2) of " + downFile)
+			.withMessageContaining("DROP TABLE no_such_table");
+		write(M2 + ".down.sql", "DROP TABLE beta");
+		runner().repair(false);
+		runner().applyAll();
+		assertThat(runner().rollback().migrations()).singleElement()
+			.satisfies((migration) -> assertThat(migration.source()).isEqualTo(downFile));
 	}
 
 	@Test
@@ -495,9 +516,11 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 				"INSERT INTO beta (id) VALUES (1)");
 		assertThat(tables()).isEmpty();
 		runner().applyAll();
+		assertThat(plan.get(1).source()).isEqualTo("filesystem:" + this.directory + "/" + M2 + ".up.sql");
 		List<PlannedMigration> rollback = runner().pretend().rollback();
 		assertThat(rollback).extracting(PlannedMigration::direction).containsOnly(Direction.DOWN);
 		assertThat(rollback.get(0).statements()).containsExactly("DROP TABLE beta");
+		assertThat(rollback.get(0).source()).isEqualTo("filesystem:" + this.directory + "/" + M2 + ".down.sql");
 		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
 	}
 

@@ -4,7 +4,8 @@ package dev.migrations;
  * A migration that a run applied or rolled back.
  *
  * @param id the id
- * @param source where it comes from
+ * @param source where the plan of its direction comes from: the {@code .up.sql} or
+ * {@code .down.sql} file of a SQL migration, the class of a Java migration
  * @param direction whether it was applied or rolled back
  * @param executionMs how long it took, in milliseconds
  * @param outOfOrder whether it was applied after a newer migration

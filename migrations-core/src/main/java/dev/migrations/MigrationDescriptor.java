@@ -22,6 +22,8 @@ public final class MigrationDescriptor {
 
 	private final String source;
 
+	private final String downSource;
+
 	private final List<SchemaOperation> up;
 
 	private final boolean transactional;
@@ -31,7 +33,8 @@ public final class MigrationDescriptor {
 	private volatile @Nullable DownPlan down;
 
 	/**
-	 * Create a descriptor with a known down plan.
+	 * Create a descriptor with a known down plan that comes from the same source as the
+	 * up plan.
 	 * @param id the id
 	 * @param checksum the checksum of the up plan, {@code v1:} followed by SHA-256 hex
 	 * @param source where the migration comes from
@@ -42,14 +45,15 @@ public final class MigrationDescriptor {
 	 */
 	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
 			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
-		this(id, checksum, source, up, transactional, () -> new DownPlan(down, irreversibleReason));
+		this(id, checksum, source, source, up, transactional, () -> new DownPlan(down, irreversibleReason));
 	}
 
-	MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up, boolean transactional,
-			Supplier<DownPlan> downRecorder) {
+	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource, List<SchemaOperation> up,
+			boolean transactional, Supplier<DownPlan> downRecorder) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
+		this.downSource = Objects.requireNonNull(downSource, "downSource must not be null");
 		this.up = List.copyOf(up);
 		this.transactional = transactional;
 		this.downRecorder = downRecorder;
@@ -77,6 +81,16 @@ public final class MigrationDescriptor {
 	 */
 	public String source() {
 		return this.source;
+	}
+
+	/**
+	 * Return where the plan of one direction comes from: for a SQL migration its
+	 * {@code .up.sql} or {@code .down.sql} file, for a class the class both ways.
+	 * @param direction the direction
+	 * @return the source of that plan
+	 */
+	public String source(Direction direction) {
+		return (direction == Direction.DOWN) ? this.downSource : this.source;
 	}
 
 	/**

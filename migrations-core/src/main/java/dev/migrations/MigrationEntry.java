@@ -19,8 +19,10 @@ import dev.migrations.schema.SchemaOperation;
  * @param migration the migration
  * @param source where the migration comes from, such as a class name or
  * {@code classpath:db/migrations/20241201000000_create_users.up.sql}
+ * @param downSource where its down plan comes from: the same as {@code source} for a
+ * class, the {@code .down.sql} file for a SQL migration that has one
  */
-public record MigrationEntry(MigrationId id, Migration migration, String source) {
+public record MigrationEntry(MigrationId id, Migration migration, String source, String downSource) {
 
 	private static final Comparator<MigrationEntry> BY_ID = (first, second) -> first.id().compareTo(second.id());
 
@@ -28,6 +30,17 @@ public record MigrationEntry(MigrationId id, Migration migration, String source)
 		Objects.requireNonNull(id, "id must not be null");
 		Objects.requireNonNull(migration, "migration must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(downSource, "downSource must not be null");
+	}
+
+	/**
+	 * Create an entry whose up and down plans come from the same source.
+	 * @param id the migration's id
+	 * @param migration the migration
+	 * @param source where the migration comes from
+	 */
+	public MigrationEntry(MigrationId id, Migration migration, String source) {
+		this(id, migration, source, source);
 	}
 
 	/**
@@ -81,15 +94,16 @@ public record MigrationEntry(MigrationId id, Migration migration, String source)
 	 * first asked for.
 	 */
 	private MigrationDescriptor describe() {
-		List<SchemaOperation> up = DescriptorFactory.record(this, this.migration::up);
-		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, up,
+		List<SchemaOperation> up = DescriptorFactory.record(this.id, this.source, this.migration::up);
+		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, this.downSource, up,
 				this.migration.transactional(), () -> recordDown(up));
 	}
 
 	private MigrationDescriptor.DownPlan recordDown(List<SchemaOperation> up) {
 		if (DescriptorFactory.overridesDown(this.migration)) {
 			try {
-				return new MigrationDescriptor.DownPlan(DescriptorFactory.record(this, this.migration::down), null);
+				return new MigrationDescriptor.DownPlan(
+						DescriptorFactory.record(this.id, this.downSource, this.migration::down), null);
 			}
 			catch (IrreversibleMigrationException ex) {
 				return new MigrationDescriptor.DownPlan(null, ex.getMessage());

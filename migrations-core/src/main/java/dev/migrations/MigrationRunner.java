@@ -157,11 +157,14 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Roll back every migration applied after the given one, newest first.
+	 * Roll back every migration applied after the given one, newest first. The target
+	 * need not be applied itself, but it must be applied or defined by a source.
 	 * @param target the migration to keep, and everything before it
 	 * @return what was rolled back
 	 * @throws IrreversibleMigrationException if a migration in range cannot be rolled
 	 * back; nothing is changed
+	 * @throws MigrationDefinitionException if the target is neither applied nor defined
+	 * by a source; nothing is changed
 	 */
 	public MigrationResult rollbackTo(MigrationId target) {
 		Objects.requireNonNull(target, "target must not be null");
@@ -198,8 +201,8 @@ public final class MigrationRunner {
 
 	/**
 	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
-	 * has been fixed by hand; and, only when asked, record the current checksums of
-	 * edited applied migrations.
+	 * has been fixed by hand, whether or not a source still defines their migrations;
+	 * and, only when asked, record the current checksums of edited applied migrations.
 	 * @param acceptChecksums whether to accept edited applied migrations
 	 * @return a description of each change made
 	 */
@@ -367,11 +370,12 @@ public final class MigrationRunner {
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
 		return locked((connection) -> {
-			if (!this.ledger.exists(connection)) {
+			boolean ledgerExists = this.ledger.exists(connection);
+			LedgerView view = ledgerExists ? readLedger(connection) : LedgerView.of(this.descriptors, List.of());
+			List<MigrationDescriptor> selected = selectRollback(view, selection.select(view));
+			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
-			LedgerView view = readLedger(connection);
-			List<MigrationDescriptor> selected = selectRollback(view, selection.select(view));
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
 			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 			this.listener.beforeRun(Direction.DOWN, plans.size());
@@ -443,8 +447,8 @@ public final class MigrationRunner {
 	private static List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans,
 			Direction direction) {
 		List<PlannedMigration> planned = new ArrayList<>(plans.size());
-		plans.forEach((migration, plan) -> planned
-			.add(new PlannedMigration(migration.id(), migration.source(), direction, MigrationExecutor.sql(plan))));
+		plans.forEach((migration, plan) -> planned.add(new PlannedMigration(migration.id(), migration.source(direction),
+				direction, MigrationExecutor.sql(plan))));
 		return planned;
 	}
 

@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param batch the batch that applied it, or {@code null} when it has no ledger row
  * @param appliedAt when it was applied, or {@code null}
  * @param executionMs how long it took, or {@code null}
- * @param checksum the checksum of its source, or {@code null} when it is
- * {@link MigrationState#MISSING}
+ * @param checksum the checksum of its source, or {@code null} when no source defines it
+ * (it is {@link MigrationState#MISSING}, or a {@code FAILED}, {@code RUNNING} or
+ * {@code BASELINE} row whose source is gone)
  * @param appliedChecksum the checksum recorded in the ledger, or {@code null}
- * @param source where it comes from, or {@code null} when it is
- * {@link MigrationState#MISSING}
+ * @param source where it comes from, or {@code null} when no source defines it
  * @param error the recorded failure of a {@link MigrationState#FAILED} migration, or
  * {@code null}
  */

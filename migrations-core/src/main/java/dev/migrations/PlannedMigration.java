@@ -7,7 +7,8 @@ import java.util.List;
  * database.
  *
  * @param id the id
- * @param source where it comes from
+ * @param source where the plan of its direction comes from: the {@code .up.sql} or
+ * {@code .down.sql} file of a SQL migration, the class of a Java migration
  * @param direction whether it would be applied or rolled back
  * @param statements the statements, in order; JDBC steps appear as SQL comments
  */

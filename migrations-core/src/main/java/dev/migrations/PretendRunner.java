@@ -71,6 +71,8 @@ public final class PretendRunner {
 	 * Plan rolling back every migration applied after {@code target}.
 	 * @param target the migration to keep
 	 * @return the plans, in the order they would run
+	 * @throws MigrationDefinitionException if the target is neither applied nor defined
+	 * by a source
 	 */
 	public List<PlannedMigration> rollbackTo(MigrationId target) {
 		Objects.requireNonNull(target, "target must not be null");

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
-import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationId;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SchemaOperation;
 
@@ -55,15 +55,16 @@ public final class DescriptorFactory {
 
 	/**
 	 * Record one of a migration's plans.
-	 * @param entry the migration
+	 * @param id the migration's id
+	 * @param source where the plan comes from
 	 * @param plan {@code up} or {@code down} of the migration
 	 * @return the recorded operations
 	 * @throws IrreversibleMigrationException if the migration says it cannot record the
 	 * plan
 	 * @throws MigrationDefinitionException if recording fails otherwise
 	 */
-	public static List<SchemaOperation> record(MigrationEntry entry, Consumer<Schema> plan) {
-		Schema schema = new Schema(entry.source());
+	public static List<SchemaOperation> record(MigrationId id, String source, Consumer<Schema> plan) {
+		Schema schema = new Schema(source);
 		try {
 			plan.accept(schema);
 		}
@@ -71,8 +72,8 @@ public final class DescriptorFactory {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new MigrationDefinitionException("Migration " + entry.id() + " (" + entry.source()
-					+ ") failed to record its plan: " + ex.getMessage(), ex);
+			throw new MigrationDefinitionException(
+					"Migration " + id + " (" + source + ") failed to record its plan: " + ex.getMessage(), ex);
 		}
 		return schema.operations();
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
@@ -89,19 +90,16 @@ public final class LedgerView {
 		List<MigrationStatus> statuses = new ArrayList<>(this.descriptors.size());
 		for (MigrationDescriptor descriptor : this.descriptors) {
 			LedgerEntry row = this.rows.get(descriptor.id());
-			MigrationState state = state(descriptor, row);
 			statuses.add((row != null)
-					? new MigrationStatus(descriptor.id(), state, row.batch(), row.appliedAt(), row.executionMs(),
-							descriptor.checksum(), row.checksum(), descriptor.source(), row.error())
-					: new MigrationStatus(descriptor.id(), state, null, null, null, descriptor.checksum(), null,
-							descriptor.source(), null));
+					? new MigrationStatus(descriptor.id(), state(descriptor, row), row.batch(), row.appliedAt(),
+							row.executionMs(), descriptor.checksum(), row.checksum(), descriptor.source(), row.error())
+					: new MigrationStatus(descriptor.id(), state(descriptor), null, null, null, descriptor.checksum(),
+							null, descriptor.source(), null));
 		}
 		for (Map.Entry<MigrationId, LedgerEntry> row : this.rows.entrySet()) {
 			if (!this.descriptorsById.containsKey(row.getKey())) {
 				LedgerEntry entry = row.getValue();
-				MigrationState state = (entry.state() == LedgerState.BASELINE) ? MigrationState.BASELINE
-						: MigrationState.MISSING;
-				statuses.add(new MigrationStatus(row.getKey(), state, entry.batch(), entry.appliedAt(),
+				statuses.add(new MigrationStatus(row.getKey(), state(null, entry), entry.batch(), entry.appliedAt(),
 						entry.executionMs(), null, entry.checksum(), null, entry.error()));
 			}
 		}
@@ -109,19 +107,34 @@ public final class LedgerView {
 		return statuses;
 	}
 
-	private MigrationState state(MigrationDescriptor descriptor, @Nullable LedgerEntry row) {
-		if (row == null) {
-			if (this.baseline != null && descriptor.id().compareTo(this.baseline) <= 0) {
-				return MigrationState.BASELINE;
-			}
-			return isOutOfOrder(descriptor) ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	/**
+	 * The state of a migration that has no ledger row.
+	 */
+	private MigrationState state(MigrationDescriptor descriptor) {
+		if (this.baseline != null && descriptor.id().compareTo(this.baseline) <= 0) {
+			return MigrationState.BASELINE;
 		}
+		return isOutOfOrder(descriptor) ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	}
+
+	/**
+	 * The state of a migration that has a ledger row, whether or not a source still
+	 * defines it. The recorded state wins over a missing source: a {@code FAILED} or
+	 * {@code RUNNING} row blocks every run until repaired, also after the migration's
+	 * file was renamed or deleted; only an applied row becomes {@code MISSING}.
+	 */
+	private static MigrationState state(@Nullable MigrationDescriptor descriptor, LedgerEntry row) {
 		return switch (row.state()) {
 			case FAILED -> MigrationState.FAILED;
 			case RUNNING -> MigrationState.RUNNING;
 			case BASELINE -> MigrationState.BASELINE;
-			case APPLIED -> (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
-					? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+			case APPLIED -> {
+				if (descriptor == null) {
+					yield MigrationState.MISSING;
+				}
+				yield (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
+						? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+			}
 		};
 	}
 
@@ -161,7 +174,7 @@ public final class LedgerView {
 			switch (status.state()) {
 				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " failed in batch " + status.batch() + " at " + status.appliedAt()
-								+ ": " + status.error(),
+								+ ": " + withoutNextStep(status.error()),
 						"The database may be partly changed. Fix it by hand, then run repair to clear the FAILED "
 								+ "row, and apply again."));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
@@ -175,7 +188,7 @@ public final class LedgerView {
 								"Migration " + name(status) + " was changed after it was applied (ledger checksum "
 										+ status.appliedChecksum() + ", source checksum " + status.checksum() + ").",
 								"Revert the change and write a new migration instead; or, if the change is "
-										+ "intended, run repair accepting the new checksums."));
+										+ "intended, accept the new checksums with repair(true)."));
 					}
 				}
 				case OUT_OF_ORDER -> {
@@ -193,8 +206,21 @@ public final class LedgerView {
 		return problems;
 	}
 
+	/**
+	 * The recorded failure without the next step it was reported with: the problem says
+	 * its own next step, which fits the run that reads the row.
+	 */
+	private static @Nullable String withoutNextStep(@Nullable String error) {
+		if (error == null) {
+			return null;
+		}
+		int nextStep = error.lastIndexOf(MigrationExecutor.NEXT_STEP);
+		return (nextStep >= 0) ? error.substring(0, nextStep) : error;
+	}
+
 	private static String name(MigrationStatus status) {
-		return status.id() + ((status.source() != null) ? " (" + status.source() + ")" : "");
+		return status.id() + " (" + ((status.source() != null) ? status.source() : "no source defines it any more")
+				+ ")";
 	}
 
 	/**
@@ -222,11 +248,20 @@ public final class LedgerView {
 	}
 
 	/**
-	 * Return the applied rows newer than an id, newest first.
+	 * Return the applied rows newer than an id, newest first. The id must be in the
+	 * ledger or defined by a source: a mistyped id would otherwise select whatever
+	 * happens to be newer.
 	 * @param target the id to roll back to
 	 * @return the rows, by batch then id, descending
+	 * @throws MigrationDefinitionException if the id is neither in the ledger nor defined
+	 * by a source
 	 */
 	public List<LedgerEntry> appliedAfter(MigrationId target) {
+		if (!this.rows.containsKey(target) && !this.descriptorsById.containsKey(target)) {
+			throw new MigrationDefinitionException("Cannot roll back to " + target
+					+ ": it is neither applied nor defined by any source, so nothing was changed. Check the id: "
+					+ "status lists every applied and defined migration.");
+		}
 		return appliedRows((id, row) -> id.compareTo(target) > 0);
 	}
 

@@ -30,6 +30,12 @@ import dev.migrations.schema.SqlOperation;
  */
 public final class MigrationExecutor {
 
+	/**
+	 * Where the next step starts in a failure message. The message is also the error of
+	 * the {@code FAILED} row, and a later run reads the row with a next step of its own.
+	 */
+	static final String NEXT_STEP = "\nNext step: ";
+
 	private static final int EXCERPT_LENGTH = 300;
 
 	private final Dialect dialect;
@@ -60,8 +66,9 @@ public final class MigrationExecutor {
 				rendered.addAll(this.dialect.render(operation));
 			}
 			catch (UnsupportedOperationException ex) {
-				throw new MigrationDefinitionException("Migration " + migration.id() + " (" + migration.source()
-						+ ") cannot run on " + this.dialect.name() + ": " + ex.getMessage() + ". Nothing was changed.",
+				throw new MigrationDefinitionException(
+						"Migration " + migration.id() + " (" + migration.source(direction) + ") cannot run on "
+								+ this.dialect.name() + ": " + ex.getMessage() + ". Nothing was changed.",
 						ex);
 			}
 		}
@@ -159,7 +166,8 @@ public final class MigrationExecutor {
 			boolean outOfOrder) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
-		return new ExecutedMigration(migration.id(), migration.source(), direction, duration.toMillis(), outOfOrder);
+		return new ExecutedMigration(migration.id(), migration.source(direction), direction, duration.toMillis(),
+				outOfOrder);
 	}
 
 	/**
@@ -229,13 +237,13 @@ public final class MigrationExecutor {
 		if (operation instanceof SqlOperation sql && sql.line() > 0) {
 			message.append(" (line ").append(sql.line()).append(')');
 		}
-		message.append(" of ").append(migration.source()).append(":\n    ");
+		message.append(" of ").append(migration.source(direction)).append(":\n    ");
 		message.append(excerpt(operation));
 		message.append("\nDatabase error: ").append(cause.getMessage());
 		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {
 			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
 		}
-		message.append("\nNext step: ").append(nextStep(migration, atomicity));
+		message.append(NEXT_STEP).append(nextStep(migration, atomicity));
 		return new MigrationExecutionException(message.toString(), migration.id(), index + 1, cause);
 	}
 

@@ -218,7 +218,9 @@ public final class SqlMigrationSource {
 		List<MigrationEntry> entries = new ArrayList<>(2);
 		if (up != null) {
 			String source = base + ".up.sql";
-			entries.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, this.splitter), source));
+			String downSource = (down != null) ? base + ".down.sql" : source;
+			entries
+				.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, this.splitter), source, downSource));
 		}
 		if (plain != null) {
 			String source = base + ".sql";

@@ -211,6 +211,35 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void rollbackToRefusesAnIdThatIsNeitherAppliedNorDefined() {
+		MigrationId typo = MigrationId.parse(M3);
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> runner().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined");
+		createReversibleMigration(M1, "alpha");
+		createReversibleMigration(M2, "beta");
+		runner().applyAll();
+		createReversibleMigration(M4, "delta");
+		runner().applyAll();
+		List<LedgerEntry> before = readLedger();
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> runner().pretend().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined");
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> runner().rollbackTo(typo))
+			.withMessageContaining("m_" + M3)
+			.withMessageContaining("neither applied nor defined")
+			.withMessageContaining("nothing was changed");
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "delta", "migrations_ledger");
+		assertThat(readLedger()).isEqualTo(before);
+		createReversibleMigration(M3, "gamma");
+		assertThat(runner().pretend().rollbackTo(typo)).extracting((planned) -> planned.id().toString())
+			.containsExactly("m_" + M4);
+		assertThat(ids(runner().rollbackTo(typo))).containsExactly("m_" + M4);
+		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
+	}
+
+	@Test
 	void refusesToRollBackAnIrreversibleMigrationBeforeChangingAnything() {
 		createReversibleMigration(M1, "alpha");
 		createTableMigration(M2, "beta");
@@ -247,6 +276,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		MigrationRunner runner = runner((builder) -> builder.entries(MigrationEntry.of("m_" + M1, migration)));
 		runner.applyAll();
 		assertThat(this.database.queryForLong("SELECT id FROM java_table")).isEqualTo(42);
+		assertThat(runner.pretend().rollback()).singleElement()
+			.satisfies((planned) -> assertThat(planned.source()).isEqualTo(migration.getClass().getName()));
 		runner.rollback();
 		assertThat(tables()).containsExactly("migrations_ledger");
 	}
@@ -293,8 +324,73 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("m_" + M2)
 			.withMessageContaining("FAILED")
-			.withMessageContaining("repair");
+			.withMessageContaining("repair")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.message()).contains("no_such_table").doesNotContain("Next step");
+			assertThat(problem.action()).contains("run repair");
+		});
 		assertThat(tables()).doesNotContain("gamma");
+	}
+
+	@Test
+	void aFailedMigrationWhoseSourceIsGoneBlocksEveryRunUntilRepaired() throws IOException {
+		write(M1 + ".sql", "-- migrations: no-transaction\nINSERT INTO no_such_table (id) VALUES (1)");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll());
+		Files.delete(this.directory.resolve(M1 + ".sql"));
+		createReversibleMigration(M2, "beta");
+		assertSourceIsGoneAndBlocks(MigrationState.FAILED);
+		assertThat(runner().status().get(0).error()).contains("no_such_table");
+		assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M2);
+		assertThat(stateById(runner().status())).containsExactly(Map.entry("m_" + M2, MigrationState.APPLIED));
+		assertThat(runner().validate()).isEmpty();
+	}
+
+	@Test
+	void anInterruptedMigrationWhoseSourceIsGoneBlocksEveryRunUntilRepaired() throws SQLException {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			ledger.ensureInitialized(connection);
+			ledger.logApplied(connection,
+					new LedgerEntry("m_" + M1, "v1:0", 1, LedgerState.RUNNING, Instant.now(), 0, "test", null));
+		}
+		createReversibleMigration(M2, "beta");
+		assertSourceIsGoneAndBlocks(MigrationState.RUNNING);
+		assertThat(runner().repair(false)).containsExactly("Removed RUNNING row of m_" + M1);
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M2);
+		assertThat(runner().validate()).isEmpty();
+	}
+
+	/**
+	 * Assert that the row of {@link #M1}, which no source defines, keeps its recorded
+	 * state in status and validate, and stops apply and rollback before they change
+	 * anything.
+	 */
+	private void assertSourceIsGoneAndBlocks(MigrationState state) {
+		List<MigrationStatus> status = runner().status();
+		assertThat(stateById(status)).containsExactly(Map.entry("m_" + M1, state),
+				Map.entry("m_" + M2, MigrationState.PENDING));
+		assertThat(status.get(0).source()).isNull();
+		assertThat(status.get(0).checksum()).isNull();
+		assertThat(status.get(0).batch()).isEqualTo(1);
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.id()).hasToString("m_" + M1);
+			assertThat(problem.state()).isEqualTo(state);
+			assertThat(problem.message()).contains("no source defines it");
+			assertThat(problem.action()).contains("run repair");
+		});
+		List<LedgerEntry> before = readLedger();
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + M1)
+			.withMessageContaining(state.name())
+			.withMessageContaining("run repair");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().pretend().applyAll())
+			.withMessageContaining("m_" + M1);
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().rollback())
+			.withMessageContaining("m_" + M1);
+		assertThat(tables()).containsExactly("migrations_ledger");
+		assertThat(readLedger()).isEqualTo(before);
 	}
 
 	@Test
@@ -357,6 +453,25 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void aFailingRollbackNamesTheDownFileAndItsLine() {
+		createReversibleMigration(M1, "alpha");
+		runner().applyAll();
+		write(M2 + ".up.sql", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		write(M2 + ".down.sql", "DROP TABLE beta;\nDROP TABLE no_such_table;\n");
+		runner().applyAll();
+		String downFile = "filesystem:" + this.directory + "/" + M2 + ".down.sql";
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().rollback())
+			.withMessageContaining("m_" + M2)
+			.withMessageContaining("while rolling back at statement 2 of 2 (line 2) of " + downFile)
+			.withMessageContaining("DROP TABLE no_such_table");
+		write(M2 + ".down.sql", "DROP TABLE beta");
+		runner().repair(false);
+		runner().applyAll();
+		assertThat(runner().rollback().migrations()).singleElement()
+			.satisfies((migration) -> assertThat(migration.source()).isEqualTo(downFile));
+	}
+
+	@Test
 	void transactionModeAllAppliesTheWholeRunOrNothing() {
 		createTableMigration(M1, "alpha");
 		createTableMigration(M2, "beta");
@@ -401,9 +516,11 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 				"INSERT INTO beta (id) VALUES (1)");
 		assertThat(tables()).isEmpty();
 		runner().applyAll();
+		assertThat(plan.get(1).source()).isEqualTo("filesystem:" + this.directory + "/" + M2 + ".up.sql");
 		List<PlannedMigration> rollback = runner().pretend().rollback();
 		assertThat(rollback).extracting(PlannedMigration::direction).containsOnly(Direction.DOWN);
 		assertThat(rollback.get(0).statements()).containsExactly("DROP TABLE beta");
+		assertThat(rollback.get(0).source()).isEqualTo("filesystem:" + this.directory + "/" + M2 + ".down.sql");
 		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
 	}
 
@@ -586,9 +703,13 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("m_" + M1)
 			.withMessageContaining(M1 + ".sql")
-			.withMessageContaining("changed after it was applied");
-		assertThat(runner().validate()).singleElement()
-			.satisfies((problem) -> assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH));
+			.withMessageContaining("changed after it was applied")
+			.withMessageContaining("repair(true)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
+		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH);
+			assertThat(problem.action()).contains("repair(true)");
+		});
 		List<LedgerEntry> before = readLedger();
 		assertThat(runner().repair(false)).isEmpty();
 		assertThat(readLedger()).isEqualTo(before);

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param running migrations that started outside a transaction and never finished
  * @param outOfOrder pending migrations older than the newest applied one
  * @param checksumMismatch applied migrations whose source changed since
- * @param missing migrations in the ledger that no source defines
+ * @param missing applied migrations in the ledger that no source defines
  * @param lastBatch the newest batch number, or {@code null} when nothing was applied
  * @param current the newest applied migration, or {@code null} when nothing was applied
  */

@@ -288,7 +288,7 @@ public final class MigrationCommandLine {
 		else {
 			for (MigrationProblem problem : problems) {
 				this.out.println("- " + mask(problem.message()));
-				this.out.println("  Next step: " + problem.action());
+				this.out.println("  Next step: " + inCommandWords(problem.action()));
 			}
 		}
 		return problems.isEmpty() ? SUCCESS : PROBLEMS;
@@ -453,12 +453,19 @@ public final class MigrationCommandLine {
 	}
 
 	private void report(Exception ex, boolean verbose) {
-		this.err.println("error: " + mask(ex.getMessage()));
+		this.err.println("error: " + inCommandWords(mask(ex.getMessage())));
 		if (verbose) {
 			StringWriter trace = new StringWriter();
 			ex.printStackTrace(new PrintWriter(trace));
 			this.err.println(mask(trace.toString()));
 		}
+	}
+
+	/**
+	 * Name this command line's option where the core's advice names the Java call.
+	 */
+	private static String inCommandWords(String advice) {
+		return advice.replace("repair(true)", "migrate:repair --accept-checksums");
 	}
 
 	private String mask(@Nullable String text) {

@@ -119,6 +119,27 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void ledgerSchemaThatDoesNotExistSaysSoAndHowToFixIt() {
+		assertMissingSchemaAnalysis(this.contextRunner.withPropertyValues("migrations.schema=ops"));
+		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			assertMissingSchemaAnalysis(this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
+					"migrations.schema=ops"));
+			assertThat(database.tables()).isEmpty();
+		}
+	}
+
+	private static void assertMissingSchemaAnalysis(ApplicationContextRunner contextRunner) {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(), contextRunner);
+		assertThat(analysis.getDescription()).isEqualTo(
+				"The migration ledger ops.migrations_ledger belongs in schema ops, which does not exist. Nothing was "
+						+ "changed.");
+		assertThat(analysis.getAction())
+			.startsWith("create schema ops (for example CREATE SCHEMA ops) and run again, or configure a ledger "
+					+ "schema that exists.")
+			.contains("In this application the ledger schema is migrations.schema");
+	}
+
+	@Test
 	void genericAnalyzerLeavesSpecificFailuresToTheirAnalyzers() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken").run((context) -> {
 			Throwable failure = context.getStartupFailure();

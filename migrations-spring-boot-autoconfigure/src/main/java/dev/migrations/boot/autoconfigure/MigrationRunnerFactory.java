@@ -14,6 +14,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
+import dev.migrations.ledger.LedgerTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -54,9 +55,11 @@ final class MigrationRunnerFactory {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
 				this.properties.getPassword(), "migrations");
+		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
+				this.properties.getTable(), "migrations.table");
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 			.locations(this.properties.getLocations())
-			.table(emptyToNull(this.properties.getSchema()), this.properties.getTable())
+			.table(table.schema(), table.name())
 			.lockTimeout(this.properties.getLockTimeout())
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
@@ -84,9 +87,13 @@ final class MigrationRunnerFactory {
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
+		String tableName = (instance.getTable() != null) ? instance.getTable() : this.properties.getTable();
+		LedgerTable table = ledgerTable(emptyToNull(schema),
+				(instance.getSchema() != null) ? prefix + ".schema" : "migrations.schema", tableName,
+				(instance.getTable() != null) ? prefix + ".table" : "migrations.table");
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 			.locations(locations)
-			.table(emptyToNull(schema), Objects.requireNonNullElse(instance.getTable(), this.properties.getTable()))
+			.table(table.schema(), table.name())
 			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
 			.transactionMode(
 					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
@@ -96,6 +103,37 @@ final class MigrationRunnerFactory {
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);
+	}
+
+	/**
+	 * Check the ledger's names here, where the properties that set them are known, so
+	 * that the failure can name the property to correct.
+	 */
+	private static LedgerTable ledgerTable(@Nullable String schema, String schemaProperty, String table,
+			String tableProperty) {
+		try {
+			new LedgerTable(null, table);
+		}
+		catch (MigrationDefinitionException ex) {
+			String nextStep = table.contains(".")
+					? "set " + tableProperty + " to the table name alone, for example " + tableProperty + "="
+							+ LedgerTable.DEFAULT_NAME + ", and the schema in " + schemaProperty
+					: "set " + tableProperty + " to such a name, for example " + tableProperty + "="
+							+ LedgerTable.DEFAULT_NAME + " (the default)";
+			throw invalidName(ex, nextStep);
+		}
+		try {
+			return new LedgerTable(schema, table);
+		}
+		catch (MigrationDefinitionException ex) {
+			throw invalidName(ex, "set " + schemaProperty + " to such a name, that of an existing schema, or leave "
+					+ "it empty to keep the ledger in the connection's current schema");
+		}
+	}
+
+	private static MigrationDefinitionException invalidName(MigrationDefinitionException ex, String nextStep) {
+		return new MigrationDefinitionException(ex.getMessage() + ".\nNext step: " + nextStep
+				+ "; then start the application again. Nothing was applied.", ex);
 	}
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {

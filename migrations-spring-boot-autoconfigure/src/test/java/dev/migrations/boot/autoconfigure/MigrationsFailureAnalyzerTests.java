@@ -119,6 +119,37 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void invalidLedgerTableNameNamesThePropertyAndAValidName() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.table=bad-name"));
+		assertThat(analysis.getDescription()).isEqualTo("Invalid ledger table name 'bad-name': use letters, digits "
+				+ "and underscores, starting with a letter or underscore, at most 60 characters.");
+		assertThat(analysis.getAction()).isEqualTo("set migrations.table to such a name, for example "
+				+ "migrations.table=migrations_ledger (the default); then start the application again. "
+				+ "Nothing was applied.");
+	}
+
+	@Test
+	void ledgerTableNameWithASchemaSaysWhereTheSchemaGoes() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.instances.orders.table=ops.orders_ledger",
+						"migrations.instances.orders.locations=classpath:db/orders"));
+		assertThat(analysis.getDescription()).startsWith("Invalid ledger table name 'ops.orders_ledger'");
+		assertThat(analysis.getAction()).startsWith("set migrations.instances.orders.table to the table name alone, "
+				+ "for example migrations.instances.orders.table=migrations_ledger, and the schema in "
+				+ "migrations.schema;");
+	}
+
+	@Test
+	void invalidLedgerSchemaNameNamesTheProperty() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.schema=ops-schema"));
+		assertThat(analysis.getDescription()).startsWith("Invalid ledger schema name 'ops-schema'");
+		assertThat(analysis.getAction()).startsWith("set migrations.schema to such a name, that of an existing schema, "
+				+ "or leave it empty to keep the ledger in the connection's current schema;");
+	}
+
+	@Test
 	void ledgerSchemaThatDoesNotExistSaysSoAndHowToFixIt() {
 		assertMissingSchemaAnalysis(this.contextRunner.withPropertyValues("migrations.schema=ops"));
 		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {

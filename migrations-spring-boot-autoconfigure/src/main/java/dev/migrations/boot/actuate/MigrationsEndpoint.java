@@ -18,6 +18,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
+import dev.migrations.internal.Credentials;
 import dev.migrations.lock.LockHolder;
 import org.jspecify.annotations.Nullable;
 

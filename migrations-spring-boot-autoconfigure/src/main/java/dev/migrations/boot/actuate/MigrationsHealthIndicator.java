@@ -3,6 +3,7 @@ package dev.migrations.boot.actuate;
 import java.util.Objects;
 
 import dev.migrations.MigrationRunner;
+import dev.migrations.internal.Credentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,14 @@
-package dev.migrations.boot.actuate;
+package dev.migrations.internal;
 
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks credentials in text that reaches a response, such as a database's error message
- * that quotes a JDBC URL.
+ * Masks credentials in text that reaches a response, a log line or an error message, such
+ * as a JDBC URL or a database's error message that quotes one. Thread-safe.
  */
-final class Credentials {
+public final class Credentials {
 
 	private static final String MASK = "******";
 
@@ -20,7 +20,13 @@ final class Credentials {
 	private Credentials() {
 	}
 
-	static @Nullable String mask(@Nullable String text) {
+	/**
+	 * Mask the passwords, secrets and tokens in a text, and the password in the user
+	 * information of a URL ({@code //user:password@host}).
+	 * @param text the text, or {@code null}
+	 * @return the masked text, or {@code null}
+	 */
+	public static @Nullable String mask(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package dev.migrations.boot.actuate;
+package dev.migrations.internal;
 
 import org.junit.jupiter.api.Test;
 

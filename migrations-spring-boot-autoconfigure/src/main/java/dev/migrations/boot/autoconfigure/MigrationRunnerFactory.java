@@ -1,5 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,13 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
+import dev.migrations.internal.Credentials;
 import dev.migrations.ledger.LedgerTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -199,7 +203,8 @@ final class MigrationRunnerFactory {
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.type(SimpleDriverDataSource.class)
-				.url(url);
+				.url(url)
+				.driverClassName(driverClassName(url, prefix + ".url"));
 			if (user != null) {
 				builder.username(user);
 			}
@@ -223,6 +228,33 @@ final class MigrationRunnerFactory {
 			return builder.build();
 		}
 		return base;
+	}
+
+	/**
+	 * Find the driver for a URL now, so that a URL no driver accepts fails naming the
+	 * property instead of at the first connection, with "Driver has not been set".
+	 */
+	private String driverClassName(String url, String property) {
+		DatabaseDriver database = url.startsWith("jdbc:") ? DatabaseDriver.fromJdbcUrl(url) : DatabaseDriver.UNKNOWN;
+		String known = database.getDriverClassName();
+		if (known != null && ClassUtils.isPresent(known, this.classLoader)) {
+			return known;
+		}
+		try {
+			return DriverManager.getDriver(url).getClass().getName();
+		}
+		catch (SQLException ex) {
+			String description = "No JDBC driver accepts " + property + " '" + Credentials.mask(url) + "'";
+			if (known != null) {
+				throw new MigrationException(description + ": its driver, " + known
+						+ ", is not on the class path.\nNext step: add that driver to the application's dependencies, "
+						+ "or correct " + property + "; then start the application again.", ex);
+			}
+			throw new MigrationException(description + ".\nNext step: correct " + property
+					+ ": a JDBC URL names its database after jdbc:, for example "
+					+ "jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, and that "
+					+ "database's driver must be on the class path; then start the application again.", ex);
+		}
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -171,6 +171,42 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void urlThatNoDriverAcceptsNamesThePropertyWithoutItsCredentials() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+				this.contextRunner.withPropertyValues(
+						"migrations.url=jdbc:postgres://app:s3cret@127.0.0.1:5432/app?password=s3cret",
+						"migrations.password=hunter2"));
+		assertThat(analysis.getDescription()).isEqualTo("No JDBC driver accepts migrations.url "
+				+ "'jdbc:postgres://app:******@127.0.0.1:5432/app?password=******'.");
+		assertThat(analysis.getAction()).startsWith("correct migrations.url: a JDBC URL names its database after "
+				+ "jdbc:, for example jdbc:postgresql://localhost:5432/app");
+	}
+
+	@Test
+	void urlOfADatabaseWhoseDriverIsMissingNamesTheDriver() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.instances.orders.url=jdbc:mysql://db:3306/orders",
+						"migrations.instances.orders.locations=classpath:db/orders"));
+		assertThat(analysis.getDescription()).isEqualTo("No JDBC driver accepts migrations.instances.orders.url "
+				+ "'jdbc:mysql://db:3306/orders': its driver, com.mysql.cj.jdbc.Driver, is not on the class path.");
+		assertThat(analysis.getAction()).startsWith("add that driver to the application's dependencies");
+	}
+
+	@Test
+	void failedStartupOnAMistypedUrlPrintsNeitherTheCredentialsNorAStackTrace(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(BrokenApplication.class).web(WebApplicationType.NONE)
+				.properties("migrations.url=jdbc:postgres://app:s3cret@127.0.0.1:5432/app")
+				.run()
+				.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("No JDBC driver accepts migrations.url 'jdbc:postgres://app:******@127.0.0.1:5432/app'")
+			.contains("correct migrations.url")
+			.doesNotContain("s3cret")
+			.doesNotContain("Driver has not been set");
+	}
+
+	@Test
 	void genericAnalyzerLeavesSpecificFailuresToTheirAnalyzers() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken").run((context) -> {
 			Throwable failure = context.getStartupFailure();

@@ -67,6 +67,8 @@ public final class MigrationRunner {
 
 	private final Dialect dialect;
 
+	private final LedgerTable table;
+
 	private final MigrationLedger ledger;
 
 	private final MigrationLock lock;
@@ -89,6 +91,7 @@ public final class MigrationRunner {
 		this.dataSource = builder.dataSource;
 		this.dialect = dialect;
 		this.descriptors = descriptors;
+		this.table = builder.table;
 		this.ledger = (builder.ledger != null) ? builder.ledger : new SqlMigrationLedger(dialect, builder.table);
 		this.lock = (builder.lock != null) ? builder.lock : dialect.lock(builder.dataSource, builder.table);
 		this.listener = new CompositeListener(builder.listeners);
@@ -461,10 +464,42 @@ public final class MigrationRunner {
 	}
 
 	private <T> T locked(Jdbc.ConnectionCallback<T> work) {
-		return this.lock.withLock(this.lockTimeout, (waited) -> {
-			this.listener.lockAcquired(waited);
-			return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION, work);
-		});
+		try {
+			return this.lock.withLock(this.lockTimeout, (waited) -> {
+				this.listener.lockAcquired(waited);
+				return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION, work);
+			});
+		}
+		catch (MigrationException ex) {
+			throw explainMissingSchema(ex);
+		}
+	}
+
+	/**
+	 * A ledger schema that does not exist fails the lock table or the ledger table,
+	 * whichever is created first, in words that depend on the database and may blame the
+	 * lock; look the schema up only then, so that a run that succeeds pays nothing.
+	 * @param failure the failure of a locked run
+	 * @return the failure, or one that says the schema does not exist
+	 */
+	private MigrationException explainMissingSchema(MigrationException failure) {
+		String schema = this.table.schema();
+		if (schema == null) {
+			return failure;
+		}
+		try {
+			if (Jdbc.withConnection(this.dataSource, (connection) -> this.dialect.schemaExists(connection, schema))) {
+				return failure;
+			}
+		}
+		catch (MigrationException ex) {
+			failure.addSuppressed(ex);
+			return failure;
+		}
+		return new MigrationException("The migration ledger " + this.table + " belongs in schema " + schema
+				+ ", which does not exist. Nothing was changed.\nNext step: create schema " + schema
+				+ " (for example CREATE SCHEMA " + schema + ") and run again, or configure a ledger schema that "
+				+ "exists.", failure);
 	}
 
 	private static String appliedBy(Connection connection) throws SQLException {

@@ -173,6 +173,29 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether a schema exists, to explain why the ledger or the lock table in it could
+	 * not be created. By default the schemas the driver lists answer; a driver that lists
+	 * none cannot tell, and the answer is {@code true}.
+	 * @param connection the connection
+	 * @param schema the schema, as configured
+	 * @return whether it exists, or {@code true} when that cannot be told
+	 * @throws SQLException on a database error
+	 */
+	default boolean schemaExists(Connection connection, String schema) throws SQLException {
+		String name = fold(schema);
+		boolean listed = false;
+		try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+			while (schemas.next()) {
+				listed = true;
+				if (name.equals(schemas.getString("TABLE_SCHEM"))) {
+					return true;
+				}
+			}
+		}
+		return !listed;
+	}
+
+	/**
 	 * Create the lock that serialises migration runs against one ledger.
 	 * @param dataSource where to open the lock's dedicated connection
 	 * @param table the ledger table the lock protects

@@ -62,6 +62,21 @@ public class MySqlDialect extends TableRenderingDialect {
 		return false;
 	}
 
+	/**
+	 * Look the schema up among the catalogs, where MySQL lists its databases.
+	 */
+	@Override
+	public boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (ResultSet catalogs = connection.getMetaData().getCatalogs()) {
+			while (catalogs.next()) {
+				if (schema.equalsIgnoreCase(catalogs.getString("TABLE_CAT"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
 		String name = "migrations:" + table;

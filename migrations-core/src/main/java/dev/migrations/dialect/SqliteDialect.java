@@ -1,8 +1,10 @@
 package dev.migrations.dialect;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
@@ -36,6 +38,22 @@ public class SqliteDialect extends TableRenderingDialect {
 	@Override
 	public void writeUtcTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
 		statement.setTimestamp(index, Timestamp.from(instant), utc());
+	}
+
+	/**
+	 * Look the schema up among the attached databases, SQLite's only schemas.
+	 */
+	@Override
+	public boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+			while (databases.next()) {
+				if (schema.equalsIgnoreCase(databases.getString("name"))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static Calendar utc() {

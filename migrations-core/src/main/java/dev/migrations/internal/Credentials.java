@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Masks credentials in text that is printed, logged or returned, such as a driver's error
  * message that quotes the JDBC URL: {@code password=...} and similar key-value pairs,
- * {@code //user:password@host} and Oracle's {@code user/password@host}.
+ * {@code //user:password@host} and Oracle's {@code user/password@host}. Thread-safe.
  */
 public final class Credentials {
 

@@ -639,6 +639,29 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void aLedgerSchemaThatDoesNotExistFailsNamingTheSchemaAndTheNextStep() {
+		createTableMigration(M1, "alpha");
+		MigrationRunner runner = runner((builder) -> builder.table("no_such_schema", "migrations_ledger"));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining(
+					"The migration ledger no_such_schema.migrations_ledger belongs in schema no_such_schema, which "
+							+ "does not exist. Nothing was changed.")
+			.withMessageContaining("Next step: create schema no_such_schema (for example CREATE SCHEMA no_such_schema)")
+			.withMessageContaining("or configure a ledger schema that exists");
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void aFailureInAnExistingLedgerSchemaIsNotBlamedOnTheSchema() {
+		createTableMigration(M1, "alpha");
+		write("20240102000000_broken.sql", "INSERT INTO no_such_table (id) VALUES (1);\n");
+		String schema = existingSchema();
+		MigrationRunner runner = runner((builder) -> builder.table(schema, "migrations_ledger"));
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining("m_20240102000000_broken");
+	}
+
+	@Test
 	void keepsTheLedgerInAConfiguredTable() {
 		createTableMigration(M1, "alpha");
 		MigrationRunner runner = runner((builder) -> builder.table("schema_history"));
@@ -753,6 +776,23 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	 */
 	List<String> tables() {
 		return this.database.tables().stream().filter((table) -> !table.endsWith("_lock")).toList();
+	}
+
+	/**
+	 * The schema the test's connections work in: a database on MariaDB, {@code main} on
+	 * SQLite.
+	 */
+	String existingSchema() {
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			return switch (this.database.kind()) {
+				case MARIADB -> connection.getCatalog();
+				case SQLITE -> "main";
+				default -> connection.getSchema();
+			};
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	MigrationRunner runner() {

@@ -21,6 +21,14 @@ record FailureMessage(String description, @Nullable String nextStep) {
 			+ "that calls runner.repair(false) and then runner.applyAll(), start once, and remove the bean again.";
 
 	/**
+	 * Where the ledger schema is configured, for actions that suggest configuring another
+	 * one.
+	 */
+	static final String LEDGER_SCHEMA_IN_SPRING_BOOT = "In this application the ledger schema is "
+			+ "migrations.schema (migrations.instances.<name>.schema for one of several instances); left empty, "
+			+ "the ledger is kept in the connection's current schema.";
+
+	/**
 	 * Return the action with the Spring Boot way to repair appended when it suggests
 	 * repair.
 	 * @param action the action
@@ -28,6 +36,16 @@ record FailureMessage(String description, @Nullable String nextStep) {
 	 */
 	static String withRepairHint(String action) {
 		return action.contains("repair") ? action + "\n" + REPAIR_IN_SPRING_BOOT : action;
+	}
+
+	/**
+	 * Return the action with the property that sets the ledger schema appended when it
+	 * suggests configuring another one.
+	 * @param action the action
+	 * @return the action, possibly extended
+	 */
+	static String withLedgerSchemaHint(String action) {
+		return action.contains("configure a ledger schema") ? action + "\n" + LEDGER_SCHEMA_IN_SPRING_BOOT : action;
 	}
 
 	static FailureMessage of(MigrationException failure) {

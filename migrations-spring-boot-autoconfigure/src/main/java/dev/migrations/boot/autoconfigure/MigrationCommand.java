@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,13 +28,20 @@ final class MigrationCommand implements MigrationListener {
 	};
 
 	/**
-	 * Create a command from the application's arguments, leaving out Spring Boot
-	 * properties such as {@code --spring.datasource.url=...}, which the application has
-	 * already read.
-	 * @param args the application's arguments
+	 * Create a command from the application's arguments: the command first, then its
+	 * options and arguments, leaving out Spring Boot properties such as
+	 * {@code --spring.datasource.url=...}, which the application has already read.
+	 * @param command the command, one of the arguments
+	 * @param args the application's arguments; those before the command are options
 	 */
-	MigrationCommand(List<String> args) {
-		this.args = args.stream().filter((arg) -> !isApplicationProperty(arg)).toList();
+	MigrationCommand(String command, List<String> args) {
+		int index = args.indexOf(command);
+		List<String> commandLine = new ArrayList<>();
+		commandLine.add(command);
+		Stream.concat(args.subList(0, index).stream(), args.subList(index + 1, args.size()).stream())
+			.filter((arg) -> !isApplicationProperty(arg) && !isEndOfOptions(arg))
+			.forEach(commandLine::add);
+		this.args = List.copyOf(commandLine);
 	}
 
 	private static boolean isApplicationProperty(String arg) {
@@ -43,6 +51,13 @@ final class MigrationCommand implements MigrationListener {
 		int equals = arg.indexOf('=');
 		String name = (equals > 0) ? arg.substring(2, equals) : arg.substring(2);
 		return name.contains(".") || name.equals("debug") || name.equals("trace");
+	}
+
+	/**
+	 * Whether an argument is Spring Boot's end of options, which may precede the command.
+	 */
+	private static boolean isEndOfOptions(String arg) {
+		return arg.equals("--");
 	}
 
 	/**

@@ -9,9 +9,11 @@ import java.util.function.IntConsumer;
 
 import dev.migrations.MigrationException;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.internal.Credentials;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,10 +22,19 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns {@code java -jar app.jar migrate:status} (or any other migration command as the
- * first argument) into a run of that command instead of the application: no web server,
- * no migrations at startup, quiet logging, and a {@link MigrationCommand} bean that
+ * Turns {@code java -jar app.jar migrate:status} (or any other migration command) into a
+ * run of that command instead of the application: no web server, no migrations at
+ * startup, quiet logging, and a {@link MigrationCommand} bean that
  * {@link MigrationsInitializer} runs and exits with.
+ * <p>
+ * The command is the first argument that is not an option in Spring Boot's sense (see
+ * {@link DefaultApplicationArguments#getNonOptionArgs()}), so options such as
+ * {@code --spring.datasource.url=...} may come before or after it. A first argument in
+ * the commands' namespace ({@code migrate}, {@code migrate:...} or {@code make:...}) that
+ * names no command, a typo such as {@code migrate:stauts}, ends the process with the
+ * command line's usage error before the application starts: it must neither run the
+ * application nor apply its migrations. Any other first argument is the application's
+ * own.
  */
 class MigrationCommandRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -31,16 +42,57 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 
 	private final List<String> args;
 
+	private final @Nullable String command;
+
 	private @Nullable ConfigurableEnvironment environment;
 
 	private IntConsumer exit = System::exit;
 
 	MigrationCommandRunListener(SpringApplication application, String[] args) {
 		this.args = Arrays.asList(args);
+		this.command = firstNonOptionArg(args);
+	}
+
+	private static @Nullable String firstNonOptionArg(String[] args) {
+		try {
+			List<String> nonOptionArgs = new DefaultApplicationArguments(args).getNonOptionArgs();
+			return nonOptionArgs.isEmpty() ? null : nonOptionArgs.get(0);
+		}
+		catch (IllegalArgumentException ex) {
+			// Malformed options: the application reports them itself when it starts
+			return null;
+		}
 	}
 
 	private boolean isCommand() {
-		return !this.args.isEmpty() && MigrationCommandLine.isCommand(this.args.get(0));
+		return this.command != null && MigrationCommandLine.isCommand(this.command);
+	}
+
+	private boolean isUnknownCommand() {
+		return this.command != null && !MigrationCommandLine.isCommand(this.command)
+				&& isInCommandNamespace(this.command);
+	}
+
+	private static boolean isInCommandNamespace(String word) {
+		return word.equals("migrate") || word.startsWith("migrate:") || word.startsWith("make:");
+	}
+
+	/**
+	 * Ends the process with the usage error of the command line when the first argument
+	 * looks like a command but names none, before anything else happens.
+	 */
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		if (isUnknownCommand()) {
+			// The command line itself reports the unknown command, so the wording and the
+			// status are those of the standalone jar; it never asks for a runner here
+			MigrationCommandLine commandLine = new MigrationCommandLine((progress) -> {
+				throw new IllegalStateException("An unknown command needs no runner");
+			}, List.of(), System.out, System.err, false, List.of());
+			this.exit.accept(commandLine.run(List.of(this.command)));
+			// Reached only when exit has been replaced: the application must not start
+			throw new IllegalStateException("Unknown migration command '" + this.command + "'");
+		}
 	}
 
 	@Override
@@ -58,8 +110,9 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 
 	@Override
 	public void contextPrepared(ConfigurableApplicationContext context) {
-		if (isCommand()) {
-			context.getBeanFactory().registerSingleton("migrationCommand", new MigrationCommand(this.args));
+		String command = this.command;
+		if (command != null && MigrationCommandLine.isCommand(command)) {
+			context.getBeanFactory().registerSingleton("migrationCommand", new MigrationCommand(command, this.args));
 		}
 	}
 
@@ -95,7 +148,7 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 				masked = masked.replace(secret, "****");
 			}
 		}
-		return masked;
+		return Credentials.mask(masked);
 	}
 
 	/**

@@ -23,8 +23,8 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 			return null;
 		}
 		FailureMessage message = FailureMessage.of(cause);
-		String action = (message.nextStep() != null) ? message.nextStep()
-				: "Follow the advice in the description, then start the application again.";
+		String action = (message.nextStep() != null) ? FailureMessage.withLedgerSchemaHint(message.nextStep())
+				: "Correct the cause described above, then start the application again.";
 		return new FailureAnalysis(message.description(), action, cause);
 	}
 

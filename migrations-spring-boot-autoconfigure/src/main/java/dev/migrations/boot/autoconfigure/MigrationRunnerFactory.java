@@ -1,5 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,13 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
+import dev.migrations.internal.Credentials;
+import dev.migrations.ledger.LedgerTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -54,9 +59,11 @@ final class MigrationRunnerFactory {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
 				this.properties.getPassword(), "migrations");
+		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
+				this.properties.getTable(), "migrations.table");
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 			.locations(this.properties.getLocations())
-			.table(emptyToNull(this.properties.getSchema()), this.properties.getTable())
+			.table(table.schema(), table.name())
 			.lockTimeout(this.properties.getLockTimeout())
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
@@ -84,9 +91,13 @@ final class MigrationRunnerFactory {
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
+		String tableName = (instance.getTable() != null) ? instance.getTable() : this.properties.getTable();
+		LedgerTable table = ledgerTable(emptyToNull(schema),
+				(instance.getSchema() != null) ? prefix + ".schema" : "migrations.schema", tableName,
+				(instance.getTable() != null) ? prefix + ".table" : "migrations.table");
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 			.locations(locations)
-			.table(emptyToNull(schema), Objects.requireNonNullElse(instance.getTable(), this.properties.getTable()))
+			.table(table.schema(), table.name())
 			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
 			.transactionMode(
 					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
@@ -96,6 +107,37 @@ final class MigrationRunnerFactory {
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);
+	}
+
+	/**
+	 * Check the ledger's names here, where the properties that set them are known, so
+	 * that the failure can name the property to correct.
+	 */
+	private static LedgerTable ledgerTable(@Nullable String schema, String schemaProperty, String table,
+			String tableProperty) {
+		try {
+			new LedgerTable(null, table);
+		}
+		catch (MigrationDefinitionException ex) {
+			String nextStep = table.contains(".")
+					? "set " + tableProperty + " to the table name alone, for example " + tableProperty + "="
+							+ LedgerTable.DEFAULT_NAME + ", and the schema in " + schemaProperty
+					: "set " + tableProperty + " to such a name, for example " + tableProperty + "="
+							+ LedgerTable.DEFAULT_NAME + " (the default)";
+			throw invalidName(ex, nextStep);
+		}
+		try {
+			return new LedgerTable(schema, table);
+		}
+		catch (MigrationDefinitionException ex) {
+			throw invalidName(ex, "set " + schemaProperty + " to such a name, that of an existing schema, or leave "
+					+ "it empty to keep the ledger in the connection's current schema");
+		}
+	}
+
+	private static MigrationDefinitionException invalidName(MigrationDefinitionException ex, String nextStep) {
+		return new MigrationDefinitionException(ex.getMessage() + ".\nNext step: " + nextStep
+				+ "; then start the application again. Nothing was applied.", ex);
 	}
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {
@@ -161,7 +203,8 @@ final class MigrationRunnerFactory {
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.type(SimpleDriverDataSource.class)
-				.url(url);
+				.url(url)
+				.driverClassName(driverClassName(url, prefix + ".url"));
 			if (user != null) {
 				builder.username(user);
 			}
@@ -185,6 +228,33 @@ final class MigrationRunnerFactory {
 			return builder.build();
 		}
 		return base;
+	}
+
+	/**
+	 * Find the driver for a URL now, so that a URL no driver accepts fails naming the
+	 * property instead of at the first connection, with "Driver has not been set".
+	 */
+	private String driverClassName(String url, String property) {
+		DatabaseDriver database = url.startsWith("jdbc:") ? DatabaseDriver.fromJdbcUrl(url) : DatabaseDriver.UNKNOWN;
+		String known = database.getDriverClassName();
+		if (known != null && ClassUtils.isPresent(known, this.classLoader)) {
+			return known;
+		}
+		try {
+			return DriverManager.getDriver(url).getClass().getName();
+		}
+		catch (SQLException ex) {
+			String description = "No JDBC driver accepts " + property + " '" + Credentials.mask(url) + "'";
+			if (known != null) {
+				throw new MigrationException(description + ": its driver, " + known
+						+ ", is not on the class path.\nNext step: add that driver to the application's dependencies, "
+						+ "or correct " + property + "; then start the application again.", ex);
+			}
+			throw new MigrationException(description + ".\nNext step: correct " + property
+					+ ": a JDBC URL names its database after jdbc:, for example "
+					+ "jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, and that "
+					+ "database's driver must be on the class path; then start the application again.", ex);
+		}
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -119,6 +119,94 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void invalidLedgerTableNameNamesThePropertyAndAValidName() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.table=bad-name"));
+		assertThat(analysis.getDescription()).isEqualTo("Invalid ledger table name 'bad-name': use letters, digits "
+				+ "and underscores, starting with a letter or underscore, at most 60 characters.");
+		assertThat(analysis.getAction()).isEqualTo("set migrations.table to such a name, for example "
+				+ "migrations.table=migrations_ledger (the default); then start the application again. "
+				+ "Nothing was applied.");
+	}
+
+	@Test
+	void ledgerTableNameWithASchemaSaysWhereTheSchemaGoes() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.instances.orders.table=ops.orders_ledger",
+						"migrations.instances.orders.locations=classpath:db/orders"));
+		assertThat(analysis.getDescription()).startsWith("Invalid ledger table name 'ops.orders_ledger'");
+		assertThat(analysis.getAction()).startsWith("set migrations.instances.orders.table to the table name alone, "
+				+ "for example migrations.instances.orders.table=migrations_ledger, and the schema in "
+				+ "migrations.schema;");
+	}
+
+	@Test
+	void invalidLedgerSchemaNameNamesTheProperty() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.schema=ops-schema"));
+		assertThat(analysis.getDescription()).startsWith("Invalid ledger schema name 'ops-schema'");
+		assertThat(analysis.getAction()).startsWith("set migrations.schema to such a name, that of an existing schema, "
+				+ "or leave it empty to keep the ledger in the connection's current schema;");
+	}
+
+	@Test
+	void ledgerSchemaThatDoesNotExistSaysSoAndHowToFixIt() {
+		assertMissingSchemaAnalysis(this.contextRunner.withPropertyValues("migrations.schema=ops"));
+		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			assertMissingSchemaAnalysis(this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
+					"migrations.schema=ops"));
+			assertThat(database.tables()).isEmpty();
+		}
+	}
+
+	private static void assertMissingSchemaAnalysis(ApplicationContextRunner contextRunner) {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(), contextRunner);
+		assertThat(analysis.getDescription()).isEqualTo(
+				"The migration ledger ops.migrations_ledger belongs in schema ops, which does not exist. Nothing was "
+						+ "changed.");
+		assertThat(analysis.getAction())
+			.startsWith("create schema ops (for example CREATE SCHEMA ops) and run again, or configure a ledger "
+					+ "schema that exists.")
+			.contains("In this application the ledger schema is migrations.schema");
+	}
+
+	@Test
+	void urlThatNoDriverAcceptsNamesThePropertyWithoutItsCredentials() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+				this.contextRunner.withPropertyValues(
+						"migrations.url=jdbc:postgres://app:s3cret@127.0.0.1:5432/app?password=s3cret",
+						"migrations.password=hunter2"));
+		assertThat(analysis.getDescription()).isEqualTo("No JDBC driver accepts migrations.url "
+				+ "'jdbc:postgres://app:******@127.0.0.1:5432/app?password=******'.");
+		assertThat(analysis.getAction()).startsWith("correct migrations.url: a JDBC URL names its database after "
+				+ "jdbc:, for example jdbc:postgresql://localhost:5432/app");
+	}
+
+	@Test
+	void urlOfADatabaseWhoseDriverIsMissingNamesTheDriver() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+				this.contextRunner.withPropertyValues("migrations.instances.orders.url=jdbc:mysql://db:3306/orders",
+						"migrations.instances.orders.locations=classpath:db/orders"));
+		assertThat(analysis.getDescription()).isEqualTo("No JDBC driver accepts migrations.instances.orders.url "
+				+ "'jdbc:mysql://db:3306/orders': its driver, com.mysql.cj.jdbc.Driver, is not on the class path.");
+		assertThat(analysis.getAction()).startsWith("add that driver to the application's dependencies");
+	}
+
+	@Test
+	void failedStartupOnAMistypedUrlPrintsNeitherTheCredentialsNorAStackTrace(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(BrokenApplication.class).web(WebApplicationType.NONE)
+				.properties("migrations.url=jdbc:postgres://app:s3cret@127.0.0.1:5432/app")
+				.run()
+				.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("No JDBC driver accepts migrations.url 'jdbc:postgres://app:******@127.0.0.1:5432/app'")
+			.contains("correct migrations.url")
+			.doesNotContain("s3cret")
+			.doesNotContain("Driver has not been set");
+	}
+
+	@Test
 	void genericAnalyzerLeavesSpecificFailuresToTheirAnalyzers() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken").run((context) -> {
 			Throwable failure = context.getStartupFailure();

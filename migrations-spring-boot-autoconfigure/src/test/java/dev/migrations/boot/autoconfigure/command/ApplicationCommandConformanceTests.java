@@ -26,6 +26,12 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 
 	private static final String PASSWORD = "p4ss-never-printed";
 
+	/**
+	 * Ends the application after its own work when it runs instead of a command, rather
+	 * than leaving it serving until the test times out.
+	 */
+	private static final String NO_WEB_SERVER = "--spring.main.web-application-type=none";
+
 	@Test
 	void runsCommandsInsteadOfTheApplication() throws Exception {
 		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
@@ -84,14 +90,80 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		assertThat(usage.output()).contains("Unknown option '--steps' for migrate").contains("Usage:");
 	}
 
+	@Test
+	void runsTheCommandWhenOptionsComeFirst() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+
+		List<String> statusArgs = new ArrayList<>(applicationProperties());
+		statusArgs.addAll(List.of(NO_WEB_SERVER, "migrate:status", "--pending"));
+		Result pending = runWith(statusArgs);
+		assertThat(pending.exitCode()).as(pending.output()).isEqualTo(1);
+		assertThat(pending.output()).contains("PENDING").doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).doesNotContain("widgets");
+
+		List<String> migrateArgs = new ArrayList<>(List.of("--verbose", NO_WEB_SERVER));
+		migrateArgs.addAll(applicationProperties());
+		migrateArgs.add("migrate");
+		Result migrate = runWith(migrateArgs);
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.output()).contains("Applied 1 migration(s) in batch 1.")
+			.doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).contains("widgets");
+	}
+
+	@Test
+	void mistypedCommandExitsWithTheUsageErrorAndLeavesTheApplicationAndTheDatabaseAlone() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+
+		Result typo = run("migrate:stauts", NO_WEB_SERVER);
+		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
+		assertThat(typo.output()).contains("error: Unknown command 'migrate:stauts'")
+			.contains("Usage:")
+			.doesNotContain("The application's own work ran");
+
+		List<String> optionsFirst = new ArrayList<>(applicationProperties());
+		optionsFirst.addAll(List.of(NO_WEB_SERVER, "make:migrations"));
+		Result typoAfterOptions = runWith(optionsFirst);
+		assertThat(typoAfterOptions.exitCode()).as(typoAfterOptions.output()).isEqualTo(2);
+		assertThat(typoAfterOptions.output()).contains("error: Unknown command 'make:migrations'")
+			.doesNotContain("The application's own work ran");
+
+		assertThat(this.database.tables()).doesNotContain("migrations_ledger", "widgets");
+	}
+
+	@Test
+	void anyOtherFirstArgumentIsTheApplications() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+		Result application = run("import-widgets", NO_WEB_SERVER);
+		assertThat(application.exitCode()).as(application.output()).isZero();
+		assertThat(application.output()).contains("The application's own work ran");
+		assertThat(this.database.tables()).contains("migrations_ledger", "widgets");
+	}
+
+	/**
+	 * Run the application with arguments followed by the properties that point it at the
+	 * test's database and migrations.
+	 */
 	private Result run(String... args) throws Exception {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(applicationProperties());
+		return runWith(all);
+	}
+
+	private List<String> applicationProperties() {
+		return List.of("--spring.datasource.url=" + this.database.url(),
+				"--migrations.locations=filesystem:" + this.migrations, "--migrations.password=" + PASSWORD);
+	}
+
+	private Result runWith(List<String> args) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
 				classPath, CommandApplication.class.getName()));
-		command.addAll(List.of(args));
-		command.addAll(List.of("--spring.datasource.url=" + this.database.url(),
-				"--migrations.locations=filesystem:" + this.migrations, "--migrations.password=" + PASSWORD));
+		command.addAll(args);
 		Path log = Files.createTempFile(this.directory, "command", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package dev.migrations.samples.quickstart;
 
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,6 +25,18 @@ class H2QuickstartIT extends QuickstartConformanceIT {
 			assertMigrated(application, databaseName());
 			assertHealthAndMetrics(application);
 			assertThat(noteTitles(application)).containsExactly("Welcome", "See what ran");
+		}
+	}
+
+	@Test
+	void startsAndIsReadyWithMigrationsOrTheirHealthContributorDisabled() throws Exception {
+		for (String disabled : List.of("--management.health.migrations.enabled=false", "--migrations.enabled=false")) {
+			try (RunningApplication application = RunningApplication.start(this.directory, List.of(disabled),
+					environment())) {
+				HttpResponse<String> readiness = application.get("/actuator/health/readiness");
+				assertThat(readiness.statusCode()).as(disabled + ": " + readiness.body()).isEqualTo(200);
+				assertThat(readiness.body()).as(disabled).contains("readinessState").doesNotContain("migrations");
+			}
 		}
 	}
 

@@ -58,7 +58,9 @@ abstract class QuickstartCommandsConformanceIT {
 		assertThat(status.exitCode()).isZero();
 		assertThat(status.output()).contains("\"state\":\"APPLIED\"").doesNotContain("\"state\":\"PENDING\"");
 
-		Result validate = run("migrate:validate");
+		List<String> optionsFirst = new ArrayList<>(databaseArguments());
+		optionsFirst.add("migrate:validate");
+		Result validate = runJar(optionsFirst);
 		assertThat(validate.exitCode()).as(validate.output()).isZero();
 		assertThat(validate.output()).contains("No problems");
 
@@ -106,6 +108,11 @@ abstract class QuickstartCommandsConformanceIT {
 		Result usage = run("migrate:rollback", "--steps", "none");
 		assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
 		assertThat(usage.output()).contains("Usage:");
+		Result typo = run("migrate:stauts");
+		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
+		assertThat(typo.output()).contains("error: Unknown command 'migrate:stauts'")
+			.contains("Usage:")
+			.doesNotContain("Tomcat started");
 	}
 
 	@Test

@@ -1,0 +1,88 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrations.command.MigrationCommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.support.GenericApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link MigrationCommandRunListener} and {@link MigrationCommand}: which
+ * argument is the command, and what reaches the command line.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationCommandRunListenerTests {
+
+	@Test
+	void commandAfterOptionsIsTheCommandAndTheOptionsFollowIt() {
+		assertThat(commandArgs("--spring.datasource.url=jdbc:h2:mem:app", "--verbose", "migrate:status", "--pending"))
+			.containsExactly("migrate:status", "--verbose", "--pending");
+	}
+
+	@Test
+	void commandFirstKeepsItsArgumentsInOrderWithoutApplicationProperties() {
+		assertThat(commandArgs("migrate:rollback", "--steps", "2", "--migrations.table=ledger", "--debug"))
+			.containsExactly("migrate:rollback", "--steps", "2");
+	}
+
+	@Test
+	void endOfOptionsBeforeTheCommandIsNotPassedOn() {
+		assertThat(commandArgs("--migrations.table=ledger", "--", "migrate")).containsExactly("migrate");
+	}
+
+	@Test
+	void otherFirstArgumentLeavesTheApplicationAlone() {
+		assertThat(commandArgs("--spring.profiles.active=prod", "import", "migrate:status")).isNull();
+		assertThat(commandArgs("--spring.profiles.active", "prod", "migrate:status")).isNull();
+		assertThat(commandArgs("migrations")).isNull();
+		assertThat(commandArgs()).isNull();
+	}
+
+	@Test
+	void unknownCommandInTheNamespaceExitsWithTheUsageErrorBeforeTheApplicationStarts(CapturedOutput output) {
+		for (String typo : List.of("migrate:stauts", "make:migrations", "migrate:")) {
+			List<Integer> exits = new ArrayList<>();
+			MigrationCommandRunListener listener = listener("--spring.datasource.url=jdbc:h2:mem:app", typo);
+			listener.setExit(exits::add);
+			assertThatIllegalStateException().isThrownBy(() -> listener.starting(null));
+			assertThat(exits).containsExactly(MigrationCommandLine.USAGE);
+			assertThat(output).contains("error: Unknown command '" + typo + "'");
+		}
+		assertThat(output.getErr()).contains("Usage: <command> [options]");
+	}
+
+	@Test
+	void knownCommandAndApplicationArgumentsStartNormally() {
+		for (String[] args : List.of(new String[] { "migrate:status" }, new String[] { "import" }, new String[0])) {
+			List<Integer> exits = new ArrayList<>();
+			MigrationCommandRunListener listener = listener(args);
+			listener.setExit(exits::add);
+			listener.starting(null);
+			assertThat(exits).isEmpty();
+		}
+	}
+
+	private static List<String> commandArgs(String... args) {
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			listener(args).contextPrepared(context);
+			MigrationCommand command = context.getBeanFactory()
+				.getBeanProvider(MigrationCommand.class)
+				.getIfAvailable();
+			return (command != null) ? command.args() : null;
+		}
+	}
+
+	private static MigrationCommandRunListener listener(String... args) {
+		return new MigrationCommandRunListener(new SpringApplication(), args);
+	}
+
+}

@@ -7,16 +7,21 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a migration whose statement failed at startup: which migration, which
- * statement, the database's error, and how to fix and retry.
+ * statement, the database's error, and how to fix and retry; where the failure left a
+ * {@code FAILED} row (DDL that commits implicitly, or a migration outside a transaction),
+ * that the database must be fixed and the row repaired first.
  */
 class MigrationExecutionFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExecutionException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationExecutionException cause) {
 		FailureMessage message = FailureMessage.of(cause);
-		String action = "Fix migration " + cause.getMigrationId() + " (statement " + cause.getStatementNumber()
-				+ ") and start the application again."
-				+ ((message.nextStep() != null) ? "\nAbout the database: " + message.nextStep() : "");
+		String migration = cause.getMigrationId() + " (statement " + cause.getStatementNumber() + ")";
+		String nextStep = message.nextStep();
+		String action = (nextStep != null && nextStep.contains("repair"))
+				? "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep
+				: "Fix migration " + migration + " and start the application again."
+						+ ((nextStep != null) ? "\nAbout the database: " + nextStep : "");
 		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action), cause);
 	}
 

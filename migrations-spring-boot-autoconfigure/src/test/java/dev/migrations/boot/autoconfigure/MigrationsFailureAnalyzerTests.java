@@ -46,9 +46,25 @@ class MigrationsFailureAnalyzerTests {
 			.containsIgnoringCase("Table \"NO_SUCH_TABLE\" not found")
 			.doesNotContain("Next step:");
 		assertThat(analysis.getAction())
-			.startsWith("Fix migration m_20241201000100_insert_into_missing_table (statement 2)")
+			.startsWith("Correct migration m_20241201000100_insert_into_missing_table (statement 2); "
+					+ "starting again alone will not apply it: the database may be partly changed")
+			.doesNotContain("and start the application again")
 			.contains("run repair")
 			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+	}
+
+	@Test
+	void brokenMigrationRolledBackWithItsLedgerRowSaysToFixAndStartAgain() {
+		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(),
+					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
+							"migrations.locations=classpath:db/broken"));
+			assertThat(analysis.getAction())
+				.startsWith("Fix migration m_20241201000100_insert_into_missing_table (statement 2) and start the "
+						+ "application again.")
+				.contains("rolled back together")
+				.doesNotContain("repair");
+		}
 	}
 
 	@Test
@@ -226,7 +242,7 @@ class MigrationsFailureAnalyzerTests {
 			.contains("Description:")
 			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
 			.contains("Action:")
-			.contains("Fix migration m_20241201000100_insert_into_missing_table (statement 2)");
+			.contains("Correct migration m_20241201000100_insert_into_missing_table (statement 2)");
 	}
 
 	private static FailureAnalysis analyzeStartupFailure(FailureAnalyzer analyzer,

@@ -31,10 +31,6 @@ public final class Main {
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]""";
 
-	private static final String FILESYSTEM = "filesystem:";
-
-	private static final String CLASSPATH = "classpath:";
-
 	private Main() {
 	}
 
@@ -145,13 +141,11 @@ public final class Main {
 		 * it would report the database up to date.
 		 */
 		private static void requireOnClassPath(String location) {
-			if (location.startsWith(FILESYSTEM)) {
-				return;
-			}
-			String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-			if (Main.class.getClassLoader().getResource(path.replaceAll("^/+|/+$", "")) == null) {
+			String path = SqlMigrationSource.classpathPath(location);
+			if (path != null && Main.class.getClassLoader().getResource(path) == null) {
 				throw new CommandLineUsageException("Migration location '" + location + "' is not on the class path. "
-						+ "For a directory, write filesystem:" + path + " (--locations or MIGRATIONS_LOCATIONS)");
+						+ "For a directory, write filesystem:" + location.replaceFirst("^classpath:", "")
+						+ " (--locations or MIGRATIONS_LOCATIONS)");
 			}
 		}
 

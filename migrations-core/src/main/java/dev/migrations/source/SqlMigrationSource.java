@@ -27,6 +27,7 @@ import java.util.jar.JarFile;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,19 @@ public final class SqlMigrationSource {
 		return entries;
 	}
 
+	/**
+	 * Return the resource path a class path location names: the location without its
+	 * {@code classpath:} prefix, if any, and without leading or trailing slashes.
+	 * @param location the location
+	 * @return the resource path, or {@code null} for a {@code filesystem:} location
+	 */
+	public static @Nullable String classpathPath(String location) {
+		if (location.startsWith(FILESYSTEM)) {
+			return null;
+		}
+		return trimSlashes(location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location);
+	}
+
 	private void read(String location, Map<String, String> scripts) {
 		try {
 			if (location.startsWith(FILESYSTEM)) {
@@ -98,8 +112,7 @@ public final class SqlMigrationSource {
 				readDirectory(directory, scripts);
 				return;
 			}
-			String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-			path = trimSlashes(path);
+			String path = classpathPath(location);
 			List<URL> roots = Collections.list(this.classLoader.getResources(path));
 			if (roots.isEmpty()) {
 				logger.info("No migrations found: location {} does not exist", location);

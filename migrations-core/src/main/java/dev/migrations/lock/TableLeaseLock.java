@@ -8,9 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -54,7 +54,9 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		this.probe = "SELECT id FROM " + quotedTable + " WHERE 1 = 0";
 		this.createTable = createTable;
 		this.lease = lease;
-		this.owner = LocalHost.process() + "/" + UUID.randomUUID();
+		// A random number tells two locks of one process apart. Not a UUID: the first
+		// UUID.randomUUID() of a JVM seeds a SecureRandom, about 12 ms of every start.
+		this.owner = LocalHost.process() + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 	}
 
 	@Override

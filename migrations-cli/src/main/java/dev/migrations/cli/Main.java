@@ -1,11 +1,14 @@
 package dev.migrations.cli;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import dev.migrations.DriverManagerDataSource;
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.command.CommandLineUsageException;
@@ -123,15 +126,40 @@ public final class Main {
 			if (this.url == null || this.url.isBlank()) {
 				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
 			}
+			requireDriver(this.url);
 			this.locations.forEach(Settings::requireOnClassPath);
 			MigrationRunner.Builder builder = MigrationRunner
 				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
 				.locations(this.locations)
 				.listener(listener);
 			if (this.table != null) {
-				builder.table(this.table);
+				try {
+					builder.table(this.table);
+				}
+				catch (MigrationDefinitionException ex) {
+					throw new CommandLineUsageException(ex.getMessage() + " (--table or MIGRATIONS_TABLE)");
+				}
 			}
 			return builder.build();
+		}
+
+		/**
+		 * Refuse a URL that no driver of the jar accepts before connecting, as the usage
+		 * error it is: a typo, or a database whose driver the jar does not have.
+		 */
+		private static void requireDriver(String url) {
+			if (!url.startsWith("jdbc:")) {
+				throw new CommandLineUsageException("'" + url + "' is not a JDBC URL (--url or MIGRATIONS_URL): a JDBC URL "
+						+ "starts with jdbc:, for example jdbc:postgresql://localhost:5432/app");
+			}
+			try {
+				DriverManager.getDriver(url);
+			}
+			catch (SQLException ex) {
+				throw new CommandLineUsageException("No driver in this jar accepts '" + url
+						+ "' (--url or MIGRATIONS_URL). It has drivers for jdbc:postgresql:, jdbc:mariadb:, "
+						+ "jdbc:mysql:, jdbc:h2: and jdbc:sqlite:");
+			}
 		}
 
 		/**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -191,12 +192,31 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 
 	@Test
 	void aPasswordInTheUrlIsNeverPrinted() throws Exception {
-		for (String url : List.of("jdbc:postgres://127.0.0.1:1/nowhere?user=app&password=" + SECRET,
-				"jdbc:mysql://app:" + SECRET + "@127.0.0.1:1/nowhere")) {
-			Result result = run(List.of("--url", url, "--locations", "filesystem:" + this.migrations, "migrate:status",
-					"--verbose"));
-			assertThat(result.exitCode).as(result.output).isEqualTo(3);
+		// No driver takes the first (a usage error); the second cannot connect (a
+		// failure)
+		Map<String, Integer> urls = Map.of("jdbc:postgres://127.0.0.1:1/nowhere?user=app&password=" + SECRET, 2,
+				"jdbc:mysql://app:" + SECRET + "@127.0.0.1:1/nowhere", 3);
+		for (Map.Entry<String, Integer> url : urls.entrySet()) {
+			Result result = run(List.of("--url", url.getKey(), "--locations", "filesystem:" + this.migrations,
+					"migrate:status", "--verbose"));
+			assertThat(result.exitCode).as(result.output).isEqualTo(url.getValue());
 			assertThat(result.output).contains("error: ").doesNotContain(SECRET);
+		}
+	}
+
+	@Test
+	void aUrlNoDriverTakesOrAnInvalidTableIsAUsageError() throws Exception {
+		Map<List<String>, String> errors = Map.of(List.of("--url", "notajdbcurl"),
+				"error: 'notajdbcurl' is not a JDBC URL (--url or MIGRATIONS_URL)",
+				List.of("--url", "jdbc:oracle:thin:@//127.0.0.1:1521/app"),
+				"error: No driver in this jar accepts 'jdbc:oracle:thin:@//127.0.0.1:1521/app'",
+				List.of("--url", this.database.url(), "--table", "ledger;drop"), "(--table or MIGRATIONS_TABLE)");
+		for (Map.Entry<List<String>, String> error : errors.entrySet()) {
+			List<String> args = new ArrayList<>(error.getKey());
+			args.addAll(List.of("--locations", "filesystem:" + this.migrations, "migrate"));
+			Result result = run(args);
+			assertThat(result.exitCode).as(args + ": " + result.output).isEqualTo(2);
+			assertThat(result.output).contains(error.getValue()).contains("Usage: <command> [options]");
 		}
 	}
 

@@ -153,8 +153,7 @@ public final class MigrationCommandLine {
 			};
 		}
 		catch (CommandLineUsageException ex) {
-			this.err.println("error: " + mask(ex.getMessage()));
-			this.err.println(usage());
+			printUsageError(this.err, mask(ex.getMessage()));
 			return USAGE;
 		}
 		catch (MigrationValidationException ex) {
@@ -165,6 +164,32 @@ public final class MigrationCommandLine {
 			report(ex, verbose);
 			return FAILURE;
 		}
+	}
+
+	/**
+	 * Check a command's words without running it: the command, its options, the values
+	 * they take and its arguments, everything a usage error can come from. An application
+	 * that runs a command after it starts checks first, so that a mistyped option does
+	 * not start it.
+	 * @param args the command and its options
+	 * @param err where the usage error goes
+	 * @return {@link #SUCCESS} if the command can run, otherwise {@link #USAGE}, after
+	 * printing the error and the usage text as {@link #run(List)} would
+	 */
+	public static int checkUsage(List<String> args, PrintStream err) {
+		try {
+			Arguments.parse(args);
+			return SUCCESS;
+		}
+		catch (CommandLineUsageException ex) {
+			printUsageError(err, Credentials.mask(ex.getMessage()));
+			return USAGE;
+		}
+	}
+
+	private static void printUsageError(PrintStream err, String message) {
+		err.println("error: " + message);
+		err.println(usage());
 	}
 
 	private int migrate(Arguments arguments) {
@@ -188,9 +213,6 @@ public final class MigrationCommandLine {
 
 	private int rollback(Arguments arguments) {
 		String to = arguments.value("--to");
-		if (to != null && arguments.value("--steps") != null) {
-			throw new CommandLineUsageException("Use either --steps or --to, not both");
-		}
 		int steps = arguments.positiveInt("--steps", 1);
 		MigrationId target = (to != null) ? parseId(to) : null;
 		if (arguments.flag("--pretend")) {
@@ -312,10 +334,6 @@ public final class MigrationCommandLine {
 
 	private int makeMigration(Arguments arguments) throws IOException {
 		String name = arguments.positional();
-		if (!NAME.matcher(name).matches()) {
-			throw new CommandLineUsageException(
-					"Migration name '" + name + "' must be snake_case: lower-case letters, digits and underscores");
-		}
 		String timestamp = TIMESTAMP.format(Instant.now());
 		MigrationId id = MigrationId.parse(timestamp + "_" + name);
 		if (arguments.flag("--java")) {
@@ -578,7 +596,37 @@ public final class MigrationCommandLine {
 				throw new CommandLineUsageException(command + " takes "
 						+ ((expected == 0) ? "no arguments" : "exactly one argument") + ", got " + positionals);
 			}
-			return new Arguments(command, options, positionals);
+			Arguments arguments = new Arguments(command, options, positionals);
+			arguments.checkValues();
+			return arguments;
+		}
+
+		/**
+		 * Check what the options and the argument say, so that every usage error is found
+		 * before the command starts to work.
+		 */
+		private void checkValues() {
+			positiveInt("--limit", 1);
+			positiveInt("--steps", 1);
+			switch (this.command) {
+				case "migrate:rollback" -> {
+					if (flag("--to") && flag("--steps")) {
+						throw new CommandLineUsageException("Use either --steps or --to, not both");
+					}
+					if (flag("--to")) {
+						parseId(value("--to"));
+					}
+				}
+				case "migrate:baseline" -> parseId(positional());
+				case "make:migration" -> {
+					if (!NAME.matcher(positional()).matches()) {
+						throw new CommandLineUsageException("Migration name '" + positional()
+								+ "' must be snake_case: lower-case letters, digits and underscores");
+					}
+				}
+				default -> {
+				}
+			}
 		}
 
 		/**

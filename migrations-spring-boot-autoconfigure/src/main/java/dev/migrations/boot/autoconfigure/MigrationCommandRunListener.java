@@ -33,8 +33,8 @@ import org.springframework.core.env.MapPropertySource;
  * the commands' namespace ({@code migrate}, {@code migrate:...} or {@code make:...}) that
  * names no command, a typo such as {@code migrate:stauts}, ends the process with the
  * command line's usage error before the application starts: it must neither run the
- * application nor apply its migrations. Any other first argument is the application's
- * own.
+ * application nor apply its migrations. So does a command with a usage error of its own,
+ * such as an unknown option. Any other first argument is the application's own.
  */
 class MigrationCommandRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -79,19 +79,22 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 
 	/**
 	 * Ends the process with the usage error of the command line when the first argument
-	 * looks like a command but names none, before anything else happens.
+	 * looks like a command but names none, or names one whose options or arguments are
+	 * wrong, before anything else happens.
 	 */
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
-		if (isUnknownCommand()) {
-			// The command line itself reports the unknown command, so the wording and the
-			// status are those of the standalone jar; it never asks for a runner here
-			MigrationCommandLine commandLine = new MigrationCommandLine((progress) -> {
-				throw new IllegalStateException("An unknown command needs no runner");
-			}, List.of(), System.out, System.err, false, List.of());
-			this.exit.accept(commandLine.run(List.of(this.command)));
-			// Reached only when exit has been replaced: the application must not start
-			throw new IllegalStateException("Unknown migration command '" + this.command + "'");
+		String command = this.command;
+		if (command != null && (isCommand() || isUnknownCommand())) {
+			// The command line checks the words, so the wording and the status are those
+			// of the standalone jar
+			int status = MigrationCommandLine.checkUsage(new MigrationCommand(command, this.args).args(), System.err);
+			if (status != MigrationCommandLine.SUCCESS) {
+				this.exit.accept(status);
+				// Reached only when exit has been replaced: the application must not
+				// start
+				throw new IllegalStateException("Usage error in migration command '" + command + "'");
+			}
 		}
 	}
 

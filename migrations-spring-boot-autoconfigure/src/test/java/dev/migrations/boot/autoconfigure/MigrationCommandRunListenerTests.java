@@ -2,6 +2,7 @@ package dev.migrations.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrations.command.MigrationCommandLine;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,32 @@ class MigrationCommandRunListenerTests {
 	}
 
 	@Test
+	void commandWithAUsageErrorExitsWithItBeforeTheApplicationStarts(CapturedOutput output) {
+		Map<List<String>, String> errors = Map.of(List.of("migrate:status", "--pendingg"),
+				"Unknown option '--pendingg' for migrate:status", List.of("migrate:rollback", "--steps", "0"),
+				"Option --steps needs a whole number of at least 1, got '0'",
+				List.of("migrate:rollback", "--steps", "2", "--to", "m_20241201000000_a"),
+				"Use either --steps or --to, not both", List.of("migrate:baseline"),
+				"migrate:baseline takes exactly one argument", List.of("make:migration", "CreateUsers"),
+				"Migration name 'CreateUsers' must be snake_case");
+		errors.forEach((args, error) -> {
+			List<String> withProperty = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:app"));
+			withProperty.addAll(args);
+			List<Integer> exits = new ArrayList<>();
+			MigrationCommandRunListener listener = listener(withProperty.toArray(String[]::new));
+			listener.setExit(exits::add);
+			assertThatIllegalStateException().isThrownBy(() -> listener.starting(null));
+			assertThat(exits).as(args.toString()).containsExactly(MigrationCommandLine.USAGE);
+			assertThat(output).contains("error: " + error);
+		});
+	}
+
+	@Test
 	void knownCommandAndApplicationArgumentsStartNormally() {
-		for (String[] args : List.of(new String[] { "migrate:status" }, new String[] { "import" }, new String[0])) {
+		for (String[] args : List.of(new String[] { "migrate:status" },
+				new String[] { "migrate:rollback", "--steps", "2", "--migrations.table=ledger", "--verbose" },
+				new String[] { "--debug", "migrate:baseline", "m_20241201000000_a" }, new String[] { "import" },
+				new String[0])) {
 			List<Integer> exits = new ArrayList<>();
 			MigrationCommandRunListener listener = listener(args);
 			listener.setExit(exits::add);

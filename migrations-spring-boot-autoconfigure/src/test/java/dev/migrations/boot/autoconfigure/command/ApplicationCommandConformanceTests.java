@@ -121,14 +121,33 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
 		assertThat(typo.output()).contains("error: Unknown command 'migrate:stauts'")
 			.contains("Usage:")
-			.doesNotContain("The application's own work ran");
+			.doesNotContain("The application context started");
 
 		List<String> optionsFirst = new ArrayList<>(applicationProperties());
 		optionsFirst.addAll(List.of(NO_WEB_SERVER, "make:migrations"));
 		Result typoAfterOptions = runWith(optionsFirst);
 		assertThat(typoAfterOptions.exitCode()).as(typoAfterOptions.output()).isEqualTo(2);
 		assertThat(typoAfterOptions.output()).contains("error: Unknown command 'make:migrations'")
-			.doesNotContain("The application's own work ran");
+			.doesNotContain("The application context started");
+
+		assertThat(this.database.tables()).doesNotContain("migrations_ledger", "widgets");
+	}
+
+	@Test
+	void commandWithAMistypedOptionExitsWithTheUsageErrorBeforeTheApplicationStarts() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+
+		Result option = run("migrate:status", "--pendingg", NO_WEB_SERVER);
+		assertThat(option.exitCode()).as(option.output()).isEqualTo(2);
+		assertThat(option.output()).contains("error: Unknown option '--pendingg' for migrate:status")
+			.contains("Usage:")
+			.doesNotContain("The application context started");
+
+		Result value = run("migrate", "--limit", "0", NO_WEB_SERVER);
+		assertThat(value.exitCode()).as(value.output()).isEqualTo(2);
+		assertThat(value.output()).contains("error: Option --limit needs a whole number of at least 1, got '0'")
+			.doesNotContain("The application context started");
 
 		assertThat(this.database.tables()).doesNotContain("migrations_ledger", "widgets");
 	}

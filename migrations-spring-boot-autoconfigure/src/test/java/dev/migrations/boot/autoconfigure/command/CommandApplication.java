@@ -1,5 +1,6 @@
 package dev.migrations.boot.autoconfigure.command;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -7,7 +8,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * An application whose own work must not run when it is started with a migration command.
+ * An application whose own work must not run when it is started with a migration command,
+ * and that says when its context has started, which a command with a usage error must not
+ * let happen.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -16,6 +19,11 @@ public class CommandApplication {
 	@Bean
 	CommandLineRunner applicationWork() {
 		return (args) -> System.out.println("The application's own work ran");
+	}
+
+	@Bean
+	SmartInitializingSingleton contextStarted() {
+		return () -> System.out.println("The application context started");
 	}
 
 	public static void main(String[] args) {

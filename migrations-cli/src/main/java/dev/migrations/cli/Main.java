@@ -149,8 +149,9 @@ public final class Main {
 		 */
 		private static void requireDriver(String url) {
 			if (!url.startsWith("jdbc:")) {
-				throw new CommandLineUsageException("'" + url + "' is not a JDBC URL (--url or MIGRATIONS_URL): a JDBC URL "
-						+ "starts with jdbc:, for example jdbc:postgresql://localhost:5432/app");
+				throw new CommandLineUsageException(
+						"'" + url + "' is not a JDBC URL (--url or MIGRATIONS_URL): a JDBC URL "
+								+ "starts with jdbc:, for example jdbc:postgresql://localhost:5432/app");
 			}
 			try {
 				DriverManager.getDriver(url);

@@ -24,8 +24,8 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	@Override
 	public <T> T withLock(Duration timeout, LockedAction<T> action) {
 		long start = System.nanoTime();
-		try (Connection connection = this.dataSource.getConnection()) {
-			connection.setAutoCommit(true);
+		Connection connection = open();
+		try (connection) {
 			acquire(connection, timeout, start);
 			Duration waited = Duration.ofNanos(System.nanoTime() - start);
 			Throwable failure = null;
@@ -41,18 +41,53 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationLockException("Could not open a connection for the migration lock: " + ex.getMessage(),
-					ex);
+			// Only closing the connection is left to fail here; the lock is released
+			throw new MigrationLockException("Could not close the migration lock's connection: " + ex.getMessage(), ex);
 		}
 	}
 
-	private void acquire(Connection connection, Duration timeout, long start) throws SQLException {
+	private Connection open() {
+		try {
+			Connection connection = this.dataSource.getConnection();
+			try {
+				connection.setAutoCommit(true);
+				return connection;
+			}
+			catch (SQLException ex) {
+				try {
+					connection.close();
+				}
+				catch (SQLException closeFailure) {
+					ex.addSuppressed(closeFailure);
+				}
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException("Could not open a connection for the migration lock: " + ex.getMessage()
+					+ ". Nothing was changed.\nNext step: check that the database is running and reachable and that "
+					+ "the URL, user and password are right; then run again.", ex);
+		}
+	}
+
+	private void acquire(Connection connection, Duration timeout, long start) {
+		try {
+			poll(connection, timeout, start);
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException("Could not take the migration lock (" + describe() + "): "
+					+ ex.getMessage() + ". Nothing was changed.\nNext step: correct the cause of this database error"
+					+ requirements() + "; then run again.", ex);
+		}
+	}
+
+	private void poll(Connection connection, Duration timeout, long start) throws SQLException {
 		long backoff = 25;
 		prepare(connection);
 		while (!tryAcquire(connection)) {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
-				throw new MigrationLockException("Timed out after " + timeout.toMillis()
+				throw new MigrationLockTimeoutException("Timed out after " + timeout.toMillis()
 						+ " ms waiting for the migration lock (" + describe() + "), held by "
 						+ findHolder(connection).map(LockHolder::toString).orElse("another session")
 						+ ". Another process is applying migrations; wait for it to finish or raise the lock timeout.");
@@ -129,6 +164,16 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	 * @return the holder, or empty
 	 */
 	abstract Optional<LockHolder> findHolder(Connection connection);
+
+	/**
+	 * Say what the lock needs of the database user, for the next step of a failure to
+	 * take it.
+	 * @return the text, from {@code " ("} to {@code ")"}, or empty when it needs nothing
+	 * in particular
+	 */
+	String requirements() {
+		return "";
+	}
 
 	/**
 	 * Describe the lock, such as {@code "PostgreSQL advisory lock 42"}.

@@ -18,7 +18,9 @@ public interface MigrationLock {
 	 * @param timeout how long to wait for another holder
 	 * @param action what to do while holding the lock
 	 * @return the action's result
-	 * @throws MigrationLockException if the lock cannot be acquired in time
+	 * @throws MigrationLockTimeoutException if someone else still holds the lock when the
+	 * timeout runs out
+	 * @throws MigrationLockException if acquiring or releasing the lock fails otherwise
 	 */
 	<T> T withLock(Duration timeout, LockedAction<T> action);
 

@@ -184,6 +184,12 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	}
 
 	@Override
+	String requirements() {
+		return " (the lease needs a database user that may create " + this.table
+				+ ", unless it was created beforehand, and that may write it)";
+	}
+
+	@Override
 	String describe() {
 		return "lease in " + this.table;
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLockException;
+import dev.migrations.lock.MigrationLockTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,20 @@ abstract class LeaseLockConformanceTests extends FreshDatabaseTests {
 			assertThat(holder.owner()).startsWith("live-process");
 			assertThat(holder.since()).isNotNull();
 		});
-		assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner::applyAll)
+		assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(runner::applyAll)
 			.withMessageContaining("held by live-process");
+		assertThat(this.database.tables()).doesNotContain("alpha");
+	}
+
+	@Test
+	void aLockTableThatCannotBeWrittenIsADatabaseErrorNotAnotherProcess() {
+		this.database.execute("CREATE TABLE " + lockTable() + " (id INT NOT NULL PRIMARY KEY)");
+		assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner(Duration.ofSeconds(5))::applyAll)
+			.isNotInstanceOf(MigrationLockTimeoutException.class)
+			.withMessageStartingWith("Could not take the migration lock (lease in ")
+			.withMessageContaining("Nothing was changed.\nNext step: correct the cause of this database error "
+					+ "(the lease needs a database user that may create ")
+			.withMessageNotContaining("Another process");
 		assertThat(this.database.tables()).doesNotContain("alpha");
 	}
 

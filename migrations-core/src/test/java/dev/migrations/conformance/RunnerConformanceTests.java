@@ -56,7 +56,7 @@ import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.MigrationLockException;
+import dev.migrations.lock.MigrationLockTimeoutException;
 import dev.migrations.schema.Schema;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
@@ -704,7 +704,7 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 			MigrationRunner waiting = runner((builder) -> builder.lockTimeout(Duration.ofMillis(700)));
 			LockHolder current = waiting.lockHolder().orElseThrow();
-			assertThatExceptionOfType(MigrationLockException.class).isThrownBy(waiting::applyAll)
+			assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(waiting::applyAll)
 				.withMessageContaining("Timed out after 700 ms")
 				.withMessageContaining("held by " + current.owner());
 			assertThat(tables()).doesNotContain("alpha");

@@ -4,7 +4,7 @@ import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationValidationException;
-import dev.migrations.lock.MigrationLockException;
+import dev.migrations.lock.MigrationLockTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -19,7 +19,7 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
 		if (cause instanceof MigrationExecutionException || cause instanceof MigrationValidationException
-				|| cause instanceof MigrationLockException || cause instanceof MigrationDefinitionException) {
+				|| cause instanceof MigrationLockTimeoutException || cause instanceof MigrationDefinitionException) {
 			return null;
 		}
 		FailureMessage message = FailureMessage.of(cause);

@@ -1,18 +1,20 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.lock.MigrationLockException;
+import dev.migrations.lock.MigrationLockTimeoutException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a migration lock that could not be acquired at startup, typically because
- * another instance of the application is applying migrations.
+ * Explains a migration lock that another process still held when the lock timeout ran out
+ * at startup, typically another instance of the application applying migrations. Other
+ * lock failures, such as a connection that cannot be opened, carry their own next step
+ * and are explained by {@link MigrationFailureAnalyzer}.
  */
-class MigrationLockFailureAnalyzer extends AbstractFailureAnalyzer<MigrationLockException> {
+class MigrationLockFailureAnalyzer extends AbstractFailureAnalyzer<MigrationLockTimeoutException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, MigrationLockException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure, MigrationLockTimeoutException cause) {
 		String action = "Another process is applying migrations to the same database: wait for it to finish and "
 				+ "start the application again, or raise migrations.lock-timeout. If no such process is running, "
 				+ "its database session still holds the lock; end that session and the lock is released.";

@@ -124,6 +124,26 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void lockFailureThatIsNotATimeoutShowsItsOwnNextStepNotAnotherProcess() {
+		H2Database database = H2Database.create();
+		try {
+			database.execute("CREATE TABLE migrations_ledger_lock (id INT NOT NULL PRIMARY KEY)");
+			ApplicationContextRunner broken = this.contextRunner
+				.withPropertyValues("spring.datasource.url=" + database.url());
+			broken.run((context) -> assertThat(new MigrationLockFailureAnalyzer().analyze(context.getStartupFailure()))
+				.isNull());
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(), broken);
+			assertThat(analysis.getDescription())
+				.startsWith("Could not take the migration lock (lease in \"MIGRATIONS_LEDGER_LOCK\")");
+			assertThat(analysis.getAction()).startsWith("correct the cause of this database error")
+				.doesNotContain("Another process");
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	@Test
 	void migrationBeanWithoutIdShowsTheAnnotationToAdd() {
 		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(), this.contextRunner
 			.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));

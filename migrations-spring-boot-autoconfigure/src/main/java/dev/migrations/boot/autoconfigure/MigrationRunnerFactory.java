@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -227,7 +230,30 @@ final class MigrationRunnerFactory {
 			}
 			return builder.build();
 		}
+		requireTwoConnections(base, prefix);
 		return base;
+	}
+
+	/**
+	 * Refuse a pool that opens one connection at most now: a run needs two at once (the
+	 * lock holds one), and the second would fail only after the pool's wait for it.
+	 */
+	private void requireTwoConnections(DataSource dataSource, String prefix) {
+		List<DataSourcePoolMetadataProvider> providers = this.beanFactory
+			.getBeanProvider(DataSourcePoolMetadataProvider.class)
+			.orderedStream()
+			.toList();
+		DataSourcePoolMetadata pool = new CompositeDataSourcePoolMetadataProvider(providers)
+			.getDataSourcePoolMetadata(dataSource);
+		Integer max = (pool != null) ? pool.getMax() : null;
+		if (max != null && max == 1) {
+			String subject = prefix.equals("migrations") ? "The DataSource to migrate" : "The DataSource of " + prefix;
+			throw new MigrationException(subject + " is a connection pool of at most one connection, and a run "
+					+ "needs two at once: the migration lock holds one for the whole run. Nothing was applied."
+					+ "\nNext step: let the pool open at least two connections (with HikariCP, "
+					+ "spring.datasource.hikari.maximum-pool-size), or give migrations a DataSource of their own with "
+					+ prefix + ".url; then start the application again.");
+		}
 	}
 
 	/**

@@ -144,6 +144,40 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void poolOfOneConnectionFailsAtOnceWithThePropertyToChange() {
+		H2Database database = H2Database.create();
+		try {
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
+							"spring.datasource.hikari.maximum-pool-size=1"));
+			assertThat(analysis.getDescription()).isEqualTo("The DataSource to migrate is a connection pool of at most "
+					+ "one connection, and a run needs two at once: the migration lock holds one for the whole run. "
+					+ "Nothing was applied.");
+			assertThat(analysis.getAction()).contains("spring.datasource.hikari.maximum-pool-size")
+				.contains("migrations.url");
+			assertThat(database.tables()).isEmpty();
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	@Test
+	void poolOfTwoConnectionsIsEnough() {
+		H2Database database = H2Database.create();
+		try {
+			this.contextRunner
+				.withPropertyValues("spring.datasource.url=" + database.url(),
+						"spring.datasource.hikari.maximum-pool-size=2")
+				.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(database.tables()).contains("migrations_ledger");
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	@Test
 	void migrationBeanWithoutIdShowsTheAnnotationToAdd() {
 		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(), this.contextRunner
 			.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));

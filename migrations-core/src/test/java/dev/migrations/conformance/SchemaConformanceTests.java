@@ -531,6 +531,23 @@ abstract class SchemaConformanceTests {
 	}
 
 	@Test
+	void writesJsonDefaultsAsJsonValues() {
+		apply((schema) -> schema.create("documents", (t) -> {
+			t.id();
+			t.json("body").defaultValue("{\"a\": 1}");
+			t.integer("version");
+		}));
+		apply((schema) -> schema.table("documents", (t) -> t.json("tags").defaultValue("[\"x\"]")));
+		this.database.execute(insert("documents", "version") + " VALUES (1)");
+		assertThat(queryForString("SELECT " + quote("body") + " FROM " + quote("documents")).replace(" ", ""))
+			.isEqualTo("{\"a\":1}");
+		assertThat(queryForString("SELECT " + quote("tags") + " FROM " + quote("documents")).replace(" ", ""))
+			.isEqualTo("[\"x\"]");
+		rollBack();
+		assertThat(snapshot().table("documents").columns()).containsOnlyKeys("id", "body", "version");
+	}
+
+	@Test
 	void appliesRollsBackAndReappliesARealisticMigrationSet() {
 		addRealisticMigrationSet();
 		runner().applyAll();
@@ -694,6 +711,18 @@ abstract class SchemaConformanceTests {
 	 */
 	SchemaSnapshot snapshot() {
 		return SchemaSnapshot.of(this.database).normalized();
+	}
+
+	String queryForString(String sql) {
+		try (Connection connection = this.database.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	List<String> readLedgerChecksums() {

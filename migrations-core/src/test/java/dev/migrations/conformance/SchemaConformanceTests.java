@@ -548,6 +548,21 @@ abstract class SchemaConformanceTests {
 	}
 
 	@Test
+	void refusesANonFiniteDefaultWhenThePlanIsRecorded() {
+		this.entries.add(MigrationEntry.of("m_20240101000001_nan_default", (schema) -> schema.create("readings",
+				(t) -> t.doubleColumn("value").defaultValue(Double.POSITIVE_INFINITY))));
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining("m_20240101000001_nan_default")
+			.withMessageContaining("The default of column value must be a finite number, was Infinity");
+		this.entries.clear();
+		this.entries.add(MigrationEntry.of("m_20240101000001_nan_default",
+				(schema) -> schema.create("readings", (t) -> t.floatColumn("value").defaultValue(Float.NaN))));
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining("must be a finite number, was NaN");
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
 	void appliesRollsBackAndReappliesARealisticMigrationSet() {
 		addRealisticMigrationSet();
 		runner().applyAll();

@@ -563,6 +563,14 @@ abstract class SchemaConformanceTests {
 	}
 
 	@Test
+	void hashesAJdbcStepByItsPositionOnly() {
+		this.entries.add(MigrationEntry.of("m_20240101000001_first_backfill", (schema) -> schema.jdbc((connection) -> {
+		})));
+		this.entries.add(MigrationEntry.of("m_20240101000002_second_backfill", new Backfill()));
+		assertThat(runner().status()).extracting(MigrationStatus::checksum).containsOnly(REALISTIC_CHECKSUMS.get(5));
+	}
+
+	@Test
 	void appliesRollsBackAndReappliesARealisticMigrationSet() {
 		addRealisticMigrationSet();
 		runner().applyAll();

@@ -33,8 +33,23 @@ public record Column(String name, ColumnType type, int length, int precision, in
 			throw new IllegalArgumentException("The default of column " + name
 					+ " must be a String, Number or Boolean, was " + defaultValue.getClass().getName());
 		}
+		if (defaultValue != null) {
+			requireFinite(name, defaultValue);
+		}
 		if (defaultValue != null && defaultExpression != null) {
 			throw new IllegalArgumentException("Column " + name + " has both a default value and a default expression");
+		}
+	}
+
+	/**
+	 * Refuse a {@code NaN} or infinite default, which has no SQL literal: it would be
+	 * written as {@code NaN} or {@code Infinity}, which databases read as a column name.
+	 */
+	static void requireFinite(String name, Object value) {
+		if ((value instanceof Double wide && !Double.isFinite(wide))
+				|| (value instanceof Float single && !Float.isFinite(single))) {
+			throw new IllegalArgumentException("The default of column " + name + " must be a finite number, was "
+					+ value + ", which has no SQL literal");
 		}
 	}
 

@@ -76,6 +76,7 @@ public final class ColumnDefinition {
 			throw new IllegalArgumentException("The default of column " + this.name
 					+ " must be a String, Number or Boolean, was " + ((value != null) ? value.getClass() : "null"));
 		}
+		Column.requireFinite(this.name, value);
 		this.defaultValue = value;
 		this.defaultExpression = null;
 		return this;

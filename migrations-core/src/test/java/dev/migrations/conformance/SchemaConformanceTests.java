@@ -531,6 +531,46 @@ abstract class SchemaConformanceTests {
 	}
 
 	@Test
+	void writesJsonDefaultsAsJsonValues() {
+		apply((schema) -> schema.create("documents", (t) -> {
+			t.id();
+			t.json("body").defaultValue("{\"a\": 1}");
+			t.integer("version");
+		}));
+		apply((schema) -> schema.table("documents", (t) -> t.json("tags").defaultValue("[\"x\"]")));
+		this.database.execute(insert("documents", "version") + " VALUES (1)");
+		assertThat(queryForString("SELECT " + quote("body") + " FROM " + quote("documents")).replace(" ", ""))
+			.isEqualTo("{\"a\":1}");
+		assertThat(queryForString("SELECT " + quote("tags") + " FROM " + quote("documents")).replace(" ", ""))
+			.isEqualTo("[\"x\"]");
+		rollBack();
+		assertThat(snapshot().table("documents").columns()).containsOnlyKeys("id", "body", "version");
+	}
+
+	@Test
+	void refusesANonFiniteDefaultWhenThePlanIsRecorded() {
+		this.entries.add(MigrationEntry.of("m_20240101000001_nan_default", (schema) -> schema.create("readings",
+				(t) -> t.doubleColumn("value").defaultValue(Double.POSITIVE_INFINITY))));
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining("m_20240101000001_nan_default")
+			.withMessageContaining("The default of column value must be a finite number, was Infinity");
+		this.entries.clear();
+		this.entries.add(MigrationEntry.of("m_20240101000001_nan_default",
+				(schema) -> schema.create("readings", (t) -> t.floatColumn("value").defaultValue(Float.NaN))));
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining("must be a finite number, was NaN");
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void hashesAJdbcStepByItsPositionOnly() {
+		this.entries.add(MigrationEntry.of("m_20240101000001_first_backfill", (schema) -> schema.jdbc((connection) -> {
+		})));
+		this.entries.add(MigrationEntry.of("m_20240101000002_second_backfill", new Backfill()));
+		assertThat(runner().status()).extracting(MigrationStatus::checksum).containsOnly(REALISTIC_CHECKSUMS.get(5));
+	}
+
+	@Test
 	void appliesRollsBackAndReappliesARealisticMigrationSet() {
 		addRealisticMigrationSet();
 		runner().applyAll();
@@ -694,6 +734,18 @@ abstract class SchemaConformanceTests {
 	 */
 	SchemaSnapshot snapshot() {
 		return SchemaSnapshot.of(this.database).normalized();
+	}
+
+	String queryForString(String sql) {
+		try (Connection connection = this.database.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	List<String> readLedgerChecksums() {

@@ -92,12 +92,27 @@ public final class Schema {
 
 	/**
 	 * Record raw SQL. Irreversible. The text may hold several statements separated by
-	 * {@code ;}; they are split by the same rules as SQL migration files.
+	 * {@code ;}; they are split by the standard rules of SQL migration files (quotes,
+	 * comments, PostgreSQL dollar quotes), the same on every database, because the plan
+	 * is recorded before the database is known. MySQL's backslash escapes in strings,
+	 * {@code #} comments and {@code DELIMITER} are not understood: such SQL belongs in a
+	 * {@code .sql} file.
 	 * @param sql the SQL to execute
 	 * @return this schema
+	 * @throws IllegalArgumentException if the text cannot be split, for example an
+	 * unterminated quote
 	 */
 	public Schema sql(String sql) {
-		for (SqlStatement statement : SqlStatementSplitter.standard().split(sql)) {
+		List<SqlStatement> statements;
+		try {
+			statements = SqlStatementSplitter.standard().split(sql);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + " in schema.sql(...), which splits by the standard "
+					+ "rules on every database (no MySQL backslash escapes, # comments or DELIMITER; write such SQL "
+					+ "in a .sql file)", ex);
+		}
+		for (SqlStatement statement : statements) {
 			add(new SqlOperation(statement.sql(), statement.canonical(), 0));
 		}
 		return this;

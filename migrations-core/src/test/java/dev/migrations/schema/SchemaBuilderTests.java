@@ -235,4 +235,16 @@ class SchemaBuilderTests {
 			.withMessageContaining("string(0) of column email is invalid");
 	}
 
+	@Test
+	void rawSqlThatTheStandardRulesCannotSplitSaysWhereMySqlSyntaxBelongs() {
+		Migration migration = (schema) -> schema.sql("INSERT INTO notes (body) VALUES ('it\\'s; here')");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> MigrationEntry
+				.buildDescriptors(List.of(MigrationEntry.of("m_20240101000000_notes", migration))))
+			.withMessageContaining("m_20240101000000_notes")
+			.withMessageContaining("Unterminated")
+			.withMessageContaining("no MySQL backslash escapes")
+			.withMessageContaining("in a .sql file");
+	}
+
 }

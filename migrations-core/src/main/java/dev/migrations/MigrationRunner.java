@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -235,24 +236,49 @@ public final class MigrationRunner {
 	/**
 	 * Mark every migration up to and including {@code id} as already present, on a
 	 * database that has them from before the ledger was adopted.
-	 * @param id the newest migration the database already has
-	 * @throws MigrationException if the ledger is not empty
+	 * @param id the newest migration the database already has; a source must define it
+	 * @throws MigrationException if no source defines the id, or if the ledger is not
+	 * empty
 	 */
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
+		requireDefined(id);
 		locked((connection) -> {
 			this.ledger.ensureInitialized(connection);
 			List<LedgerEntry> rows = this.ledger.readApplied(connection);
 			if (!rows.isEmpty()) {
+				boolean onlyUnfinished = rows.stream()
+					.allMatch((row) -> row.state() == LedgerState.FAILED || row.state() == LedgerState.RUNNING);
 				throw new MigrationException("Cannot baseline at " + id + ": the ledger " + this.ledger.describe()
 						+ " already has " + rows.size() + ((rows.size() == 1) ? " row" : " rows")
-						+ ". Baseline only applies to a database that has " + "never been migrated by this library.");
+						+ ". Baseline only applies to a database that has never been migrated by this library."
+						+ (onlyUnfinished ? " Nothing was changed.\nNext step: the ledger holds only FAILED or "
+								+ "RUNNING rows, left by a run that failed before the database was baselined; run "
+								+ "repair to remove them, then baseline again." : ""));
 			}
 			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
 					Instant.now(), 0, appliedBy(connection), null));
 			logger.info("Baselined {} at {}", this.ledger.describe(), id);
 			return null;
 		});
+	}
+
+	private void requireDefined(MigrationId id) {
+		MigrationDescriptor before = null;
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			if (descriptor.id().equals(id)) {
+				return;
+			}
+			if (descriptor.id().compareTo(id) < 0) {
+				before = descriptor;
+			}
+		}
+		throw new MigrationException("Cannot baseline at " + id
+				+ ": no migration has this id, and a baseline marks every migration up to it, including ones the "
+				+ "database may not have. Nothing was changed.\nNext step: baseline at the id of the newest "
+				+ "migration the database already has"
+				+ ((before != null) ? " (the newest migration before " + id + " is " + before.id() + ")" : "")
+				+ ", and check that the migration locations are the ones the application uses.");
 	}
 
 	/**
@@ -345,12 +371,61 @@ public final class MigrationRunner {
 		}
 		catch (MigrationException ex) {
 			this.listener.afterRun(Direction.UP, new MigrationResult(batch, oneTransaction ? List.of() : executed), ex);
+			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
+					&& createsWhatExists(failure)) {
+				MigrationDescriptor first = plans.keySet().iterator().next();
+				throw withBaselineHint(failure, !oneTransaction && !this.executor.isAtomic(first));
+			}
 			throw ex;
 		}
 		MigrationResult result = new MigrationResult(batch, executed);
 		this.listener.afterRun(Direction.UP, result, null);
 		logger.info("Applied {} migration(s) in batch {} to {}", executed.size(), batch, this.ledger.describe());
 		return result;
+	}
+
+	/**
+	 * Whether a migration failed because what it creates exists already, as on a database
+	 * whose schema came from somewhere else (by hand, Flyway, Liquibase).
+	 */
+	private static boolean createsWhatExists(MigrationExecutionException failure) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sqlException) {
+				String state = sqlException.getSQLState();
+				// PostgreSQL duplicate_table, duplicate_object, duplicate_schema,
+				// duplicate_column, duplicate_function; MySQL, MariaDB and H2 table or
+				// column exists
+				if (state != null
+						&& List.of("42P07", "42710", "42P06", "42701", "42723", "42S01", "42S21").contains(state)) {
+					return true;
+				}
+				String message = String.valueOf(sqlException.getMessage()).toLowerCase(Locale.ROOT);
+				if (message.contains("already exists") || message.contains("duplicate column")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The failure of the first migration applied to a database with an empty ledger, when
+	 * what it creates exists already: the likely cause is an existing database that was
+	 * not baselined, which changing the migration would not fix.
+	 */
+	private static MigrationExecutionException withBaselineHint(MigrationExecutionException failure,
+			boolean failedRow) {
+		String hint = " If the database already has what this migration creates because its schema was made before "
+				+ "this library managed it (by hand, by Flyway or by Liquibase), do not change the migration or the "
+				+ "database: " + (failedRow ? "run repair to remove the FAILED row, then " : "")
+				+ "baseline the database at the newest migration it already has (migrate:baseline ID, or "
+				+ "runner.baseline(id) in Java), and apply again.";
+		MigrationExecutionException hinted = new MigrationExecutionException(failure.getMessage() + hint,
+				failure.getMigrationId(), failure.getStatementNumber(), failure.getCause());
+		for (Throwable suppressed : failure.getSuppressed()) {
+			hinted.addSuppressed(suppressed);
+		}
+		return hinted;
 	}
 
 	private boolean runsInOneTransaction(java.util.Collection<MigrationDescriptor> pending) {

@@ -94,7 +94,8 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(migrate.output).contains("Applied m_20240101000000_create_alpha")
 			.contains("error: Migration m_20240102000000_broken failed while applying at statement 1 of 1")
 			.contains("no_such_table")
-			.doesNotContain("\tat ");
+			.doesNotContain("\tat ")
+			.doesNotContain("WARN");
 		Result validate = cli("migrate:validate");
 		assertThat(validate.exitCode).as(validate.output).isEqualTo(1);
 		assertThat(validate.output).contains("m_20240102000000_broken").contains("Next step").contains("repair");
@@ -152,6 +153,34 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(json.output.strip()).startsWith("{\"migrations\":[{\"id\":\"m_20240103000000_create_gamma\"")
 			.contains("{\"id\":\"m_20240102000000_create_beta\"")
 			.doesNotContain("batch");
+	}
+
+	@Test
+	void anExistingDatabaseThatWasNotBaselinedIsAdoptedWithTheStepsTheErrorNames() throws Exception {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)");
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		write("20240102000000_create_beta.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");
+		Result unknown = cli("migrate:baseline", "m_20240101000001_create_alpha");
+		assertThat(unknown.exitCode).as(unknown.output).isEqualTo(3);
+		assertThat(unknown.output).contains("no migration has this id")
+			.contains("the newest migration before m_20240101000001_create_alpha is m_20240101000000_create_alpha");
+		Result migrate = cli("migrate");
+		assertThat(migrate.exitCode).as(migrate.output).isEqualTo(3);
+		assertThat(migrate.output).contains("baseline the database at the newest migration it already has")
+			.contains("migrate:baseline ID")
+			.doesNotContain("WARN");
+		if (cli("migrate:validate").exitCode != 0) {
+			Result refused = cli("migrate:baseline", "m_20240101000000_create_alpha");
+			assertThat(refused.exitCode).as(refused.output).isEqualTo(3);
+			assertThat(refused.output).contains("run repair to remove them, then baseline again");
+			assertThat(cli("migrate:repair").exitCode).isZero();
+		}
+		Result baseline = cli("migrate:baseline", "m_20240101000000_create_alpha");
+		assertThat(baseline.exitCode).as(baseline.output).isZero();
+		Result applied = cli("migrate");
+		assertThat(applied.exitCode).as(applied.output).isZero();
+		assertThat(applied.output).contains("Applied m_20240102000000_create_beta")
+			.doesNotContain("m_20240101000000_create_alpha (");
 	}
 
 	@Test

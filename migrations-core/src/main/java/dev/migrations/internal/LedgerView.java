@@ -83,6 +83,14 @@ public final class LedgerView {
 	}
 
 	/**
+	 * Whether the ledger has no rows: no migration was ever applied or baselined.
+	 * @return whether the ledger is empty
+	 */
+	public boolean isEmpty() {
+		return this.rows.isEmpty();
+	}
+
+	/**
 	 * Return the status of every known migration, from sources and ledger, sorted by id.
 	 * @return the statuses
 	 */

@@ -770,6 +770,56 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThat(tables()).containsExactlyInAnyOrder("alpha", "beta", "migrations_ledger");
 	}
 
+	@Test
+	void baselineRefusesAnIdNoSourceDefines() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createTableMigration(M4, "delta");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner().baseline(MigrationId.parse(M3)))
+			.withMessageContaining("no migration has this id")
+			.withMessageContaining("Nothing was changed")
+			.withMessageContaining("the newest migration before m_" + M3 + " is m_" + M2);
+		assertThat(states(runner().status())).containsOnly(MigrationState.PENDING);
+		runner().baseline(MigrationId.parse(M2));
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M4);
+	}
+
+	@Test
+	void forgettingToBaselineAnExistingDatabaseNamesBaselineAsTheNextStep() {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		createTableMigration(M3, "gamma");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("baseline the database at the newest migration it already has")
+			.withMessageContaining("migrate:baseline ID");
+		if (!runner().validate().isEmpty()) {
+			assertThatExceptionOfType(MigrationException.class)
+				.isThrownBy(() -> runner().baseline(MigrationId.parse(M2)))
+				.withMessageContaining("run repair to remove them, then baseline again");
+			assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
+		}
+		runner().baseline(MigrationId.parse(M2));
+		assertThat(ids(runner().applyAll())).containsExactly("m_" + M3);
+	}
+
+	@Test
+	void aFailureOfAnotherKindOnAnEmptyLedgerDoesNotSuggestBaseline() {
+		write(M1 + ".sql", "INSERT INTO missing_table (id) VALUES (1)");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageNotContaining("baseline");
+	}
+
+	@Test
+	void aMigrationThatCreatesAnExistingTableAfterOthersWereAppliedDoesNotSuggestBaseline() {
+		createTableMigration(M1, "alpha");
+		runner().applyAll();
+		this.database.execute("CREATE TABLE beta (id INT PRIMARY KEY)");
+		createTableMigration(M2, "beta");
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageNotContaining("baseline");
+	}
+
 	/**
 	 * The tables of the database, without the lease table of the lock, which only the
 	 * databases without a session lock have.

@@ -107,7 +107,12 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
 						Map.of("spring.main.web-application-type", "none", "spring.main.banner-mode", "off",
 								"spring.main.log-startup-info", "false", "logging.level.root", "warn",
-								"migrations.on-startup", "none")));
+								// the context's warning about a failed start, and the
+								// MariaDB
+								// driver's about a failed statement, repeat the error the
+								// command prints
+								"logging.level.org.springframework.context", "error", "logging.level.org.mariadb.jdbc",
+								"error", "migrations.on-startup", "none")));
 		}
 	}
 

@@ -18,10 +18,12 @@ class MigrationExecutionFailureAnalyzer extends AbstractFailureAnalyzer<Migratio
 		FailureMessage message = FailureMessage.of(cause);
 		String migration = cause.getMigrationId() + " (statement " + cause.getStatementNumber() + ")";
 		String nextStep = message.nextStep();
-		String action = (nextStep != null && nextStep.contains("repair"))
-				? "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep
-				: "Fix migration " + migration + " and start the application again."
-						+ ((nextStep != null) ? "\nAbout the database: " + nextStep : "");
+		String action = (nextStep != null && nextStep.contains("migrate:baseline"))
+				? "Migration " + migration + " creates what the database has already. " + nextStep
+				: (nextStep != null && nextStep.contains("repair"))
+						? "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep
+						: "Fix migration " + migration + " and start the application again."
+								+ ((nextStep != null) ? "\nAbout the database: " + nextStep : "");
 		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action), cause);
 	}
 

@@ -84,7 +84,12 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		Result failed = run("migrate");
 		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(3);
 		assertThat(failed.output()).contains("error: Migration m_20241201000000_broken failed")
-			.doesNotContain(PASSWORD);
+			.doesNotContain(PASSWORD)
+			.doesNotContain("ErrorPacket");
+		Result notStarted = run("migrate:status", "--migrations.table=a.b");
+		assertThat(notStarted.exitCode()).as(notStarted.output()).isEqualTo(3);
+		assertThat(notStarted.output()).contains("error: Invalid ledger table name")
+			.doesNotContain("Exception encountered during context initialization");
 		Result usage = run("migrate", "--steps", "2");
 		assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
 		assertThat(usage.output()).contains("Unknown option '--steps' for migrate").contains("Usage:");

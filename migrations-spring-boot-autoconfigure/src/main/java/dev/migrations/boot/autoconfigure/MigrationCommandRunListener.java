@@ -91,8 +91,8 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 			int status = MigrationCommandLine.checkUsage(new MigrationCommand(command, this.args).args(), System.err);
 			if (status != MigrationCommandLine.SUCCESS) {
 				this.exit.accept(status);
-				// Reached only when exit has been replaced: the application must not
-				// start
+				// Reached only when exit has been replaced: the application
+				// must not start
 				throw new IllegalStateException("Usage error in migration command '" + command + "'");
 			}
 		}
@@ -103,16 +103,13 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 			ConfigurableEnvironment environment) {
 		if (isCommand()) {
 			this.environment = environment;
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of("spring.main.web-application-type", "none", "spring.main.banner-mode", "off",
-								"spring.main.log-startup-info", "false", "logging.level.root", "warn",
-								// the context's warning about a failed start, and the
-								// MariaDB
-								// driver's about a failed statement, repeat the error the
-								// command prints
-								"logging.level.org.springframework.context", "error", "logging.level.org.mariadb.jdbc",
-								"error", "migrations.on-startup", "none")));
+			// Spring's warning about a failed start and the MariaDB driver's
+			// about a failed statement would repeat the error the command prints
+			Map<String, Object> properties = Map.of("spring.main.web-application-type", "none",
+					"spring.main.banner-mode", "off", "spring.main.log-startup-info", "false", "logging.level.root",
+					"warn", "logging.level.org.springframework.context", "error", "logging.level.org.mariadb.jdbc",
+					"error", "migrations.on-startup", "none");
+			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}
 	}
 

@@ -115,7 +115,17 @@ public final class SqlMigrationSource {
 			String path = classpathPath(location);
 			List<URL> roots = Collections.list(this.classLoader.getResources(path));
 			if (roots.isEmpty()) {
-				logger.info("No migrations found: location {} does not exist", location);
+				// The default locations (db/migrations, and db/migrations/<name> of an
+				// instance) may well be absent, with Java migrations only; a location
+				// someone configured is nearly always a typo or a leftover
+				String defaultPath = classpathPath(DEFAULT_LOCATION);
+				if (path.equals(defaultPath) || path.startsWith(defaultPath + "/")) {
+					logger.info("No migrations found: location {} does not exist", location);
+				}
+				else {
+					logger.warn("No migrations found: class path location {} does not exist; check the configured "
+							+ "migration locations", location);
+				}
 			}
 			for (URL root : roots) {
 				readClasspathRoot(root, path, scripts);

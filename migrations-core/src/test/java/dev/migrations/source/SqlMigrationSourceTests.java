@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
@@ -18,6 +22,7 @@ import dev.migrations.MigrationEntry;
 import dev.migrations.schema.SqlOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -169,8 +174,23 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
-	void findsNothingInAMissingClasspathLocation() {
-		assertThat(load("classpath:no/such/location")).isEmpty();
+	void findsNothingInAMissingClasspathLocationAndWarnsUnlessItIsTheDefault() {
+		Logger logger = (Logger) LoggerFactory.getLogger(SqlMigrationSource.class);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		try {
+			assertThat(load("classpath:no/such/location")).isEmpty();
+			assertThat(load(SqlMigrationSource.DEFAULT_LOCATION)).isEmpty();
+			assertThat(load(SqlMigrationSource.DEFAULT_LOCATION + "/reports")).isEmpty();
+		}
+		finally {
+			logger.detachAppender(events);
+		}
+		assertThat(events.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly("No migrations found: class path location classpath:no/such/location does not exist; "
+					+ "check the configured migration locations");
 	}
 
 	private List<MigrationDescriptor> load(String location) {

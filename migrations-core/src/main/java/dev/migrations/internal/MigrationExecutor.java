@@ -38,6 +38,12 @@ public final class MigrationExecutor {
 
 	private static final int EXCERPT_LENGTH = 300;
 
+	/**
+	 * The SQLState of a statement that refuses to run in a transaction block, such as
+	 * PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
+	 */
+	private static final String NO_TRANSACTION_ALLOWED = "25001";
+
 	private final Dialect dialect;
 
 	private final MigrationLedger ledger;
@@ -244,6 +250,14 @@ public final class MigrationExecutor {
 			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
 		}
 		message.append(NEXT_STEP).append(nextStep(migration, atomicity));
+		if (cause instanceof SQLException sqlException && NO_TRANSACTION_ALLOWED.equals(sqlException.getSQLState())
+				&& migration.transactional()) {
+			message.append(" The statement cannot run inside a transaction: ")
+				.append(migration.source(direction).endsWith(".sql")
+						? "start the script with the comment line -- migrations: no-transaction"
+						: "return false from the migration's transactional()")
+				.append(" so that the migration runs outside one.");
+		}
 		return new MigrationExecutionException(message.toString(), migration.id(), index + 1, cause);
 	}
 

@@ -166,6 +166,19 @@ public final class SqlMigrationSource {
 		}
 	}
 
+	/**
+	 * Whether a file is named like a Flyway migration: {@code V1__name.sql},
+	 * {@code V1_2__name.sql}, {@code U1__name.sql} or {@code R__name.sql}.
+	 */
+	private static boolean isFlywayName(String fileName) {
+		int separator = fileName.indexOf("__");
+		if (separator < 1 || "VUR".indexOf(fileName.charAt(0)) < 0) {
+			return false;
+		}
+		String version = fileName.substring(1, separator);
+		return (fileName.charAt(0) == 'R') ? version.isEmpty() : version.matches("\\d+([._]\\d+)*");
+	}
+
 	private static void readDirectory(Path directory, Map<String, String> scripts) throws IOException {
 		readDirectory(directory, "", scripts);
 	}
@@ -209,7 +222,10 @@ public final class SqlMigrationSource {
 			}
 			catch (MigrationDefinitionException ex) {
 				throw new MigrationDefinitionException("Malformed migration file name '" + fileName + "' in " + location
-						+ ": expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location.");
+						+ ": expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location."
+						+ (isFlywayName(fileName) ? " It is named as Flyway names its migrations: the guide to "
+								+ "migrating from Flyway shows how to rename them (repeatable R__ migrations have no "
+								+ "equivalent here)." : ""));
 			}
 			String directory = relative.substring(0, relative.length() - fileName.length());
 			String key = directory + base;

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationRunner;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code CREATE INDEX CONCURRENTLY} in a {@code no-transaction} migration, while another
@@ -74,6 +76,24 @@ class PostgresqlNonTransactionalMigrationTests {
 		assertThat(this.database.queryForLong(
 				"SELECT COUNT(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'users_email_index' AND i.indisvalid"))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aStatementThatRefusesATransactionNamesTheHeaderThatRunsItOutsideOne() throws Exception {
+		Files.writeString(this.directory.resolve("20240101000000_create_users.sql"),
+				"CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100));\n");
+		Files.writeString(this.directory.resolve("20240102000000_index_users_email.sql"),
+				"CREATE INDEX CONCURRENTLY users_email_index ON users (email);\n");
+		MigrationRunner runner = runner(new MigrationListener() {
+		});
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining("(SQLState 25001)")
+			.withMessageContaining("The statement cannot run inside a transaction: start the script with the "
+					+ "comment line -- migrations: no-transaction so that the migration runs outside one.");
+		Files.writeString(this.directory.resolve("20240102000000_index_users_email.sql"),
+				"-- migrations: no-transaction\nCREATE INDEX CONCURRENTLY users_email_index ON users (email);\n");
+		assertThat(runner(new MigrationListener() {
+		}).applyAll().migrations()).hasSize(1);
 	}
 
 	private MigrationRunner runner(MigrationListener listener) {

@@ -105,11 +105,26 @@ class SqlMigrationSourceTests {
 
 	@Test
 	void rejectsAMalformedFileName() throws IOException {
-		write("V1__init.sql", "CREATE TABLE t (id INT)");
+		write("20240101_init.sql", "CREATE TABLE t (id INT)");
 		assertThatExceptionOfType(MigrationDefinitionException.class)
 			.isThrownBy(() -> load("filesystem:" + this.directory))
-			.withMessageContaining("'V1__init.sql'")
-			.withMessageContaining("YYYYMMDDHHMMSS_snake_case_name.up.sql");
+			.withMessageContaining("'20240101_init.sql'")
+			.withMessageContaining("YYYYMMDDHHMMSS_snake_case_name.up.sql")
+			.withMessageNotContaining("Flyway");
+	}
+
+	@Test
+	void rejectsAFlywayFileNamePointingToTheGuide() throws IOException {
+		for (String name : List.of("V1__init.sql", "V2_1__add_phone.sql", "V3.1__seed.sql", "U1__init.sql",
+				"R__views.sql")) {
+			Path location = Files.createDirectories(this.directory.resolve(name.replace('.', '_')));
+			Files.writeString(location.resolve(name), "CREATE TABLE t (id INT)");
+			assertThatExceptionOfType(MigrationDefinitionException.class)
+				.isThrownBy(() -> load("filesystem:" + location))
+				.withMessageContaining("'" + name + "'")
+				.withMessageContaining("It is named as Flyway names its migrations: the guide to migrating from "
+						+ "Flyway shows how to rename them");
+		}
 	}
 
 	@Test

@@ -17,8 +17,9 @@ record FailureMessage(String description, @Nullable String nextStep) {
 	/**
 	 * How to run repair from a Spring Boot application, for actions that suggest it.
 	 */
-	static final String REPAIR_IN_SPRING_BOOT = "To repair from this application, define a MigrationStrategy bean "
-			+ "that calls runner.repair(false) and then runner.applyAll(), start once, and remove the bean again.";
+	static final String REPAIR_IN_SPRING_BOOT = "To repair from this application, run it once with the command "
+			+ "migrate:repair (java -jar app.jar migrate:repair), or define a MigrationStrategy bean that calls "
+			+ "runner.repair(false) and then runner.applyAll(), start once, and remove the bean again.";
 
 	/**
 	 * Where the ledger schema is configured, for actions that suggest configuring another

@@ -50,6 +50,7 @@ class MigrationsFailureAnalyzerTests {
 					+ "starting again alone will not apply it: the database may be partly changed")
 			.doesNotContain("and start the application again")
 			.contains("run repair")
+			.contains("run it once with the command migrate:repair")
 			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
 	}
 

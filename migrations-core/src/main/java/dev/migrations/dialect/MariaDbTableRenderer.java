@@ -13,6 +13,11 @@ class MariaDbTableRenderer extends MySqlTableRenderer {
 	}
 
 	@Override
+	int maxDecimalScale() {
+		return 38;
+	}
+
+	@Override
 	String dropForeignKey(DropForeignKey drop) {
 		return super.dropForeignKey(drop) + ", DROP INDEX IF EXISTS " + quote(drop.name());
 	}

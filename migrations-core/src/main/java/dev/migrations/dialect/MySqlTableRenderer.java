@@ -31,7 +31,7 @@ class MySqlTableRenderer extends TableRenderer {
 			case BIG_INCREMENTS, BIG_INTEGER -> "BIGINT";
 			case INTEGER -> "INT";
 			case SMALL_INTEGER -> "SMALLINT";
-			case DECIMAL -> "DECIMAL(" + column.precision() + ", " + column.scale() + ")";
+			case DECIMAL -> decimal(column);
 			case FLOAT -> "FLOAT";
 			case DOUBLE -> "DOUBLE";
 			case BOOLEAN -> "BOOLEAN";
@@ -45,6 +45,23 @@ class MySqlTableRenderer extends TableRenderer {
 			case JSON -> "JSON";
 			case BINARY -> "LONGBLOB";
 		};
+	}
+
+	private String decimal(Column column) {
+		if (column.scale() > maxDecimalScale()) {
+			throw new UnsupportedOperationException(
+					databaseName() + " allows a DECIMAL scale of at most " + maxDecimalScale() + ", and column "
+							+ column.name() + " is decimal(" + column.precision() + ", " + column.scale() + ")");
+		}
+		return "DECIMAL(" + column.precision() + ", " + column.scale() + ")";
+	}
+
+	/**
+	 * Return the largest scale a {@code DECIMAL} may have here.
+	 * @return the scale
+	 */
+	int maxDecimalScale() {
+		return 30;
 	}
 
 	@Override

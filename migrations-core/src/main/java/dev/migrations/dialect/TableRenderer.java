@@ -269,8 +269,11 @@ abstract class TableRenderer {
 	}
 
 	final UnsupportedOperationException unsupported(TableOperation operation, String reason) {
-		return new UnsupportedOperationException(
-				this.dialect.name() + " cannot " + operation.describe() + ": " + reason);
+		return new UnsupportedOperationException(databaseName() + " cannot " + operation.describe() + ": " + reason);
+	}
+
+	final String databaseName() {
+		return this.dialect.name();
 	}
 
 }

@@ -624,6 +624,21 @@ abstract class SchemaConformanceTests {
 				? "drop foreign key authors_x_foreign of table authors" : "create table books");
 	}
 
+	@Test
+	void refusesADecimalScaleTheDatabaseCannotHoldBeforeAnythingRuns() {
+		Migration prices = (schema) -> schema.create("prices", (t) -> {
+			t.id();
+			t.decimal("amount", 65, 40);
+		});
+		if (kind() == DatabaseKind.MARIADB) {
+			assertRefusedAtPlanTime(prices,
+					"allows a DECIMAL scale of at most 38, and column amount is decimal(65, 40)");
+			return;
+		}
+		apply(prices);
+		assertThat(tables()).contains("prices");
+	}
+
 	/**
 	 * The realistic migration set: users, teams, a pivot, posts with foreign keys,
 	 * indexes and timestamps, an added and a renamed column, a data backfill through JDBC

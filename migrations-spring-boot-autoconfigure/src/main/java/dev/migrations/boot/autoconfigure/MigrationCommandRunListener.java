@@ -68,11 +68,6 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 		return this.command != null && MigrationCommandLine.isCommand(this.command);
 	}
 
-	private boolean isUnknownCommand() {
-		return this.command != null && !MigrationCommandLine.isCommand(this.command)
-				&& isInCommandNamespace(this.command);
-	}
-
 	private static boolean isInCommandNamespace(String word) {
 		return word.equals("migrate") || word.startsWith("migrate:") || word.startsWith("make:");
 	}
@@ -85,7 +80,7 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
 		String command = this.command;
-		if (command != null && (isCommand() || isUnknownCommand())) {
+		if (command != null && isInCommandNamespace(command)) {
 			// The command line checks the words, so the wording and the status are those
 			// of the standalone jar
 			int status = MigrationCommandLine.checkUsage(new MigrationCommand(command, this.args).args(), System.err);

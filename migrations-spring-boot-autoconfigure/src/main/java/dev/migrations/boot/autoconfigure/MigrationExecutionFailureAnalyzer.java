@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.MigrationExecutionException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -18,13 +19,21 @@ class MigrationExecutionFailureAnalyzer extends AbstractFailureAnalyzer<Migratio
 		FailureMessage message = FailureMessage.of(cause);
 		String migration = cause.getMigrationId() + " (statement " + cause.getStatementNumber() + ")";
 		String nextStep = message.nextStep();
-		String action = (nextStep != null && nextStep.contains("migrate:baseline"))
-				? "Migration " + migration + " creates what the database has already. " + nextStep
-				: (nextStep != null && nextStep.contains("repair"))
-						? "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep
-						: "Fix migration " + migration + " and start the application again."
-								+ ((nextStep != null) ? "\nAbout the database: " + nextStep : "");
-		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action), cause);
+		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action(migration, nextStep)),
+				cause);
+	}
+
+	private static String action(String migration, @Nullable String nextStep) {
+		if (nextStep == null) {
+			return "Fix migration " + migration + " and start the application again.";
+		}
+		if (nextStep.contains("migrate:baseline")) {
+			return "Migration " + migration + " creates what the database has already. " + nextStep;
+		}
+		if (nextStep.contains("repair")) {
+			return "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep;
+		}
+		return "Fix migration " + migration + " and start the application again.\nAbout the database: " + nextStep;
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * @param url the JDBC URL
  * @param dataSource a DataSource on it
  */
-record H2Database(String url, DataSource dataSource) {
+record H2Database(String url, DataSource dataSource) implements AutoCloseable {
 
 	static H2Database create() {
 		String url = "jdbc:h2:mem:h2_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
@@ -32,6 +32,11 @@ record H2Database(String url, DataSource dataSource) {
 
 	void drop() {
 		execute("SHUTDOWN");
+	}
+
+	@Override
+	public void close() {
+		drop();
 	}
 
 }

@@ -70,8 +70,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void failedMigrationBlocksTheNextStartAndExplainsHowToRepair() {
-		H2Database database = H2Database.create();
-		try {
+		try (H2Database database = H2Database.create()) {
 			ApplicationContextRunner broken = this.contextRunner.withPropertyValues(
 					"spring.datasource.url=" + database.url(), "migrations.locations=classpath:db/broken");
 			broken.run((context) -> assertThat(context).hasFailed());
@@ -83,15 +82,11 @@ class MigrationsFailureAnalyzerTests {
 			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_into_missing_table: ")
 				.contains("define a MigrationStrategy bean that calls runner.repair(false)");
 		}
-		finally {
-			database.drop();
-		}
 	}
 
 	@Test
 	void checksumMismatchNamesTheEditedMigrationAndTheFix() {
-		H2Database database = H2Database.create();
-		try {
+		try (H2Database database = H2Database.create()) {
 			MigrationRunner.builder(database.dataSource()).build().applyAll();
 			database.execute("UPDATE migrations_ledger SET checksum = 'v1:0000' "
 					+ "WHERE id = 'm_20241201000100_insert_first_user'");
@@ -101,9 +96,6 @@ class MigrationsFailureAnalyzerTests {
 				.contains("was changed after it was applied");
 			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_first_user: ")
 				.contains("write a new migration instead");
-		}
-		finally {
-			database.drop();
 		}
 	}
 
@@ -126,8 +118,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void lockFailureThatIsNotATimeoutShowsItsOwnNextStepNotAnotherProcess() {
-		H2Database database = H2Database.create();
-		try {
+		try (H2Database database = H2Database.create()) {
 			database.execute("CREATE TABLE migrations_ledger_lock (id INT NOT NULL PRIMARY KEY)");
 			ApplicationContextRunner broken = this.contextRunner
 				.withPropertyValues("spring.datasource.url=" + database.url());
@@ -139,15 +130,11 @@ class MigrationsFailureAnalyzerTests {
 			assertThat(analysis.getAction()).startsWith("correct the cause of this database error")
 				.doesNotContain("Another process");
 		}
-		finally {
-			database.drop();
-		}
 	}
 
 	@Test
 	void poolOfOneConnectionFailsAtOnceWithThePropertyToChange() {
-		H2Database database = H2Database.create();
-		try {
+		try (H2Database database = H2Database.create()) {
 			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
 					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
 							"spring.datasource.hikari.maximum-pool-size=1"));
@@ -158,23 +145,16 @@ class MigrationsFailureAnalyzerTests {
 				.contains("migrations.url");
 			assertThat(database.tables()).isEmpty();
 		}
-		finally {
-			database.drop();
-		}
 	}
 
 	@Test
 	void poolOfTwoConnectionsIsEnough() {
-		H2Database database = H2Database.create();
-		try {
+		try (H2Database database = H2Database.create()) {
 			this.contextRunner
 				.withPropertyValues("spring.datasource.url=" + database.url(),
 						"spring.datasource.hikari.maximum-pool-size=2")
 				.run((context) -> assertThat(context).hasNotFailed());
 			assertThat(database.tables()).contains("migrations_ledger");
-		}
-		finally {
-			database.drop();
 		}
 	}
 

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -21,13 +24,16 @@ import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.LedgerView;
 import dev.migrations.internal.LocalHost;
 import dev.migrations.internal.MigrationExecutor;
+import dev.migrations.internal.Run;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -131,12 +137,12 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		requirePositive(limit, "limit");
-		return locked((connection) -> {
+		return locked((connection, lock) -> {
 			this.ledger.ensureInitialized(connection);
 			LedgerView view = readLedger(connection);
 			List<MigrationDescriptor> pending = selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(pending, Direction.UP);
-			return applyPending(connection, view, plans);
+			return applyPending(connection, lock, view, plans);
 		});
 	}
 
@@ -181,7 +187,7 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(this.dataSource, (connection) -> readLedgerIfExists(connection).statuses());
+		return Jdbc.withConnection(this.dataSource, (connection) -> readLedgerUnlocked(connection).statuses());
 	}
 
 	/**
@@ -200,37 +206,90 @@ public final class MigrationRunner {
 	 */
 	public List<MigrationProblem> validate() {
 		return Jdbc.withConnection(this.dataSource,
-				(connection) -> readLedgerIfExists(connection).problems(this.outOfOrder, true));
+				(connection) -> readLedgerUnlocked(connection).problems(this.outOfOrder, true));
 	}
 
 	/**
 	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
 	 * has been fixed by hand, whether or not a source still defines their migrations;
 	 * and, only when asked, record the current checksums of edited applied migrations.
+	 * Refuses a {@code RUNNING} row whose run still holds the lock (see
+	 * {@link RepairOption#FORCE}).
 	 * @param acceptChecksums whether to accept edited applied migrations
 	 * @return a description of each change made
+	 * @throws MigrationInProgressException if a run that holds the lock is applying a
+	 * migration now
 	 */
 	public List<String> repair(boolean acceptChecksums) {
-		return locked((connection) -> {
+		return acceptChecksums ? repair(RepairOption.ACCEPT_CHECKSUMS) : repair(new RepairOption[0]);
+	}
+
+	/**
+	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
+	 * has been fixed by hand, and with {@link RepairOption#ACCEPT_CHECKSUMS} record the
+	 * current checksums of edited applied migrations. A {@code RUNNING} row whose run
+	 * still holds the lock is in progress, and is refused unless
+	 * {@link RepairOption#FORCE} takes the lock from that run first.
+	 * @param options the options
+	 * @return a description of each change made
+	 * @throws MigrationInProgressException if a run that holds the lock is applying a
+	 * migration now, and {@code FORCE} was not given
+	 */
+	public List<String> repair(RepairOption... options) {
+		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
+				: EnumSet.copyOf(Arrays.asList(options));
+		List<String> changes = new ArrayList<>(takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
+		changes.addAll(locked((connection, lock) -> {
 			if (!this.ledger.exists(connection)) {
-				return List.of();
+				return List.<String>of();
 			}
-			List<String> changes = new ArrayList<>();
+			List<String> done = new ArrayList<>();
 			for (MigrationStatus status : readLedger(connection).statuses()) {
 				String id = status.id().toString();
 				if (status.state() == MigrationState.FAILED || status.state() == MigrationState.RUNNING) {
+					lock.verify(connection);
 					this.ledger.remove(connection, id);
-					changes.add("Removed " + status.state() + " row of " + id);
+					done.add("Removed " + status.state() + " row of " + id);
 				}
-				else if (acceptChecksums && status.state() == MigrationState.CHECKSUM_MISMATCH) {
+				else if (chosen.contains(RepairOption.ACCEPT_CHECKSUMS)
+						&& status.state() == MigrationState.CHECKSUM_MISMATCH) {
+					lock.verify(connection);
 					this.ledger.updateChecksum(connection, id, status.checksum());
-					changes.add("Accepted checksum " + status.checksum() + " of " + id + " (was "
+					done.add("Accepted checksum " + status.checksum() + " of " + id + " (was "
 							+ status.appliedChecksum() + ")");
 				}
 			}
-			changes.forEach((change) -> logger.info("Repair: {}", change));
-			return changes;
-		});
+			done.forEach((change) -> logger.info("Repair: {}", change));
+			return done;
+		}));
+		return changes;
+	}
+
+	/**
+	 * Refuse to repair a migration that a live run is applying; or, when forced, take the
+	 * lock from that run, so that the repair can take it.
+	 * @return a description of the lock taken, if any
+	 */
+	private List<String> takeFromLiveRun(boolean force) {
+		List<MigrationStatus> inProgress = status().stream()
+			.filter((status) -> status.state() == MigrationState.IN_PROGRESS)
+			.toList();
+		if (inProgress.isEmpty()) {
+			return List.of();
+		}
+		Optional<LockHolder> holder = this.lock.holder();
+		if (holder.isEmpty()) {
+			return List.of();
+		}
+		List<MigrationId> ids = inProgress.stream().map(MigrationStatus::id).toList();
+		if (!force) {
+			throw new MigrationInProgressException(ids, holder.get());
+		}
+		this.lock.breakLock(holder.get());
+		String change = "Took the migration lock from " + holder.get() + ", which was applying "
+				+ ids.stream().map(MigrationId::toString).collect(Collectors.joining(", "));
+		logger.warn("Repair: {}", change);
+		return List.of(change);
 	}
 
 	/**
@@ -243,7 +302,7 @@ public final class MigrationRunner {
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
 		requireDefined(id);
-		locked((connection) -> {
+		locked((connection, lock) -> {
 			this.ledger.ensureInitialized(connection);
 			List<LedgerEntry> rows = this.ledger.readApplied(connection);
 			if (!rows.isEmpty()) {
@@ -256,8 +315,9 @@ public final class MigrationRunner {
 								+ "RUNNING rows, left by a run that failed before the database was baselined; run "
 								+ "repair to remove them, then baseline again." : ""));
 			}
+			lock.verify(connection);
 			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
-					Instant.now(), 0, appliedBy(connection), null));
+					Instant.now(), 0, appliedBy(connection), null, lock.holder().identity()));
 			logger.info("Baselined {} at {}", this.ledger.describe(), id);
 			return null;
 		});
@@ -326,7 +386,7 @@ public final class MigrationRunner {
 	List<PlannedMigration> planApply(int limit) {
 		requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.dataSource, (connection) -> {
-			List<MigrationDescriptor> pending = selectPending(readLedgerIfExists(connection), limit);
+			List<MigrationDescriptor> pending = selectPending(readLedgerUnlocked(connection), limit);
 			return planned(render(pending, Direction.UP), Direction.UP);
 		});
 	}
@@ -337,40 +397,36 @@ public final class MigrationRunner {
 
 	List<PlannedMigration> planRollback(RollbackSelection selection) {
 		return Jdbc.withConnection(this.dataSource, (connection) -> {
-			LedgerView view = readLedgerIfExists(connection);
+			LedgerView view = readLedgerUnlocked(connection);
 			return planned(render(selectRollback(view, selection.select(view)), Direction.DOWN), Direction.DOWN);
 		});
 	}
 
-	private MigrationResult applyPending(Connection connection, LedgerView view,
+	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {
 			logger.info("Database is up to date: no pending migrations in {}", this.ledger.describe());
 			return new MigrationResult(0, List.of());
 		}
 		int batch = view.nextBatch();
-		String appliedBy = appliedBy(connection);
 		boolean oneTransaction = runsInOneTransaction(plans.keySet());
+		Run run = new Run(connection, lock, batch, appliedBy(connection), false);
 		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 		this.listener.beforeRun(Direction.UP, plans.size());
 		try {
 			if (oneTransaction) {
-				Jdbc.inTransaction(connection, () -> {
-					for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-						executed.add(this.executor.apply(connection, plan.getKey(), plan.getValue(), batch, appliedBy,
-								view.isOutOfOrder(plan.getKey()), true));
-					}
-				});
+				Jdbc.inTransaction(connection, () -> applyEach(run.asOneTransaction(), view, plans, executed));
 			}
 			else {
-				for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-					executed.add(this.executor.apply(connection, plan.getKey(), plan.getValue(), batch, appliedBy,
-							view.isOutOfOrder(plan.getKey()), false));
-				}
+				applyEach(run, view, plans, executed);
 			}
 		}
 		catch (MigrationException ex) {
-			this.listener.afterRun(Direction.UP, new MigrationResult(batch, oneTransaction ? List.of() : executed), ex);
+			List<ExecutedMigration> committed = oneTransaction ? List.of() : executed;
+			this.listener.afterRun(Direction.UP, new MigrationResult(batch, committed), ex);
+			if (ex instanceof MigrationLockLostException lost) {
+				throw lost.after(committed.isEmpty() ? null : committed.get(committed.size() - 1).id().toString());
+			}
 			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
 					&& createsWhatExists(failure)) {
 				MigrationDescriptor first = plans.keySet().iterator().next();
@@ -382,6 +438,13 @@ public final class MigrationRunner {
 		this.listener.afterRun(Direction.UP, result, null);
 		logger.info("Applied {} migration(s) in batch {} to {}", executed.size(), batch, this.ledger.describe());
 		return result;
+	}
+
+	private void applyEach(Run run, LedgerView view, Map<MigrationDescriptor, List<SchemaOperation>> plans,
+			List<ExecutedMigration> executed) {
+		for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
+			executed.add(this.executor.apply(run, plan.getKey(), plan.getValue(), view.isOutOfOrder(plan.getKey())));
+		}
 	}
 
 	/**
@@ -447,23 +510,28 @@ public final class MigrationRunner {
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		return locked((connection) -> {
+		return locked((connection, lock) -> {
 			boolean ledgerExists = this.ledger.exists(connection);
 			LedgerView view = ledgerExists ? readLedger(connection) : LedgerView.of(this.descriptors, List.of());
 			List<MigrationDescriptor> selected = selectRollback(view, selection.select(view));
 			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
+			this.ledger.ensureInitialized(connection);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
+			Run run = new Run(connection, lock, 0, appliedBy(connection), false);
 			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 			this.listener.beforeRun(Direction.DOWN, plans.size());
 			try {
 				for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-					executed.add(this.executor.rollback(connection, plan.getKey(), plan.getValue()));
+					executed.add(this.executor.rollback(run, plan.getKey(), plan.getValue()));
 				}
 			}
 			catch (MigrationException ex) {
 				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
+				if (ex instanceof MigrationLockLostException lost) {
+					throw lost.after(executed.isEmpty() ? null : executed.get(executed.size() - 1).id().toString());
+				}
 				throw ex;
 			}
 			MigrationResult result = new MigrationResult(0, executed);
@@ -534,15 +602,27 @@ public final class MigrationRunner {
 		return LedgerView.of(this.descriptors, this.ledger.readApplied(connection));
 	}
 
-	private LedgerView readLedgerIfExists(Connection connection) {
-		return this.ledger.exists(connection) ? readLedger(connection) : LedgerView.of(this.descriptors, List.of());
+	/**
+	 * Read the ledger without holding the lock: a {@code RUNNING} row is in progress when
+	 * the run that wrote it holds the lock now, which is looked up only when there is
+	 * such a row.
+	 */
+	private LedgerView readLedgerUnlocked(Connection connection) {
+		if (!this.ledger.exists(connection)) {
+			return LedgerView.of(this.descriptors, List.of());
+		}
+		List<LedgerEntry> rows = this.ledger.readApplied(connection);
+		boolean running = rows.stream().anyMatch((row) -> row.state() == LedgerState.RUNNING);
+		Optional<LockHolder> holder = running ? this.lock.holder() : Optional.empty();
+		return LedgerView.of(this.descriptors, rows, holder.orElse(null));
 	}
 
-	private <T> T locked(Jdbc.ConnectionCallback<T> work) {
+	private <T> T locked(LockedWork<T> work) {
 		try {
-			return this.lock.withLock(this.lockTimeout, (waited) -> {
-				this.listener.lockAcquired(waited);
-				return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION, work);
+			return this.lock.withLock(this.lockTimeout, (held) -> {
+				this.listener.lockAcquired(held.waited());
+				return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION,
+						(connection) -> work.run(connection, held));
 			});
 		}
 		catch (MigrationException ex) {
@@ -586,6 +666,16 @@ public final class MigrationRunner {
 		if (value < 1) {
 			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
 		}
+	}
+
+	/**
+	 * Work on the migration connection while the lock is held.
+	 */
+	@FunctionalInterface
+	private interface LockedWork<T> {
+
+		T run(Connection connection, HeldLock lock) throws SQLException;
+
 	}
 
 	@FunctionalInterface

@@ -21,10 +21,18 @@ public enum MigrationState {
 	FAILED,
 
 	/**
-	 * Started outside a transaction and never finished: a run died part-way. Blocks every
-	 * later run until repaired, also when no source defines it any more.
+	 * Started outside a transaction and never finished, by a run that no longer holds the
+	 * migration lock: it died, or lost the lock, part-way. Blocks every later run until
+	 * repaired, also when no source defines it any more.
 	 */
 	RUNNING,
+
+	/**
+	 * Being applied now: its {@code RUNNING} row was written by the run that holds the
+	 * migration lock. Reported by views that take no lock ({@code status},
+	 * {@code validate}); repair refuses it unless forced.
+	 */
+	IN_PROGRESS,
 
 	/** Applied, but its source has changed since. */
 	CHECKSUM_MISMATCH,

@@ -31,6 +31,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.RepairOption;
 import dev.migrations.PlannedMigration;
 import dev.migrations.internal.Credentials;
 import dev.migrations.source.SqlMigrationSource;
@@ -125,7 +126,8 @@ public final class MigrationCommandLine {
 				                                                  roll back batches, or back to a migration
 				  migrate:status [--pending] [--json]             show every migration; --pending exits 1 if any is pending
 				  migrate:validate [--json]                       list what would stop migrate; exits 1 if anything does
-				  migrate:repair [--accept-checksums]             clear FAILED/RUNNING rows (and accept edited checksums)
+				  migrate:repair [--accept-checksums] [--force]   clear FAILED/RUNNING rows (and accept edited checksums);
+				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
 				Every command takes --verbose to print stack traces.
@@ -317,7 +319,14 @@ public final class MigrationCommandLine {
 	}
 
 	private int repair(Arguments arguments) {
-		List<String> changes = runner(arguments).repair(arguments.flag("--accept-checksums"));
+		List<RepairOption> options = new ArrayList<>();
+		if (arguments.flag("--accept-checksums")) {
+			options.add(RepairOption.ACCEPT_CHECKSUMS);
+		}
+		if (arguments.flag("--force")) {
+			options.add(RepairOption.FORCE);
+		}
+		List<String> changes = runner(arguments).repair(options.toArray(new RepairOption[0]));
 		if (changes.isEmpty()) {
 			this.out.println("Nothing to repair.");
 		}
@@ -500,7 +509,7 @@ public final class MigrationCommandLine {
 		}
 		String code = switch (state) {
 			case APPLIED, BASELINE -> "32";
-			case PENDING, OUT_OF_ORDER -> "33";
+			case PENDING, OUT_OF_ORDER, IN_PROGRESS -> "33";
 			default -> "31";
 		};
 		return "\u001B[" + code + "m" + text + "\u001B[0m";
@@ -512,7 +521,7 @@ public final class MigrationCommandLine {
 		commands.put("migrate:rollback", Map.of("--steps", true, "--to", true, "--pretend", false, "--json", false));
 		commands.put("migrate:status", Map.of("--pending", false, "--json", false));
 		commands.put("migrate:validate", Map.of("--json", false));
-		commands.put("migrate:repair", Map.of("--accept-checksums", false));
+		commands.put("migrate:repair", Map.of("--accept-checksums", false, "--force", false));
 		commands.put("migrate:baseline", Map.of());
 		commands.put("make:migration", Map.of("--java", false, "--dir", true));
 		return commands;

@@ -129,7 +129,17 @@ public interface Dialect {
 				+ " VARCHAR(255) NOT NULL PRIMARY KEY, " + quote("checksum") + " VARCHAR(80), " + quote("batch")
 				+ " INT NOT NULL, " + quote("state") + " VARCHAR(16) NOT NULL, " + quote("applied_at") + " "
 				+ timestampType() + " NOT NULL, " + quote("execution_ms") + " BIGINT NOT NULL, " + quote("applied_by")
-				+ " VARCHAR(255), " + quote("error") + " VARCHAR(2000))";
+				+ " VARCHAR(255), " + quote("error") + " VARCHAR(2000), " + quote("lock_owner") + " VARCHAR(255))";
+	}
+
+	/**
+	 * Return the statement that adds the {@code lock_owner} column to a ledger table
+	 * created before the column existed.
+	 * @param table the ledger table
+	 * @return the statement
+	 */
+	default String addLockOwnerColumn(LedgerTable table) {
+		return "ALTER TABLE " + qualify(table) + " ADD " + quote("lock_owner") + " VARCHAR(255)";
 	}
 
 	/**
@@ -156,6 +166,20 @@ public interface Dialect {
 	default boolean tableExists(Connection connection, LedgerTable table) throws SQLException {
 		return Jdbc.canQuery(connection, "SELECT 1 FROM " + qualify(table) + " WHERE 1 = 0")
 				|| inMetaData(connection, table);
+	}
+
+	/**
+	 * Whether a table has a column, as the ledger asks of a table an earlier version may
+	 * have created. By default a query that reads no row answers. The column is named
+	 * unquoted: SQLite reads a quoted name that is not a column as a string.
+	 * @param connection the connection, in auto-commit mode
+	 * @param table the table
+	 * @param column the column, a plain lower-case identifier of the engine's own
+	 * @return whether the table exists and has the column
+	 * @throws SQLException on a database error
+	 */
+	default boolean hasColumn(Connection connection, LedgerTable table, String column) throws SQLException {
+		return Jdbc.canQuery(connection, "SELECT " + column + " FROM " + qualify(table) + " WHERE 1 = 0");
 	}
 
 	private boolean inMetaData(Connection connection, LedgerTable table) throws SQLException {

@@ -63,6 +63,24 @@ public class MySqlDialect extends TableRenderingDialect {
 	}
 
 	/**
+	 * Look the column up in the metadata only, for the reason {@link #tableExists} does.
+	 */
+	@Override
+	public boolean hasColumn(Connection connection, LedgerTable table, String column) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String catalog = (table.schema() != null) ? table.schema() : connection.getCatalog();
+		try (ResultSet columns = metaData.getColumns(catalog, null, table.name(), column)) {
+			while (columns.next()) {
+				if (table.name().equalsIgnoreCase(columns.getString("TABLE_NAME"))
+						&& column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Look the schema up among the catalogs, where MySQL lists its databases.
 	 */
 	@Override
@@ -79,11 +97,7 @@ public class MySqlDialect extends TableRenderingDialect {
 
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
-		String name = "migrations:" + table;
-		if (name.length() > 64) {
-			name = "migrations:" + Long.toHexString(PostgresDialect.lockKey(table));
-		}
-		return new MySqlNamedLock(dataSource, name);
+		return new MySqlNamedLock(dataSource, table);
 	}
 
 	@Override

@@ -1,9 +1,5 @@
 package dev.migrations.dialect;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -34,18 +30,7 @@ public class PostgresDialect extends TableRenderingDialect {
 
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
-		return new PostgresAdvisoryLock(dataSource, lockKey(table));
-	}
-
-	static long lockKey(LedgerTable table) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("migrations:" + table).getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		return new PostgresAdvisoryLock(dataSource, table);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where the engine opens, closes and commits JDBC connections; everything
@@ -67,11 +68,13 @@ public final class Jdbc {
 	 */
 	public static void inTransaction(Connection connection, TransactionWork work) throws SQLException {
 		connection.setAutoCommit(false);
+		Throwable failure = null;
 		try {
 			work.run();
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException | Error ex) {
+			failure = ex;
 			try {
 				connection.rollback();
 			}
@@ -81,7 +84,23 @@ public final class Jdbc {
 			throw ex;
 		}
 		finally {
+			endTransaction(connection, failure);
+		}
+	}
+
+	/**
+	 * Return to auto-commit mode. On a broken connection that fails too, and must not
+	 * replace the failure that broke the transaction.
+	 */
+	private static void endTransaction(Connection connection, @Nullable Throwable failure) throws SQLException {
+		try {
 			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			if (failure == null) {
+				throw ex;
+			}
+			failure.addSuppressed(ex);
 		}
 	}
 

@@ -18,6 +18,7 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.OutOfOrder;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
+import dev.migrations.lock.LockHolder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,9 +39,14 @@ public final class LedgerView {
 
 	private final int lastBatch;
 
-	private LedgerView(List<MigrationDescriptor> descriptors, Map<MigrationId, LedgerEntry> rows) {
+	/** The run that holds the lock now, when the reader does not. */
+	private final @Nullable LockHolder liveHolder;
+
+	private LedgerView(List<MigrationDescriptor> descriptors, Map<MigrationId, LedgerEntry> rows,
+			@Nullable LockHolder liveHolder) {
 		this.descriptors = descriptors;
 		this.rows = rows;
+		this.liveHolder = liveHolder;
 		this.descriptorsById = new HashMap<>();
 		for (MigrationDescriptor descriptor : descriptors) {
 			this.descriptorsById.put(descriptor.id(), descriptor);
@@ -69,6 +75,20 @@ public final class LedgerView {
 	 * @throws MigrationException if a ledger row has a malformed id
 	 */
 	public static LedgerView of(List<MigrationDescriptor> descriptors, List<LedgerEntry> entries) {
+		return of(descriptors, entries, null);
+	}
+
+	/**
+	 * Join descriptors with ledger rows read without holding the lock.
+	 * @param descriptors the descriptors, sorted by id
+	 * @param entries the ledger rows
+	 * @param liveHolder who holds the migration lock now, or {@code null}: a
+	 * {@code RUNNING} row that this holder wrote is {@link MigrationState#IN_PROGRESS}
+	 * @return the view
+	 * @throws MigrationException if a ledger row has a malformed id
+	 */
+	public static LedgerView of(List<MigrationDescriptor> descriptors, List<LedgerEntry> entries,
+			@Nullable LockHolder liveHolder) {
 		Map<MigrationId, LedgerEntry> rows = new LinkedHashMap<>();
 		for (LedgerEntry entry : entries) {
 			try {
@@ -79,7 +99,7 @@ public final class LedgerView {
 						+ "'; it was not written by this library. Remove or correct that row.", ex);
 			}
 		}
-		return new LedgerView(descriptors, rows);
+		return new LedgerView(descriptors, rows, liveHolder);
 	}
 
 	/**
@@ -131,10 +151,10 @@ public final class LedgerView {
 	 * {@code RUNNING} row blocks every run until repaired, also after the migration's
 	 * file was renamed or deleted; only an applied row becomes {@code MISSING}.
 	 */
-	private static MigrationState state(@Nullable MigrationDescriptor descriptor, LedgerEntry row) {
+	private MigrationState state(@Nullable MigrationDescriptor descriptor, LedgerEntry row) {
 		return switch (row.state()) {
 			case FAILED -> MigrationState.FAILED;
-			case RUNNING -> MigrationState.RUNNING;
+			case RUNNING -> isLive(row) ? MigrationState.IN_PROGRESS : MigrationState.RUNNING;
 			case BASELINE -> MigrationState.BASELINE;
 			case APPLIED -> {
 				if (descriptor == null) {
@@ -144,6 +164,10 @@ public final class LedgerView {
 						? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
 			}
 		};
+	}
+
+	private boolean isLive(LedgerEntry row) {
+		return this.liveHolder != null && this.liveHolder.identity().equals(row.lockOwner());
 	}
 
 	/**
@@ -187,9 +211,17 @@ public final class LedgerView {
 								+ "row, and apply again."));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " was started in batch " + status.batch() + " at "
-								+ status.appliedAt() + " and never finished: the run that started it died part-way.",
+								+ status.appliedAt() + startedBy(status)
+								+ " and never finished: that run no longer holds the migration lock, so it died or "
+								+ "lost the lock part-way.",
 						"Check what the migration changed and complete or undo it by hand, then run repair to clear "
 								+ "the RUNNING row, and apply again."));
+				case IN_PROGRESS -> problems.add(new MigrationProblem(status.id(), status.state(),
+						"Migration " + name(status) + " is in progress in " + this.liveHolder
+								+ ", which holds the migration lock and started it in batch " + status.batch() + " at "
+								+ status.appliedAt() + ".",
+						"Wait for that run to finish; a run started now waits for the lock and then applies what "
+								+ "is left."));
 				case CHECKSUM_MISMATCH -> {
 					if (checkChecksums) {
 						problems.add(new MigrationProblem(status.id(), status.state(),
@@ -224,6 +256,11 @@ public final class LedgerView {
 		}
 		int nextStep = error.lastIndexOf(MigrationExecutor.NEXT_STEP);
 		return (nextStep >= 0) ? error.substring(0, nextStep) : error;
+	}
+
+	private String startedBy(MigrationStatus status) {
+		LedgerEntry row = this.rows.get(status.id());
+		return (row != null && row.lockOwner() != null) ? " by " + row.lockOwner() : "";
 	}
 
 	private static String name(MigrationStatus status) {

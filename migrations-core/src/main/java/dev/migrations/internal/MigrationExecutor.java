@@ -19,6 +19,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
@@ -96,65 +97,80 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Apply a migration.
-	 * @param connection the migration connection, in auto-commit mode unless
-	 * {@code inRunTransaction}
+	 * Apply a migration. The lock is proven before the migration and before each ledger
+	 * write, in the write's transaction; a lost lock stops the migration with nothing
+	 * more written.
+	 * @param run the run
 	 * @param migration the migration
 	 * @param plan its rendered up plan
-	 * @param batch the batch number
-	 * @param appliedBy the user and host of the runner
 	 * @param outOfOrder whether it is applied after a newer migration
-	 * @param inRunTransaction whether the whole run is one transaction
 	 * @return what ran
-	 * @throws SQLException if a transaction cannot begin or commit
+	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost
 	 */
-	public ExecutedMigration apply(Connection connection, MigrationDescriptor migration, List<SchemaOperation> plan,
-			int batch, String appliedBy, boolean outOfOrder, boolean inRunTransaction) throws SQLException {
+	public ExecutedMigration apply(Run run, MigrationDescriptor migration, List<SchemaOperation> plan,
+			boolean outOfOrder) {
 		this.listener.beforeMigration(migration, Direction.UP);
 		long start = System.nanoTime();
+		Connection connection = run.connection();
 		String id = migration.id().toString();
-		if (inRunTransaction) {
+		if (run.inOneTransaction()) {
+			run.verify();
 			execute(connection, migration, Direction.UP, plan, Atomicity.RUN);
-			this.ledger.logApplied(connection, row(migration, batch, LedgerState.APPLIED, elapsedMs(start), appliedBy));
+			run.verify();
+			this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 		}
 		else if (isAtomic(migration)) {
-			Jdbc.inTransaction(connection, () -> {
+			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
+				run.verify();
 				execute(connection, migration, Direction.UP, plan, Atomicity.MIGRATION);
-				this.ledger.logApplied(connection,
-						row(migration, batch, LedgerState.APPLIED, elapsedMs(start), appliedBy));
-			});
+				run.verify();
+				this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+			}));
 		}
 		else {
-			this.ledger.logApplied(connection, row(migration, batch, LedgerState.RUNNING, 0, appliedBy));
-			executeMarkingFailure(connection, migration, Direction.UP, plan,
-					() -> this.ledger.markApplied(connection, id, elapsedMs(start)));
+			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
+				run.verify();
+				this.ledger.logApplied(connection, row(run, migration, LedgerState.RUNNING, 0));
+			}));
+			executeMarkingFailure(run, migration, Direction.UP, plan, () -> {
+				run.verify();
+				this.ledger.markApplied(connection, id, elapsedMs(start));
+			});
 		}
 		return finished(migration, Direction.UP, start, outOfOrder);
 	}
 
 	/**
-	 * Roll back a migration and remove its ledger row.
-	 * @param connection the migration connection, in auto-commit mode
+	 * Roll back a migration and remove its ledger row, proving the lock as {@link #apply}
+	 * does.
+	 * @param run the run
 	 * @param migration the migration
 	 * @param plan its rendered down plan
 	 * @return what ran
-	 * @throws SQLException if a transaction cannot begin or commit
+	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost
 	 */
-	public ExecutedMigration rollback(Connection connection, MigrationDescriptor migration, List<SchemaOperation> plan)
-			throws SQLException {
+	public ExecutedMigration rollback(Run run, MigrationDescriptor migration, List<SchemaOperation> plan) {
 		this.listener.beforeMigration(migration, Direction.DOWN);
 		long start = System.nanoTime();
+		Connection connection = run.connection();
 		String id = migration.id().toString();
 		if (isAtomic(migration)) {
-			Jdbc.inTransaction(connection, () -> {
+			committing(migration, Direction.DOWN, () -> Jdbc.inTransaction(connection, () -> {
+				run.verify();
 				execute(connection, migration, Direction.DOWN, plan, Atomicity.MIGRATION);
+				run.verify();
 				this.ledger.remove(connection, id);
-			});
+			}));
 		}
 		else {
-			this.ledger.markRunning(connection, id);
-			executeMarkingFailure(connection, migration, Direction.DOWN, plan,
-					() -> this.ledger.remove(connection, id));
+			committing(migration, Direction.DOWN, () -> Jdbc.inTransaction(connection, () -> {
+				run.verify();
+				this.ledger.markRunning(connection, id, run.owner());
+			}));
+			executeMarkingFailure(run, migration, Direction.DOWN, plan, () -> {
+				run.verify();
+				this.ledger.remove(connection, id);
+			});
 		}
 		return finished(migration, Direction.DOWN, start, false);
 	}
@@ -179,36 +195,99 @@ public final class MigrationExecutor {
 	/**
 	 * Execute a plan whose ledger row says {@code RUNNING}, then record the outcome with
 	 * {@code done}: in the migration's transaction when it has one, so that its last
-	 * statements and the ledger commit together, and one commit fewer per migration.
+	 * statements and the ledger commit together, and one commit fewer per migration. A
+	 * failure is recorded as {@code FAILED}, from the lock's connection when the
+	 * migration's connection is broken; a lost lock is not, since this run may write
+	 * nothing more.
 	 */
-	private void executeMarkingFailure(Connection connection, MigrationDescriptor migration, Direction direction,
-			List<SchemaOperation> plan, Jdbc.TransactionWork done) throws SQLException {
+	private void executeMarkingFailure(Run run, MigrationDescriptor migration, Direction direction,
+			List<SchemaOperation> plan, Jdbc.TransactionWork done) {
+		Connection connection = run.connection();
 		try {
 			if (migration.transactional()) {
-				Jdbc.inTransaction(connection, () -> {
+				committing(migration, direction, () -> Jdbc.inTransaction(connection, () -> {
 					execute(connection, migration, direction, plan, Atomicity.NONE);
 					done.run();
-				});
+				}));
 			}
 			else {
 				execute(connection, migration, direction, plan, Atomicity.NONE);
-				done.run();
+				committing(migration, direction, () -> Jdbc.inTransaction(connection, done));
 			}
 		}
+		catch (MigrationLockLostException ex) {
+			throw ex;
+		}
 		catch (MigrationException ex) {
-			try {
-				this.ledger.markFailed(connection, migration.id().toString(), ex.getMessage());
-			}
-			catch (RuntimeException markFailure) {
-				ex.addSuppressed(markFailure);
-			}
+			recordFailure(run, migration, ex);
 			throw ex;
 		}
 	}
 
+	private void recordFailure(Run run, MigrationDescriptor migration, MigrationException failure) {
+		String id = migration.id().toString();
+		try {
+			if (isUsable(run.connection())) {
+				run.verify();
+				this.ledger.markFailed(run.connection(), id, failure.getMessage());
+			}
+			else {
+				run.lock().onLockConnection((lockConnection) -> {
+					run.lock().verify(lockConnection);
+					this.ledger.markFailed(lockConnection, id, failure.getMessage());
+				});
+			}
+		}
+		catch (SQLException | RuntimeException markFailure) {
+			failure.addSuppressed(markFailure);
+		}
+	}
+
+	private static boolean isUsable(Connection connection) {
+		try {
+			return connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Begin, commit or end a transaction, and say which migration it belonged to when
+	 * that fails: a connection that breaks between statements fails here, not in a
+	 * statement.
+	 */
+	private void committing(MigrationDescriptor migration, Direction direction, Jdbc.TransactionWork work) {
+		try {
+			work.run();
+		}
+		catch (SQLException ex) {
+			MigrationExecutionException failure = new MigrationExecutionException("Migration " + migration.id()
+					+ " failed " + ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
+					+ migration.source(direction) + ") when its transaction began or committed:\nDatabase error: "
+					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "")
+					+ NEXT_STEP + nextStep(migration, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE),
+					migration.id(), 0, ex);
+			this.listener.onFailure(migration, direction, failure);
+			throw failure;
+		}
+	}
+
 	private void execute(Connection connection, MigrationDescriptor migration, Direction direction,
-			List<SchemaOperation> plan, Atomicity atomicity) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
+			List<SchemaOperation> plan, Atomicity atomicity) {
+		if (plan.isEmpty()) {
+			return;
+		}
+		Statement statement;
+		try {
+			statement = connection.createStatement();
+		}
+		catch (SQLException ex) {
+			MigrationExecutionException failure = failure(migration, direction, plan, 0, ex, atomicity);
+			this.listener.onFailure(migration, direction, failure);
+			throw failure;
+		}
+		try (statement) {
 			for (int i = 0; i < plan.size(); i++) {
 				SchemaOperation operation = plan.get(i);
 				try {
@@ -225,6 +304,10 @@ public final class MigrationExecutor {
 					throw failure;
 				}
 			}
+		}
+		catch (SQLException ex) {
+			// Closing the statement failed after every statement ran; the connection's
+			// next use tells whether it is broken
 		}
 	}
 
@@ -280,10 +363,9 @@ public final class MigrationExecutor {
 		return (oneLine.length() > EXCERPT_LENGTH) ? oneLine.substring(0, EXCERPT_LENGTH) + " ..." : oneLine;
 	}
 
-	private static LedgerEntry row(MigrationDescriptor migration, int batch, LedgerState state, long executionMs,
-			String appliedBy) {
-		return new LedgerEntry(migration.id().toString(), migration.checksum(), batch, state, Instant.now(),
-				executionMs, appliedBy, null);
+	private static LedgerEntry row(Run run, MigrationDescriptor migration, LedgerState state, long executionMs) {
+		return new LedgerEntry(migration.id().toString(), migration.checksum(), run.batch(), state, Instant.now(),
+				executionMs, run.appliedBy(), null, run.owner());
 	}
 
 	private static long elapsedMs(long start) {

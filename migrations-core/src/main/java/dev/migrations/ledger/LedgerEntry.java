@@ -15,8 +15,28 @@ import org.jspecify.annotations.Nullable;
  * @param executionMs how long the migration took, in milliseconds
  * @param appliedBy the database user and host of the runner
  * @param error the failure message of a {@link LedgerState#FAILED} row, or {@code null}
+ * @param lockOwner the lock holder of the run that wrote the row
+ * ({@link dev.migrations.lock.LockHolder#identity()}), or {@code null} when it is not
+ * known; for a {@link LedgerState#RUNNING} row it tells a migration in progress from one
+ * whose run died
  */
 public record LedgerEntry(String id, @Nullable String checksum, int batch, LedgerState state, Instant appliedAt,
-		long executionMs, @Nullable String appliedBy, @Nullable String error) {
+		long executionMs, @Nullable String appliedBy, @Nullable String error, @Nullable String lockOwner) {
+
+	/**
+	 * Create a row that names no lock holder.
+	 * @param id the migration id
+	 * @param checksum the checksum, or {@code null}
+	 * @param batch the batch
+	 * @param state the state
+	 * @param appliedAt when it was written, in UTC
+	 * @param executionMs how long it took
+	 * @param appliedBy the database user and host of the runner
+	 * @param error the failure message, or {@code null}
+	 */
+	public LedgerEntry(String id, @Nullable String checksum, int batch, LedgerState state, Instant appliedAt,
+			long executionMs, @Nullable String appliedBy, @Nullable String error) {
+		this(id, checksum, batch, state, appliedAt, executionMs, appliedBy, error, null);
+	}
 
 }

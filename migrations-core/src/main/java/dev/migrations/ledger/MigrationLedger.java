@@ -3,6 +3,8 @@ package dev.migrations.ledger;
 import java.sql.Connection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where applied migrations are recorded. Every method works on a connection it is given,
  * so that a migration and its ledger row commit together where the database allows it.
@@ -43,8 +45,10 @@ public interface MigrationLedger {
 	 * outside a transaction.
 	 * @param connection the connection to use
 	 * @param id the migration id
+	 * @param lockOwner the lock holder of the run
+	 * ({@link dev.migrations.lock.LockHolder#identity()}), or {@code null}
 	 */
-	void markRunning(Connection connection, String id);
+	void markRunning(Connection connection, String id, @Nullable String lockOwner);
 
 	/**
 	 * Set a {@link LedgerState#RUNNING} row to {@link LedgerState#APPLIED}.
@@ -71,7 +75,7 @@ public interface MigrationLedger {
 	void updateChecksum(Connection connection, String id, String checksum);
 
 	/**
-	 * Delete a row.
+	 * Delete a row. Every write changes exactly one row; one that changes none throws.
 	 * @param connection the connection to use
 	 * @param id the migration id
 	 */

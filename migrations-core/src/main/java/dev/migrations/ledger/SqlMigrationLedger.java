@@ -30,7 +30,11 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	static final int ERROR_LENGTH = 2000;
 
-	private static final String COLUMNS = "id, checksum, batch, state, applied_at, execution_ms, applied_by, error";
+	private static final String LEGACY_COLUMNS = "id, checksum, batch, state, applied_at, execution_ms, applied_by, error";
+
+	private static final String LOCK_OWNER = "lock_owner";
+
+	private static final String COLUMNS = LEGACY_COLUMNS + ", " + LOCK_OWNER;
 
 	private final Dialect dialect;
 
@@ -39,6 +43,9 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	private final String insert;
 
 	private final String select;
+
+	/** Reads a ledger created before the {@code lock_owner} column existed. */
+	private final String legacySelect;
 
 	private final String updateState;
 
@@ -79,10 +86,11 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		this.table = table;
 		String name = dialect.qualify(table);
 		String columns = quoteAll(COLUMNS);
-		this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+		this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		this.select = "SELECT " + columns + " FROM " + name + " ORDER BY " + q("id");
-		this.updateState = "UPDATE " + name + " SET " + q("state") + " = ?, " + q("error") + " = ? WHERE " + q("id")
-				+ " = ?";
+		this.legacySelect = "SELECT " + quoteAll(LEGACY_COLUMNS) + " FROM " + name + " ORDER BY " + q("id");
+		this.updateState = "UPDATE " + name + " SET " + q("state") + " = ?, " + q("error") + " = ?, " + q("lock_owner")
+				+ " = COALESCE(?, " + q("lock_owner") + ") WHERE " + q("id") + " = ?";
 		this.updateApplied = "UPDATE " + name + " SET " + q("state") + " = '" + LedgerState.APPLIED + "', "
 				+ q("execution_ms") + " = ?, " + q("error") + " = NULL WHERE " + q("id") + " = ?";
 		this.updateChecksum = "UPDATE " + name + " SET " + q("checksum") + " = ? WHERE " + q("id") + " = ?";
@@ -101,7 +109,12 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public void ensureInitialized(Connection connection) {
 		try {
+			// One query on every run but the first: the table has the newest layout
+			if (hasLockOwner(connection)) {
+				return;
+			}
 			if (this.dialect.tableExists(connection, this.table)) {
+				addLockOwnerColumn(connection);
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -120,6 +133,25 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		}
 	}
 
+	/**
+	 * Bring a ledger created before the {@code lock_owner} column existed up to date.
+	 * Runs under the migration lock, like every write.
+	 */
+	private void addLockOwnerColumn(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.dialect.addLockOwnerColumn(this.table));
+		}
+		catch (SQLException ex) {
+			if (!hasLockOwner(connection)) {
+				throw ex;
+			}
+		}
+	}
+
+	private boolean hasLockOwner(Connection connection) throws SQLException {
+		return this.dialect.hasColumn(connection, this.table, LOCK_OWNER);
+	}
+
 	@Override
 	public boolean exists(Connection connection) {
 		try {
@@ -132,17 +164,47 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public List<LedgerEntry> readApplied(Connection connection) {
+		try {
+			return read(connection, this.select, true);
+		}
+		catch (SQLException ex) {
+			// A ledger written by an earlier version, read without taking the lock that
+			// adding the column needs
+			if (isLegacy(connection)) {
+				return readLegacy(connection, ex);
+			}
+			throw failure("read", ex);
+		}
+	}
+
+	private boolean isLegacy(Connection connection) {
+		try {
+			return exists(connection) && !hasLockOwner(connection);
+		}
+		catch (SQLException | MigrationException ex) {
+			return false;
+		}
+	}
+
+	private List<LedgerEntry> readLegacy(Connection connection, SQLException first) {
+		try {
+			return read(connection, this.legacySelect, false);
+		}
+		catch (SQLException ex) {
+			ex.addSuppressed(first);
+			throw failure("read", ex);
+		}
+	}
+
+	private List<LedgerEntry> read(Connection connection, String query, boolean withLockOwner) throws SQLException {
 		List<LedgerEntry> entries = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(this.select)) {
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
 			while (rows.next()) {
 				Instant appliedAt = this.dialect.readUtcTimestamp(rows, 5);
 				entries.add(new LedgerEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
 						LedgerState.valueOf(rows.getString(4)), appliedAt, rows.getLong(6), rows.getString(7),
-						rows.getString(8)));
+						rows.getString(8), withLockOwner ? rows.getString(9) : null));
 			}
-		}
-		catch (SQLException ex) {
-			throw failure("read", ex);
 		}
 		return entries;
 	}
@@ -158,12 +220,13 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			statement.setLong(6, entry.executionMs());
 			setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
 			setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
+			setNullableString(statement, 9, truncate(entry.lockOwner(), 255));
 		});
 	}
 
 	@Override
-	public void markRunning(Connection connection, String id) {
-		updateState(connection, id, LedgerState.RUNNING, null);
+	public void markRunning(Connection connection, String id, @Nullable String lockOwner) {
+		updateState(connection, id, LedgerState.RUNNING, null, lockOwner);
 	}
 
 	@Override
@@ -176,14 +239,16 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void markFailed(Connection connection, String id, String error) {
-		updateState(connection, id, LedgerState.FAILED, error);
+		updateState(connection, id, LedgerState.FAILED, error, null);
 	}
 
-	private void updateState(Connection connection, String id, LedgerState state, String error) {
+	private void updateState(Connection connection, String id, LedgerState state, @Nullable String error,
+			@Nullable String lockOwner) {
 		write(connection, this.updateState, "mark " + id + " " + state + " in", (statement) -> {
 			statement.setString(1, state.name());
 			setNullableString(statement, 2, truncate(error, ERROR_LENGTH));
-			statement.setString(3, id);
+			setNullableString(statement, 3, truncate(lockOwner, 255));
+			statement.setString(4, id);
 		});
 	}
 
@@ -202,7 +267,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	/**
 	 * Execute one of the ledger's writes with the statement prepared for it on this
-	 * connection.
+	 * connection. Every write is of exactly one row, by id: a write that changes none
+	 * means that someone else changed the ledger under this run, and is never ignored.
 	 * @param connection the connection
 	 * @param sql the statement
 	 * @param action what it does, for the error message ("remove x from")
@@ -212,7 +278,13 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		try {
 			PreparedStatement statement = prepare(connection, sql);
 			parameters.set(statement);
-			statement.executeUpdate();
+			int rows = statement.executeUpdate();
+			if (rows != 1) {
+				throw new MigrationException("Could not " + action + " the migration ledger " + this.table + ": " + rows
+						+ " rows changed where one was expected. Another process changed the ledger while "
+						+ "this run held the migration lock, for example a repair that did not wait for it.\n"
+						+ "Next step: compare the ledger with the database, correct the ledger, then run again.");
+			}
 		}
 		catch (SQLException ex) {
 			throw failure(action, ex);
@@ -250,7 +322,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		return String.join(", ", quoted);
 	}
 
-	private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
+	private static void setNullableString(PreparedStatement statement, int index, @Nullable String value)
+			throws SQLException {
 		if (value != null) {
 			statement.setString(index, value);
 		}

@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import dev.migrations.internal.LocalHost;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base for locks held on a dedicated connection: opens it, acquires, runs the action,
- * releases and closes, attaching any secondary failure as suppressed.
+ * releases and closes, attaching any secondary failure as suppressed. Each acquisition
+ * has a token of its own, so that two runs of one process, or a run and its successor on
+ * a pooled connection, are never taken for each other.
  */
 abstract class AbstractConnectionLock implements MigrationLock {
 
@@ -25,19 +31,22 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	public <T> T withLock(Duration timeout, LockedAction<T> action) {
 		long start = System.nanoTime();
 		Connection connection = open();
+		// A random number tells two acquisitions apart. Not a UUID: the first
+		// UUID.randomUUID() of a JVM seeds a SecureRandom, about 12 ms of every start.
+		String token = LocalHost.process() + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 		try (connection) {
-			acquire(connection, timeout, start);
-			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			acquire(connection, token, timeout, start);
 			Throwable failure = null;
 			try {
-				return action.run(waited);
+				Duration waited = Duration.ofNanos(System.nanoTime() - start);
+				return action.run(new Held(connection, token, waited, self(connection, token)));
 			}
 			catch (RuntimeException | Error ex) {
 				failure = ex;
 				throw ex;
 			}
 			finally {
-				release(connection, failure);
+				release(connection, token, failure);
 			}
 		}
 		catch (SQLException ex) {
@@ -70,9 +79,9 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		}
 	}
 
-	private void acquire(Connection connection, Duration timeout, long start) {
+	private void acquire(Connection connection, String token, Duration timeout, long start) {
 		try {
-			poll(connection, timeout, start);
+			poll(connection, token, timeout, start);
 		}
 		catch (SQLException ex) {
 			throw new MigrationLockException("Could not take the migration lock (" + describe() + "): "
@@ -81,10 +90,10 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		}
 	}
 
-	private void poll(Connection connection, Duration timeout, long start) throws SQLException {
+	private void poll(Connection connection, String token, Duration timeout, long start) throws SQLException {
 		long backoff = 25;
-		prepare(connection);
-		while (!tryAcquire(connection)) {
+		prepare(connection, timeout);
+		while (!attempt(connection, token)) {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
 				throw new MigrationLockTimeoutException("Timed out after " + timeout.toMillis()
@@ -94,6 +103,22 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			}
 			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+		}
+	}
+
+	/**
+	 * One attempt; a database that is busy with another session's write is another try
+	 * later, not a failure.
+	 */
+	private boolean attempt(Connection connection, String token) throws SQLException {
+		try {
+			return tryAcquire(connection, token);
+		}
+		catch (SQLException ex) {
+			if (isContention(connection, ex)) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 
@@ -108,9 +133,21 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		}
 	}
 
-	private void release(Connection connection, Throwable failure) {
+	@Override
+	public void breakLock(LockHolder holder) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			end(connection, holder);
+		}
+		catch (SQLException ex) {
+			throw new MigrationLockException("Could not take the migration lock from " + holder + ": " + ex.getMessage()
+					+ ". Nothing was changed.\nNext step: end that holder's database session "
+					+ "yourself, or run as a database user that may end other sessions; then run again.", ex);
+		}
+	}
+
+	private void release(Connection connection, String token, @Nullable Throwable failure) {
 		try {
-			unlock(connection);
+			unlock(connection, token);
 		}
 		catch (SQLException | RuntimeException ex) {
 			if (failure != null) {
@@ -137,25 +174,57 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	 * Get ready to acquire the lock, once per run before the first attempt; does nothing
 	 * by default.
 	 * @param connection the dedicated connection
+	 * @param timeout how long the run waits for the lock
 	 * @throws SQLException on a database error
 	 */
-	void prepare(Connection connection) throws SQLException {
+	void prepare(Connection connection, Duration timeout) throws SQLException {
 	}
 
 	/**
 	 * Try once to acquire the lock.
 	 * @param connection the dedicated connection
+	 * @param token this acquisition's token
 	 * @return whether the lock was acquired
 	 * @throws SQLException on a database error
 	 */
-	abstract boolean tryAcquire(Connection connection) throws SQLException;
+	abstract boolean tryAcquire(Connection connection, String token) throws SQLException;
+
+	/**
+	 * Whether a failed attempt only met another session's write, so that a later attempt
+	 * may succeed; {@code false} by default.
+	 * @param connection the dedicated connection
+	 * @param ex the failure
+	 * @return whether to try again
+	 */
+	boolean isContention(Connection connection, SQLException ex) {
+		return false;
+	}
+
+	/**
+	 * Return this holder as other sessions see it, right after acquiring.
+	 * @param connection the dedicated connection
+	 * @param token this acquisition's token
+	 * @return the holder
+	 */
+	abstract LockHolder self(Connection connection, String token);
+
+	/**
+	 * Check that the lock is still held, before {@code writer} writes.
+	 * @param connection the dedicated connection
+	 * @param token this acquisition's token
+	 * @param writer the connection about to write
+	 * @return whether the lock is held
+	 * @throws SQLException on a database error, which means the lock cannot be proven
+	 */
+	abstract boolean isHeld(Connection connection, String token, Connection writer) throws SQLException;
 
 	/**
 	 * Release the lock.
 	 * @param connection the dedicated connection
+	 * @param token this acquisition's token
 	 * @throws SQLException on a database error
 	 */
-	abstract void unlock(Connection connection) throws SQLException;
+	abstract void unlock(Connection connection, String token) throws SQLException;
 
 	/**
 	 * Look up who holds the lock. Failing to see the holder (for lack of privileges, say)
@@ -164,6 +233,14 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	 * @return the holder, or empty
 	 */
 	abstract Optional<LockHolder> findHolder(Connection connection);
+
+	/**
+	 * End a holder's hold on the lock, if it still holds it.
+	 * @param connection a connection to use
+	 * @param holder the holder
+	 * @throws SQLException on a database error
+	 */
+	abstract void end(Connection connection, LockHolder holder) throws SQLException;
 
 	/**
 	 * Say what the lock needs of the database user, for the next step of a failure to
@@ -180,5 +257,60 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	 * @return the description
 	 */
 	abstract String describe();
+
+	/**
+	 * The lock while an action runs.
+	 */
+	private final class Held implements HeldLock {
+
+		private final Connection connection;
+
+		private final String token;
+
+		private final Duration waited;
+
+		private final LockHolder self;
+
+		Held(Connection connection, String token, Duration waited, LockHolder self) {
+			this.connection = connection;
+			this.token = token;
+			this.waited = waited;
+			this.self = self;
+		}
+
+		@Override
+		public Duration waited() {
+			return this.waited;
+		}
+
+		@Override
+		public LockHolder holder() {
+			return this.self;
+		}
+
+		@Override
+		public void verify(Connection writer) {
+			boolean held;
+			try {
+				held = isHeld(this.connection, this.token, writer);
+			}
+			catch (SQLException ex) {
+				throw new MigrationLockLostException(describe(), "it could not be proven: " + ex.getMessage(), null,
+						ex);
+			}
+			if (!held) {
+				throw new MigrationLockLostException(describe(), "another session holds it now, or nobody does", null,
+						null);
+			}
+		}
+
+		@Override
+		public void onLockConnection(ConnectionWork work) throws SQLException {
+			synchronized (this.connection) {
+				work.run(this.connection);
+			}
+		}
+
+	}
 
 }

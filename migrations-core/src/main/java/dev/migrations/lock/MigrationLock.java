@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A database-wide lock held for a whole migration run, on a dedicated connection that is
  * not used for migrations. Release cannot be forgotten: the lock is only ever held around
- * an action. No crash can leave a lock that blocks the next start. Implementations are
- * thread-safe.
+ * an action. No crash can leave a lock that blocks the next start, and a holder that lost
+ * the lock finds out the next time it proves it holds it ({@link HeldLock#verify}).
+ * Implementations are thread-safe.
  */
 public interface MigrationLock {
 
@@ -31,6 +32,16 @@ public interface MigrationLock {
 	Optional<LockHolder> holder();
 
 	/**
+	 * Take the lock away from a holder that an operator has found stuck or gone: end its
+	 * database session, or delete its lease. A holder that was alive after all finds out
+	 * before its next write and stops. Does nothing when someone else holds the lock by
+	 * then.
+	 * @param holder the holder, as {@link #holder()} returned it
+	 * @throws MigrationLockException if the database refuses, for lack of privileges say
+	 */
+	void breakLock(LockHolder holder);
+
+	/**
 	 * What runs while the lock is held.
 	 *
 	 * @param <T> the result type
@@ -40,10 +51,10 @@ public interface MigrationLock {
 
 		/**
 		 * Run the action.
-		 * @param waited how long acquiring the lock took
+		 * @param lock the held lock
 		 * @return the result
 		 */
-		T run(Duration waited);
+		T run(HeldLock lock);
 
 	}
 

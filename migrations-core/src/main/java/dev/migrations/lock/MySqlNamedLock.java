@@ -4,34 +4,92 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.migrations.ledger.LedgerTable;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A MySQL or MariaDB named lock taken with {@code GET_LOCK} and released with
- * {@code RELEASE_LOCK}. It is bound to the session, so it dies with the process.
- * Thread-safe.
+ * {@code RELEASE_LOCK}. It is bound to the session, so it dies with the process. Named
+ * locks are server-wide, so a ledger's lock name includes the ledger's database: runs
+ * against two databases of one server never wait for each other. Thread-safe.
  */
 public final class MySqlNamedLock extends AbstractConnectionLock {
 
-	private final String name;
+	private static final int MAX_NAME_LENGTH = 64;
+
+	private final @Nullable LedgerTable table;
+
+	private volatile @Nullable String name;
 
 	/**
-	 * Create a lock.
+	 * Create a lock with a fixed name.
 	 * @param dataSource where to open the dedicated connection
 	 * @param name the lock name, at most 64 characters
 	 */
 	public MySqlNamedLock(DataSource dataSource, String name) {
 		super(dataSource);
+		this.table = null;
 		this.name = name;
 	}
 
+	/**
+	 * Create the lock of a ledger, named after the ledger's database and table.
+	 * @param dataSource where to open the dedicated connection
+	 * @param table the ledger table
+	 */
+	public MySqlNamedLock(DataSource dataSource, LedgerTable table) {
+		super(dataSource);
+		this.table = table;
+	}
+
+	/**
+	 * Return the lock name of a ledger: {@code migrations:<database>.
+	 *
+	<table>
+	 * }, or a hash of it where that is longer than MySQL allows.
+	 * @param database the database of the ledger
+	 * @param table the ledger table's name
+	 * @return the name
+	 */
+	public static String name(String database, String table) {
+		String name = "migrations:" + database + "." + table;
+		return (name.length() <= MAX_NAME_LENGTH) ? name
+				: "migrations:" + Long.toHexString(PostgresAdvisoryLock.key(database, "", table));
+	}
+
+	private String name(Connection connection) throws SQLException {
+		String known = this.name;
+		if (known != null) {
+			return known;
+		}
+		LedgerTable table = this.table;
+		String database = table.schema();
+		if (database == null) {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
+				result.next();
+				database = (result.getString(1) != null) ? result.getString(1) : "";
+			}
+		}
+		String resolved = name(database, table.name());
+		this.name = resolved;
+		return resolved;
+	}
+
 	@Override
-	boolean tryAcquire(Connection connection) throws SQLException {
+	void prepare(Connection connection, java.time.Duration timeout) throws SQLException {
+		name(connection);
+	}
+
+	@Override
+	boolean tryAcquire(Connection connection, String token) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-			statement.setString(1, this.name);
+			statement.setString(1, name(connection));
 			try (ResultSet result = statement.executeQuery()) {
 				return result.next() && result.getInt(1) == 1;
 			}
@@ -39,27 +97,57 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	void unlock(Connection connection) throws SQLException {
+	LockHolder self(Connection connection, String token) {
+		return find(connection).map(Found::holder).orElseGet(() -> new LockHolder("MariaDB session " + token, null));
+	}
+
+	@Override
+	boolean isHeld(Connection connection, String token, Connection writer) throws SQLException {
+		synchronized (connection) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+				statement.setString(1, name(connection));
+				try (ResultSet result = statement.executeQuery()) {
+					return result.next() && result.getInt(1) == 1;
+				}
+			}
+		}
+	}
+
+	@Override
+	void unlock(Connection connection, String token) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-			statement.setString(1, this.name);
+			statement.setString(1, name(connection));
 			statement.execute();
 		}
 	}
 
 	@Override
 	Optional<LockHolder> findHolder(Connection connection) {
-		String sql = "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
+		return find(connection).map(Found::holder);
+	}
+
+	@Override
+	void end(Connection connection, LockHolder holder) throws SQLException {
+		Optional<Found> found = find(connection);
+		if (found.isPresent() && found.get().holder().equals(holder)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("KILL CONNECTION " + found.get().connectionId());
+			}
+		}
+	}
+
+	private Optional<Found> find(Connection connection) {
+		String sql = "SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, this.name);
+			statement.setString(1, name(connection));
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next()) {
-					// An idle holder's TIME counts the seconds since its last command,
-					// GET_LOCK
-					return Optional.of(
-							new LockHolder(
-									"connection " + result.getLong(1) + " (user " + result.getString(2) + " from "
-											+ result.getString(3) + ")",
-									Instant.now().minusSeconds(result.getLong(4))));
+					// The server does not say since when a named lock is held
+					long id = result.getLong(1);
+					return Optional.of(new Found(id, new LockHolder(
+							"connection " + id + " (user " + result.getString(2) + " from " + result.getString(3) + ")",
+							null)));
 				}
 			}
 		}
@@ -71,7 +159,11 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 
 	@Override
 	String describe() {
-		return "named lock '" + this.name + "'";
+		String known = this.name;
+		return "named lock '" + ((known != null) ? known : "migrations:<database>." + this.table) + "'";
+	}
+
+	private record Found(long connectionId, LockHolder holder) {
 	}
 
 }

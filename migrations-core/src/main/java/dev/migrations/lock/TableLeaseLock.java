@@ -7,27 +7,48 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import dev.migrations.internal.Jdbc;
-import dev.migrations.internal.LocalHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A lease row in a lock table, for databases without a session lock (H2, SQLite and
- * unknown ones). The holder renews the lease with a heartbeat while it runs; a lease
- * whose holder died expires and is taken over, a live one never is. Thread-safe.
+ * unknown ones). The holder renews the lease with a heartbeat on the lock's connection,
+ * and again on the connection that applies migrations each time it proves it holds the
+ * lock, in the transaction of the write it is about to make; so the lease stays live
+ * while a migration holds a database-wide write lock (SQLite) and a write after a lost
+ * lease never commits. A lease whose holder died expires and is taken over, a live one
+ * never is. Thread-safe.
  */
 public final class TableLeaseLock extends AbstractConnectionLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(TableLeaseLock.class);
+
+	/**
+	 * How long a waiting SQLite connection lets the database's own busy handler wait on
+	 * another connection's write before the next attempt; short, so that the lock timeout
+	 * is kept.
+	 */
+	private static final int SQLITE_BUSY_WAIT_MS = 200;
+
+	/** SQLite's result codes for a database or table that another connection writes. */
+	private static final int SQLITE_BUSY = 5;
+
+	private static final int SQLITE_LOCKED = 6;
+
+	/** H2's error codes for a lock wait that timed out and for a concurrent update. */
+	private static final int H2_LOCK_TIMEOUT = 50200;
+
+	private static final int H2_CONCURRENT_UPDATE = 90131;
 
 	private final String table;
 
@@ -35,11 +56,12 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 
 	private final String probe;
 
+	private final String renew;
+
 	private final Duration lease;
 
-	private final String owner;
-
-	private volatile ScheduledExecutorService heartbeat;
+	/** The heartbeats of the acquisitions this lock holds now, by token. */
+	private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a lock.
@@ -52,30 +74,51 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		super(dataSource);
 		this.table = quotedTable;
 		this.probe = "SELECT id FROM " + quotedTable + " WHERE 1 = 0";
+		this.renew = "UPDATE " + quotedTable + " SET expires_at = ? WHERE id = 1 AND owner = ?";
 		this.createTable = createTable;
 		this.lease = lease;
-		// A random number tells two locks of one process apart. Not a UUID: the first
-		// UUID.randomUUID() of a JVM seeds a SecureRandom, about 12 ms of every start.
-		this.owner = LocalHost.process() + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 	}
 
 	@Override
-	void prepare(Connection connection) throws SQLException {
+	void prepare(Connection connection, Duration timeout) throws SQLException {
+		if (isSqlite(connection)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("PRAGMA busy_timeout = " + Math.min(SQLITE_BUSY_WAIT_MS, timeout.toMillis()));
+			}
+		}
+	}
+
+	@Override
+	boolean tryAcquire(Connection connection, String token) throws SQLException {
 		// Reading is cheaper than a CREATE TABLE IF NOT EXISTS, and the table is there on
 		// every start but the first
 		if (!Jdbc.canQuery(connection, this.probe)) {
 			ensureTable(connection);
 		}
+		long now = System.currentTimeMillis();
+		boolean acquired = insertLease(connection, token, now) || takeOverExpired(connection, token, now);
+		if (acquired) {
+			this.heartbeats.put(token, new Heartbeat(connection, token));
+		}
+		return acquired;
 	}
 
 	@Override
-	boolean tryAcquire(Connection connection) throws SQLException {
-		long now = System.currentTimeMillis();
-		boolean acquired = insertLease(connection, now) || takeOverExpired(connection, now);
-		if (acquired) {
-			startHeartbeat(connection);
+	boolean isContention(Connection connection, SQLException ex) {
+		int code = ex.getErrorCode();
+		if (isSqlite(connection)) {
+			return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 		}
-		return acquired;
+		return code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || "40001".equals(ex.getSQLState());
+	}
+
+	private static boolean isSqlite(Connection connection) {
+		try {
+			return "SQLite".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	private void ensureTable(Connection connection) throws SQLException {
@@ -90,25 +133,28 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		}
 	}
 
-	private boolean insertLease(Connection connection, long now) {
+	private boolean insertLease(Connection connection, String token, long now) throws SQLException {
 		String sql = "INSERT INTO " + this.table + " (id, owner, acquired_at, expires_at) VALUES (1, ?, ?, ?)";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, this.owner);
+			statement.setString(1, token);
 			statement.setLong(2, now);
 			statement.setLong(3, now + this.lease.toMillis());
 			return statement.executeUpdate() == 1;
 		}
 		catch (SQLException ex) {
+			if (isContention(connection, ex)) {
+				throw ex;
+			}
 			// The row exists: someone holds, or held, the lease
 			return false;
 		}
 	}
 
-	private boolean takeOverExpired(Connection connection, long now) throws SQLException {
+	private boolean takeOverExpired(Connection connection, String token, long now) throws SQLException {
 		String sql = "UPDATE " + this.table
 				+ " SET owner = ?, acquired_at = ?, expires_at = ? WHERE id = 1 AND expires_at < ?";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, this.owner);
+			statement.setString(1, token);
 			statement.setLong(2, now);
 			statement.setLong(3, now + this.lease.toMillis());
 			statement.setLong(4, now);
@@ -121,47 +167,43 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		}
 	}
 
-	private void startHeartbeat(Connection connection) {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "migrations-lock-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = Math.max(1, this.lease.toMillis() / 3);
-		executor.scheduleAtFixedRate(() -> renew(connection), period, period, TimeUnit.MILLISECONDS);
-		this.heartbeat = executor;
+	@Override
+	LockHolder self(Connection connection, String token) {
+		return findHolder(connection).filter((holder) -> holder.owner().equals(token))
+			.orElseGet(() -> new LockHolder(token, null));
 	}
 
-	private void renew(Connection connection) {
-		String sql = "UPDATE " + this.table + " SET expires_at = ? WHERE id = 1 AND owner = ?";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, System.currentTimeMillis() + this.lease.toMillis());
-			statement.setString(2, this.owner);
-			if (statement.executeUpdate() != 1) {
-				logger.error("The migration lock lease in {} was lost; another process may be migrating", this.table);
-			}
+	/**
+	 * Renew the lease on the connection about to write, in its transaction when it has
+	 * one: the renewal proves the lease is still this acquisition's, and a taker cannot
+	 * take a lease that was just renewed.
+	 */
+	@Override
+	boolean isHeld(Connection connection, String token, Connection writer) throws SQLException {
+		Heartbeat heartbeat = this.heartbeats.get(token);
+		if (heartbeat == null || heartbeat.lost) {
+			return false;
 		}
-		catch (SQLException ex) {
-			logger.warn("Could not renew the migration lock lease in {}: {}", this.table, ex.getMessage());
+		return renew(writer, token);
+	}
+
+	private boolean renew(Connection connection, String token) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(this.renew)) {
+			statement.setLong(1, System.currentTimeMillis() + this.lease.toMillis());
+			statement.setString(2, token);
+			return statement.executeUpdate() == 1;
 		}
 	}
 
 	@Override
-	void unlock(Connection connection) throws SQLException {
-		ScheduledExecutorService executor = this.heartbeat;
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.heartbeat = null;
+	void unlock(Connection connection, String token) throws SQLException {
+		Heartbeat heartbeat = this.heartbeats.remove(token);
+		if (heartbeat != null) {
+			heartbeat.stop();
 		}
 		try (PreparedStatement statement = connection
 			.prepareStatement("DELETE FROM " + this.table + " WHERE id = 1 AND owner = ?")) {
-			statement.setString(1, this.owner);
+			statement.setString(1, token);
 			statement.executeUpdate();
 		}
 	}
@@ -172,15 +214,23 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 				ResultSet result = statement
 					.executeQuery("SELECT owner, acquired_at, expires_at FROM " + this.table + " WHERE id = 1")) {
 			if (result.next()) {
-				return Optional.of(new LockHolder(
-						result.getString(1) + " (lease until " + Instant.ofEpochMilli(result.getLong(3)) + ")",
-						Instant.ofEpochMilli(result.getLong(2))));
+				return Optional.of(new LockHolder(result.getString(1), Instant.ofEpochMilli(result.getLong(2)),
+						Instant.ofEpochMilli(result.getLong(3))));
 			}
 		}
 		catch (SQLException ex) {
-			// The lock table may not exist yet: nobody holds the lock
+			// The lock table may not exist yet, or another connection is writing it
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	void end(Connection connection, LockHolder holder) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + this.table + " WHERE id = 1 AND owner = ?")) {
+			statement.setString(1, holder.owner());
+			statement.executeUpdate();
+		}
 	}
 
 	@Override
@@ -192,6 +242,71 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	@Override
 	String describe() {
 		return "lease in " + this.table;
+	}
+
+	/**
+	 * Renews one acquisition's lease on the lock's connection. A renewal that fails is
+	 * tried again at the next beat: while a migration holds a database-wide write lock
+	 * (SQLite) the lease cannot be renewed here, but neither can it be taken over, and
+	 * the migration's connection renews it before its transaction commits. A renewal that
+	 * finds the lease in another's hands is loss, and the next proof fails.
+	 */
+	private final class Heartbeat {
+
+		private final ScheduledExecutorService executor;
+
+		private volatile boolean lost;
+
+		private volatile boolean failing;
+
+		Heartbeat(Connection connection, String token) {
+			this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "migrations-lock-heartbeat");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = Math.max(1, TableLeaseLock.this.lease.toMillis() / 3);
+			this.executor.scheduleWithFixedDelay(() -> beat(connection, token), period, period, TimeUnit.MILLISECONDS);
+		}
+
+		private void beat(Connection connection, String token) {
+			try {
+				boolean renewed;
+				synchronized (connection) {
+					renewed = renew(connection, token);
+				}
+				if (!renewed) {
+					this.lost = true;
+					logger.error("The migration lock lease in {} was taken over by another process; this run stops "
+							+ "before its next write", TableLeaseLock.this.table);
+					this.executor.shutdown();
+				}
+				else if (this.failing) {
+					this.failing = false;
+					logger.info("Renewed the migration lock lease in {} again", TableLeaseLock.this.table);
+				}
+			}
+			catch (SQLException ex) {
+				if (!this.failing) {
+					this.failing = true;
+					logger.debug(
+							"Could not renew the migration lock lease in {} on the lock's connection; the "
+									+ "connection that applies migrations renews it before it writes: {}",
+							TableLeaseLock.this.table, ex.getMessage());
+				}
+			}
+		}
+
+		void stop() {
+			this.executor.shutdownNow();
+			try {
+				this.executor.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 }

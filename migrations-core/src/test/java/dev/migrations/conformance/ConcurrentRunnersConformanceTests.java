@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DatabaseDisplayNames.class)
 abstract class ConcurrentRunnersConformanceTests {
 
-	private static final int RUNNERS = 8;
+	private static final int RUNNERS = 10;
 
 	private static final int MIGRATIONS = 50;
 
@@ -60,7 +60,7 @@ abstract class ConcurrentRunnersConformanceTests {
 	}
 
 	@Test
-	void eightRunnerProcessesApplyFiftyMigrationsExactlyOnce() throws Exception {
+	void tenRunnerProcessesApplyFiftyMigrationsExactlyOnce() throws Exception {
 		Path migrations = Files.createDirectories(this.directory.resolve("migrations"));
 		for (int i = 1; i <= MIGRATIONS; i++) {
 			Files.writeString(migrations.resolve(String.format("202401010000%02d_create_t%d.sql", i, i)),

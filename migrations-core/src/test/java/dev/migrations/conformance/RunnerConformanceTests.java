@@ -575,6 +575,36 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThat(readLedger()).extracting(LedgerEntry::id).containsExactly("m_" + M3, "m_" + M4, "m_" + M5);
 	}
 
+	@Test
+	void aLedgerWriteThatChangesNoRowIsAnErrorNeverIgnored() throws SQLException {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			ledger.ensureInitialized(connection);
+			assertThatExceptionOfType(MigrationException.class)
+				.isThrownBy(() -> ledger.markApplied(connection, "m_" + M1, 1))
+				.withMessageContaining("Could not mark m_" + M1 + " APPLIED in the migration ledger")
+				.withMessageContaining("0 rows changed where one was expected");
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> ledger.remove(connection, "m_" + M1))
+				.withMessageContaining("0 rows changed");
+		}
+	}
+
+	@Test
+	void aLedgerCreatedBeforeTheLockOwnerColumnIsReadAndThenUpgradedByTheNextRun() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		runner().applyAll();
+		String ledger = runner().dialect().qualify(new LedgerTable(null, LedgerTable.DEFAULT_NAME));
+		this.database.execute("ALTER TABLE " + ledger + " DROP COLUMN " + runner().dialect().quote("lock_owner"),
+				"DELETE FROM " + ledger + " WHERE " + runner().dialect().quote("id") + " = 'm_" + M2 + "'",
+				"DROP TABLE beta");
+		assertThat(runner().status()).extracting(MigrationStatus::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+		assertThat(runner().applyAll().migrations()).hasSize(1);
+		assertThat(readLedger()).extracting(LedgerEntry::lockOwner)
+			.satisfiesExactly((owner) -> assertThat(owner).isNull(), (owner) -> assertThat(owner).isNotBlank());
+	}
+
 	private static LedgerEntry appliedRow(String id) {
 		return new LedgerEntry("m_" + id, null, 1, LedgerState.APPLIED, Instant.now(), 0, "test", null);
 	}
@@ -939,8 +969,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		}
 
 		@Override
-		public void markRunning(Connection connection, String id) {
-			this.delegate.markRunning(connection, id);
+		public void markRunning(Connection connection, String id, String lockOwner) {
+			this.delegate.markRunning(connection, id, lockOwner);
 		}
 
 		@Override

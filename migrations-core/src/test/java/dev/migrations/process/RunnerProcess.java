@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,15 +28,18 @@ public final class RunnerProcess {
 	 * @param location the migrations location
 	 * @param lockTimeoutSeconds the lock timeout
 	 * @param output where to write its output
+	 * @param options further {@link RunnerMain} options
 	 * @return the process
 	 * @throws IOException if it cannot be started
 	 */
-	public static RunnerProcess start(String url, String location, int lockTimeoutSeconds, Path output)
-			throws IOException {
+	public static RunnerProcess start(String url, String location, int lockTimeoutSeconds, Path output,
+			String... options) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), RunnerMain.class.getName(), url, location,
-				Integer.toString(lockTimeoutSeconds));
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						RunnerMain.class.getName(), url, location, Integer.toString(lockTimeoutSeconds)));
+		command.addAll(List.of(options));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(output.toFile());
 		return new RunnerProcess(builder.start(), output);
@@ -61,6 +65,49 @@ public final class RunnerProcess {
 	 */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
+	}
+
+	/**
+	 * Pause the process with SIGSTOP, as a stalled host or a long garbage collection
+	 * would.
+	 * @throws Exception if the signal cannot be sent
+	 */
+	public void pause() throws Exception {
+		signal("STOP");
+	}
+
+	/**
+	 * Resume a paused process with SIGCONT.
+	 * @throws Exception if the signal cannot be sent
+	 */
+	public void resume() throws Exception {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws Exception {
+		int exit = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO()
+			.start()
+			.waitFor();
+		if (exit != 0) {
+			throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " exited with " + exit);
+		}
+	}
+
+	/**
+	 * Wait until the process has printed a text.
+	 * @param text the text
+	 * @param seconds how long to wait at most
+	 * @throws InterruptedException if interrupted
+	 */
+	public void awaitOutput(String text, int seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		while (!output().contains(text)) {
+			if (System.nanoTime() > deadline || !this.process.isAlive() && !output().contains(text)) {
+				this.process.destroyForcibly().waitFor();
+				throw new IllegalStateException("The runner process never printed '" + text + "': " + output());
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	/**

@@ -14,10 +14,10 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for the migrations of one {@link MigrationRunner}:
  * {@link Status#DOWN} when a migration failed, was interrupted or was edited after it was
- * applied, {@link Status#OUT_OF_SERVICE} when migrations are pending, {@link Status#UP}
- * otherwise; the details carry the {@link MigrationsSummary}. Reads the ledger on every
- * check; when that fails the status is {@link Status#DOWN} with the error, credentials
- * masked. Thread-safe.
+ * applied, {@link Status#OUT_OF_SERVICE} when migrations are pending or another instance
+ * is applying them now, {@link Status#UP} otherwise; the details carry the
+ * {@link MigrationsSummary}. Reads the ledger on every check; when that fails the status
+ * is {@link Status#DOWN} with the error, credentials masked. Thread-safe.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -48,7 +48,7 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		if (summary.isBroken()) {
 			builder = Health.down();
 		}
-		else if (summary.pending() > 0) {
+		else if (summary.pending() > 0 || summary.inProgress() > 0) {
 			builder = Health.outOfService();
 		}
 		else {

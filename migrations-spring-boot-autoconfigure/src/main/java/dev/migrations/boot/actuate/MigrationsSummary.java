@@ -19,15 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param applied migrations the database has
  * @param pending migrations waiting to be applied
  * @param failed migrations that failed outside a transaction
- * @param running migrations that started outside a transaction and never finished
+ * @param running migrations that started outside a transaction and never finished: their
+ * run died or lost the lock
+ * @param inProgress migrations being applied now by the run that holds the lock
  * @param outOfOrder pending migrations older than the newest applied one
  * @param checksumMismatch applied migrations whose source changed since
  * @param missing applied migrations in the ledger that no source defines
  * @param lastBatch the newest batch number, or {@code null} when nothing was applied
  * @param current the newest applied migration, or {@code null} when nothing was applied
  */
-public record MigrationsSummary(int applied, int pending, int failed, int running, int outOfOrder, int checksumMismatch,
-		int missing, @Nullable Integer lastBatch, @Nullable String current) {
+public record MigrationsSummary(int applied, int pending, int failed, int running, int inProgress, int outOfOrder,
+		int checksumMismatch, int missing, @Nullable Integer lastBatch, @Nullable String current) {
 
 	/**
 	 * Summarize the statuses of one runner.
@@ -39,6 +41,7 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 		int pending = 0;
 		int failed = 0;
 		int running = 0;
+		int inProgress = 0;
 		int outOfOrder = 0;
 		int checksumMismatch = 0;
 		int missing = 0;
@@ -58,6 +61,7 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 				}
 				case FAILED -> failed++;
 				case RUNNING -> running++;
+				case IN_PROGRESS -> inProgress++;
 				case MISSING -> missing++;
 			}
 			if (status.batch() != null && (lastBatch == null || status.batch() > lastBatch)) {
@@ -67,8 +71,8 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 				current = status.id().toString();
 			}
 		}
-		return new MigrationsSummary(applied, pending, failed, running, outOfOrder, checksumMismatch, missing,
-				lastBatch, current);
+		return new MigrationsSummary(applied, pending, failed, running, inProgress, outOfOrder, checksumMismatch,
+				missing, lastBatch, current);
 	}
 
 	private static boolean isApplied(MigrationState state) {
@@ -95,6 +99,7 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 		details.put("pending", this.pending);
 		details.put("failed", this.failed);
 		details.put("running", this.running);
+		details.put("inProgress", this.inProgress);
 		details.put("outOfOrder", this.outOfOrder);
 		details.put("checksumMismatch", this.checksumMismatch);
 		details.put("missing", this.missing);

@@ -1,0 +1,49 @@
+package dev.migrations;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.migrations.lock.LockHolder;
+
+/**
+ * Thrown by a repair that finds a migration in progress: its {@code RUNNING} row was
+ * written by a run that still holds the migration lock. Nothing was changed.
+ */
+public class MigrationInProgressException extends MigrationException {
+
+	private final List<MigrationId> migrationIds;
+
+	private final LockHolder holder;
+
+	/**
+	 * Create an exception.
+	 * @param migrationIds the migrations in progress
+	 * @param holder the run that holds the lock and applies them
+	 */
+	public MigrationInProgressException(List<MigrationId> migrationIds, LockHolder holder) {
+		super("Cannot repair " + migrationIds.stream().map(MigrationId::toString).collect(Collectors.joining(", "))
+				+ ": in progress in " + holder + ", which holds the migration lock and is applying it now. Nothing "
+				+ "was changed.\nNext step: wait for that run to finish. If you have checked that " + holder.owner()
+				+ " is stuck or gone, repair with force (migrate:repair --force, or repair(RepairOption.FORCE)), "
+				+ "which takes the lock from it first.");
+		this.migrationIds = List.copyOf(migrationIds);
+		this.holder = holder;
+	}
+
+	/**
+	 * Return the migrations in progress.
+	 * @return their ids
+	 */
+	public List<MigrationId> getMigrationIds() {
+		return this.migrationIds;
+	}
+
+	/**
+	 * Return the run that holds the lock.
+	 * @return the holder
+	 */
+	public LockHolder getHolder() {
+		return this.holder;
+	}
+
+}

@@ -1,8 +1,12 @@
 package dev.migrations.lock;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +43,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			Throwable failure = null;
 			try {
 				Duration waited = Duration.ofNanos(System.nanoTime() - start);
-				return action.run(new Held(connection, token, waited, self(connection, token)));
+				return action.run(new Held(connection, token, waited));
 			}
 			catch (RuntimeException | Error ex) {
 				failure = ex;
@@ -210,13 +214,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	/**
 	 * Check that the lock is still held, before {@code writer} writes.
-	 * @param connection the dedicated connection
-	 * @param token this acquisition's token
+	 * @param held the acquisition
 	 * @param writer the connection about to write
 	 * @return whether the lock is held
 	 * @throws SQLException on a database error, which means the lock cannot be proven
 	 */
-	abstract boolean isHeld(Connection connection, String token, Connection writer) throws SQLException;
+	abstract boolean isHeld(Held held, Connection writer) throws SQLException;
 
 	/**
 	 * Release the lock.
@@ -259,23 +262,25 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	abstract String describe();
 
 	/**
-	 * The lock while an action runs.
+	 * The lock while an action runs: one acquisition, with the statements its proofs
+	 * prepared, kept for the whole run (a run proves the lock a few times per migration).
 	 */
-	private final class Held implements HeldLock {
+	final class Held implements HeldLock {
 
-		private final Connection connection;
+		final Connection connection;
 
-		private final String token;
+		final String token;
 
 		private final Duration waited;
 
-		private final LockHolder self;
+		private final Map<Connection, Map<String, PreparedStatement>> prepared = new IdentityHashMap<>();
 
-		Held(Connection connection, String token, Duration waited, LockHolder self) {
+		private volatile @Nullable LockHolder self;
+
+		Held(Connection connection, String token, Duration waited) {
 			this.connection = connection;
 			this.token = token;
 			this.waited = waited;
-			this.self = self;
 		}
 
 		@Override
@@ -283,16 +288,27 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			return this.waited;
 		}
 
+		/**
+		 * Looked up the first time it is needed (a {@code RUNNING} row names it), so that
+		 * a run with nothing to apply pays nothing for it.
+		 */
 		@Override
 		public LockHolder holder() {
-			return this.self;
+			LockHolder holder = this.self;
+			if (holder == null) {
+				synchronized (this.connection) {
+					holder = self(this.connection, this.token);
+				}
+				this.self = holder;
+			}
+			return holder;
 		}
 
 		@Override
 		public void verify(Connection writer) {
 			boolean held;
 			try {
-				held = isHeld(this.connection, this.token, writer);
+				held = isHeld(this, writer);
 			}
 			catch (SQLException ex) {
 				throw new MigrationLockLostException(describe(), "it could not be proven: " + ex.getMessage(), null,
@@ -308,6 +324,27 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		public void onLockConnection(ConnectionWork work) throws SQLException {
 			synchronized (this.connection) {
 				work.run(this.connection);
+			}
+		}
+
+		/**
+		 * Return a statement prepared on a connection, preparing it the first time. The
+		 * statements close with their connections.
+		 * @param connection the connection
+		 * @param sql the statement
+		 * @return the prepared statement
+		 * @throws SQLException on a database error
+		 */
+		PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+			synchronized (this.prepared) {
+				Map<String, PreparedStatement> statements = this.prepared.computeIfAbsent(connection,
+						(key) -> new HashMap<>());
+				PreparedStatement statement = statements.get(sql);
+				if (statement == null || statement.isClosed()) {
+					statement = connection.prepareStatement(sql);
+					statements.put(sql, statement);
+				}
+				return statement;
 			}
 		}
 

@@ -37,9 +37,14 @@ public interface MigrationLock {
 	 * before its next write and stops. Does nothing when someone else holds the lock by
 	 * then.
 	 * @param holder the holder, as {@link #holder()} returned it
-	 * @throws MigrationLockException if the database refuses, for lack of privileges say
+	 * @throws MigrationLockException if the database refuses, for lack of privileges say,
+	 * or, by default, because the lock does not know how
 	 */
-	void breakLock(LockHolder holder);
+	default void breakLock(LockHolder holder) {
+		throw new MigrationLockException("The migration lock " + getClass().getName() + " cannot be taken from "
+				+ holder + ". Nothing was changed.\nNext step: end that holder's process or database session "
+				+ "yourself; then run again.");
+	}
 
 	/**
 	 * What runs while the lock is held.

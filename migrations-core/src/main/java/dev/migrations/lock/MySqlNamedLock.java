@@ -102,14 +102,12 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	boolean isHeld(Connection connection, String token, Connection writer) throws SQLException {
-		synchronized (connection) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
-				statement.setString(1, name(connection));
-				try (ResultSet result = statement.executeQuery()) {
-					return result.next() && result.getInt(1) == 1;
-				}
+	boolean isHeld(Held held, Connection writer) throws SQLException {
+		synchronized (held.connection) {
+			PreparedStatement statement = held.prepare(held.connection, "SELECT IS_USED_LOCK(?) = CONNECTION_ID()");
+			statement.setString(1, name(held.connection));
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getInt(1) == 1;
 			}
 		}
 	}

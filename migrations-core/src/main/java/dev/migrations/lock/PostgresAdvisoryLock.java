@@ -115,15 +115,14 @@ public final class PostgresAdvisoryLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	boolean isHeld(Connection connection, String token, Connection writer) throws SQLException {
-		synchronized (connection) {
-			try (PreparedStatement statement = connection.prepareStatement(HELD)) {
-				long key = key(connection);
-				statement.setLong(1, key >>> 32);
-				statement.setLong(2, key & 0xFFFFFFFFL);
-				try (ResultSet result = statement.executeQuery()) {
-					return result.next();
-				}
+	boolean isHeld(Held held, Connection writer) throws SQLException {
+		synchronized (held.connection) {
+			PreparedStatement statement = held.prepare(held.connection, HELD);
+			long key = key(held.connection);
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
 			}
 		}
 	}

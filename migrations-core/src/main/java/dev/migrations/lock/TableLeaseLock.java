@@ -179,20 +179,18 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	 * take a lease that was just renewed.
 	 */
 	@Override
-	boolean isHeld(Connection connection, String token, Connection writer) throws SQLException {
-		Heartbeat heartbeat = this.heartbeats.get(token);
+	boolean isHeld(Held held, Connection writer) throws SQLException {
+		Heartbeat heartbeat = this.heartbeats.get(held.token);
 		if (heartbeat == null || heartbeat.lost) {
 			return false;
 		}
-		return renew(writer, token);
+		return renew(held.prepare(writer, this.renew), held.token);
 	}
 
-	private boolean renew(Connection connection, String token) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.renew)) {
-			statement.setLong(1, System.currentTimeMillis() + this.lease.toMillis());
-			statement.setString(2, token);
-			return statement.executeUpdate() == 1;
-		}
+	private boolean renew(PreparedStatement statement, String token) throws SQLException {
+		statement.setLong(1, System.currentTimeMillis() + this.lease.toMillis());
+		statement.setString(2, token);
+		return statement.executeUpdate() == 1;
 	}
 
 	@Override
@@ -273,7 +271,9 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 			try {
 				boolean renewed;
 				synchronized (connection) {
-					renewed = renew(connection, token);
+					try (PreparedStatement statement = connection.prepareStatement(TableLeaseLock.this.renew)) {
+						renewed = renew(statement, token);
+					}
 				}
 				if (!renewed) {
 					this.lost = true;

@@ -425,7 +425,10 @@ public final class MigrationRunner {
 			List<ExecutedMigration> committed = oneTransaction ? List.of() : executed;
 			this.listener.afterRun(Direction.UP, new MigrationResult(batch, committed), ex);
 			if (ex instanceof MigrationLockLostException lost) {
-				throw lost.after(committed.isEmpty() ? null : committed.get(committed.size() - 1).id().toString());
+				throw lost.after(lastId(committed));
+			}
+			if (!holdsLock(lock)) {
+				throw lockLost(lock, ex).after(lastId(committed));
 			}
 			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
 					&& createsWhatExists(failure)) {
@@ -438,6 +441,31 @@ public final class MigrationRunner {
 		this.listener.afterRun(Direction.UP, result, null);
 		logger.info("Applied {} migration(s) in batch {} to {}", executed.size(), batch, this.ledger.describe());
 		return result;
+	}
+
+	private static @Nullable String lastId(List<ExecutedMigration> executed) {
+		return executed.isEmpty() ? null : executed.get(executed.size() - 1).id().toString();
+	}
+
+	/**
+	 * Whether this run still holds the lock, by the database's own answer, asked when the
+	 * run failed: an operator who took the lock away ({@code repair --force}) may have
+	 * changed the ledger under a run that had no reason yet to prove its lock again.
+	 */
+	private boolean holdsLock(HeldLock lock) {
+		try {
+			return this.lock.holder().map((holder) -> holder.identity().equals(lock.holder().identity())).orElse(false);
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private static MigrationLockLostException lockLost(HeldLock lock, MigrationException failure) {
+		return new MigrationLockLostException(lock.description(),
+				"another session holds it now, or nobody does, which the run found when it failed (the failure is "
+						+ "this exception's cause)",
+				null, failure);
 	}
 
 	private void applyEach(Run run, LedgerView view, Map<MigrationDescriptor, List<SchemaOperation>> plans,
@@ -530,7 +558,10 @@ public final class MigrationRunner {
 			catch (MigrationException ex) {
 				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
 				if (ex instanceof MigrationLockLostException lost) {
-					throw lost.after(executed.isEmpty() ? null : executed.get(executed.size() - 1).id().toString());
+					throw lost.after(lastId(executed));
+				}
+				if (!holdsLock(lock)) {
+					throw lockLost(lock, ex).after(lastId(executed));
 				}
 				throw ex;
 			}

@@ -98,8 +98,8 @@ public final class MigrationExecutor {
 
 	/**
 	 * Apply a migration. The lock is proven before the migration and before each ledger
-	 * write, in the write's transaction; a lost lock stops the migration with nothing
-	 * more written.
+	 * write, inside the write's transaction where it has one; a lost lock stops the
+	 * migration with nothing more written.
 	 * @param run the run
 	 * @param migration the migration
 	 * @param plan its rendered up plan
@@ -128,10 +128,8 @@ public final class MigrationExecutor {
 			}));
 		}
 		else {
-			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
-				run.verify();
-				this.ledger.logApplied(connection, row(run, migration, LedgerState.RUNNING, 0));
-			}));
+			run.verify();
+			this.ledger.logApplied(connection, row(run, migration, LedgerState.RUNNING, 0));
 			executeMarkingFailure(run, migration, Direction.UP, plan, () -> {
 				run.verify();
 				this.ledger.markApplied(connection, id, elapsedMs(start));
@@ -163,10 +161,8 @@ public final class MigrationExecutor {
 			}));
 		}
 		else {
-			committing(migration, Direction.DOWN, () -> Jdbc.inTransaction(connection, () -> {
-				run.verify();
-				this.ledger.markRunning(connection, id, run.owner());
-			}));
+			run.verify();
+			this.ledger.markRunning(connection, id, run.owner());
 			executeMarkingFailure(run, migration, Direction.DOWN, plan, () -> {
 				run.verify();
 				this.ledger.remove(connection, id);

@@ -305,6 +305,11 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		}
 
 		@Override
+		public String description() {
+			return describe();
+		}
+
+		@Override
 		public void verify(Connection writer) {
 			boolean held;
 			try {

@@ -27,6 +27,12 @@ public interface HeldLock {
 	LockHolder holder();
 
 	/**
+	 * Describe the lock, such as {@code PostgreSQL advisory lock 42}.
+	 * @return the description
+	 */
+	String description();
+
+	/**
 	 * Prove that the lock is still held, before the connection that applies migrations
 	 * writes. A lease lock renews its lease on that connection, in its transaction when
 	 * it has one, so that the write and the proof commit together; a session lock checks

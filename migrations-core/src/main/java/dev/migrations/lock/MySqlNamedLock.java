@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * locks are server-wide, so a ledger's lock name includes the ledger's database: runs
  * against two databases of one server never wait for each other. Thread-safe.
  */
-public final class MySqlNamedLock extends AbstractConnectionLock {
+public final class MySqlNamedLock extends SessionLock {
 
 	private static final int MAX_NAME_LENGTH = 64;
 
@@ -97,11 +97,6 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	LockHolder self(Connection connection, String token) {
-		return find(connection).map(Found::holder).orElseGet(() -> new LockHolder("MariaDB session " + token, null));
-	}
-
-	@Override
 	boolean isHeld(Held held, Connection writer) throws SQLException {
 		synchronized (held.connection) {
 			PreparedStatement statement = held.prepare(held.connection, "SELECT IS_USED_LOCK(?) = CONNECTION_ID()");
@@ -121,21 +116,14 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	}
 
 	@Override
-	Optional<LockHolder> findHolder(Connection connection) {
-		return find(connection).map(Found::holder);
-	}
-
-	@Override
-	void end(Connection connection, LockHolder holder) throws SQLException {
-		Optional<Found> found = find(connection);
-		if (found.isPresent() && found.get().holder().equals(holder)) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("KILL CONNECTION " + found.get().connectionId());
-			}
+	void terminate(Connection connection, long id) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("KILL CONNECTION " + id);
 		}
 	}
 
-	private Optional<Found> find(Connection connection) {
+	@Override
+	Optional<Session> findSession(Connection connection) {
 		String sql = "SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, name(connection));
@@ -143,7 +131,7 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 				if (result.next()) {
 					// The server does not say since when a named lock is held
 					long id = result.getLong(1);
-					return Optional.of(new Found(id, new LockHolder(
+					return Optional.of(new Session(id, new LockHolder(
 							"connection " + id + " (user " + result.getString(2) + " from " + result.getString(3) + ")",
 							null)));
 				}
@@ -159,9 +147,6 @@ public final class MySqlNamedLock extends AbstractConnectionLock {
 	String describe() {
 		String known = this.name;
 		return "named lock '" + ((known != null) ? known : "migrations:<database>." + this.table) + "'";
-	}
-
-	private record Found(long connectionId, LockHolder holder) {
 	}
 
 }

@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A lease row in a lock table, for databases without a session lock (H2, SQLite and
- * unknown ones). The holder renews the lease with a heartbeat on the lock's connection,
- * and again on the connection that applies migrations each time it proves it holds the
- * lock, in the transaction of the write it is about to make; so the lease stays live
- * while a migration holds a database-wide write lock (SQLite) and a write after a lost
- * lease never commits. A lease whose holder died expires and is taken over, a live one
- * never is. Thread-safe.
+ * unknown ones). The holder renews the lease with a heartbeat on the lock's connection;
+ * before a write, a lease that is no longer fresh is renewed on the writing connection,
+ * in its transaction, which also keeps it live while a migration holds a database-wide
+ * write lock (SQLite). A renewal that finds the lease in another's hands is loss, and the
+ * run stops before its next write. A lease whose holder died expires and is taken over, a
+ * live one never is. Thread-safe.
  */
 public final class TableLeaseLock extends AbstractConnectionLock {
 
@@ -174,9 +174,15 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 	}
 
 	/**
-	 * Renew the lease on the connection about to write, in its transaction when it has
-	 * one: the renewal proves the lease is still this acquisition's, and a taker cannot
-	 * take a lease that was just renewed.
+	 * Prove the lease before {@code writer} writes. A lease renewed less than a third of
+	 * its length ago, by the heartbeat or by a writer, is proof enough: nobody can take a
+	 * lease over before it expires, and the margin covers the clocks of two hosts that
+	 * disagree by up to two thirds of the lease; measured on this process's monotonic
+	 * clock, a pause of this process counts against it. An older one is renewed on the
+	 * writer, in its transaction when it has one, so that on SQLite, whose whole database
+	 * a writing transaction locks, the lease is live when the migration commits; a
+	 * renewal that changes no row is loss. Renewing before every write instead cost H2 a
+	 * quarter of the time of applying 1000 small migrations.
 	 */
 	@Override
 	boolean isHeld(Held held, Connection writer) throws SQLException {
@@ -184,7 +190,12 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 		if (heartbeat == null || heartbeat.lost) {
 			return false;
 		}
-		return renew(held.prepare(writer, this.renew), held.token);
+		if (heartbeat.isFresh()) {
+			return true;
+		}
+		boolean renewed = renew(held.prepare(writer, this.renew), held.token);
+		heartbeat.renewed(renewed);
+		return renewed;
 	}
 
 	private boolean renew(PreparedStatement statement, String token) throws SQLException {
@@ -253,9 +264,14 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 
 		private final ScheduledExecutorService executor;
 
+		private final long freshNanos = TableLeaseLock.this.lease.toNanos() / 3;
+
 		private volatile boolean lost;
 
 		private volatile boolean failing;
+
+		/** When the lease was last taken or renewed, on the monotonic clock. */
+		private volatile long confirmedAt = System.nanoTime();
 
 		Heartbeat(Connection connection, String token) {
 			this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
@@ -275,8 +291,8 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 						renewed = renew(statement, token);
 					}
 				}
+				renewed(renewed);
 				if (!renewed) {
-					this.lost = true;
 					logger.error("The migration lock lease in {} was taken over by another process; this run stops "
 							+ "before its next write", TableLeaseLock.this.table);
 					this.executor.shutdown();
@@ -294,6 +310,19 @@ public final class TableLeaseLock extends AbstractConnectionLock {
 									+ "connection that applies migrations renews it before it writes: {}",
 							TableLeaseLock.this.table, ex.getMessage());
 				}
+			}
+		}
+
+		boolean isFresh() {
+			return System.nanoTime() - this.confirmedAt < this.freshNanos;
+		}
+
+		void renewed(boolean renewed) {
+			if (renewed) {
+				this.confirmedAt = System.nanoTime();
+			}
+			else {
+				this.lost = true;
 			}
 		}
 

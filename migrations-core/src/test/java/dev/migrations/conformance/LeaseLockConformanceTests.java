@@ -3,15 +3,13 @@ package dev.migrations.conformance;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockException;
 import dev.migrations.lock.MigrationLockTimeoutException;
+import dev.migrations.testing.LockHeldElsewhere;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,39 +64,24 @@ abstract class LeaseLockConformanceTests extends FreshDatabaseTests {
 		MigrationRunner runner = runner(Duration.ofSeconds(3));
 		MigrationLock lock = runner.dialect()
 			.lock(this.database.dataSource(), new LedgerTable(null, LedgerTable.DEFAULT_NAME));
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicReference<String> holder = new AtomicReference<>();
-		Thread writer = new Thread(() -> lock.withLock(Duration.ofSeconds(10), (heldLock) -> {
-			// A migration in progress: on SQLite its open write transaction locks the
-			// whole database
-			try (Connection connection = this.database.dataSource().getConnection()) {
-				connection.setAutoCommit(false);
-				heldLock.verify(connection);
-				connection.createStatement().execute("CREATE TABLE beta (id INT)");
-				holder.set(heldLock.holder().identity());
-				held.countDown();
-				release.await(60, TimeUnit.SECONDS);
+		// A migration in progress: on SQLite its open write transaction locks the whole
+		// database
+		try (LockHeldElsewhere held = LockHeldElsewhere.hold(lock, (heldLock) -> {
+			Connection connection = this.database.dataSource().getConnection();
+			connection.setAutoCommit(false);
+			heldLock.verify(connection);
+			connection.createStatement().execute("CREATE TABLE beta (id INT)");
+			return () -> {
 				connection.rollback();
-				return null;
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}));
-		writer.start();
-		try {
-			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+				connection.close();
+			};
+		})) {
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(runner::applyAll)
 				.withMessageContaining("Timed out after 3000 ms")
-				.withMessageContaining("held by " + holder.get());
+				.withMessageContaining("held by " + held.held().holder().identity());
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2900),
 					Duration.ofMillis(4500));
-		}
-		finally {
-			release.countDown();
-			writer.join(30_000);
 		}
 		assertThat(runner.applyAll().migrations()).hasSize(1);
 	}

@@ -59,6 +59,7 @@ import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockTimeoutException;
 import dev.migrations.schema.Schema;
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.LockHeldElsewhere;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -718,30 +719,14 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		createTableMigration(M1, "alpha");
 		MigrationLock lock = runner().dialect()
 			.lock(this.database.dataSource(), new LedgerTable(null, LedgerTable.DEFAULT_NAME));
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Thread holder = new Thread(() -> lock.withLock(Duration.ofSeconds(10), (waited) -> {
-			held.countDown();
-			try {
-				return release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}));
-		holder.start();
-		try {
-			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+		try (LockHeldElsewhere held = LockHeldElsewhere.hold(lock)) {
 			MigrationRunner waiting = runner((builder) -> builder.lockTimeout(Duration.ofMillis(700)));
 			LockHolder current = waiting.lockHolder().orElseThrow();
+			assertThat(current.identity()).isEqualTo(held.held().holder().identity());
 			assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(waiting::applyAll)
 				.withMessageContaining("Timed out after 700 ms")
 				.withMessageContaining("held by " + current.owner());
 			assertThat(tables()).doesNotContain("alpha");
-		}
-		finally {
-			release.countDown();
-			holder.join(30_000);
 		}
 		assertThat(runner().lockHolder()).isEmpty();
 		assertThat(runner().applyAll().migrations()).hasSize(1);

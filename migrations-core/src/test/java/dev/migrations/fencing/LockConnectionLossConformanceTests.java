@@ -1,13 +1,12 @@
 package dev.migrations.fencing;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -44,28 +43,11 @@ abstract class LockConnectionLossConformanceTests extends FencingTests {
 				.build();
 			MigrationLock otherLock = otherRunner.dialect()
 				.lock(other.dataSource(), new LedgerTable(null, LedgerTable.DEFAULT_NAME));
-			CountDownLatch held = new CountDownLatch(1);
-			CountDownLatch release = new CountDownLatch(1);
-			Thread holder = new Thread(() -> otherLock.withLock(Duration.ofSeconds(10), (lock) -> {
-				held.countDown();
-				try {
-					return release.await(60, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}));
-			holder.start();
-			try {
-				assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+			try (LockHeldElsewhere held = LockHeldElsewhere.hold(otherLock)) {
 				MigrationRunner runner = runner(Duration.ofSeconds(1));
 				assertThat(otherRunner.lockHolder()).isPresent();
 				assertThat(runner.lockHolder()).isEmpty();
 				assertThat(runner.applyAll().migrations()).hasSize(2);
-			}
-			finally {
-				release.countDown();
-				holder.join(30_000);
 			}
 			assertThat(otherRunner.lockHolder()).isEmpty();
 		}

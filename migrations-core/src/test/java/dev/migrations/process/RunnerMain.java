@@ -32,7 +32,10 @@ import dev.migrations.schema.Schema;
  * <li>{@code --pause-before ID:MILLIS}: before applying {@code ID}, print
  * {@code reached ID} and sleep, so that a test can act at that point;</li>
  * <li>{@code --slow ID:MILLIS}: add a Java migration {@code ID} that runs outside a
- * transaction and whose only step prints {@code inside ID} and sleeps.</li>
+ * transaction and whose only step prints {@code inside ID} and sleeps;</li>
+ * <li>{@code --slow-write ID:MILLIS}: add a Java migration {@code ID} that runs in a
+ * transaction, creates table {@code slow_write}, prints {@code inside ID} and sleeps, so
+ * that on SQLite it holds the database's write lock all that time.</li>
  * </ul>
  */
 public final class RunnerMain {
@@ -57,7 +60,9 @@ public final class RunnerMain {
 								dialect.createLockTable(lockTable), Duration.ofSeconds(Long.parseLong(value))));
 					}
 					case "--pause-before" -> builder.listener(pauseBefore(id(value), millis(value)));
-					case "--slow" -> entries.add(MigrationEntry.of(id(value), slow(id(value), millis(value))));
+					case "--slow" -> entries.add(MigrationEntry.of(id(value), slow(id(value), millis(value), false)));
+					case "--slow-write" ->
+						entries.add(MigrationEntry.of(id(value), slow(id(value), millis(value), true)));
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
@@ -94,11 +99,14 @@ public final class RunnerMain {
 		};
 	}
 
-	private static Migration slow(MigrationId id, long millis) {
+	private static Migration slow(MigrationId id, long millis, boolean writes) {
 		return new Migration() {
 
 			@Override
 			public void up(Schema schema) {
+				if (writes) {
+					schema.sql("CREATE TABLE slow_write (id INT)");
+				}
 				schema.jdbc((connection) -> {
 					System.out.println("inside " + id);
 					System.out.flush();
@@ -108,7 +116,7 @@ public final class RunnerMain {
 
 			@Override
 			public boolean transactional() {
-				return false;
+				return writes;
 			}
 
 		};

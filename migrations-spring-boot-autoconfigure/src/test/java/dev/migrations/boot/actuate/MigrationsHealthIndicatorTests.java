@@ -3,10 +3,7 @@ package dev.migrations.boot.actuate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerEntry;
@@ -15,6 +12,7 @@ import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,32 +55,19 @@ class MigrationsHealthIndicatorTests {
 		SqlMigrationLedger ledger = new SqlMigrationLedger(runner.dialect(), table);
 		MigrationLock lock = runner.dialect().lock(this.database.dataSource(), table);
 		MigrationsHealthIndicator health = new MigrationsHealthIndicator(runner);
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		Thread otherInstance = new Thread(() -> lock.withLock(Duration.ofSeconds(10), (held) -> {
-			try (Connection connection = this.database.dataSource().getConnection()) {
-				ledger.ensureInitialized(connection);
-				ledger.logApplied(connection, new LedgerEntry("m_20240101000000_create_alpha", null, 1,
-						LedgerState.RUNNING, Instant.now(), 0, "test", null, held.holder().identity()));
-				started.countDown();
-				finish.await(30, TimeUnit.SECONDS);
+		try (LockHeldElsewhere otherInstance = LockHeldElsewhere.hold(lock, (held) -> {
+			Connection connection = this.database.dataSource().getConnection();
+			ledger.ensureInitialized(connection);
+			ledger.logApplied(connection, new LedgerEntry("m_20240101000000_create_alpha", null, 1, LedgerState.RUNNING,
+					Instant.now(), 0, "test", null, held.holder().identity()));
+			return () -> {
 				ledger.markApplied(connection, "m_20240101000000_create_alpha", 1);
-				return null;
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}));
-		otherInstance.start();
-		try {
-			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+				connection.close();
+			};
+		})) {
 			Health inProgress = health.health();
 			assertThat(inProgress.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			assertThat(inProgress.getDetails()).containsEntry("inProgress", 1).containsEntry("running", 0);
-		}
-		finally {
-			finish.countDown();
-			otherInstance.join(30_000);
 		}
 		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 		this.database.execute("UPDATE migrations_ledger SET state = 'RUNNING'");

@@ -1,5 +1,7 @@
 package dev.migrations;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,6 +58,9 @@ public final class MigrationRunner {
 
 	/** The default handling of out-of-order migrations. */
 	public static final OutOfOrder DEFAULT_OUT_OF_ORDER = OutOfOrder.APPLY;
+
+	/** The default encoding of SQL migration files. */
+	public static final Charset DEFAULT_ENCODING = StandardCharsets.UTF_8;
 
 	/** Whether edited applied migrations stop {@link #applyAll()} by default. */
 	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
@@ -410,12 +415,12 @@ public final class MigrationRunner {
 		}
 		int batch = view.nextBatch();
 		boolean oneTransaction = runsInOneTransaction(plans.keySet());
-		Run run = new Run(connection, lock, batch, appliedBy(connection), false);
+		Run run = Run.of(connection, lock, batch, appliedBy(connection), oneTransaction);
 		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 		this.listener.beforeRun(Direction.UP, plans.size());
 		try {
 			if (oneTransaction) {
-				Jdbc.inTransaction(connection, () -> applyEach(run.asOneTransaction(), view, plans, executed));
+				Jdbc.inTransaction(connection, () -> applyEach(run, view, plans, executed));
 			}
 			else {
 				applyEach(run, view, plans, executed);
@@ -547,7 +552,7 @@ public final class MigrationRunner {
 			}
 			this.ledger.ensureInitialized(connection);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
-			Run run = new Run(connection, lock, 0, appliedBy(connection), false);
+			Run run = Run.of(connection, lock, 0, appliedBy(connection), false);
 			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 			this.listener.beforeRun(Direction.DOWN, plans.size());
 			try {
@@ -784,6 +789,8 @@ public final class MigrationRunner {
 
 		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
 
+		private Charset encoding = DEFAULT_ENCODING;
+
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 		}
@@ -933,6 +940,17 @@ public final class MigrationRunner {
 		}
 
 		/**
+		 * Set the encoding of SQL migration files; default UTF-8. A file that is not
+		 * valid in it is an error naming the file and the byte offset.
+		 * @param encoding the encoding
+		 * @return this builder
+		 */
+		public Builder encoding(Charset encoding) {
+			this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
+			return this;
+		}
+
+		/**
 		 * Set the class loader for classpath locations; default the thread context class
 		 * loader.
 		 * @param classLoader the class loader
@@ -953,7 +971,8 @@ public final class MigrationRunner {
 			Dialect dialect = (this.dialect != null) ? this.dialect
 					: Jdbc.withConnection(this.dataSource, Dialects::detect);
 			List<MigrationEntry> all = new ArrayList<>(this.entries);
-			all.addAll(new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter()).load());
+			all.addAll(
+					new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding).load());
 			return new MigrationRunner(this, dialect, MigrationEntry.buildDescriptors(all));
 		}
 

@@ -1,5 +1,6 @@
 package dev.migrations.cli;
 
+import java.nio.charset.Charset;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * {@code java -jar migrations-cli.jar --url jdbc:postgresql://host/db --user app migrate}.
  * Connection settings come from options or, when an option is absent, from the
  * environment: {@code MIGRATIONS_URL}, {@code MIGRATIONS_USER},
- * {@code MIGRATIONS_PASSWORD}, {@code MIGRATIONS_LOCATIONS}, {@code MIGRATIONS_TABLE}.
- * The password is never printed.
+ * {@code MIGRATIONS_PASSWORD}, {@code MIGRATIONS_LOCATIONS}, {@code MIGRATIONS_TABLE},
+ * {@code MIGRATIONS_ENCODING}. The password is never printed.
  */
 public final class Main {
 
@@ -32,7 +33,8 @@ public final class Main {
 			  --user NAME            the database user [MIGRATIONS_USER]
 			  --password SECRET      the password [MIGRATIONS_PASSWORD]; prefer the variable, options show in ps
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
-			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]""";
+			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]
+			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]""";
 
 	private Main() {
 	}
@@ -78,6 +80,8 @@ public final class Main {
 
 		private @Nullable String table;
 
+		private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
+
 		private final List<String> command = new ArrayList<>();
 
 		static Settings parse(List<String> args, Map<String, String> environment) {
@@ -86,6 +90,10 @@ public final class Main {
 			settings.user = environment.get("MIGRATIONS_USER");
 			settings.password = environment.get("MIGRATIONS_PASSWORD");
 			settings.table = environment.get("MIGRATIONS_TABLE");
+			String encoding = environment.get("MIGRATIONS_ENCODING");
+			if (encoding != null && !encoding.isBlank()) {
+				settings.encoding = charset(encoding, "MIGRATIONS_ENCODING");
+			}
 			String locations = environment.get("MIGRATIONS_LOCATIONS");
 			if (locations != null && !locations.isBlank()) {
 				settings.locations = locations(locations);
@@ -94,7 +102,7 @@ public final class Main {
 				String arg = args.get(i);
 				int equals = arg.indexOf('=');
 				String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
-				if (!List.of("--url", "--user", "--password", "--locations", "--table").contains(name)) {
+				if (!List.of("--url", "--user", "--password", "--locations", "--table", "--encoding").contains(name)) {
 					settings.command.add(arg);
 					continue;
 				}
@@ -107,6 +115,7 @@ public final class Main {
 					case "--user" -> settings.user = value;
 					case "--password" -> settings.password = value;
 					case "--locations" -> settings.locations = locations(value);
+					case "--encoding" -> settings.encoding = charset(value, "--encoding");
 					default -> settings.table = value;
 				}
 			}
@@ -116,6 +125,16 @@ public final class Main {
 						+ "(java -jar app.jar make:migration NAME --java)");
 			}
 			return settings;
+		}
+
+		private static Charset charset(String name, String where) {
+			try {
+				return Charset.forName(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CommandLineUsageException("Unknown encoding '" + name + "' (" + where
+						+ "): name one Java knows, such as UTF-8, ISO-8859-1 or windows-1252");
+			}
 		}
 
 		private static List<String> locations(String commaSeparated) {
@@ -131,6 +150,7 @@ public final class Main {
 			MigrationRunner.Builder builder = MigrationRunner
 				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
 				.locations(this.locations)
+				.encoding(this.encoding)
 				.listener(listener);
 			if (this.table != null) {
 				try {

@@ -114,14 +114,14 @@ public final class MigrationExecutor {
 		Connection connection = run.connection();
 		String id = migration.id().toString();
 		if (run.inOneTransaction()) {
-			run.verify();
+			run.verifyBeforeMigration();
 			execute(connection, migration, Direction.UP, plan, Atomicity.RUN);
 			run.verify();
 			this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 		}
 		else if (isAtomic(migration)) {
 			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
-				run.verify();
+				run.verifyBeforeMigration();
 				execute(connection, migration, Direction.UP, plan, Atomicity.MIGRATION);
 				run.verify();
 				this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
@@ -154,7 +154,7 @@ public final class MigrationExecutor {
 		String id = migration.id().toString();
 		if (isAtomic(migration)) {
 			committing(migration, Direction.DOWN, () -> Jdbc.inTransaction(connection, () -> {
-				run.verify();
+				run.verifyBeforeMigration();
 				execute(connection, migration, Direction.DOWN, plan, Atomicity.MIGRATION);
 				run.verify();
 				this.ledger.remove(connection, id);
@@ -224,6 +224,9 @@ public final class MigrationExecutor {
 		String id = migration.id().toString();
 		try {
 			if (isUsable(run.connection())) {
+				if (!migration.transactional()) {
+					endOpenTransaction(run.connection());
+				}
 				run.verify();
 				this.ledger.markFailed(run.connection(), id, failure.getMessage());
 			}
@@ -236,6 +239,20 @@ public final class MigrationExecutor {
 		}
 		catch (SQLException | RuntimeException markFailure) {
 			failure.addSuppressed(markFailure);
+		}
+	}
+
+	/**
+	 * End a transaction that a migration run outside one opened itself and left open when
+	 * it failed, as the database does when a client's session ends: until then PostgreSQL
+	 * refuses every statement of the session, the failure's ledger row too.
+	 */
+	private static void endOpenTransaction(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("ROLLBACK");
+		}
+		catch (SQLException ex) {
+			// No transaction was open
 		}
 	}
 

@@ -6,16 +6,54 @@ import dev.migrations.lock.HeldLock;
 
 /**
  * One locked run: the connection that applies migrations, the lock it holds, and what its
- * ledger rows record.
- *
- * @param connection the connection that applies migrations, in auto-commit mode unless
- * {@code inOneTransaction}
- * @param lock the held lock
- * @param batch the batch number of rows the run writes
- * @param appliedBy the database user and host of the runner
- * @param inOneTransaction whether the whole run is one transaction
+ * ledger rows record. Used by the one thread that runs it.
  */
-public record Run(Connection connection, HeldLock lock, int batch, String appliedBy, boolean inOneTransaction) {
+public final class Run {
+
+	/**
+	 * How recent a proof of the lock stands for the proof before a migration: the proof
+	 * before the previous migration's ledger row, a moment ago. A migration's own writes
+	 * are always proven.
+	 */
+	private static final long RECENT_NANOS = 100_000_000;
+
+	private final Connection connection;
+
+	private final HeldLock lock;
+
+	private final String owner;
+
+	private final int batch;
+
+	private final String appliedBy;
+
+	private final boolean inOneTransaction;
+
+	private long provenAt;
+
+	private Run(Connection connection, HeldLock lock, String owner, int batch, String appliedBy,
+			boolean inOneTransaction) {
+		this.connection = connection;
+		this.lock = lock;
+		this.owner = owner;
+		this.batch = batch;
+		this.appliedBy = appliedBy;
+		this.inOneTransaction = inOneTransaction;
+		this.provenAt = System.nanoTime() - 2 * RECENT_NANOS;
+	}
+
+	/**
+	 * Start a run.
+	 * @param connection the connection that applies migrations, in auto-commit mode
+	 * @param lock the held lock
+	 * @param batch the batch number of rows the run writes
+	 * @param appliedBy the database user and host of the runner
+	 * @param inOneTransaction whether the whole run is one transaction
+	 * @return the run
+	 */
+	public static Run of(Connection connection, HeldLock lock, int batch, String appliedBy, boolean inOneTransaction) {
+		return new Run(connection, lock, lock.holder().identity(), batch, appliedBy, inOneTransaction);
+	}
 
 	/**
 	 * Prove that the run still holds the lock, before the migration connection writes.
@@ -23,6 +61,28 @@ public record Run(Connection connection, HeldLock lock, int batch, String applie
 	 */
 	public void verify() {
 		this.lock.verify(this.connection);
+		this.provenAt = System.nanoTime();
+	}
+
+	/**
+	 * Prove the lock before a migration's first statement, unless the run proved it a
+	 * moment ago (before the previous migration's ledger row): on PostgreSQL a proof is a
+	 * round trip, and two per migration cost more than the few percent fencing may cost
+	 * (DESIGN, section 8). A run paused for longer proves it again.
+	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost
+	 */
+	public void verifyBeforeMigration() {
+		if (System.nanoTime() - this.provenAt >= RECENT_NANOS) {
+			verify();
+		}
+	}
+
+	public Connection connection() {
+		return this.connection;
+	}
+
+	public HeldLock lock() {
+		return this.lock;
 	}
 
 	/**
@@ -30,15 +90,19 @@ public record Run(Connection connection, HeldLock lock, int batch, String applie
 	 * @return the identity
 	 */
 	public String owner() {
-		return this.lock.holder().identity();
+		return this.owner;
 	}
 
-	/**
-	 * Return the same run as one transaction.
-	 * @return the run
-	 */
-	public Run asOneTransaction() {
-		return new Run(this.connection, this.lock, this.batch, this.appliedBy, true);
+	public int batch() {
+		return this.batch;
+	}
+
+	public String appliedBy() {
+		return this.appliedBy;
+	}
+
+	public boolean inOneTransaction() {
+		return this.inOneTransaction;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.migrations.source;
 
+import java.util.Locale;
+
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.schema.Schema;
@@ -49,8 +51,70 @@ final class SqlFileMigration implements Migration {
 
 	private void record(Schema schema, String script) {
 		for (SqlStatement statement : this.splitter.split(script)) {
+			if (this.transactional) {
+				refuseTransactionControl(statement);
+			}
 			schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
 		}
+	}
+
+	/**
+	 * A statement that ends or splits the transaction a migration shares with its ledger
+	 * row would leave part of the migration applied when a later statement fails, while
+	 * the ledger says nothing of it was; such a file must run outside a transaction.
+	 */
+	private void refuseTransactionControl(SqlStatement statement) {
+		String control = transactionControl(statement.canonical());
+		if (control != null) {
+			throw new IllegalArgumentException("line " + statement.line() + " is transaction control (" + control
+					+ "), which would end or split the transaction that the migration and its ledger row share, so "
+					+ "that part of the migration could stay applied with no ledger row. Nothing was changed. Remove "
+					+ "it and let the migration run in its transaction; or, to run the file as written, make "
+					+ "\"-- migrations: no-transaction\" its first line (the file then runs outside a transaction, "
+					+ "and a failure part-way leaves a FAILED row to repair)");
+		}
+	}
+
+	/**
+	 * Return the transaction control a statement starts with, such as {@code COMMIT}, or
+	 * {@code null}. MariaDB's {@code BEGIN NOT ATOMIC} block is a compound statement, not
+	 * transaction control; a {@code BEGIN} inside a function or procedure body is part of
+	 * that statement and never starts one.
+	 * @param canonical the statement, comments removed and whitespace collapsed
+	 * @return the control keywords, or {@code null}
+	 */
+	static @Nullable String transactionControl(String canonical) {
+		int start = 0;
+		while (start < canonical.length() && Character.isWhitespace(canonical.charAt(start))) {
+			start++;
+		}
+		int end = wordEnd(canonical, start);
+		// Most statements start with a word no transaction control starts with; they are
+		// told apart without building a string
+		if (end - start < 3 || end - start > 9 || "BCEARSPbcearsp".indexOf(canonical.charAt(start)) < 0) {
+			return null;
+		}
+		String first = canonical.substring(start, end).toUpperCase(Locale.ROOT);
+		int secondStart = end;
+		while (secondStart < canonical.length() && Character.isWhitespace(canonical.charAt(secondStart))) {
+			secondStart++;
+		}
+		String second = canonical.substring(secondStart, wordEnd(canonical, secondStart)).toUpperCase(Locale.ROOT);
+		return switch (first) {
+			case "BEGIN" -> second.equals("NOT") ? null : "BEGIN";
+			case "START" -> second.equals("TRANSACTION") ? "START TRANSACTION" : null;
+			case "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> first;
+			case "PREPARE" -> second.equals("TRANSACTION") ? "PREPARE TRANSACTION" : null;
+			default -> null;
+		};
+	}
+
+	private static int wordEnd(String text, int start) {
+		int end = start;
+		while (end < text.length() && Character.isLetter(text.charAt(end))) {
+			end++;
+		}
+		return end;
 	}
 
 	/**

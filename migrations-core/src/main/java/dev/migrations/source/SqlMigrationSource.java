@@ -6,6 +6,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -60,6 +66,8 @@ public final class SqlMigrationSource {
 
 	private final SqlStatementSplitter splitter;
 
+	private final Charset encoding;
+
 	/**
 	 * Create a source.
 	 * @param locations the locations to scan
@@ -67,9 +75,22 @@ public final class SqlMigrationSource {
 	 * @param splitter the splitter for the database the scripts are written for
 	 */
 	public SqlMigrationSource(List<String> locations, ClassLoader classLoader, SqlStatementSplitter splitter) {
+		this(locations, classLoader, splitter, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Create a source for scripts in an encoding other than UTF-8.
+	 * @param locations the locations to scan
+	 * @param classLoader the class loader for classpath locations
+	 * @param splitter the splitter for the database the scripts are written for
+	 * @param encoding the encoding of the scripts
+	 */
+	public SqlMigrationSource(List<String> locations, ClassLoader classLoader, SqlStatementSplitter splitter,
+			Charset encoding) {
 		this.locations = List.copyOf(locations);
 		this.classLoader = classLoader;
 		this.splitter = splitter;
+		this.encoding = encoding;
 	}
 
 	/**
@@ -81,7 +102,7 @@ public final class SqlMigrationSource {
 	public List<MigrationEntry> load() {
 		List<MigrationEntry> entries = new ArrayList<>();
 		for (String location : this.locations) {
-			Map<String, String> scripts = new TreeMap<>();
+			Map<String, byte[]> scripts = new TreeMap<>();
 			read(location, scripts);
 			entries.addAll(toEntries(location, scripts));
 		}
@@ -101,7 +122,7 @@ public final class SqlMigrationSource {
 		return trimSlashes(location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location);
 	}
 
-	private void read(String location, Map<String, String> scripts) {
+	private void read(String location, Map<String, byte[]> scripts) {
 		try {
 			if (location.startsWith(FILESYSTEM)) {
 				Path directory = Paths.get(location.substring(FILESYSTEM.length()));
@@ -136,7 +157,7 @@ public final class SqlMigrationSource {
 		}
 	}
 
-	private void readClasspathRoot(URL root, String path, Map<String, String> scripts) throws IOException {
+	private void readClasspathRoot(URL root, String path, Map<String, byte[]> scripts) throws IOException {
 		if ("file".equals(root.getProtocol())) {
 			try {
 				readDirectory(Paths.get(root.toURI()), scripts);
@@ -158,8 +179,7 @@ public final class SqlMigrationSource {
 				JarEntry entry = jarEntries.nextElement();
 				if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
 					try (InputStream input = jar.getInputStream(entry)) {
-						scripts.put(entry.getName().substring(prefix.length()),
-								new String(input.readAllBytes(), StandardCharsets.UTF_8));
+						scripts.put(entry.getName().substring(prefix.length()), input.readAllBytes());
 					}
 				}
 			}
@@ -179,11 +199,11 @@ public final class SqlMigrationSource {
 		return (fileName.charAt(0) == 'R') ? version.isEmpty() : version.matches("\\d+([._]\\d+)*");
 	}
 
-	private static void readDirectory(Path directory, Map<String, String> scripts) throws IOException {
+	private static void readDirectory(Path directory, Map<String, byte[]> scripts) throws IOException {
 		readDirectory(directory, "", scripts);
 	}
 
-	private static void readDirectory(Path directory, String prefix, Map<String, String> scripts) throws IOException {
+	private static void readDirectory(Path directory, String prefix, Map<String, byte[]> scripts) throws IOException {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
 			for (Path file : files) {
 				String name = prefix + file.getFileName();
@@ -195,15 +215,15 @@ public final class SqlMigrationSource {
 					readDirectory(file, name + "/", scripts);
 				}
 				else if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-					scripts.put(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+					scripts.put(name, Files.readAllBytes(file));
 				}
 			}
 		}
 	}
 
-	private List<MigrationEntry> toEntries(String location, Map<String, String> scripts) {
+	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts) {
 		Map<String, String[]> pairs = new LinkedHashMap<>();
-		for (Map.Entry<String, String> script : scripts.entrySet()) {
+		for (Map.Entry<String, byte[]> script : scripts.entrySet()) {
 			String relative = script.getKey();
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
 			if (!fileName.endsWith(".sql")) {
@@ -235,7 +255,7 @@ public final class SqlMigrationSource {
 				case ".down.sql" -> 1;
 				default -> 2;
 			};
-			pair[slot] = script.getValue();
+			pair[slot] = decode(script.getValue(), join(location, relative));
 		}
 		List<MigrationEntry> entries = new ArrayList<>(pairs.size());
 		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
@@ -266,6 +286,58 @@ public final class SqlMigrationSource {
 			entries.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, this.splitter), source));
 		}
 		return entries;
+	}
+
+	/**
+	 * Decode a script strictly: a byte sequence that is not valid in the encoding is an
+	 * error naming where it is, never a replacement character stored in the database; a
+	 * NUL character means the file is not text at all.
+	 */
+	private String decode(byte[] bytes, String source) {
+		String text;
+		if (this.encoding.equals(StandardCharsets.UTF_8)) {
+			// The common case, decoded fast; only a file that decodes to a replacement
+			// character is decoded again to find out whether it holds one or is invalid
+			text = new String(bytes, StandardCharsets.UTF_8);
+			if (text.indexOf('\uFFFD') >= 0) {
+				text = decodeStrictly(bytes, source);
+			}
+		}
+		else {
+			text = decodeStrictly(bytes, source);
+		}
+		int nul = text.indexOf('\u0000');
+		if (nul >= 0) {
+			throw new MigrationDefinitionException(
+					"Migration file " + source + " is not text: it holds a NUL " + "character (character " + nul
+							+ "). Only SQL scripts belong in a migration location; move the " + "file out of it.");
+		}
+		return text;
+	}
+
+	private String decodeStrictly(byte[] bytes, String source) {
+		CharsetDecoder decoder = this.encoding.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer input = ByteBuffer.wrap(bytes);
+		CharBuffer output = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
+		CoderResult result = decoder.decode(input, output, true);
+		if (!result.isError()) {
+			result = decoder.flush(output);
+		}
+		if (result.isError()) {
+			int offset = input.position();
+			int line = 1;
+			for (int i = 0; i < offset; i++) {
+				line += (bytes[i] == '\n') ? 1 : 0;
+			}
+			throw new MigrationDefinitionException("Migration file " + source + " is not valid " + this.encoding.name()
+					+ " text: byte offset " + offset + " (line " + line + ") holds " + result.length()
+					+ " byte(s) that are not " + this.encoding.name() + ". Save the file as " + this.encoding.name()
+					+ ", or configure the encoding it is written in (migrations.encoding, "
+					+ "--encoding); nothing was read from it.");
+		}
+		return output.flip().toString();
 	}
 
 	private static String join(String location, String relative) {

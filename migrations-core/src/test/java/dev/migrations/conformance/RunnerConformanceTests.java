@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -574,6 +575,18 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			ledger.logApplied(third, appliedRow(M5));
 		}
 		assertThat(readLedger()).extracting(LedgerEntry::id).containsExactly("m_" + M3, "m_" + M4, "m_" + M5);
+	}
+
+	@Test
+	void storesTheTextOfAFileInTheConfiguredEncodingAsWrittenAndRefusesItAsUtf8() throws IOException {
+		Files.write(this.directory.resolve(M1 + "_create_words.sql"),
+				"CREATE TABLE words (w VARCHAR(20));\nINSERT INTO words (w) VALUES ('caf\u00e9');\n"
+					.getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> runner())
+			.withMessageContaining("is not valid UTF-8 text");
+		assertThat(runner((builder) -> builder.encoding(StandardCharsets.ISO_8859_1)).applyAll().migrations())
+			.hasSize(1);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM words WHERE w = 'caf\u00e9'")).isEqualTo(1);
 	}
 
 	@Test

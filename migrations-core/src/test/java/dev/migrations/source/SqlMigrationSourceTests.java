@@ -54,6 +54,45 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void aFileThatIsNotValidUtf8IsAnErrorNamingTheFileAndTheByteNeverAReplacementCharacter() throws IOException {
+		Files.write(this.directory.resolve("20240101000000_latin1.sql"),
+				"SELECT 1;\nINSERT INTO words VALUES ('caf\u00e9');".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("20240101000000_latin1.sql is not valid UTF-8 text: byte offset 40 (line 2)")
+			.withMessageContaining("migrations.encoding");
+	}
+
+	@Test
+	void readsAFileInTheConfiguredEncoding() throws IOException {
+		Files.write(this.directory.resolve("20240101000000_latin1.sql"),
+				"INSERT INTO words VALUES ('caf\u00e9');".getBytes(StandardCharsets.ISO_8859_1));
+		List<MigrationEntry> entries = new SqlMigrationSource(List.of("filesystem:" + this.directory),
+				getClass().getClassLoader(), SqlStatementSplitter.standard(), StandardCharsets.ISO_8859_1)
+			.load();
+		assertThat(((SqlOperation) MigrationEntry.buildDescriptors(entries).get(0).up().get(0)).sql())
+			.isEqualTo("INSERT INTO words VALUES ('caf\u00e9')");
+	}
+
+	@Test
+	void aReplacementCharacterWrittenInAValidFileIsKept() throws IOException {
+		write("20240101000000_replacement.sql", "INSERT INTO words VALUES ('\uFFFD');");
+		assertThat(((SqlOperation) load("filesystem:" + this.directory).get(0).up().get(0)).sql())
+			.isEqualTo("INSERT INTO words VALUES ('\uFFFD')");
+	}
+
+	@Test
+	void aBinaryFileNamedLikeAMigrationIsRefusedAndOtherBinaryFilesAreIgnored() throws IOException {
+		Files.write(this.directory.resolve("logo.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0 });
+		write("20240101000000_first.sql", "SELECT 1");
+		assertThat(load("filesystem:" + this.directory)).hasSize(1);
+		Files.write(this.directory.resolve("20240102000000_binary.sql"), new byte[] { 'S', 'E', 'L', 0, 1, 2 });
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("20240102000000_binary.sql is not text: it holds a NUL character");
+	}
+
+	@Test
 	void readsMigrationsInSubdirectories() throws IOException {
 		Files.createDirectories(this.directory.resolve("2024"));
 		write("2024/20240101000000_nested.sql", "SELECT 1");

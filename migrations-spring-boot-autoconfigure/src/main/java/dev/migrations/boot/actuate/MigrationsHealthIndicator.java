@@ -1,6 +1,7 @@
 package dev.migrations.boot.actuate;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.internal.Credentials;
@@ -33,6 +34,18 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
 	}
 
+	/**
+	 * Who applies the migrations in progress: the lock's holder, credentials masked.
+	 */
+	private Optional<String> inProgressIn() {
+		try {
+			return this.runner.lockHolder().map((holder) -> Credentials.mask(holder.toString()));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
 	@Override
 	public Health health() {
 		MigrationsSummary summary;
@@ -48,13 +61,17 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		if (summary.isBroken()) {
 			builder = Health.down();
 		}
-		else if (summary.pending() > 0 || summary.inProgress() > 0) {
+		else if (summary.pending() > 0) {
 			builder = Health.outOfService();
 		}
 		else {
 			builder = Health.up();
 		}
-		return builder.withDetails(summary.toDetails()).build();
+		builder.withDetails(summary.toDetails());
+		if (summary.inProgress() > 0) {
+			inProgressIn().ifPresent((holder) -> builder.withDetail("inProgressIn", holder));
+		}
+		return builder.build();
 	}
 
 }

@@ -71,6 +71,7 @@ final class MigrationRunnerFactory {
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
 			.validateOnApply(this.properties.isValidateOnApply())
+			.encoding(this.properties.getEncoding())
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
 		return build(builder);
@@ -107,6 +108,7 @@ final class MigrationRunnerFactory {
 			.outOfOrder(Objects.requireNonNullElse(instance.getOutOfOrder(), this.properties.getOutOfOrder()))
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
+			.encoding(this.properties.getEncoding())
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);

@@ -1,5 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,6 +68,12 @@ public class MigrationsProperties {
 	 * interrupted migrations always do.
 	 */
 	private boolean validateOnApply = true;
+
+	/**
+	 * Encoding of SQL migration files. A file that is not valid in it fails startup,
+	 * naming the file and the byte offset.
+	 */
+	private Charset encoding = StandardCharsets.UTF_8;
 
 	/**
 	 * JDBC URL of the database to migrate, for a dedicated connection. When not set, the
@@ -157,6 +165,14 @@ public class MigrationsProperties {
 
 	public boolean isValidateOnApply() {
 		return this.validateOnApply;
+	}
+
+	public Charset getEncoding() {
+		return this.encoding;
+	}
+
+	public void setEncoding(Charset encoding) {
+		this.encoding = encoding;
 	}
 
 	public void setValidateOnApply(boolean validateOnApply) {

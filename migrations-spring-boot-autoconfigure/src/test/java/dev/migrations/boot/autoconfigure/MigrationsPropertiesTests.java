@@ -41,6 +41,7 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getTransactionMode()).isEqualTo(MigrationRunner.DEFAULT_TRANSACTION_MODE);
 		assertThat(properties.getOutOfOrder()).isEqualTo(MigrationRunner.DEFAULT_OUT_OF_ORDER);
 		assertThat(properties.isValidateOnApply()).isEqualTo(MigrationRunner.DEFAULT_VALIDATE_ON_APPLY);
+		assertThat(properties.getEncoding()).isEqualTo(MigrationRunner.DEFAULT_ENCODING);
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getUser()).isNull();
 		assertThat(properties.getPassword()).isNull();
@@ -59,8 +60,8 @@ class MigrationsPropertiesTests {
 		metadata.keySet().removeAll(actuator.keySet());
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
-				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.url", "migrations.user",
-				"migrations.password", "migrations.instances");
+				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.encoding", "migrations.url",
+				"migrations.user", "migrations.password", "migrations.instances");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));
@@ -75,6 +76,8 @@ class MigrationsPropertiesTests {
 		assertThat(metadata.get("migrations.validate-on-apply")).containsEntry("defaultValue",
 				MigrationRunner.DEFAULT_VALIDATE_ON_APPLY);
 		assertThat(metadata.get("migrations.on-startup")).containsEntry("defaultValue", "apply");
+		assertThat(metadata.get("migrations.encoding")).containsEntry("defaultValue",
+				MigrationRunner.DEFAULT_ENCODING.name());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrationException;
 import dev.migrations.internal.LocalHost;
 import org.jspecify.annotations.Nullable;
 
@@ -277,6 +278,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 		private volatile @Nullable LockHolder self;
 
+		/**
+		 * The id on the server of the lock's session, for a lock bound to one, looked up
+		 * on first use; {@code -1} until then.
+		 */
+		volatile long session = -1;
+
 		Held(Connection connection, String token, Duration waited) {
 			this.connection = connection;
 			this.token = token;
@@ -304,6 +311,22 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			return holder;
 		}
 
+		/**
+		 * Whether the lock's own connection proves the lock when the writing connection
+		 * could not: then the writer broke, not the lock.
+		 */
+		private boolean isHeldOnOwnConnection(SQLException writerFailure) {
+			try {
+				synchronized (this.connection) {
+					return isHeld(this, this.connection);
+				}
+			}
+			catch (SQLException ex) {
+				writerFailure.addSuppressed(ex);
+				return false;
+			}
+		}
+
 		@Override
 		public String description() {
 			return describe();
@@ -316,6 +339,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 				held = isHeld(this, writer);
 			}
 			catch (SQLException ex) {
+				if (writer != this.connection && isHeldOnOwnConnection(ex)) {
+					throw new MigrationException(
+							"Could not prove the migration lock (" + describe()
+									+ ") on the connection that applies migrations, which failed: " + ex.getMessage(),
+							ex);
+				}
 				throw new MigrationLockLostException(describe(), "it could not be proven: " + ex.getMessage(), null,
 						ex);
 			}

@@ -97,14 +97,19 @@ public final class MySqlNamedLock extends SessionLock {
 	}
 
 	@Override
-	boolean isHeld(Held held, Connection writer) throws SQLException {
-		synchronized (held.connection) {
-			PreparedStatement statement = held.prepare(held.connection, "SELECT IS_USED_LOCK(?) = CONNECTION_ID()");
-			statement.setString(1, name(held.connection));
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getInt(1) == 1;
-			}
-		}
+	String sessionIdQuery() {
+		return "SELECT CONNECTION_ID()";
+	}
+
+	@Override
+	String heldQuery() {
+		return "SELECT IS_USED_LOCK(?) = ?";
+	}
+
+	@Override
+	void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException {
+		statement.setString(1, name(connection));
+		statement.setLong(2, sessionId);
 	}
 
 	@Override

@@ -31,12 +31,8 @@ public final class PostgresAdvisoryLock extends SessionLock {
 			+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
 			+ "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
 
-	/**
-	 * Proves the lock: the session that took it is alive, and nothing on it releases the
-	 * lock before the run ends. A query of {@code pg_locks} would say the same at several
-	 * times the cost, twice per migration.
-	 */
-	private static final String HELD = "SELECT 1";
+	private static final String HELD = "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' "
+			+ "AND granted AND pid = ? AND classid = ? AND objid = ? AND objsubid = 1)";
 
 	private final @Nullable LedgerTable table;
 
@@ -114,13 +110,21 @@ public final class PostgresAdvisoryLock extends SessionLock {
 	}
 
 	@Override
-	boolean isHeld(Held held, Connection writer) throws SQLException {
-		synchronized (held.connection) {
-			PreparedStatement statement = held.prepare(held.connection, HELD);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next();
-			}
-		}
+	String sessionIdQuery() {
+		return "SELECT pg_backend_pid()";
+	}
+
+	@Override
+	String heldQuery() {
+		return HELD;
+	}
+
+	@Override
+	void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException {
+		long key = key(connection);
+		statement.setInt(1, Math.toIntExact(sessionId));
+		statement.setLong(2, key >>> 32);
+		statement.setLong(3, key & 0xFFFFFFFFL);
 	}
 
 	@Override

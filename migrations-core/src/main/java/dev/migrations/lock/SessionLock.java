@@ -1,7 +1,10 @@
 package dev.migrations.lock;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -32,6 +35,58 @@ abstract class SessionLock extends AbstractConnectionLock {
 	 * @throws SQLException on a database error
 	 */
 	abstract void terminate(Connection connection, long id) throws SQLException;
+
+	/**
+	 * Return the query that answers the id on the server of the session it runs in.
+	 * @return the query
+	 */
+	abstract String sessionIdQuery();
+
+	private long sessionId(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sessionIdQuery())) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	/**
+	 * Return the query that answers, on any connection to the database, whether a session
+	 * holds the lock: one boolean column.
+	 * @return the query
+	 */
+	abstract String heldQuery();
+
+	/**
+	 * Set the parameters of {@link #heldQuery()}.
+	 * @param statement the statement
+	 * @param connection the connection it runs on
+	 * @param sessionId the session that should hold the lock
+	 * @throws SQLException on a database error
+	 */
+	abstract void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException;
+
+	/**
+	 * Ask on the writing connection, whose session is busy with the run anyway, whether
+	 * the lock's session still holds the lock: asking the lock's own connection costs
+	 * waking an idle session, about half a millisecond per migration on a busy
+	 * PostgreSQL. A lock session that was ended has released the lock.
+	 */
+	@Override
+	final boolean isHeld(Held held, Connection writer) throws SQLException {
+		long session = held.session;
+		if (session < 0) {
+			synchronized (held.connection) {
+				session = sessionId(held.connection);
+			}
+			held.session = session;
+		}
+		PreparedStatement statement = held.prepare(writer, heldQuery());
+		bindHeld(statement, writer, session);
+		try (ResultSet result = statement.executeQuery()) {
+			return result.next() && result.getBoolean(1);
+		}
+	}
 
 	@Override
 	final LockHolder self(Connection connection, String token) {

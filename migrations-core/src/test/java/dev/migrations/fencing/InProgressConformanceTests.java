@@ -34,10 +34,7 @@ abstract class InProgressConformanceTests extends FencingTests {
 
 	@Test
 	void aPausedRunnersMigrationIsInProgressAndNeitherAnotherRunnerNorRepairTakesItForDead() throws Exception {
-		writeMigrations(3);
-		RunnerProcess victim = start("victim", "--slow", SLOW + ":3000");
-		victim.awaitOutput("inside " + SLOW, 60);
-		victim.pause();
+		RunnerProcess victim = pausedInsideTheSlowStep();
 		try {
 			MigrationRunner runner = runner(Duration.ofSeconds(2));
 			LockHolder holder = runner.lockHolder().orElseThrow();
@@ -68,10 +65,7 @@ abstract class InProgressConformanceTests extends FencingTests {
 
 	@Test
 	void repairWithForceTakesTheLockFromAStuckRunnerWhichThenWritesNothing() throws Exception {
-		writeMigrations(3);
-		RunnerProcess victim = start("victim", "--slow", SLOW + ":3000");
-		victim.awaitOutput("inside " + SLOW, 60);
-		victim.pause();
+		RunnerProcess victim = pausedInsideTheSlowStep();
 		List<String> changes;
 		try {
 			changes = runner(Duration.ofSeconds(30)).repair(RepairOption.FORCE);
@@ -87,6 +81,18 @@ abstract class InProgressConformanceTests extends FencingTests {
 		assertThat(ledger()).extracting(LedgerEntry::id).containsExactly(id(1));
 		assertThat(runner(Duration.ofSeconds(30)).applyAll().migrations()).hasSize(2);
 		assertLedgerMatchesSchema(3);
+	}
+
+	/**
+	 * Start a runner of three migrations and the slow Java step, and pause it inside the
+	 * step, its RUNNING row written.
+	 */
+	private RunnerProcess pausedInsideTheSlowStep() throws Exception {
+		writeMigrations(3);
+		RunnerProcess victim = start("victim", "--slow", SLOW + ":3000");
+		victim.awaitOutput("inside " + SLOW, 60);
+		victim.pause();
+		return victim;
 	}
 
 	private void assertLedgerMatchesSchemaWithSlowStep() {

@@ -14,6 +14,7 @@ import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.internal.Credentials;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 
@@ -60,8 +61,12 @@ public final class Main {
 			return settings.command.isEmpty() ? MigrationCommandLine.USAGE : MigrationCommandLine.SUCCESS;
 		}
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
+		List<String> secrets = new ArrayList<>(Credentials.secretsIn(settings.url));
+		if (settings.password != null) {
+			secrets.add(settings.password);
+		}
 		MigrationCommandLine commandLine = new MigrationCommandLine(settings::runner, settings.locations, System.out,
-				System.err, colour, (settings.password != null) ? List.of(settings.password) : List.of());
+				System.err, colour, secrets);
 		return commandLine.run(settings.command);
 	}
 

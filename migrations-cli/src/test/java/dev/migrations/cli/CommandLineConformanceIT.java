@@ -112,6 +112,18 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void validateAsJsonMasksAPasswordInAFailedRowAsTheTextOutputDoes() throws Exception {
+		write("20240101000000_broken.sql",
+				"-- migrations: no-transaction\nINSERT INTO no_such_table (note) VALUES ('password=hunter2');");
+		assertThat(cli("migrate").exitCode).isEqualTo(3);
+		Result json = cli("migrate:validate", "--json");
+		assertThat(json.exitCode).as(json.output).isEqualTo(1);
+		assertThat(json.output).contains("\"state\":\"FAILED\"").contains("password=******").doesNotContain("hunter2");
+		Result text = cli("migrate:validate");
+		assertThat(text.output).contains("password=******").doesNotContain("hunter2");
+	}
+
+	@Test
 	void repairAcceptsAnEditedMigrationOnlyWithTheOption() throws Exception {
 		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
 		assertThat(cli("migrate").exitCode).isZero();
@@ -231,6 +243,12 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 			assertThat(result.exitCode).as(result.output).isEqualTo(url.getValue());
 			assertThat(result.output).contains("error: ").doesNotContain(SECRET);
 		}
+		// MariaDB Connector/J quotes the user information of a URL it cannot parse out of
+		// context: "Incorrect port value : <password>@127.0.0.1"
+		Result mariadb = run(List.of("--url", "jdbc:mariadb://root:" + SECRET + "@127.0.0.1:3999/x", "--locations",
+				"filesystem:" + this.migrations, "migrate:status", "--verbose"));
+		assertThat(mariadb.exitCode).as(mariadb.output).isNotZero();
+		assertThat(mariadb.output).contains("error: ").doesNotContain(SECRET);
 	}
 
 	@Test

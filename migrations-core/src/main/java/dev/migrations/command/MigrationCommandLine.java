@@ -302,7 +302,7 @@ public final class MigrationCommandLine {
 			List<Object> rows = new ArrayList<>();
 			for (MigrationProblem problem : problems) {
 				rows.add(Map.of("id", problem.id().toString(), "state", problem.state().name(), "message",
-						problem.message(), "action", problem.action()));
+						mask(problem.message()), "action", inCommandWords(problem.action())));
 			}
 			this.out.println(Json.write(rows));
 		}
@@ -496,11 +496,7 @@ public final class MigrationCommandLine {
 	}
 
 	private String mask(@Nullable String text) {
-		String masked = (text != null) ? text : "";
-		for (String secret : this.secrets) {
-			masked = masked.replace(secret, "****");
-		}
-		return Credentials.mask(masked);
+		return Credentials.mask((text != null) ? text : "", this.secrets);
 	}
 
 	private String colour(String text, MigrationState state) {

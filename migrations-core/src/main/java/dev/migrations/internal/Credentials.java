@@ -1,5 +1,9 @@
 package dev.migrations.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +25,69 @@ public final class Credentials {
 	private static final Pattern ORACLE_USER_PASSWORD = Pattern
 		.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/:@\\s]+/)[^@\\s]+@");
 
+	private static final Pattern USER_INFO_SECRET = Pattern.compile("//[^/:@\\s]+:([^/@\\s]+)@");
+
+	private static final Pattern KEY_VALUE_SECRET = Pattern
+		.compile("(?i)(?:password|passwd|pwd)\\s*=\\s*([^&;,\\s'\"]+)");
+
 	private Credentials() {
+	}
+
+	/**
+	 * Return the passwords a JDBC URL carries ({@code //user:password@host},
+	 * {@code password=...}), so that they can be masked wherever a driver quotes them out
+	 * of context, such as MariaDB's "Incorrect port value : secret@host".
+	 * @param url the URL, or {@code null}
+	 * @return the passwords
+	 */
+	public static List<String> secretsIn(@Nullable String url) {
+		List<String> secrets = new ArrayList<>();
+		if (url != null) {
+			for (Pattern pattern : List.of(USER_INFO_SECRET, KEY_VALUE_SECRET)) {
+				Matcher matcher = pattern.matcher(url);
+				while (matcher.find()) {
+					secrets.add(matcher.group(1));
+				}
+			}
+		}
+		return secrets;
+	}
+
+	/**
+	 * Mask the credentials in a text, and every known secret (such as the configured
+	 * password) where it stands as a whole token: not where it is only part of a word, so
+	 * that a one-character password does not garble every message.
+	 * @param text the text, or {@code null}
+	 * @param secrets the secrets
+	 * @return the masked text, or {@code null}
+	 */
+	public static @Nullable String mask(@Nullable String text, Collection<String> secrets) {
+		if (text == null) {
+			return null;
+		}
+		String masked = text;
+		for (String secret : secrets) {
+			if (secret != null && !secret.isEmpty()) {
+				masked = maskToken(masked, secret);
+			}
+		}
+		return mask(masked);
+	}
+
+	private static String maskToken(String text, String secret) {
+		StringBuilder masked = null;
+		int copied = 0;
+		for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + secret.length())) {
+			int end = at + secret.length();
+			boolean wholeToken = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+					&& (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+			if (wholeToken) {
+				masked = (masked != null) ? masked : new StringBuilder(text.length());
+				masked.append(text, copied, at).append(MASK);
+				copied = end;
+			}
+		}
+		return (masked != null) ? masked.append(text, copied, text.length()).toString() : text;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.migrations.internal;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,26 @@ class CredentialsTests {
 		assertThat(Credentials.mask("Migration m_20241201000000_create_users_table failed: table USERS exists"))
 			.isEqualTo("Migration m_20241201000000_create_users_table failed: table USERS exists");
 		assertThat(Credentials.mask(null)).isNull();
+	}
+
+	@Test
+	void masksAKnownSecretOnlyWhereItStandsAsAWholeToken() {
+		assertThat(Credentials.mask("Could not connect to the database: e", List.of("e")))
+			.isEqualTo("Could not connect to the database: ******");
+		assertThat(Credentials.mask("Incorrect port value : S3cret@127.0.0.1", List.of("S3cret")))
+			.isEqualTo("Incorrect port value : ******@127.0.0.1");
+		assertThat(Credentials.mask("login failed for root with hunter2, retry", List.of("hunter2")))
+			.isEqualTo("login failed for root with ******, retry");
+		assertThat(Credentials.mask(null, List.of("x"))).isNull();
+	}
+
+	@Test
+	void findsThePasswordsAUrlCarries() {
+		assertThat(Credentials.secretsIn("jdbc:mariadb://root:S3cret@127.0.0.1:3999/x")).containsExactly("S3cret");
+		assertThat(Credentials.secretsIn("jdbc:postgresql://db/app?user=app&password=hunter2&ssl=true"))
+			.containsExactly("hunter2");
+		assertThat(Credentials.secretsIn("jdbc:h2:mem:app")).isEmpty();
+		assertThat(Credentials.secretsIn(null)).isEmpty();
 	}
 
 }

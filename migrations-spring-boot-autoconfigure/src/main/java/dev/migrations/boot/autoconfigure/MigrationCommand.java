@@ -10,6 +10,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
+import dev.migrations.internal.Credentials;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -66,10 +67,11 @@ final class MigrationCommand implements MigrationListener {
 	 * @return the non-empty passwords
 	 */
 	static List<String> secrets(Environment environment) {
-		return Stream.of("migrations.password", "spring.datasource.password")
-			.map(environment::getProperty)
-			.filter((secret) -> secret != null && !secret.isEmpty())
-			.toList();
+		Stream<String> passwords = Stream.of("migrations.password", "spring.datasource.password")
+			.map(environment::getProperty);
+		Stream<String> inUrls = Stream.of("migrations.url", "spring.datasource.url")
+			.flatMap((url) -> Credentials.secretsIn(environment.getProperty(url)).stream());
+		return Stream.concat(passwords, inUrls).filter((secret) -> secret != null && !secret.isEmpty()).toList();
 	}
 
 	List<String> args() {

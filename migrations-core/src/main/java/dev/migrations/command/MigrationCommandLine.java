@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -357,7 +358,16 @@ public final class MigrationCommandLine {
 		Path up = directory.resolve(timestamp + "_" + name + ".up.sql");
 		Path down = directory.resolve(timestamp + "_" + name + ".down.sql");
 		write(up, "-- " + id + ": write the change here\n");
-		write(down, "-- " + id + ": write how to undo it here, or delete this file if it cannot be undone\n");
+		try {
+			write(down, "-- " + id + ": write how to undo it here, or delete this file if it cannot be undone\n");
+		}
+		catch (IOException ex) {
+			// Both files or neither: a lone .up.sql would be a migration nobody asked for
+			Files.deleteIfExists(up);
+			throw new IOException(
+					ex.getMessage() + "; " + up.getFileName() + " was not kept either, so nothing was " + "created",
+					ex);
+		}
 		this.out.println("Created " + up);
 		this.out.println("Created " + down);
 		return SUCCESS;
@@ -374,14 +384,40 @@ public final class MigrationCommandLine {
 
 	private static Path directory(Arguments arguments, Path fallback) throws IOException {
 		String dir = arguments.value("--dir");
-		return Files.createDirectories((dir != null) ? Path.of(dir) : fallback);
+		Path directory = (dir != null) ? Path.of(dir) : fallback;
+		if (Files.exists(directory) && !Files.isDirectory(directory)) {
+			throw new IOException("Cannot create a migration in " + directory + ": it is a file, not a directory"
+					+ ((dir != null) ? " (--dir)" : ""));
+		}
+		try {
+			return Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new IOException("Cannot create the directory " + directory + ": " + reason(ex), ex);
+		}
 	}
 
 	private static void write(Path file, String content) throws IOException {
 		if (Files.exists(file)) {
-			throw new IOException(file + " already exists");
+			throw new IOException("Cannot create " + file + ": it already exists");
 		}
-		Files.writeString(file, content);
+		try {
+			Files.writeString(file, content);
+		}
+		catch (IOException ex) {
+			throw new IOException("Cannot create " + file + ": " + reason(ex), ex);
+		}
+	}
+
+	/**
+	 * Say why a file operation failed: a {@link FileSystemException}'s message is often
+	 * only the path.
+	 */
+	private static String reason(IOException ex) {
+		if (ex instanceof FileSystemException failure) {
+			return (failure.getReason() != null) ? failure.getReason() : ex.getClass().getSimpleName();
+		}
+		return String.valueOf(ex.getMessage());
 	}
 
 	private static String className(String name) {

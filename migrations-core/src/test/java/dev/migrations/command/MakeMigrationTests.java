@@ -1,0 +1,72 @@
+package dev.migrations.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make:migration} writes both files of a pair or neither, and every failure says
+ * why.
+ */
+class MakeMigrationTests {
+
+	@TempDir
+	Path directory;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void writesAnUpAndADownFile() throws IOException {
+		assertThat(run("make:migration", "create_users", "--dir", this.directory.toString()))
+			.isEqualTo(MigrationCommandLine.SUCCESS);
+		assertThat(files()).hasSize(2)
+			.anyMatch((name) -> name.endsWith("_create_users.up.sql"))
+			.anyMatch((name) -> name.endsWith("_create_users.down.sql"));
+	}
+
+	@Test
+	void aNameTooLongForTheDownFileLeavesNoUpFileBehind() throws IOException {
+		// The .up.sql name is 255 bytes, the longest most file systems take; the
+		// .down.sql name is two longer
+		String name = "a".repeat(255 - 14 - 1 - ".up.sql".length());
+		assertThat(run("make:migration", name, "--dir", this.directory.toString())).isEqualTo(3);
+		assertThat(files()).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(".down.sql: File name too long")
+			.contains("was not kept either, so nothing was created");
+	}
+
+	@Test
+	void aDirOptionThatNamesAFileSaysSo() throws IOException {
+		Path file = Files.writeString(this.directory.resolve("notes.txt"), "not a directory");
+		assertThat(run("make:migration", "create_users", "--dir", file.toString())).isEqualTo(3);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("Cannot create a migration in " + file + ": it is a file, not a directory (--dir)");
+	}
+
+	private int run(String... args) {
+		return new MigrationCommandLine((listener) -> {
+			throw new IllegalStateException("make:migration needs no database");
+		}, List.of(), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), false, List.of())
+			.run(List.of(args));
+	}
+
+	private List<String> files() throws IOException {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.map((file) -> file.getFileName().toString()).filter((name) -> name.endsWith(".sql")).toList();
+		}
+	}
+
+}

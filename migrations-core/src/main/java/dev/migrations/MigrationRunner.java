@@ -205,13 +205,27 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Return the problems {@link #applyAll()} would refuse to start with. Takes no lock
-	 * and creates nothing.
-	 * @return the problems, empty when migrations can be applied
+	 * Return the problems {@link #applyAll()} would refuse to start with, and the down
+	 * plans a later rollback could not read (a {@code .down.sql} that cannot be split,
+	 * say). Takes no lock and creates nothing.
+	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		return Jdbc.withConnection(this.dataSource,
-				(connection) -> readLedgerUnlocked(connection).problems(this.outOfOrder, true));
+		LedgerView view = Jdbc.withConnection(this.dataSource, this::readLedgerUnlocked);
+		List<MigrationProblem> problems = new ArrayList<>(view.problems(this.outOfOrder, true));
+		Map<MigrationId, MigrationState> states = new LinkedHashMap<>();
+		view.statuses().forEach((status) -> states.put(status.id(), status.state()));
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			try {
+				descriptor.down();
+			}
+			catch (MigrationDefinitionException ex) {
+				problems.add(new MigrationProblem(descriptor.id(), states.get(descriptor.id()), ex.getMessage(),
+						"Correct " + descriptor.source(Direction.DOWN) + ": a rollback of " + descriptor.id()
+								+ " would fail on it."));
+			}
+		}
+		return problems;
 	}
 
 	/**

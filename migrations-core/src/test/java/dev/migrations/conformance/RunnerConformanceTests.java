@@ -590,6 +590,21 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void validateReportsADownFileARollbackCouldNotRead() {
+		write(M1 + "_create_alpha.up.sql", "CREATE TABLE alpha (id INT);\n");
+		write(M1 + "_create_alpha.down.sql", "DROP TABLE alpha;\nSELECT 'unterminated;\n");
+		MigrationRunner runner = runner();
+		assertThat(runner.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.id().toString()).isEqualTo("m_" + M1 + "_create_alpha");
+			assertThat(problem.state()).isEqualTo(MigrationState.PENDING);
+			assertThat(problem.action()).contains(M1 + "_create_alpha.down.sql");
+		});
+		assertThat(runner.applyAll().migrations()).hasSize(1);
+		assertThat(runner.validate()).singleElement()
+			.satisfies((problem) -> assertThat(problem.state()).isEqualTo(MigrationState.APPLIED));
+	}
+
+	@Test
 	void aLedgerWriteThatChangesNoRowIsAnErrorNeverIgnored() throws SQLException {
 		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
 		try (Connection connection = this.database.dataSource().getConnection()) {

@@ -290,22 +290,21 @@ public final class MigrationRunner {
 	 * @return a description of the lock taken, if any
 	 */
 	private List<String> takeFromLiveRun(boolean force) {
-		List<MigrationStatus> inProgress = status().stream()
+		LedgerView view = Jdbc.withConnection(this.dataSource, this::readLedgerUnlocked);
+		LockHolder holder = view.liveHolder();
+		List<MigrationId> ids = view.statuses()
+			.stream()
 			.filter((status) -> status.state() == MigrationState.IN_PROGRESS)
+			.map(MigrationStatus::id)
 			.toList();
-		if (inProgress.isEmpty()) {
+		if (holder == null || ids.isEmpty()) {
 			return List.of();
 		}
-		Optional<LockHolder> holder = this.lock.holder();
-		if (holder.isEmpty()) {
-			return List.of();
-		}
-		List<MigrationId> ids = inProgress.stream().map(MigrationStatus::id).toList();
 		if (!force) {
-			throw new MigrationInProgressException(ids, holder.get());
+			throw new MigrationInProgressException(ids, holder);
 		}
-		this.lock.breakLock(holder.get());
-		String change = "Took the migration lock from " + holder.get() + ", which was applying "
+		this.lock.breakLock(holder);
+		String change = "Took the migration lock from " + holder + ", which was applying "
 				+ ids.stream().map(MigrationId::toString).collect(Collectors.joining(", "));
 		logger.warn("Repair: {}", change);
 		return List.of(change);
@@ -443,12 +442,7 @@ public final class MigrationRunner {
 		catch (MigrationException ex) {
 			List<ExecutedMigration> committed = oneTransaction ? List.of() : executed;
 			this.listener.afterRun(Direction.UP, new MigrationResult(batch, committed), ex);
-			if (ex instanceof MigrationLockLostException lost) {
-				throw lost.after(lastId(committed));
-			}
-			if (!holdsLock(lock)) {
-				throw lockLost(lock, ex).after(lastId(committed));
-			}
+			explainLockLoss(ex, lock, committed);
 			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
 					&& createsWhatExists(failure)) {
 				MigrationDescriptor first = plans.keySet().iterator().next();
@@ -462,15 +456,26 @@ public final class MigrationRunner {
 		return result;
 	}
 
-	private static @Nullable String lastId(List<ExecutedMigration> executed) {
-		return executed.isEmpty() ? null : executed.get(executed.size() - 1).id().toString();
+	/**
+	 * Throw a run's failure as the lost lock it was, naming the last migration the run
+	 * completed: a loss the run proved, or one the database shows now that the run failed
+	 * (an operator who took the lock away with {@code repair --force} may have changed
+	 * the ledger under a run that had no reason yet to prove its lock again). Returns
+	 * when the run still holds the lock.
+	 */
+	private void explainLockLoss(MigrationException failure, HeldLock lock, List<ExecutedMigration> completed) {
+		String lastCompleted = completed.isEmpty() ? null : completed.get(completed.size() - 1).id().toString();
+		if (failure instanceof MigrationLockLostException lost) {
+			throw lost.after(lastCompleted);
+		}
+		if (!holdsLock(lock)) {
+			throw new MigrationLockLostException(lock.description(),
+					"another session holds it now, or nobody does, which the run found when it failed (the failure is "
+							+ "this exception's cause)",
+					lastCompleted, failure);
+		}
 	}
 
-	/**
-	 * Whether this run still holds the lock, by the database's own answer, asked when the
-	 * run failed: an operator who took the lock away ({@code repair --force}) may have
-	 * changed the ledger under a run that had no reason yet to prove its lock again.
-	 */
 	private boolean holdsLock(HeldLock lock) {
 		try {
 			return this.lock.holder().map((holder) -> holder.identity().equals(lock.holder().identity())).orElse(false);
@@ -478,13 +483,6 @@ public final class MigrationRunner {
 		catch (RuntimeException ex) {
 			return true;
 		}
-	}
-
-	private static MigrationLockLostException lockLost(HeldLock lock, MigrationException failure) {
-		return new MigrationLockLostException(lock.description(),
-				"another session holds it now, or nobody does, which the run found when it failed (the failure is "
-						+ "this exception's cause)",
-				null, failure);
 	}
 
 	private void applyEach(Run run, LedgerView view, Map<MigrationDescriptor, List<SchemaOperation>> plans,
@@ -576,12 +574,7 @@ public final class MigrationRunner {
 			}
 			catch (MigrationException ex) {
 				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
-				if (ex instanceof MigrationLockLostException lost) {
-					throw lost.after(lastId(executed));
-				}
-				if (!holdsLock(lock)) {
-					throw lockLost(lock, ex).after(lastId(executed));
-				}
+				explainLockLoss(ex, lock, executed);
 				throw ex;
 			}
 			MigrationResult result = new MigrationResult(0, executed);

@@ -166,6 +166,15 @@ public final class LedgerView {
 		};
 	}
 
+	/**
+	 * Return who held the migration lock when the ledger was read without it, if a
+	 * {@code RUNNING} row made that worth asking.
+	 * @return the holder, or {@code null}
+	 */
+	public @Nullable LockHolder liveHolder() {
+		return this.liveHolder;
+	}
+
 	private boolean isLive(LedgerEntry row) {
 		return this.liveHolder != null && this.liveHolder.identity().equals(row.lockOwner());
 	}

@@ -116,20 +116,17 @@ public final class MigrationExecutor {
 		if (run.inOneTransaction()) {
 			run.verifyBeforeMigration();
 			execute(connection, migration, Direction.UP, plan, Atomicity.RUN);
-			run.verify();
-			this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 		}
 		else if (isAtomic(migration)) {
 			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
 				run.verifyBeforeMigration();
 				execute(connection, migration, Direction.UP, plan, Atomicity.MIGRATION);
-				run.verify();
-				this.ledger.logApplied(connection, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+				run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 			}));
 		}
 		else {
-			run.verify();
-			this.ledger.logApplied(connection, row(run, migration, LedgerState.RUNNING, 0));
+			run.record(this.ledger, row(run, migration, LedgerState.RUNNING, 0));
 			executeMarkingFailure(run, migration, Direction.UP, plan, () -> {
 				run.verify();
 				this.ledger.markApplied(connection, id, elapsedMs(start));

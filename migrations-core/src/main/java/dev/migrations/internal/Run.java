@@ -1,7 +1,12 @@
 package dev.migrations.internal;
 
 import java.sql.Connection;
+import java.util.Optional;
 
+import dev.migrations.MigrationException;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.ledger.WriteCondition;
 import dev.migrations.lock.HeldLock;
 
 /**
@@ -74,6 +79,31 @@ public final class Run {
 	public void verifyBeforeMigration() {
 		if (System.nanoTime() - this.provenAt >= RECENT_NANOS) {
 			verify();
+		}
+	}
+
+	/**
+	 * Write a ledger row under the proof of the lock: checked by the insert itself where
+	 * the lock can be proven in SQL (one round trip for both), else proven just before.
+	 * @param ledger the ledger
+	 * @param row the row
+	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost, with
+	 * nothing written
+	 */
+	public void record(MigrationLedger ledger, LedgerEntry row) {
+		Optional<WriteCondition> condition = this.lock.writeCondition();
+		if (condition.isEmpty()) {
+			verify();
+			ledger.logApplied(this.connection, row);
+		}
+		else if (ledger.logAppliedIf(this.connection, row, condition.get())) {
+			this.provenAt = System.nanoTime();
+		}
+		else {
+			verify();
+			throw new MigrationException("Could not record " + row.id() + " in the migration ledger "
+					+ ledger.describe() + ": the proof of the migration lock (" + this.lock.description()
+					+ ") failed in the write and held right after it");
 		}
 	}
 

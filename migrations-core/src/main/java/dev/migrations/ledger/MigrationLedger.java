@@ -1,8 +1,12 @@
 package dev.migrations.ledger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
+import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +43,33 @@ public interface MigrationLedger {
 	 * @param entry the row
 	 */
 	void logApplied(Connection connection, LedgerEntry entry);
+
+	/**
+	 * Insert a row if, and only if, a condition holds, checked in the same statement
+	 * where the database allows it. This implementation checks the condition with one
+	 * query, then inserts.
+	 * @param connection the connection to use
+	 * @param entry the row
+	 * @param condition the condition
+	 * @return whether the condition held and the row was inserted
+	 */
+	default boolean logAppliedIf(Connection connection, LedgerEntry entry, WriteCondition condition) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT CASE WHEN " + condition.sql() + " THEN 1 ELSE 0 END")) {
+			condition.bind(statement, 1);
+			try (ResultSet result = statement.executeQuery()) {
+				if (!result.next() || result.getInt(1) != 1) {
+					return false;
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not check the condition of a write to the migration ledger "
+					+ describe() + ": " + ex.getMessage(), ex);
+		}
+		logApplied(connection, entry);
+		return true;
+	}
 
 	/**
 	 * Set an existing row to {@link LedgerState#RUNNING}, before it is rolled back

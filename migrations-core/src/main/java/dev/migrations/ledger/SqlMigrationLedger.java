@@ -42,6 +42,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private final String insert;
 
+	private final String insertSelect;
+
 	private final String select;
 
 	/** Reads a ledger created before the {@code lock_owner} column existed. */
@@ -87,6 +89,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		String name = dialect.qualify(table);
 		String columns = quoteAll(COLUMNS);
 		this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		this.insertSelect = "INSERT INTO " + name + " (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ";
 		this.select = "SELECT " + columns + " FROM " + name + " ORDER BY " + q("id");
 		this.legacySelect = "SELECT " + quoteAll(LEGACY_COLUMNS) + " FROM " + name + " ORDER BY " + q("id");
 		this.updateState = "UPDATE " + name + " SET " + q("state") + " = ?, " + q("error") + " = ?, " + q("lock_owner")
@@ -211,17 +214,36 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void logApplied(Connection connection, LedgerEntry entry) {
-		write(connection, this.insert, "record " + entry.id() + " in", (statement) -> {
-			statement.setString(1, entry.id());
-			setNullableString(statement, 2, entry.checksum());
-			statement.setInt(3, entry.batch());
-			statement.setString(4, entry.state().name());
-			this.dialect.writeUtcTimestamp(statement, 5, entry.appliedAt());
-			statement.setLong(6, entry.executionMs());
-			setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
-			setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
-			setNullableString(statement, 9, truncate(entry.lockOwner(), 255));
+		write(connection, this.insert, "record " + entry.id() + " in", (statement) -> setRow(statement, entry));
+	}
+
+	/**
+	 * Insert a row with {@code INSERT ... SELECT ... WHERE condition}: the check and the
+	 * write are one statement.
+	 */
+	@Override
+	public boolean logAppliedIf(Connection connection, LedgerEntry entry, WriteCondition condition) {
+		String sql = this.insertSelect + condition.sql();
+		int rows = execute(connection, sql, "record " + entry.id() + " in", (statement) -> {
+			setRow(statement, entry);
+			condition.bind(statement, 10);
 		});
+		if (rows > 1) {
+			throw unexpected("record " + entry.id() + " in", rows);
+		}
+		return rows == 1;
+	}
+
+	private void setRow(PreparedStatement statement, LedgerEntry entry) throws SQLException {
+		statement.setString(1, entry.id());
+		setNullableString(statement, 2, entry.checksum());
+		statement.setInt(3, entry.batch());
+		statement.setString(4, entry.state().name());
+		this.dialect.writeUtcTimestamp(statement, 5, entry.appliedAt());
+		statement.setLong(6, entry.executionMs());
+		setNullableString(statement, 7, truncate(entry.appliedBy(), 255));
+		setNullableString(statement, 8, truncate(entry.error(), ERROR_LENGTH));
+		setNullableString(statement, 9, truncate(entry.lockOwner(), 255));
 	}
 
 	@Override
@@ -275,20 +297,28 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 * @param parameters sets the statement's parameters
 	 */
 	private void write(Connection connection, String sql, String action, Parameters parameters) {
+		int rows = execute(connection, sql, action, parameters);
+		if (rows != 1) {
+			throw unexpected(action, rows);
+		}
+	}
+
+	private int execute(Connection connection, String sql, String action, Parameters parameters) {
 		try {
 			PreparedStatement statement = prepare(connection, sql);
 			parameters.set(statement);
-			int rows = statement.executeUpdate();
-			if (rows != 1) {
-				throw new MigrationException("Could not " + action + " the migration ledger " + this.table + ": " + rows
-						+ " rows changed where one was expected. Another process changed the ledger while "
-						+ "this run held the migration lock, for example a repair that did not wait for it.\n"
-						+ "Next step: compare the ledger with the database, correct the ledger, then run again.");
-			}
+			return statement.executeUpdate();
 		}
 		catch (SQLException ex) {
 			throw failure(action, ex);
 		}
+	}
+
+	private MigrationException unexpected(String action, int rows) {
+		return new MigrationException("Could not " + action + " the migration ledger " + this.table + ": " + rows
+				+ " rows changed where one was expected. Another process changed the ledger while "
+				+ "this run held the migration lock, for example a repair that did not wait for it.\n"
+				+ "Next step: compare the ledger with the database, correct the ledger, then run again.");
 	}
 
 	@Override

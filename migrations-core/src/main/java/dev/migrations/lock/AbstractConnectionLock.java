@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
 import dev.migrations.internal.LocalHost;
+import dev.migrations.ledger.WriteCondition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -223,6 +224,17 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	abstract boolean isHeld(Held held, Connection writer) throws SQLException;
 
 	/**
+	 * Return the proof of {@link #isHeld} as a condition for a ledger write, where the
+	 * lock can be proven in SQL.
+	 * @param held the acquisition
+	 * @return the condition, or empty
+	 * @throws SQLException on a database error
+	 */
+	Optional<WriteCondition> writeCondition(Held held) throws SQLException {
+		return Optional.empty();
+	}
+
+	/**
 	 * Release the lock.
 	 * @param connection the dedicated connection
 	 * @param token this acquisition's token
@@ -277,6 +289,8 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		private final Map<Connection, Map<String, PreparedStatement>> prepared = new IdentityHashMap<>();
 
 		private volatile @Nullable LockHolder self;
+
+		private volatile @Nullable Optional<WriteCondition> condition;
 
 		/**
 		 * The id on the server of the lock's session, for a lock bound to one, looked up
@@ -352,6 +366,22 @@ abstract class AbstractConnectionLock implements MigrationLock {
 				throw new MigrationLockLostException(describe(), "another session holds it now, or nobody does", null,
 						null);
 			}
+		}
+
+		@Override
+		public Optional<WriteCondition> writeCondition() {
+			Optional<WriteCondition> condition = this.condition;
+			if (condition == null) {
+				try {
+					condition = AbstractConnectionLock.this.writeCondition(this);
+				}
+				catch (SQLException ex) {
+					throw new MigrationLockLostException(describe(), "it could not be proven: " + ex.getMessage(), null,
+							ex);
+				}
+				this.condition = condition;
+			}
+			return condition;
 		}
 
 		@Override

@@ -3,6 +3,9 @@ package dev.migrations.lock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+
+import dev.migrations.ledger.WriteCondition;
 
 /**
  * The migration lock while a {@link MigrationLock.LockedAction} runs: who holds it, how
@@ -41,6 +44,17 @@ public interface HeldLock {
 	 * @throws MigrationLockLostException if the lock is no longer held
 	 */
 	void verify(Connection connection);
+
+	/**
+	 * Return the proof of the lock as a condition that a ledger write on the connection
+	 * that applies migrations checks in the same statement, where the lock can be proven
+	 * in SQL: then proving it costs no round trip of its own. Empty where it cannot, such
+	 * as a lease, which {@link #verify(Connection)} renews.
+	 * @return the condition, or empty
+	 */
+	default Optional<WriteCondition> writeCondition() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Run work on the lock's own connection, in auto-commit mode, such as recording a

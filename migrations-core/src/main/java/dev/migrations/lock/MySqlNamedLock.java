@@ -102,14 +102,15 @@ public final class MySqlNamedLock extends SessionLock {
 	}
 
 	@Override
-	String heldQuery() {
-		return "SELECT IS_USED_LOCK(?) = ?";
+	String heldCondition() {
+		return "IS_USED_LOCK(?) = ?";
 	}
 
 	@Override
-	void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException {
-		statement.setString(1, name(connection));
-		statement.setLong(2, sessionId);
+	void bindHeld(PreparedStatement statement, int firstIndex, Connection connection, long sessionId)
+			throws SQLException {
+		statement.setString(firstIndex, name(connection));
+		statement.setLong(firstIndex + 1, sessionId);
 	}
 
 	@Override

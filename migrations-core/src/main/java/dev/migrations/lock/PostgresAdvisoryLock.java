@@ -31,7 +31,7 @@ public final class PostgresAdvisoryLock extends SessionLock {
 			+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
 			+ "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
 
-	private static final String HELD = "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' "
+	private static final String HELD = "EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' "
 			+ "AND granted AND pid = ? AND classid = ? AND objid = ? AND objsubid = 1)";
 
 	private final @Nullable LedgerTable table;
@@ -115,16 +115,17 @@ public final class PostgresAdvisoryLock extends SessionLock {
 	}
 
 	@Override
-	String heldQuery() {
+	String heldCondition() {
 		return HELD;
 	}
 
 	@Override
-	void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException {
+	void bindHeld(PreparedStatement statement, int firstIndex, Connection connection, long sessionId)
+			throws SQLException {
 		long key = key(connection);
-		statement.setInt(1, Math.toIntExact(sessionId));
-		statement.setLong(2, key >>> 32);
-		statement.setLong(3, key & 0xFFFFFFFFL);
+		statement.setInt(firstIndex, Math.toIntExact(sessionId));
+		statement.setLong(firstIndex + 1, key >>> 32);
+		statement.setLong(firstIndex + 2, key & 0xFFFFFFFFL);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.migrations.ledger.WriteCondition;
+
 /**
  * Base for locks bound to a database session (PostgreSQL advisory lock, MySQL and MariaDB
  * named lock): the holder is the session, found in the server's list of sessions, and
@@ -51,20 +53,33 @@ abstract class SessionLock extends AbstractConnectionLock {
 	}
 
 	/**
-	 * Return the query that answers, on any connection to the database, whether a session
-	 * holds the lock: one boolean column.
-	 * @return the query
+	 * Return the condition, valid on any connection to the database, that a session holds
+	 * the lock: a boolean SQL expression.
+	 * @return the expression
 	 */
-	abstract String heldQuery();
+	abstract String heldCondition();
 
 	/**
-	 * Set the parameters of {@link #heldQuery()}.
+	 * Set the parameters of {@link #heldCondition()}.
 	 * @param statement the statement
+	 * @param firstIndex the index of the condition's first parameter
 	 * @param connection the connection it runs on
 	 * @param sessionId the session that should hold the lock
 	 * @throws SQLException on a database error
 	 */
-	abstract void bindHeld(PreparedStatement statement, Connection connection, long sessionId) throws SQLException;
+	abstract void bindHeld(PreparedStatement statement, int firstIndex, Connection connection, long sessionId)
+			throws SQLException;
+
+	private long session(Held held) throws SQLException {
+		long session = held.session;
+		if (session < 0) {
+			synchronized (held.connection) {
+				session = sessionId(held.connection);
+			}
+			held.session = session;
+		}
+		return session;
+	}
 
 	/**
 	 * Ask on the writing connection, whose session is busy with the run anyway, whether
@@ -74,18 +89,35 @@ abstract class SessionLock extends AbstractConnectionLock {
 	 */
 	@Override
 	final boolean isHeld(Held held, Connection writer) throws SQLException {
-		long session = held.session;
-		if (session < 0) {
-			synchronized (held.connection) {
-				session = sessionId(held.connection);
-			}
-			held.session = session;
-		}
-		PreparedStatement statement = held.prepare(writer, heldQuery());
-		bindHeld(statement, writer, session);
+		long session = session(held);
+		PreparedStatement statement = held.prepare(writer, "SELECT " + heldCondition());
+		bindHeld(statement, 1, writer, session);
 		try (ResultSet result = statement.executeQuery()) {
 			return result.next() && result.getBoolean(1);
 		}
+	}
+
+	/**
+	 * The same proof as {@link #isHeld}, checked by the ledger write itself.
+	 */
+	@Override
+	final Optional<WriteCondition> writeCondition(Held held) throws SQLException {
+		long session = session(held);
+		Connection lockConnection = held.connection;
+		String condition = heldCondition();
+		return Optional.of(new WriteCondition() {
+
+			@Override
+			public String sql() {
+				return condition;
+			}
+
+			@Override
+			public void bind(PreparedStatement statement, int firstIndex) throws SQLException {
+				bindHeld(statement, firstIndex, lockConnection, session);
+			}
+
+		});
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
@@ -55,6 +56,7 @@ import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.ledger.WriteCondition;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockTimeoutException;
@@ -616,6 +618,40 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> ledger.remove(connection, "m_" + M1))
 				.withMessageContaining("0 rows changed");
 		}
+	}
+
+	@Test
+	void aConditionalLedgerWriteWritesTheRowOnlyWhenItsConditionHolds() throws SQLException {
+		SqlMigrationLedger ledger = new SqlMigrationLedger(this.database.dataSource(), LedgerTable.DEFAULT_NAME);
+		MigrationLedger checkedApart = (MigrationLedger) Proxy.newProxyInstance(MigrationLedger.class.getClassLoader(),
+				new Class<?>[] { MigrationLedger.class }, (proxy, method, arguments) -> method.isDefault()
+						? InvocationHandler.invokeDefault(proxy, method, arguments) : method.invoke(ledger, arguments));
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			ledger.ensureInitialized(connection);
+			for (MigrationLedger each : List.of(ledger, checkedApart)) {
+				String suffix = (each == ledger) ? "" : "_apart";
+				assertThat(each.logAppliedIf(connection, appliedRow(M1 + suffix), condition(0))).isFalse();
+				assertThat(each.logAppliedIf(connection, appliedRow(M2 + suffix), condition(1))).isTrue();
+			}
+			assertThat(ledger.readApplied(connection)).extracting(LedgerEntry::id)
+				.containsExactly("m_" + M2, "m_" + M2 + "_apart");
+		}
+	}
+
+	private static WriteCondition condition(int value) {
+		return new WriteCondition() {
+
+			@Override
+			public String sql() {
+				return "? = 1";
+			}
+
+			@Override
+			public void bind(PreparedStatement statement, int firstIndex) throws SQLException {
+				statement.setInt(firstIndex, value);
+			}
+
+		};
 	}
 
 	@Test

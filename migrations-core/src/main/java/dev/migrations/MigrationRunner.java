@@ -428,7 +428,8 @@ public final class MigrationRunner {
 		}
 		int batch = view.nextBatch();
 		boolean oneTransaction = runsInOneTransaction(plans.keySet());
-		Run run = Run.of(connection, lock, batch, appliedBy(connection), oneTransaction);
+		Run run = Run.of(connection, lock, batch, appliedBy(connection), oneTransaction,
+				this.dialect.sessionState(connection));
 		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 		this.listener.beforeRun(Direction.UP, plans.size());
 		try {
@@ -564,7 +565,7 @@ public final class MigrationRunner {
 			}
 			this.ledger.ensureInitialized(connection);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
-			Run run = Run.of(connection, lock, 0, appliedBy(connection), false);
+			Run run = Run.of(connection, lock, 0, appliedBy(connection), false, this.dialect.sessionState(connection));
 			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 			this.listener.beforeRun(Direction.DOWN, plans.size());
 			try {

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +22,7 @@ import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
 import dev.migrations.source.SqlStatementSplitter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine needs to know about one kind of database: how to quote identifiers,
@@ -74,6 +76,36 @@ public interface Dialect {
 	 */
 	default String qualify(LedgerTable table) {
 		return (table.schema() != null) ? quote(table.schema()) + "." + quote(table.name()) : quote(table.name());
+	}
+
+	/**
+	 * Return the schema (on MySQL and MariaDB, the database) where a table named without
+	 * one is found on a connection now, so that statements can name it with its schema
+	 * and nothing a migration sets later (a search path, a default database) redirects
+	 * them. By default the connection's current schema.
+	 * @param connection the connection
+	 * @param table the table's name, unquoted
+	 * @return the schema, or {@code null} where the database does not say
+	 * @throws SQLException on a database error
+	 */
+	default @Nullable String schemaOf(Connection connection, String table) throws SQLException {
+		try {
+			return connection.getSchema();
+		}
+		catch (SQLFeatureNotSupportedException | AbstractMethodError ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Capture what a migration can change in a connection's session, at the start of a
+	 * run. By default the current catalog and schema.
+	 * @param connection the connection that applies migrations
+	 * @return the state
+	 * @throws SQLException on a database error
+	 */
+	default SessionState sessionState(Connection connection) throws SQLException {
+		return new JdbcSessionState(connection);
 	}
 
 	/**

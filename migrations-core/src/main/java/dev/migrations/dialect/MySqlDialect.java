@@ -11,6 +11,7 @@ import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MySqlNamedLock;
 import dev.migrations.source.SqlStatementSplitter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL: DDL commits implicitly, backtick quoting, backslash escapes in strings, and a
@@ -26,6 +27,14 @@ public class MySqlDialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return false;
+	}
+
+	/**
+	 * The default database: what {@code USE} changes.
+	 */
+	@Override
+	public @Nullable String schemaOf(Connection connection, String table) throws SQLException {
+		return connection.getCatalog();
 	}
 
 	@Override
@@ -93,6 +102,11 @@ public class MySqlDialect extends TableRenderingDialect {
 			}
 		}
 		return false;
+	}
+
+	@Override
+	public SessionState sessionState(Connection connection) throws SQLException {
+		return new MySqlSessionState(connection);
 	}
 
 	@Override

@@ -1,5 +1,9 @@
 package dev.migrations.dialect;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -7,6 +11,7 @@ import javax.sql.DataSource;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
@@ -26,6 +31,28 @@ public class PostgresDialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return true;
+	}
+
+	/**
+	 * Where the name is found on the search path now, or the schema a new table would be
+	 * created in: a schema earlier on the path that was created later does not hide an
+	 * existing ledger.
+	 */
+	@Override
+	public @Nullable String schemaOf(Connection connection, String table) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT COALESCE((SELECT n.nspname "
+				+ "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+				+ "WHERE c.oid = pg_catalog.to_regclass(pg_catalog.quote_ident(?))), pg_catalog.current_schema())")) {
+			statement.setString(1, fold(table));
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
+			}
+		}
+	}
+
+	@Override
+	public SessionState sessionState(Connection connection) throws SQLException {
+		return new PostgresSessionState(connection);
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SQLite: transactional DDL; the lock is a lease row. SQLite has no schemas other than
  * attached databases.
@@ -24,6 +26,23 @@ public class SqliteDialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return true;
+	}
+
+	/**
+	 * None: nothing a migration runs changes where an unqualified name is found.
+	 */
+	@Override
+	public @Nullable String schemaOf(Connection connection, String table) {
+		return null;
+	}
+
+	/**
+	 * Nothing to capture: SQLite has no default schema that a migration could change.
+	 */
+	@Override
+	public SessionState sessionState(Connection connection) {
+		return (restored) -> {
+		};
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.migrations.Direction;
 import dev.migrations.ExecutedMigration;
@@ -38,6 +39,14 @@ public final class MigrationExecutor {
 	static final String NEXT_STEP = "\nNext step: ";
 
 	private static final int EXCERPT_LENGTH = 300;
+
+	/**
+	 * A statement that can change the session: {@code SET}, {@code RESET}, {@code USE},
+	 * {@code DISCARD} at the start of a line (also in MySQL's {@code /*!40101 SET ...}),
+	 * or a call of PostgreSQL's {@code set_config}. A false match costs one restore.
+	 */
+	private static final Pattern SESSION_STATEMENT = Pattern
+		.compile("(?im)^\\s*(?:/\\*!\\d*\\s*)?(?:SET|RESET|USE|DISCARD)\\b|set_config");
 
 	/**
 	 * The SQLState of a statement that refuses to run in a transaction block, such as
@@ -115,13 +124,13 @@ public final class MigrationExecutor {
 		String id = migration.id().toString();
 		if (run.inOneTransaction()) {
 			run.verifyBeforeMigration();
-			execute(connection, migration, Direction.UP, plan, Atomicity.RUN);
+			executeIsolated(run, migration, Direction.UP, plan, Atomicity.RUN);
 			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 		}
 		else if (isAtomic(migration)) {
 			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
 				run.verifyBeforeMigration();
-				execute(connection, migration, Direction.UP, plan, Atomicity.MIGRATION);
+				executeIsolated(run, migration, Direction.UP, plan, Atomicity.MIGRATION);
 				run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
 			}));
 		}
@@ -152,7 +161,7 @@ public final class MigrationExecutor {
 		if (isAtomic(migration)) {
 			committing(migration, Direction.DOWN, () -> Jdbc.inTransaction(connection, () -> {
 				run.verifyBeforeMigration();
-				execute(connection, migration, Direction.DOWN, plan, Atomicity.MIGRATION);
+				executeIsolated(run, migration, Direction.DOWN, plan, Atomicity.MIGRATION);
 				run.verify();
 				this.ledger.remove(connection, id);
 			}));
@@ -199,12 +208,12 @@ public final class MigrationExecutor {
 		try {
 			if (migration.transactional()) {
 				committing(migration, direction, () -> Jdbc.inTransaction(connection, () -> {
-					execute(connection, migration, direction, plan, Atomicity.NONE);
+					executeIsolated(run, migration, direction, plan, Atomicity.NONE);
 					done.run();
 				}));
 			}
 			else {
-				execute(connection, migration, direction, plan, Atomicity.NONE);
+				executeIsolated(run, migration, direction, plan, Atomicity.NONE);
 				committing(migration, direction, () -> Jdbc.inTransaction(connection, done));
 			}
 		}
@@ -212,18 +221,20 @@ public final class MigrationExecutor {
 			throw ex;
 		}
 		catch (MigrationException ex) {
-			recordFailure(run, migration, ex);
+			recordFailure(run, migration, plan, ex);
 			throw ex;
 		}
 	}
 
-	private void recordFailure(Run run, MigrationDescriptor migration, MigrationException failure) {
+	private void recordFailure(Run run, MigrationDescriptor migration, List<SchemaOperation> plan,
+			MigrationException failure) {
 		String id = migration.id().toString();
 		try {
 			if (isUsable(run.connection())) {
 				if (!migration.transactional()) {
 					endOpenTransaction(run.connection());
 				}
+				restoreAfterFailure(run, plan, failure);
 				run.verify();
 				this.ledger.markFailed(run.connection(), id, failure.getMessage());
 			}
@@ -281,6 +292,50 @@ public final class MigrationExecutor {
 			this.listener.onFailure(migration, direction, failure);
 			throw failure;
 		}
+	}
+
+	/**
+	 * Execute a plan, then put the session back as the run found it if the plan may have
+	 * changed it, before anything else (a ledger write, the next migration) runs on the
+	 * connection.
+	 */
+	private void executeIsolated(Run run, MigrationDescriptor migration, Direction direction,
+			List<SchemaOperation> plan, Atomicity atomicity) {
+		execute(run.connection(), migration, direction, plan, atomicity);
+		if (mayChangeSession(plan)) {
+			try {
+				run.restoreSession();
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("Could not put the session back as the run found it after "
+						+ migration.source(direction) + ": " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Put the session back after a failed migration, so that the ledger row and the
+	 * connection's next user find it as the run did.
+	 */
+	private static void restoreAfterFailure(Run run, List<SchemaOperation> plan, MigrationException failure) {
+		if (mayChangeSession(plan)) {
+			try {
+				run.restoreSession();
+			}
+			catch (SQLException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	static boolean mayChangeSession(List<SchemaOperation> plan) {
+		for (SchemaOperation operation : plan) {
+			if (operation instanceof JdbcOperation
+					|| (operation instanceof SqlOperation sql && SESSION_STATEMENT.matcher(sql.sql()).find())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void execute(Connection connection, MigrationDescriptor migration, Direction direction,

@@ -1,9 +1,11 @@
 package dev.migrations.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.migrations.MigrationException;
+import dev.migrations.dialect.SessionState;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.WriteCondition;
@@ -34,11 +36,14 @@ public final class Run {
 
 	private final boolean inOneTransaction;
 
+	private final SessionState session;
+
 	private long provenAt;
 
 	private Run(Connection connection, HeldLock lock, String owner, int batch, String appliedBy,
-			boolean inOneTransaction) {
+			boolean inOneTransaction, SessionState session) {
 		this.connection = connection;
+		this.session = session;
 		this.lock = lock;
 		this.owner = owner;
 		this.batch = batch;
@@ -54,10 +59,21 @@ public final class Run {
 	 * @param batch the batch number of rows the run writes
 	 * @param appliedBy the database user and host of the runner
 	 * @param inOneTransaction whether the whole run is one transaction
+	 * @param session the session of the connection as the run found it
 	 * @return the run
 	 */
-	public static Run of(Connection connection, HeldLock lock, int batch, String appliedBy, boolean inOneTransaction) {
-		return new Run(connection, lock, lock.holder().identity(), batch, appliedBy, inOneTransaction);
+	public static Run of(Connection connection, HeldLock lock, int batch, String appliedBy, boolean inOneTransaction,
+			SessionState session) {
+		return new Run(connection, lock, lock.holder().identity(), batch, appliedBy, inOneTransaction, session);
+	}
+
+	/**
+	 * Put the connection's session back as the run found it, after a migration that may
+	 * have changed it, so that the next migration starts as it would alone.
+	 * @throws SQLException on a database error
+	 */
+	public void restoreSession() throws SQLException {
+		this.session.restore(this.connection);
 	}
 
 	/**

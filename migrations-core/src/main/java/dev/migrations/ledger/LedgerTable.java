@@ -52,6 +52,15 @@ public record LedgerTable(@Nullable String schema, String name) {
 		return new LedgerTable(this.schema, this.name + "_lock");
 	}
 
+	/**
+	 * Whether a name passes the check a ledger table's schema and name must pass.
+	 * @param identifier the name
+	 * @return whether it is a plain identifier
+	 */
+	public static boolean isPlainIdentifier(String identifier) {
+		return IDENTIFIER.matcher(identifier).matches();
+	}
+
 	@Override
 	public String toString() {
 		return (this.schema != null) ? this.schema + "." + this.name : this.name;

@@ -40,22 +40,12 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private final LedgerTable table;
 
-	private final String insert;
-
-	private final String insertSelect;
-
-	private final String select;
-
-	/** Reads a ledger created before the {@code lock_owner} column existed. */
-	private final String legacySelect;
-
-	private final String updateState;
-
-	private final String updateApplied;
-
-	private final String updateChecksum;
-
-	private final String delete;
+	/**
+	 * The statements, for the table resolved on the first connection: named with its
+	 * schema, so that nothing a migration sets (a search path, a default database)
+	 * redirects them.
+	 */
+	private volatile @Nullable Sql sql;
 
 	/**
 	 * The statements prepared on the connection that wrote last. A run writes a row or
@@ -86,18 +76,9 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	public SqlMigrationLedger(Dialect dialect, LedgerTable table) {
 		this.dialect = dialect;
 		this.table = table;
-		String name = dialect.qualify(table);
-		String columns = quoteAll(COLUMNS);
-		this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		this.insertSelect = "INSERT INTO " + name + " (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ";
-		this.select = "SELECT " + columns + " FROM " + name + " ORDER BY " + q("id");
-		this.legacySelect = "SELECT " + quoteAll(LEGACY_COLUMNS) + " FROM " + name + " ORDER BY " + q("id");
-		this.updateState = "UPDATE " + name + " SET " + q("state") + " = ?, " + q("error") + " = ?, " + q("lock_owner")
-				+ " = COALESCE(?, " + q("lock_owner") + ") WHERE " + q("id") + " = ?";
-		this.updateApplied = "UPDATE " + name + " SET " + q("state") + " = '" + LedgerState.APPLIED + "', "
-				+ q("execution_ms") + " = ?, " + q("error") + " = NULL WHERE " + q("id") + " = ?";
-		this.updateChecksum = "UPDATE " + name + " SET " + q("checksum") + " = ? WHERE " + q("id") + " = ?";
-		this.delete = "DELETE FROM " + name + " WHERE " + q("id") + " = ?";
+		if (table.schema() != null) {
+			this.sql = new Sql(dialect, table);
+		}
 	}
 
 	private static Dialect detect(DataSource dataSource) {
@@ -116,17 +97,17 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			if (hasLockOwner(connection)) {
 				return;
 			}
-			if (this.dialect.tableExists(connection, this.table)) {
+			if (this.dialect.tableExists(connection, sql(connection).table)) {
 				addLockOwnerColumn(connection);
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute(this.dialect.createLedgerTable(this.table));
+				statement.execute(this.dialect.createLedgerTable(sql(connection).table));
 			}
 			catch (SQLException ex) {
 				// Two processes may create the table at the same moment; losing that race
 				// is fine
-				if (!this.dialect.tableExists(connection, this.table)) {
+				if (!this.dialect.tableExists(connection, sql(connection).table)) {
 					throw ex;
 				}
 			}
@@ -142,7 +123,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 */
 	private void addLockOwnerColumn(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.dialect.addLockOwnerColumn(this.table));
+			statement.execute(this.dialect.addLockOwnerColumn(sql(connection).table));
 		}
 		catch (SQLException ex) {
 			if (!hasLockOwner(connection)) {
@@ -152,13 +133,13 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	}
 
 	private boolean hasLockOwner(Connection connection) throws SQLException {
-		return this.dialect.hasColumn(connection, this.table, LOCK_OWNER);
+		return this.dialect.hasColumn(connection, sql(connection).table, LOCK_OWNER);
 	}
 
 	@Override
 	public boolean exists(Connection connection) {
 		try {
-			return this.dialect.tableExists(connection, this.table);
+			return this.dialect.tableExists(connection, sql(connection).table);
 		}
 		catch (SQLException ex) {
 			throw failure("inspect", ex);
@@ -168,7 +149,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	@Override
 	public List<LedgerEntry> readApplied(Connection connection) {
 		try {
-			return read(connection, this.select, true);
+			return read(connection, sql(connection).select, true);
 		}
 		catch (SQLException ex) {
 			// A ledger written by an earlier version, read without taking the lock that
@@ -191,7 +172,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private List<LedgerEntry> readLegacy(Connection connection, SQLException first) {
 		try {
-			return read(connection, this.legacySelect, false);
+			return read(connection, sql(connection).legacySelect, false);
 		}
 		catch (SQLException ex) {
 			ex.addSuppressed(first);
@@ -214,7 +195,8 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void logApplied(Connection connection, LedgerEntry entry) {
-		write(connection, this.insert, "record " + entry.id() + " in", (statement) -> setRow(statement, entry));
+		write(connection, sql(connection).insert, "record " + entry.id() + " in",
+				(statement) -> setRow(statement, entry));
 	}
 
 	/**
@@ -223,7 +205,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 */
 	@Override
 	public boolean logAppliedIf(Connection connection, LedgerEntry entry, WriteCondition condition) {
-		String sql = this.insertSelect + condition.sql();
+		String sql = sql(connection).insertSelect + condition.sql();
 		int rows = execute(connection, sql, "record " + entry.id() + " in", (statement) -> {
 			setRow(statement, entry);
 			condition.bind(statement, 10);
@@ -253,7 +235,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void markApplied(Connection connection, String id, long executionMs) {
-		write(connection, this.updateApplied, "mark " + id + " APPLIED in", (statement) -> {
+		write(connection, sql(connection).updateApplied, "mark " + id + " APPLIED in", (statement) -> {
 			statement.setLong(1, executionMs);
 			statement.setString(2, id);
 		});
@@ -266,7 +248,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	private void updateState(Connection connection, String id, LedgerState state, @Nullable String error,
 			@Nullable String lockOwner) {
-		write(connection, this.updateState, "mark " + id + " " + state + " in", (statement) -> {
+		write(connection, sql(connection).updateState, "mark " + id + " " + state + " in", (statement) -> {
 			statement.setString(1, state.name());
 			setNullableString(statement, 2, truncate(error, ERROR_LENGTH));
 			setNullableString(statement, 3, truncate(lockOwner, 255));
@@ -276,7 +258,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void updateChecksum(Connection connection, String id, String checksum) {
-		write(connection, this.updateChecksum, "update the checksum of " + id + " in", (statement) -> {
+		write(connection, sql(connection).updateChecksum, "update the checksum of " + id + " in", (statement) -> {
 			statement.setString(1, checksum);
 			statement.setString(2, id);
 		});
@@ -284,7 +266,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 
 	@Override
 	public void remove(Connection connection, String id) {
-		write(connection, this.delete, "remove " + id + " from", (statement) -> statement.setString(1, id));
+		write(connection, sql(connection).delete, "remove " + id + " from", (statement) -> statement.setString(1, id));
 	}
 
 	/**
@@ -321,6 +303,31 @@ public final class SqlMigrationLedger implements MigrationLedger {
 				+ "Next step: compare the ledger with the database, correct the ledger, then run again.");
 	}
 
+	/**
+	 * Return the statements, resolving the table's schema on the first connection when it
+	 * was configured without one: where the unqualified name is found now, at the start
+	 * of a run, before any migration could change the session.
+	 */
+	private Sql sql(Connection connection) {
+		Sql sql = this.sql;
+		if (sql == null) {
+			LedgerTable resolved = this.table;
+			try {
+				String schema = this.dialect.schemaOf(connection, this.table.name());
+				if (schema != null && LedgerTable.isPlainIdentifier(schema)
+						&& this.dialect.fold(schema).equals(schema)) {
+					resolved = new LedgerTable(schema, this.table.name());
+				}
+			}
+			catch (SQLException ex) {
+				throw failure("find the schema of", ex);
+			}
+			sql = new Sql(this.dialect, resolved);
+			this.sql = sql;
+		}
+		return sql;
+	}
+
 	@Override
 	public String describe() {
 		return this.table.toString();
@@ -338,18 +345,6 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	private MigrationException failure(String action, SQLException ex) {
 		return new MigrationException("Could not " + action + " the migration ledger " + this.table + ": "
 				+ ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
-	}
-
-	private String q(String column) {
-		return this.dialect.quote(column);
-	}
-
-	private String quoteAll(String columns) {
-		List<String> quoted = new ArrayList<>();
-		for (String column : columns.split(", ")) {
-			quoted.add(q(column));
-		}
-		return String.join(", ", quoted);
 	}
 
 	private static void setNullableString(PreparedStatement statement, int index, @Nullable String value)
@@ -373,6 +368,59 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	private interface Parameters {
 
 		void set(PreparedStatement statement) throws SQLException;
+
+	}
+
+	/**
+	 * The ledger's statements for one table.
+	 */
+	private static final class Sql {
+
+		final LedgerTable table;
+
+		final String insert;
+
+		final String insertSelect;
+
+		final String select;
+
+		/** Reads a ledger created before the {@code lock_owner} column existed. */
+		final String legacySelect;
+
+		final String updateState;
+
+		final String updateApplied;
+
+		final String updateChecksum;
+
+		final String delete;
+
+		Sql(Dialect dialect, LedgerTable table) {
+			this.table = table;
+			String name = dialect.qualify(table);
+			String columns = quoteAll(dialect, COLUMNS);
+			String id = dialect.quote("id");
+			this.insert = "INSERT INTO " + name + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			this.insertSelect = "INSERT INTO " + name + " (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ";
+			this.select = "SELECT " + columns + " FROM " + name + " ORDER BY " + id;
+			this.legacySelect = "SELECT " + quoteAll(dialect, LEGACY_COLUMNS) + " FROM " + name + " ORDER BY " + id;
+			this.updateState = "UPDATE " + name + " SET " + dialect.quote("state") + " = ?, " + dialect.quote("error")
+					+ " = ?, " + dialect.quote(LOCK_OWNER) + " = COALESCE(?, " + dialect.quote(LOCK_OWNER) + ") WHERE "
+					+ id + " = ?";
+			this.updateApplied = "UPDATE " + name + " SET " + dialect.quote("state") + " = '" + LedgerState.APPLIED
+					+ "', " + dialect.quote("execution_ms") + " = ?, " + dialect.quote("error") + " = NULL WHERE " + id
+					+ " = ?";
+			this.updateChecksum = "UPDATE " + name + " SET " + dialect.quote("checksum") + " = ? WHERE " + id + " = ?";
+			this.delete = "DELETE FROM " + name + " WHERE " + id + " = ?";
+		}
+
+		private static String quoteAll(Dialect dialect, String columns) {
+			List<String> quoted = new ArrayList<>();
+			for (String column : columns.split(", ")) {
+				quoted.add(dialect.quote(column));
+			}
+			return String.join(", ", quoted);
+		}
 
 	}
 

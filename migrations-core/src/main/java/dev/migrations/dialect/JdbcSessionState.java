@@ -1,0 +1,44 @@
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session as JDBC sees it: the current catalog and schema ({@code SET SCHEMA} on H2,
+ * the default database on MySQL and MariaDB).
+ */
+class JdbcSessionState implements SessionState {
+
+	private final @Nullable String catalog;
+
+	private final @Nullable String schema;
+
+	JdbcSessionState(Connection connection) throws SQLException {
+		this.catalog = connection.getCatalog();
+		this.schema = schema(connection);
+	}
+
+	private static @Nullable String schema(Connection connection) throws SQLException {
+		try {
+			return connection.getSchema();
+		}
+		catch (SQLFeatureNotSupportedException | AbstractMethodError ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public void restore(Connection connection) throws SQLException {
+		if (this.catalog != null && !Objects.equals(this.catalog, connection.getCatalog())) {
+			connection.setCatalog(this.catalog);
+		}
+		if (this.schema != null && !Objects.equals(this.schema, schema(connection))) {
+			connection.setSchema(this.schema);
+		}
+	}
+
+}

@@ -143,6 +143,16 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void keepsACarriageReturnInsideAStringLiteralWhileTheChecksumIgnoresLineEndings() throws IOException {
+		write("20240101000000_crlf.sql", "CREATE TABLE t (v VARCHAR(10));\r\nINSERT INTO t VALUES ('a\r\nb');\r\n");
+		MigrationDescriptor crlf = load("filesystem:" + this.directory).get(0);
+		assertThat(crlf.up()).extracting((operation) -> ((SqlOperation) operation).sql())
+			.containsExactly("CREATE TABLE t (v VARCHAR(10))", "INSERT INTO t VALUES ('a\r\nb')");
+		write("20240101000000_crlf.sql", "CREATE TABLE t (v VARCHAR(10));\nINSERT INTO t VALUES ('a\nb');\n");
+		assertThat(load("filesystem:" + this.directory).get(0).checksum()).isEqualTo(crlf.checksum());
+	}
+
+	@Test
 	void rejectsAMalformedFileName() throws IOException {
 		write("20240101_init.sql", "CREATE TABLE t (id INT)");
 		assertThatExceptionOfType(MigrationDefinitionException.class)

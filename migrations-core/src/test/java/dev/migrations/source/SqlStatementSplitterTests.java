@@ -314,11 +314,33 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
-	void normalizesLineEndingsAndStripsByteOrderMarkInStatementText() {
-		List<SqlStatement> statements = this.standard.split("\uFEFFSELECT 'a\r\nb'\rFROM t;\r\nSELECT 2;");
-		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 'a\nb'\nFROM t", "SELECT 2");
+	void normalizesLineEndingsOutsideQuotedTextAndStripsByteOrderMarkInStatementText() {
+		List<SqlStatement> statements = this.standard
+			.split("\uFEFFSELECT 'a\r\nb'\rFROM t -- x\r\n/* y\r\n */;\r\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 'a\r\nb'\nFROM t -- x\n/* y\n */", "SELECT 2");
 		assertThat(statements).extracting(SqlStatement::canonical).containsExactly("SELECT 'a\nb' FROM t", "SELECT 2");
-		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 6);
+	}
+
+	@Test
+	void keepsLineEndingsInsideQuotedTextAsWrittenWhileTheCanonicalFormIgnoresThem() {
+		String standardScript = "INSERT INTO \"a\r\nb\" VALUES ('c\r\nd', E'e\\\r\nf', 'g\rh', $$i\r\nj$$,\r\n"
+				+ "  $tag$k\r\nl$tag$);\r\nSELECT 'm\r\n';";
+		List<SqlStatement> statements = this.standard.split(standardScript);
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("INSERT INTO \"a\r\nb\" VALUES ('c\r\nd', E'e\\\r\nf', 'g\rh', $$i\r\nj$$,\n"
+					+ "  $tag$k\r\nl$tag$)", "SELECT 'm\r\n'");
+		assertThat(statements).extracting(SqlStatement::canonical)
+			.containsExactlyElementsOf(this.standard.split(standardScript.replace("\r\n", "\n").replace('\r', '\n'))
+				.stream()
+				.map(SqlStatement::canonical)
+				.toList());
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 9);
+		String mysqlScript = "INSERT INTO `a\r\nb` VALUES ('c\\'\r\nd', \"e\r\nf\");\r\n"
+				+ "/*!40101 SET @x = 'g\r\nh' */;";
+		assertThat(this.mysql.split(mysqlScript)).extracting(SqlStatement::sql)
+			.containsExactly("INSERT INTO `a\r\nb` VALUES ('c\\'\r\nd', \"e\r\nf\")", "/*!40101 SET @x = 'g\r\nh' */");
 	}
 
 	@Test

@@ -83,6 +83,22 @@ public final class SqlStatementSplitter {
 		return scan(script).split();
 	}
 
+	/**
+	 * Return the line comments at the top of a script, before its first statement, where
+	 * a script says how it is to be run ({@code -- migrations: no-transaction}). Block
+	 * comments (nested ones where the syntax nests them), blank lines and
+	 * {@code DELIMITER} lines between them are passed over. A script that cannot be split
+	 * has the comments found before the construct that breaks it; {@link #split} reports
+	 * that construct.
+	 * @param script the script
+	 * @return the text of each comment after its {@code --} (or MySQL {@code #}),
+	 * stripped, in script order
+	 */
+	public List<String> headerComments(String script) {
+		Objects.requireNonNull(script, "'script' must not be null");
+		return scan(script).headerComments();
+	}
+
 	private Scan scan(String script) {
 		int start = (!script.isEmpty() && script.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
 		char[] asWritten = new char[script.length() - start];
@@ -143,6 +159,8 @@ public final class SqlStatementSplitter {
 		 */
 		private final List<int[]> quotedSpans = new ArrayList<>();
 
+		private @Nullable List<String> lineComments;
+
 		private final StringBuilder canonical = new StringBuilder();
 
 		private char[] delimiter = DEFAULT_DELIMITER;
@@ -171,6 +189,20 @@ public final class SqlStatementSplitter {
 			}
 			endStatement(this.length);
 			return Collections.unmodifiableList(this.statements);
+		}
+
+		List<String> headerComments() {
+			List<String> comments = new ArrayList<>();
+			this.lineComments = comments;
+			try {
+				while (this.position < this.length && this.statementStart == -1) {
+					scanNext();
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// split reports it, and every plan of the script is split
+			}
+			return comments;
 		}
 
 		private void scanNext() {
@@ -283,6 +315,9 @@ public final class SqlStatementSplitter {
 			int end = from;
 			while (end < this.length && this.text[end] != '\n') {
 				end++;
+			}
+			if (this.lineComments != null) {
+				this.lineComments.add(new String(this.text, from, end - from).strip());
 			}
 			// The newline is left for scanNext so that line counting stays in one place
 			this.position = end;

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 
+import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * How SQL migration files are read, on every database: what a file holds reaches the
- * database as written.
+ * database as written, and its header is found wherever the leading comments put it.
  */
 abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 
 	private static final String CREATE_NOTES = "20240101000000_create_notes";
+
+	private static final String COPY_NOTES = "20240102000000_copy_notes";
 
 	@Test
 	void aCarriageReturnInsideAStringLiteralOfAFileWithWindowsLineEndingsIsStoredAsWritten() throws IOException {
@@ -24,6 +30,29 @@ abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 		assertThat(runner().applyAll().migrations()).hasSize(1);
 		assertThat(this.database.queryForString("SELECT body FROM notes WHERE id = 1")).isEqualTo("a\r\nb");
 		assertThat(this.database.queryForString("SELECT body FROM notes WHERE id = 2")).isEqualTo("c\nd");
+	}
+
+	@Test
+	void aBlockCommentAboveTheNoTransactionHeaderLeavesTheFileOutsideATransaction() throws IOException {
+		write(CREATE_NOTES + ".sql", "CREATE TABLE notes (id INT PRIMARY KEY)");
+		write(COPY_NOTES + ".sql", """
+				/*
+				 * Copies notes one by one: the notes copied before a failure stay copied.
+				 */
+				-- migrations: no-transaction
+				INSERT INTO notes (id) VALUES (1);
+				INSERT INTO no_such_table (id) VALUES (1);
+				""");
+		assertThat(runner().status()).extracting(MigrationStatus::state)
+			.containsExactly(MigrationState.PENDING, MigrationState.PENDING);
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
+			.withMessageContaining("m_" + COPY_NOTES)
+			.withMessageContaining("no_such_table");
+		// Inside a transaction the first INSERT would have been rolled back with the
+		// second, on every database
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM notes")).isEqualTo(1);
+		assertThat(runner().status()).extracting(MigrationStatus::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
 	}
 
 	private MigrationRunner runner() {

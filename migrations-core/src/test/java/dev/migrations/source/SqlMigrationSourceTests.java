@@ -143,6 +143,45 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void findsTheNoTransactionHeaderAfterLeadingCommentsOfEveryKind() throws IOException {
+		List<String> scripts = List.of(
+				"/* Builds the index without locking writes. */\n-- migrations: no-transaction\n",
+				"/*\n * Builds the index\n * without locking writes.\n */\n\n-- migrations: no-transaction\n",
+				"/* outer /* nested */ still a comment */ -- migrations: no-transaction\n",
+				"\uFEFF/* one */\r\n-- why\r\n\r\n/* two */\r\n--migrations:No-Transaction\r\n",
+				"-- a comment\n/* another */ -- MIGRATIONS:  no-transaction\n");
+		for (String header : scripts) {
+			Path location = Files.createTempDirectory(this.directory, "header");
+			Files.writeString(location.resolve("20240101000000_concurrent_index.sql"),
+					header + "CREATE INDEX CONCURRENTLY i ON t (c);\n");
+			assertThat(load("filesystem:" + location)).singleElement()
+				.satisfies((descriptor) -> assertThat(descriptor.transactional()).as(header).isFalse());
+		}
+	}
+
+	@Test
+	void findsTheNoTransactionHeaderAfterMysqlCommentsAndOnlyWhereMysqlEndsThem() throws IOException {
+		write("20240101000000_hash_comment.sql",
+				"# maintenance\n/* block */\n-- migrations: no-transaction\nSELECT 1;");
+		write("20240102000000_comment_ended_early.sql",
+				"/* /* MySQL ends this comment here: */ */\n-- migrations: no-transaction\nSELECT 1;");
+		List<MigrationDescriptor> descriptors = MigrationEntry
+			.buildDescriptors(new SqlMigrationSource(List.of("filesystem:" + this.directory),
+					getClass().getClassLoader(), SqlStatementSplitter.mysql())
+				.load());
+		assertThat(descriptors).extracting(MigrationDescriptor::transactional).containsExactly(false, true);
+	}
+
+	@Test
+	void theNoTransactionHeaderCountsOnlyAboveTheFirstStatement() throws IOException {
+		write("20240101000000_statement_first.sql", "/* a */ SELECT 1;\n-- migrations: no-transaction\nSELECT 2;");
+		write("20240102000000_in_a_block_comment.sql", "/* -- migrations: no-transaction */\nSELECT 1;");
+		write("20240103000000_in_a_statement.sql", "SELECT 1 -- migrations: no-transaction\n;");
+		assertThat(load("filesystem:" + this.directory)).extracting(MigrationDescriptor::transactional)
+			.containsExactly(true, true, true);
+	}
+
+	@Test
 	void keepsACarriageReturnInsideAStringLiteralWhileTheChecksumIgnoresLineEndings() throws IOException {
 		write("20240101000000_crlf.sql", "CREATE TABLE t (v VARCHAR(10));\r\nINSERT INTO t VALUES ('a\r\nb');\r\n");
 		MigrationDescriptor crlf = load("filesystem:" + this.directory).get(0);

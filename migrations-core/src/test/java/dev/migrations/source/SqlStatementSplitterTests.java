@@ -362,6 +362,42 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
+	void headerCommentsAreTheLineCommentsBeforeTheFirstStatementPassingOverBlockCommentsAndBlankLines() {
+		String script = "\uFEFF/* Builds the index\r\n   without locking writes. */\r\n\r\n-- first\r\n"
+				+ "/* one */ /* two */ --second  \n\t-- third\nCREATE INDEX i ON t (c); -- not a header\n-- nor this\n";
+		assertThat(this.standard.headerComments(script)).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void headerCommentsFollowNestedBlockCommentsWhereTheSyntaxNestsThem() {
+		String script = "/* outer /* inner */ -- still the outer comment\n*/\n-- header\nSELECT 1;";
+		assertThat(this.standard.headerComments(script)).containsExactly("header");
+		// In MySQL the first */ ends the comment, and the second starts the first
+		// statement
+		assertThat(this.mysql.headerComments(script)).containsExactly("still the outer comment");
+	}
+
+	@Test
+	void headerCommentsIncludeMysqlHashCommentsAndPassOverDelimiterLines() {
+		String script = "# first\n/* block */\nDELIMITER //\n-- second\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH "
+				+ "ROW BEGIN SET NEW.x = 1; END//\n";
+		assertThat(this.mysql.headerComments(script)).containsExactly("first", "second");
+	}
+
+	@Test
+	void headerCommentsEndAtAStatementEvenWithoutALineBreak() {
+		assertThat(this.standard.headerComments("/* a */ SELECT 1 -- b\n-- c\n")).isEmpty();
+		assertThat(this.standard.headerComments("-- a\n;\n-- b\nSELECT 1;")).containsExactly("a", "b");
+		assertThat(this.standard.headerComments("-- only comments\n/* here */")).containsExactly("only comments");
+	}
+
+	@Test
+	void headerCommentsOfAScriptThatCannotBeSplitAreThoseBeforeTheBrokenConstruct() {
+		assertThat(this.standard.headerComments("-- a\n/* never closed\n-- b\n")).containsExactly("a");
+		assertThat(this.standard.headerComments("-- a\nSELECT 'never closed;\n")).containsExactly("a");
+	}
+
+	@Test
 	void rejectsUnterminatedSingleQuotedString() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.standard.split("SELECT 1;\n\nSELECT 'abc;\n"))
 			.withMessage("Unterminated single-quoted string starting at line 3");

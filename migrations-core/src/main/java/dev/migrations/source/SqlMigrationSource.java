@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * location. Files are named {@code 20241201000000_create_users_table.up.sql} with an
  * optional {@code .down.sql} beside it, or {@code 20241201000000_x.sql} for an up-only
  * migration. A {@code .sql} file whose name does not parse is an error, never skipped,
- * and so is a file that ends in {@code .SQL} or another mix of cases. Files of other
- * types are ignored. Thread-safe.
+ * and so is a file that ends in {@code .SQL} or another mix of cases, and a symbolic link
+ * named like one whose target does not exist. Files of other types are ignored.
+ * Thread-safe.
  */
 public final class SqlMigrationSource {
 
@@ -97,7 +98,8 @@ public final class SqlMigrationSource {
 	 * Load every migration in the locations.
 	 * @return the entries, in no particular order
 	 * @throws MigrationDefinitionException if a file name is malformed, a
-	 * {@code .down.sql} has no {@code .up.sql}, or a location cannot be read
+	 * {@code .down.sql} has no {@code .up.sql}, a link named like a migration points to
+	 * nothing, or a location cannot be read
 	 */
 	public List<MigrationEntry> load() {
 		List<MigrationEntry> entries = new ArrayList<>();
@@ -217,8 +219,32 @@ public final class SqlMigrationSource {
 				else if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
 					scripts.put(name, Files.readAllBytes(file));
 				}
+				else if (attributes.isSymbolicLink() && !Files.exists(file) && isSqlFileName(name)) {
+					throw brokenLink(file);
+				}
 			}
 		}
+	}
+
+	private static boolean isSqlFileName(String name) {
+		return name.toLowerCase(Locale.ROOT).endsWith(".sql");
+	}
+
+	/**
+	 * A link named like a migration whose target is gone is a migration that would go
+	 * unnoticed: the target may have been renamed or not deployed.
+	 */
+	private static MigrationDefinitionException brokenLink(Path link) throws IOException {
+		Path absoluteLink = link.toAbsolutePath();
+		Path target = Files.readSymbolicLink(link);
+		Path resolved = absoluteLink.resolveSibling(target).normalize();
+		String where = target.isAbsolute() ? target.toString() : target + " (" + resolved + ")";
+		String problem = Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)
+				? "which is itself a link that leads to no file (a link to a missing file, or links in a loop)"
+				: "which does not exist";
+		return new MigrationDefinitionException("Migration file " + absoluteLink + " is a symbolic link to " + where
+				+ ", " + problem + ", so the migration cannot be read. Restore the file the link points to, point "
+				+ "the link at the migration, or remove the link.");
 	}
 
 	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts) {

@@ -1,13 +1,20 @@
 package dev.migrations.conformance;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.command.MigrationCommandLine;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * How SQL migration files are read, on every database: what a file holds reaches the
- * database as written, and its header is found wherever the leading comments put it.
+ * database as written, its header is found wherever the leading comments put it, and a
+ * link to a missing file stops the run before anything runs.
  */
 abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 
@@ -55,6 +63,23 @@ abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 			.containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
 	}
 
+	@Test
+	void aLinkToAMissingMigrationStopsApplyAndValidateBeforeAnythingRuns() throws IOException {
+		write(CREATE_NOTES + ".sql", "CREATE TABLE notes (id INT PRIMARY KEY)");
+		Path target = this.directory.resolve("archive").resolve(COPY_NOTES + ".sql");
+		Path link = Files.createSymbolicLink(this.directory.resolve(COPY_NOTES + ".sql"), target);
+		String problem = "Migration file " + link + " is a symbolic link to " + target + ", which does not exist";
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining(problem);
+		CommandLine validate = commandLine("migrate:validate");
+		assertThat(validate.exitCode).isEqualTo(MigrationCommandLine.FAILURE);
+		assertThat(validate.err).contains("error: " + problem);
+		CommandLine migrate = commandLine("migrate");
+		assertThat(migrate.exitCode).isEqualTo(MigrationCommandLine.FAILURE);
+		assertThat(migrate.err).contains("error: " + problem);
+		assertThat(this.database.tables()).isEmpty();
+	}
+
 	private MigrationRunner runner() {
 		return MigrationRunner.builder(this.database.dataSource())
 			.locations("filesystem:" + this.directory)
@@ -62,8 +87,21 @@ abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 			.build();
 	}
 
+	private CommandLine commandLine(String command) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = new MigrationCommandLine((listener) -> runner(), List.of("filesystem:" + this.directory),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				false, List.of())
+			.run(List.of(command));
+		return new CommandLine(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
 	private void write(String fileName, String content) throws IOException {
 		Files.writeString(this.directory.resolve(fileName), content);
+	}
+
+	private record CommandLine(int exitCode, String out, String err) {
 	}
 
 }

@@ -192,6 +192,43 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void aLinkNamedLikeAMigrationWhoseTargetIsMissingIsAnErrorNamingTheLinkAndTheTarget() throws IOException {
+		write("20240101000000_first.sql", "SELECT 1");
+		Path link = Files.createSymbolicLink(this.directory.resolve("20240102000000_second.sql"),
+				Path.of("archive/../moved/20240102000000_second.sql"));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining(
+					"Migration file " + link + " is a symbolic link to archive/../moved/20240102000000_second.sql ("
+							+ this.directory.resolve("moved/20240102000000_second.sql") + "), which does not exist")
+			.withMessageContaining("remove the link");
+	}
+
+	@Test
+	void aLinkNamedLikeAMigrationThatLeadsToAnotherBrokenLinkIsAnError() throws IOException {
+		Path target = this.directory.resolve("elsewhere.sql.link");
+		Files.createSymbolicLink(target, this.directory.resolve("missing.sql"));
+		Path link = Files.createSymbolicLink(this.directory.resolve("20240101000000_first.up.sql"), target);
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining(
+					link + " is a symbolic link to " + target + ", which is itself a link that leads " + "to no file");
+	}
+
+	@Test
+	void followsLinksThatResolveAndIgnoresBrokenLinksNotNamedLikeMigrations() throws IOException {
+		Path shared = Files.createDirectories(this.directory.resolve("shared"));
+		Files.writeString(shared.resolve("create_users.sql"), "CREATE TABLE users (id INT)");
+		Path location = Files.createDirectories(this.directory.resolve("migrations"));
+		Files.createSymbolicLink(location.resolve("20240101000000_create_users.sql"),
+				shared.resolve("create_users.sql"));
+		Files.createSymbolicLink(location.resolve("README.md"), shared.resolve("README.md"));
+		assertThat(load("filesystem:" + location)).singleElement()
+			.satisfies(
+					(descriptor) -> assertThat(descriptor.id().toString()).isEqualTo("m_20240101000000_create_users"));
+	}
+
+	@Test
 	void rejectsAMalformedFileName() throws IOException {
 		write("20240101_init.sql", "CREATE TABLE t (id INT)");
 		assertThatExceptionOfType(MigrationDefinitionException.class)

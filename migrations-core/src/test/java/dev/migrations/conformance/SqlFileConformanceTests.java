@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * How SQL migration files are read, on every database: what a file holds reaches the
- * database as written, its header is found wherever the leading comments put it, and a
- * link to a missing file stops the run before anything runs.
+ * database as written, its header is found wherever the leading comments put it, and the
+ * files of its locations are found once, or the run stops before anything runs.
  */
 abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 
@@ -80,9 +80,25 @@ abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 		assertThat(this.database.tables()).isEmpty();
 	}
 
+	@Test
+	void aLocationListedTwiceAndSpelledTwoWaysAppliesEachMigrationOnce() throws IOException {
+		write(CREATE_NOTES + ".sql", "CREATE TABLE notes (id INT PRIMARY KEY)");
+		String relative = Path.of("").toAbsolutePath().relativize(this.directory).toString();
+		MigrationRunner runner = runner(List.of("filesystem:" + this.directory, "filesystem:" + this.directory + "/",
+				"filesystem:./" + relative));
+		assertThat(runner.applyAll().migrations()).singleElement()
+			.satisfies((migration) -> assertThat(migration.id().toString()).isEqualTo("m_" + CREATE_NOTES));
+		assertThat(runner.validate()).isEmpty();
+		assertThat(this.database.tables()).contains("notes");
+	}
+
 	private MigrationRunner runner() {
+		return runner(List.of("filesystem:" + this.directory));
+	}
+
+	private MigrationRunner runner(List<String> locations) {
 		return MigrationRunner.builder(this.database.dataSource())
-			.locations("filesystem:" + this.directory)
+			.locations(locations)
 			.lockTimeout(Duration.ofSeconds(30))
 			.build();
 	}

@@ -229,6 +229,80 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void readsALocationListedTwiceOrSpelledTwoWaysOnce() throws IOException {
+		write("20240101000000_first.sql", "SELECT 1");
+		Path link = Files.createSymbolicLink(this.directory.resolveSibling(this.directory.getFileName() + "-link"),
+				this.directory);
+		try {
+			String relative = Path.of("").toAbsolutePath().relativize(this.directory).toString();
+			List<String> locations = List.of("filesystem:" + this.directory, "filesystem:" + this.directory,
+					"filesystem:" + this.directory + "/", "filesystem:" + relative, "filesystem:./" + relative,
+					"filesystem:" + this.directory + "/./", "filesystem:" + link);
+			List<MigrationDescriptor> descriptors = load(locations);
+			assertThat(descriptors).singleElement()
+				.satisfies((descriptor) -> assertThat(descriptor.source())
+					.isEqualTo("filesystem:" + this.directory + "/20240101000000_first.sql"));
+		}
+		finally {
+			Files.delete(link);
+		}
+	}
+
+	@Test
+	void readsADirectoryThatTwoLocationsReachOnce() throws IOException {
+		Path nested = Files.createDirectories(this.directory.resolve("tenants"));
+		Files.writeString(nested.resolve("20240101000000_first.sql"), "SELECT 1");
+		assertThat(load(List.of("filesystem:" + this.directory, "filesystem:" + nested))).singleElement()
+			.satisfies((descriptor) -> assertThat(descriptor.source()).endsWith("/tenants/20240101000000_first.sql"));
+		assertThat(load(List.of("filesystem:" + nested, "filesystem:" + this.directory))).singleElement()
+			.satisfies((descriptor) -> assertThat(descriptor.source())
+				.isEqualTo("filesystem:" + nested + "/20240101000000_first.sql"));
+	}
+
+	@Test
+	void readsAClasspathLocationListedTwiceOrSpelledTwoWaysOnce() {
+		assertThat(load(List.of("classpath:source-tests/migrations", "source-tests/migrations/",
+				"classpath:/source-tests//migrations", "classpath:./source-tests/migrations")))
+			.extracting((descriptor) -> descriptor.id().toString())
+			.containsExactly("m_20240101000000_first", "m_20240102000000_second");
+	}
+
+	@Test
+	void readsAJarLocationListedTwiceOnce() throws IOException {
+		Path jar = this.directory.resolve("migrations.jar");
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (String directory : List.of("db/", "db/migrations/", "db/migrations/tenants/")) {
+				output.putNextEntry(new JarEntry(directory));
+				output.closeEntry();
+			}
+			add(output, "db/migrations/20240101000000_create_users.sql", "CREATE TABLE users (id INT)");
+			add(output, "db/migrations/tenants/20240102000000_create_tenants.sql", "CREATE TABLE tenants (id INT)");
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(new SqlMigrationSource(
+					List.of("classpath:db/migrations", "classpath:db/migrations/tenants", "db/migrations/"),
+					classLoader, SqlStatementSplitter.standard())
+				.load());
+			assertThat(descriptors).extracting(MigrationDescriptor::source)
+				.containsExactly("classpath:db/migrations/20240101000000_create_users.sql",
+						"classpath:db/migrations/tenants/20240102000000_create_tenants.sql");
+		}
+	}
+
+	@Test
+	void theSameIdInTwoDifferentLocationsIsStillAnErrorNamingBoth() throws IOException {
+		Path first = Files.createDirectories(this.directory.resolve("first"));
+		Path second = Files.createDirectories(this.directory.resolve("second"));
+		Files.writeString(first.resolve("20240101000000_create_users.sql"), "CREATE TABLE users (id INT)");
+		Files.writeString(second.resolve("20240101000000_create_users.sql"), "CREATE TABLE users (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load(List.of("filesystem:" + first, "filesystem:" + second, "filesystem:" + first)))
+			.withMessageContaining("m_20240101000000_create_users")
+			.withMessageContaining("filesystem:" + first + "/20240101000000_create_users.sql")
+			.withMessageContaining("filesystem:" + second + "/20240101000000_create_users.sql");
+	}
+
+	@Test
 	void rejectsAMalformedFileName() throws IOException {
 		write("20240101_init.sql", "CREATE TABLE t (id INT)");
 		assertThatExceptionOfType(MigrationDefinitionException.class)
@@ -334,9 +408,12 @@ class SqlMigrationSourceTests {
 	}
 
 	private List<MigrationDescriptor> load(String location) {
+		return load(List.of(location));
+	}
+
+	private List<MigrationDescriptor> load(List<String> locations) {
 		return MigrationEntry.buildDescriptors(
-				new SqlMigrationSource(List.of(location), getClass().getClassLoader(), SqlStatementSplitter.standard())
-					.load());
+				new SqlMigrationSource(locations, getClass().getClassLoader(), SqlStatementSplitter.standard()).load());
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -28,7 +28,9 @@ final class SqlFileMigration implements Migration {
 		this.downScript = downScript;
 		this.upSource = upSource;
 		this.splitter = splitter;
-		this.transactional = !hasNoTransactionHeader(upScript);
+		this.transactional = splitter.headerComments(upScript)
+			.stream()
+			.noneMatch(SqlFileMigration::isNoTransactionHeader);
 	}
 
 	@Override
@@ -117,36 +119,11 @@ final class SqlFileMigration implements Migration {
 		return end;
 	}
 
-	/**
-	 * Whether the comment lines at the top of the script hold the
-	 * {@code -- migrations: no-transaction} header.
-	 */
-	private static boolean hasNoTransactionHeader(String script) {
-		int position = script.startsWith("\uFEFF") ? 1 : 0;
-		while (position < script.length()) {
-			int end = script.indexOf('\n', position);
-			end = (end < 0) ? script.length() : end;
-			String line = script.substring(position, end).strip();
-			position = end + 1;
-			if (line.isEmpty()) {
-				continue;
-			}
-			if (!line.startsWith("--")) {
-				return false;
-			}
-			if (isNoTransactionHeader(line)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isNoTransactionHeader(String commentLine) {
-		String text = commentLine.substring(2).strip();
-		if (!text.regionMatches(true, 0, "migrations:", 0, 11)) {
+	private static boolean isNoTransactionHeader(String comment) {
+		if (!comment.regionMatches(true, 0, "migrations:", 0, 11)) {
 			return false;
 		}
-		return text.substring(11).strip().equalsIgnoreCase("no-transaction");
+		return comment.substring(11).strip().equalsIgnoreCase("no-transaction");
 	}
 
 }

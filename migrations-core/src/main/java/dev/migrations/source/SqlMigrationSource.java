@@ -22,10 +22,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -43,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * location. Files are named {@code 20241201000000_create_users_table.up.sql} with an
  * optional {@code .down.sql} beside it, or {@code 20241201000000_x.sql} for an up-only
  * migration. A {@code .sql} file whose name does not parse is an error, never skipped,
- * and so is a file that ends in {@code .SQL} or another mix of cases. Files of other
- * types are ignored. Thread-safe.
+ * and so is a file that ends in {@code .SQL} or another mix of cases, and a symbolic link
+ * named like one whose target does not exist. Files of other types are ignored. Each
+ * directory is read once, however many locations reach it (the same location listed
+ * twice, a relative and an absolute spelling, a link to it). Thread-safe.
  */
 public final class SqlMigrationSource {
 
@@ -97,13 +102,18 @@ public final class SqlMigrationSource {
 	 * Load every migration in the locations.
 	 * @return the entries, in no particular order
 	 * @throws MigrationDefinitionException if a file name is malformed, a
-	 * {@code .down.sql} has no {@code .up.sql}, or a location cannot be read
+	 * {@code .down.sql} has no {@code .up.sql}, a link named like a migration points to
+	 * nothing, or a location cannot be read
 	 */
 	public List<MigrationEntry> load() {
 		List<MigrationEntry> entries = new ArrayList<>();
+		// Real paths of directories, and jar URLs of directories in jars: a directory
+		// that two locations reach would otherwise report each of its migrations as a
+		// duplicate of itself
+		Set<String> directoriesRead = new HashSet<>();
 		for (String location : this.locations) {
 			Map<String, byte[]> scripts = new TreeMap<>();
-			read(location, scripts);
+			read(location, scripts, directoriesRead);
 			entries.addAll(toEntries(location, scripts));
 		}
 		return entries;
@@ -111,7 +121,8 @@ public final class SqlMigrationSource {
 
 	/**
 	 * Return the resource path a class path location names: the location without its
-	 * {@code classpath:} prefix, if any, and without leading or trailing slashes.
+	 * {@code classpath:} prefix, if any, without leading or trailing slashes, and without
+	 * empty or {@code .} segments.
 	 * @param location the location
 	 * @return the resource path, or {@code null} for a {@code filesystem:} location
 	 */
@@ -119,10 +130,17 @@ public final class SqlMigrationSource {
 		if (location.startsWith(FILESYSTEM)) {
 			return null;
 		}
-		return trimSlashes(location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location);
+		String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+		StringJoiner segments = new StringJoiner("/");
+		for (String segment : path.split("/")) {
+			if (!segment.isEmpty() && !segment.equals(".")) {
+				segments.add(segment);
+			}
+		}
+		return segments.toString();
 	}
 
-	private void read(String location, Map<String, byte[]> scripts) {
+	private void read(String location, Map<String, byte[]> scripts, Set<String> directoriesRead) {
 		try {
 			if (location.startsWith(FILESYSTEM)) {
 				Path directory = Paths.get(location.substring(FILESYSTEM.length()));
@@ -130,7 +148,7 @@ public final class SqlMigrationSource {
 					throw new MigrationDefinitionException("Migration location " + location + " is not a directory ("
 							+ directory.toAbsolutePath() + ")");
 				}
-				readDirectory(directory, scripts);
+				readDirectory(directory, "", scripts, directoriesRead);
 				return;
 			}
 			String path = classpathPath(location);
@@ -149,7 +167,7 @@ public final class SqlMigrationSource {
 				}
 			}
 			for (URL root : roots) {
-				readClasspathRoot(root, path, scripts);
+				readClasspathRoot(root, path, scripts, directoriesRead);
 			}
 		}
 		catch (IOException ex) {
@@ -157,10 +175,11 @@ public final class SqlMigrationSource {
 		}
 	}
 
-	private void readClasspathRoot(URL root, String path, Map<String, byte[]> scripts) throws IOException {
+	private void readClasspathRoot(URL root, String path, Map<String, byte[]> scripts, Set<String> directoriesRead)
+			throws IOException {
 		if ("file".equals(root.getProtocol())) {
 			try {
-				readDirectory(Paths.get(root.toURI()), scripts);
+				readDirectory(Paths.get(root.toURI()), "", scripts, directoriesRead);
 			}
 			catch (URISyntaxException ex) {
 				throw new IOException("Malformed location URL " + root, ex);
@@ -172,18 +191,28 @@ public final class SqlMigrationSource {
 			throw new IOException("Cannot list resources at " + root);
 		}
 		jarConnection.setUseCaches(false);
+		String rootUrl = root.toExternalForm();
+		String jarUrl = rootUrl.substring(0, rootUrl.lastIndexOf("!/") + 2);
+		Set<String> directoriesInJar = new HashSet<>();
 		try (JarFile jar = jarConnection.getJarFile()) {
 			String prefix = path + "/";
 			Enumeration<JarEntry> jarEntries = jar.entries();
 			while (jarEntries.hasMoreElements()) {
 				JarEntry entry = jarEntries.nextElement();
-				if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+				String name = entry.getName();
+				if (entry.isDirectory() || !name.startsWith(prefix)) {
+					continue;
+				}
+				String directory = jarUrl + name.substring(0, name.lastIndexOf('/') + 1);
+				if (!directoriesRead.contains(directory)) {
+					directoriesInJar.add(directory);
 					try (InputStream input = jar.getInputStream(entry)) {
-						scripts.put(entry.getName().substring(prefix.length()), input.readAllBytes());
+						scripts.put(name.substring(prefix.length()), input.readAllBytes());
 					}
 				}
 			}
 		}
+		directoriesRead.addAll(directoriesInJar);
 	}
 
 	/**
@@ -199,11 +228,11 @@ public final class SqlMigrationSource {
 		return (fileName.charAt(0) == 'R') ? version.isEmpty() : version.matches("\\d+([._]\\d+)*");
 	}
 
-	private static void readDirectory(Path directory, Map<String, byte[]> scripts) throws IOException {
-		readDirectory(directory, "", scripts);
-	}
-
-	private static void readDirectory(Path directory, String prefix, Map<String, byte[]> scripts) throws IOException {
+	private static void readDirectory(Path directory, String prefix, Map<String, byte[]> scripts,
+			Set<String> directoriesRead) throws IOException {
+		if (!directoriesRead.add(directory.toRealPath().toString())) {
+			return;
+		}
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
 			for (Path file : files) {
 				String name = prefix + file.getFileName();
@@ -212,13 +241,37 @@ public final class SqlMigrationSource {
 				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
 						LinkOption.NOFOLLOW_LINKS);
 				if (attributes.isDirectory()) {
-					readDirectory(file, name + "/", scripts);
+					readDirectory(file, name + "/", scripts, directoriesRead);
 				}
 				else if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
 					scripts.put(name, Files.readAllBytes(file));
 				}
+				else if (attributes.isSymbolicLink() && !Files.exists(file) && isSqlFileName(name)) {
+					throw brokenLink(file);
+				}
 			}
 		}
+	}
+
+	private static boolean isSqlFileName(String name) {
+		return name.toLowerCase(Locale.ROOT).endsWith(".sql");
+	}
+
+	/**
+	 * A link named like a migration whose target is gone is a migration that would go
+	 * unnoticed: the target may have been renamed or not deployed.
+	 */
+	private static MigrationDefinitionException brokenLink(Path link) throws IOException {
+		Path absoluteLink = link.toAbsolutePath();
+		Path target = Files.readSymbolicLink(link);
+		Path resolved = absoluteLink.resolveSibling(target).normalize();
+		String where = target.isAbsolute() ? target.toString() : target + " (" + resolved + ")";
+		String problem = Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)
+				? "which is itself a link that leads to no file (a link to a missing file, or links in a loop)"
+				: "which does not exist";
+		return new MigrationDefinitionException("Migration file " + absoluteLink + " is a symbolic link to " + where
+				+ ", " + problem + ", so the migration cannot be read. Restore the file the link points to, point "
+				+ "the link at the migration, or remove the link.");
 	}
 
 	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts) {
@@ -342,17 +395,6 @@ public final class SqlMigrationSource {
 
 	private static String join(String location, String relative) {
 		return location.endsWith("/") ? location + relative : location + "/" + relative;
-	}
-
-	private static String trimSlashes(String path) {
-		String trimmed = path;
-		while (trimmed.startsWith("/")) {
-			trimmed = trimmed.substring(1);
-		}
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed;
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Splits a SQL script into separate statements, because JDBC drivers execute one
  * statement per call.
@@ -66,8 +68,11 @@ public final class SqlStatementSplitter {
 
 	/**
 	 * Split the given script into its statements. A leading byte order mark is ignored
-	 * and {@code \r\n} and {@code \r} line endings are treated as {@code \n}. Statements
-	 * that contain only whitespace and comments are left out.
+	 * and {@code \r\n} and {@code \r} line endings are treated as {@code \n}, except in
+	 * quoted text (strings, quoted identifiers, dollar-quoted bodies, MySQL executable
+	 * comments), which the {@link SqlStatement#sql() statement text} keeps as written,
+	 * because there the line ending is part of the data. Statements that contain only
+	 * whitespace and comments are left out.
 	 * @param script the script to split
 	 * @return the statements in script order, never {@code null}
 	 * @throws IllegalArgumentException if a string, quoted identifier, dollar-quoted body
@@ -75,31 +80,50 @@ public final class SqlStatementSplitter {
 	 */
 	public List<SqlStatement> split(String script) {
 		Objects.requireNonNull(script, "'script' must not be null");
-		return new Scan(normalize(script), this.mysql).split();
+		return scan(script).split();
 	}
 
-	private static char[] normalize(String script) {
+	/**
+	 * Return the line comments at the top of a script, before its first statement, where
+	 * a script says how it is to be run ({@code -- migrations: no-transaction}). Block
+	 * comments (nested ones where the syntax nests them), blank lines and
+	 * {@code DELIMITER} lines between them are passed over. A script that cannot be split
+	 * has the comments found before the construct that breaks it; {@link #split} reports
+	 * that construct.
+	 * @param script the script
+	 * @return the text of each comment after its {@code --} (or MySQL {@code #}),
+	 * stripped, in script order
+	 */
+	public List<String> headerComments(String script) {
+		Objects.requireNonNull(script, "'script' must not be null");
+		return scan(script).headerComments();
+	}
+
+	private Scan scan(String script) {
 		int start = (!script.isEmpty() && script.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
-		char[] text = new char[script.length() - start];
-		script.getChars(start, script.length(), text, 0);
+		char[] asWritten = new char[script.length() - start];
+		script.getChars(start, script.length(), asWritten, 0);
 		if (script.indexOf('\r') < 0) {
-			return text;
+			return new Scan(asWritten, null, null, this.mysql);
 		}
-		// Compacting in place is safe because fewer characters are written than read
-		int written = 0;
-		for (int read = 0; read < text.length; read++) {
-			char current = text[read];
+		char[] text = new char[asWritten.length];
+		int[] writtenAt = new int[asWritten.length + 1];
+		int length = 0;
+		for (int read = 0; read < asWritten.length; read++) {
+			writtenAt[length] = read;
+			char current = asWritten[read];
 			if (current == '\r') {
-				text[written++] = '\n';
-				if (read + 1 < text.length && text[read + 1] == '\n') {
+				text[length++] = '\n';
+				if (read + 1 < asWritten.length && asWritten[read + 1] == '\n') {
 					read++;
 				}
 			}
 			else {
-				text[written++] = current;
+				text[length++] = current;
 			}
 		}
-		return Arrays.copyOf(text, written);
+		writtenAt[length] = asWritten.length;
+		return new Scan(Arrays.copyOf(text, length), asWritten, writtenAt, this.mysql);
 	}
 
 	/**
@@ -108,13 +132,34 @@ public final class SqlStatementSplitter {
 	 */
 	private static final class Scan {
 
+		/** The script with every line ending turned into {@code \n}. */
 		private final char[] text;
 
 		private final int length;
 
+		/**
+		 * The script as written, or {@code null} when it holds no {@code \r} and is the
+		 * same as {@link #text}.
+		 */
+		private final char @Nullable [] asWritten;
+
+		/**
+		 * For each index of {@link #text} (and its length), the index in
+		 * {@link #asWritten} it was read from.
+		 */
+		private final int @Nullable [] writtenAt;
+
 		private final boolean mysql;
 
 		private final List<SqlStatement> statements = new ArrayList<>();
+
+		/**
+		 * The quoted text of the current statement, as start and end indexes of
+		 * {@link #text}, when it has to be copied as written.
+		 */
+		private final List<int[]> quotedSpans = new ArrayList<>();
+
+		private @Nullable List<String> lineComments;
 
 		private final StringBuilder canonical = new StringBuilder();
 
@@ -130,9 +175,11 @@ public final class SqlStatementSplitter {
 
 		private boolean pendingSpace;
 
-		Scan(char[] text, boolean mysql) {
+		Scan(char[] text, char @Nullable [] asWritten, int @Nullable [] writtenAt, boolean mysql) {
 			this.text = text;
 			this.length = text.length;
+			this.asWritten = asWritten;
+			this.writtenAt = writtenAt;
 			this.mysql = mysql;
 		}
 
@@ -142,6 +189,20 @@ public final class SqlStatementSplitter {
 			}
 			endStatement(this.length);
 			return Collections.unmodifiableList(this.statements);
+		}
+
+		List<String> headerComments() {
+			List<String> comments = new ArrayList<>();
+			this.lineComments = comments;
+			try {
+				while (this.position < this.length && this.statementStart == -1) {
+					scanNext();
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// split reports it, and every plan of the script is split
+			}
+			return comments;
 		}
 
 		private void scanNext() {
@@ -255,6 +316,9 @@ public final class SqlStatementSplitter {
 			while (end < this.length && this.text[end] != '\n') {
 				end++;
 			}
+			if (this.lineComments != null) {
+				this.lineComments.add(new String(this.text, from, end - from).strip());
+			}
 			// The newline is left for scanNext so that line counting stays in one place
 			this.position = end;
 			this.pendingSpace = true;
@@ -275,7 +339,7 @@ public final class SqlStatementSplitter {
 		private void scanExecutableComment(int start) {
 			markSignificant(start);
 			int end = blockCommentEnd(start, false);
-			this.canonical.append(this.text, start, end - start);
+			appendQuoted(start, end);
 			this.position = end;
 		}
 
@@ -326,7 +390,7 @@ public final class SqlStatementSplitter {
 						continue;
 					}
 					index++;
-					this.canonical.append(this.text, start, index - start);
+					appendQuoted(start, index);
 					this.position = index;
 					return;
 				}
@@ -374,7 +438,7 @@ public final class SqlStatementSplitter {
 				char current = this.text[index];
 				if (current == '$' && regionMatches(index, this.text, start, tagLength)) {
 					index += tagLength;
-					this.canonical.append(this.text, start, index - start);
+					appendQuoted(start, index);
 					this.position = index;
 					return;
 				}
@@ -427,6 +491,18 @@ public final class SqlStatementSplitter {
 			this.position = index;
 		}
 
+		/**
+		 * Add quoted text to the canonical form, where its line endings are {@code \n} so
+		 * that checksums do not depend on them, and remember to copy it as written into
+		 * the statement text, where they are data.
+		 */
+		private void appendQuoted(int start, int end) {
+			this.canonical.append(this.text, start, end - start);
+			if (this.asWritten != null) {
+				this.quotedSpans.add(new int[] { start, end });
+			}
+		}
+
 		private void markSignificant(int index) {
 			if (this.statementStart == -1) {
 				this.statementStart = index;
@@ -444,13 +520,30 @@ public final class SqlStatementSplitter {
 				while (trimmedEnd > this.statementStart && Character.isWhitespace(this.text[trimmedEnd - 1])) {
 					trimmedEnd--;
 				}
-				String sql = new String(this.text, this.statementStart, trimmedEnd - this.statementStart);
+				String sql = (this.quotedSpans.isEmpty())
+						? new String(this.text, this.statementStart, trimmedEnd - this.statementStart)
+						: withQuotedTextAsWritten(this.statementStart, trimmedEnd);
 				this.statements.add(new SqlStatement(sql, this.canonical.toString(), this.statementLine));
 			}
 			this.statementStart = -1;
 			this.statementLine = 0;
 			this.canonical.setLength(0);
+			this.quotedSpans.clear();
 			this.pendingSpace = false;
+		}
+
+		private String withQuotedTextAsWritten(int start, int end) {
+			char[] asWritten = Objects.requireNonNull(this.asWritten);
+			int[] writtenAt = Objects.requireNonNull(this.writtenAt);
+			StringBuilder sql = new StringBuilder(end - start);
+			int copied = start;
+			for (int[] span : this.quotedSpans) {
+				sql.append(this.text, copied, span[0] - copied);
+				sql.append(asWritten, writtenAt[span[0]], writtenAt[span[1]] - writtenAt[span[0]]);
+				copied = span[1];
+			}
+			sql.append(this.text, copied, end - copied);
+			return sql.toString();
 		}
 
 		private static boolean isIdentifierPart(char character) {

@@ -99,6 +99,25 @@ class PostgresqlNonTransactionalMigrationTests {
 		}).applyAll().migrations()).hasSize(1);
 	}
 
+	@Test
+	void createsAnIndexConcurrentlyWhenBlockCommentsComeBeforeTheHeader() throws Exception {
+		Files.writeString(this.directory.resolve("20240101000000_create_users.sql"),
+				"CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100));\n");
+		Files.writeString(this.directory.resolve("20240102000000_index_users_email.sql"), """
+				/*
+				 * Builds the index without locking writes to users
+				 * /* (PostgreSQL nests block comments) */
+				 */
+				-- migrations: no-transaction
+				CREATE INDEX CONCURRENTLY users_email_index ON users (email);
+				""");
+		assertThat(runner(new MigrationListener() {
+		}).applyAll().migrations()).hasSize(2);
+		assertThat(this.database.queryForLong(
+				"SELECT COUNT(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'users_email_index' AND i.indisvalid"))
+			.isEqualTo(1);
+	}
+
 	private MigrationRunner runner(MigrationListener listener) {
 		return MigrationRunner.builder(this.database.dataSource())
 			.locations("filesystem:" + this.directory)

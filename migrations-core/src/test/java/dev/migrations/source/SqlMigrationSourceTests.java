@@ -143,6 +143,166 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void findsTheNoTransactionHeaderAfterLeadingCommentsOfEveryKind() throws IOException {
+		List<String> scripts = List.of(
+				"/* Builds the index without locking writes. */\n-- migrations: no-transaction\n",
+				"/*\n * Builds the index\n * without locking writes.\n */\n\n-- migrations: no-transaction\n",
+				"/* outer /* nested */ still a comment */ -- migrations: no-transaction\n",
+				"\uFEFF/* one */\r\n-- why\r\n\r\n/* two */\r\n--migrations:No-Transaction\r\n",
+				"-- a comment\n/* another */ -- MIGRATIONS:  no-transaction\n");
+		for (String header : scripts) {
+			Path location = Files.createTempDirectory(this.directory, "header");
+			Files.writeString(location.resolve("20240101000000_concurrent_index.sql"),
+					header + "CREATE INDEX CONCURRENTLY i ON t (c);\n");
+			assertThat(load("filesystem:" + location)).singleElement()
+				.satisfies((descriptor) -> assertThat(descriptor.transactional()).as(header).isFalse());
+		}
+	}
+
+	@Test
+	void findsTheNoTransactionHeaderAfterMysqlCommentsAndOnlyWhereMysqlEndsThem() throws IOException {
+		write("20240101000000_hash_comment.sql",
+				"# maintenance\n/* block */\n-- migrations: no-transaction\nSELECT 1;");
+		write("20240102000000_comment_ended_early.sql",
+				"/* /* MySQL ends this comment here: */ */\n-- migrations: no-transaction\nSELECT 1;");
+		List<MigrationDescriptor> descriptors = MigrationEntry
+			.buildDescriptors(new SqlMigrationSource(List.of("filesystem:" + this.directory),
+					getClass().getClassLoader(), SqlStatementSplitter.mysql())
+				.load());
+		assertThat(descriptors).extracting(MigrationDescriptor::transactional).containsExactly(false, true);
+	}
+
+	@Test
+	void theNoTransactionHeaderCountsOnlyAboveTheFirstStatement() throws IOException {
+		write("20240101000000_statement_first.sql", "/* a */ SELECT 1;\n-- migrations: no-transaction\nSELECT 2;");
+		write("20240102000000_in_a_block_comment.sql", "/* -- migrations: no-transaction */\nSELECT 1;");
+		write("20240103000000_in_a_statement.sql", "SELECT 1 -- migrations: no-transaction\n;");
+		assertThat(load("filesystem:" + this.directory)).extracting(MigrationDescriptor::transactional)
+			.containsExactly(true, true, true);
+	}
+
+	@Test
+	void keepsACarriageReturnInsideAStringLiteralWhileTheChecksumIgnoresLineEndings() throws IOException {
+		write("20240101000000_crlf.sql", "CREATE TABLE t (v VARCHAR(10));\r\nINSERT INTO t VALUES ('a\r\nb');\r\n");
+		MigrationDescriptor crlf = load("filesystem:" + this.directory).get(0);
+		assertThat(crlf.up()).extracting((operation) -> ((SqlOperation) operation).sql())
+			.containsExactly("CREATE TABLE t (v VARCHAR(10))", "INSERT INTO t VALUES ('a\r\nb')");
+		write("20240101000000_crlf.sql", "CREATE TABLE t (v VARCHAR(10));\nINSERT INTO t VALUES ('a\nb');\n");
+		assertThat(load("filesystem:" + this.directory).get(0).checksum()).isEqualTo(crlf.checksum());
+	}
+
+	@Test
+	void aLinkNamedLikeAMigrationWhoseTargetIsMissingIsAnErrorNamingTheLinkAndTheTarget() throws IOException {
+		write("20240101000000_first.sql", "SELECT 1");
+		Path link = Files.createSymbolicLink(this.directory.resolve("20240102000000_second.sql"),
+				Path.of("archive/../moved/20240102000000_second.sql"));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining(
+					"Migration file " + link + " is a symbolic link to archive/../moved/20240102000000_second.sql ("
+							+ this.directory.resolve("moved/20240102000000_second.sql") + "), which does not exist")
+			.withMessageContaining("remove the link");
+	}
+
+	@Test
+	void aLinkNamedLikeAMigrationThatLeadsToAnotherBrokenLinkIsAnError() throws IOException {
+		Path target = this.directory.resolve("elsewhere.sql.link");
+		Files.createSymbolicLink(target, this.directory.resolve("missing.sql"));
+		Path link = Files.createSymbolicLink(this.directory.resolve("20240101000000_first.up.sql"), target);
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining(
+					link + " is a symbolic link to " + target + ", which is itself a link that leads " + "to no file");
+	}
+
+	@Test
+	void followsLinksThatResolveAndIgnoresBrokenLinksNotNamedLikeMigrations() throws IOException {
+		Path shared = Files.createDirectories(this.directory.resolve("shared"));
+		Files.writeString(shared.resolve("create_users.sql"), "CREATE TABLE users (id INT)");
+		Path location = Files.createDirectories(this.directory.resolve("migrations"));
+		Files.createSymbolicLink(location.resolve("20240101000000_create_users.sql"),
+				shared.resolve("create_users.sql"));
+		Files.createSymbolicLink(location.resolve("README.md"), shared.resolve("README.md"));
+		assertThat(load("filesystem:" + location)).singleElement()
+			.satisfies(
+					(descriptor) -> assertThat(descriptor.id().toString()).isEqualTo("m_20240101000000_create_users"));
+	}
+
+	@Test
+	void readsALocationListedTwiceOrSpelledTwoWaysOnce() throws IOException {
+		write("20240101000000_first.sql", "SELECT 1");
+		Path link = Files.createSymbolicLink(this.directory.resolveSibling(this.directory.getFileName() + "-link"),
+				this.directory);
+		try {
+			String relative = Path.of("").toAbsolutePath().relativize(this.directory).toString();
+			List<String> locations = List.of("filesystem:" + this.directory, "filesystem:" + this.directory,
+					"filesystem:" + this.directory + "/", "filesystem:" + relative, "filesystem:./" + relative,
+					"filesystem:" + this.directory + "/./", "filesystem:" + link);
+			List<MigrationDescriptor> descriptors = load(locations);
+			assertThat(descriptors).singleElement()
+				.satisfies((descriptor) -> assertThat(descriptor.source())
+					.isEqualTo("filesystem:" + this.directory + "/20240101000000_first.sql"));
+		}
+		finally {
+			Files.delete(link);
+		}
+	}
+
+	@Test
+	void readsADirectoryThatTwoLocationsReachOnce() throws IOException {
+		Path nested = Files.createDirectories(this.directory.resolve("tenants"));
+		Files.writeString(nested.resolve("20240101000000_first.sql"), "SELECT 1");
+		assertThat(load(List.of("filesystem:" + this.directory, "filesystem:" + nested))).singleElement()
+			.satisfies((descriptor) -> assertThat(descriptor.source()).endsWith("/tenants/20240101000000_first.sql"));
+		assertThat(load(List.of("filesystem:" + nested, "filesystem:" + this.directory))).singleElement()
+			.satisfies((descriptor) -> assertThat(descriptor.source())
+				.isEqualTo("filesystem:" + nested + "/20240101000000_first.sql"));
+	}
+
+	@Test
+	void readsAClasspathLocationListedTwiceOrSpelledTwoWaysOnce() {
+		assertThat(load(List.of("classpath:source-tests/migrations", "source-tests/migrations/",
+				"classpath:/source-tests//migrations", "classpath:./source-tests/migrations")))
+			.extracting((descriptor) -> descriptor.id().toString())
+			.containsExactly("m_20240101000000_first", "m_20240102000000_second");
+	}
+
+	@Test
+	void readsAJarLocationListedTwiceOnce() throws IOException {
+		Path jar = this.directory.resolve("migrations.jar");
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (String directory : List.of("db/", "db/migrations/", "db/migrations/tenants/")) {
+				output.putNextEntry(new JarEntry(directory));
+				output.closeEntry();
+			}
+			add(output, "db/migrations/20240101000000_create_users.sql", "CREATE TABLE users (id INT)");
+			add(output, "db/migrations/tenants/20240102000000_create_tenants.sql", "CREATE TABLE tenants (id INT)");
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(new SqlMigrationSource(
+					List.of("classpath:db/migrations", "classpath:db/migrations/tenants", "db/migrations/"),
+					classLoader, SqlStatementSplitter.standard())
+				.load());
+			assertThat(descriptors).extracting(MigrationDescriptor::source)
+				.containsExactly("classpath:db/migrations/20240101000000_create_users.sql",
+						"classpath:db/migrations/tenants/20240102000000_create_tenants.sql");
+		}
+	}
+
+	@Test
+	void theSameIdInTwoDifferentLocationsIsStillAnErrorNamingBoth() throws IOException {
+		Path first = Files.createDirectories(this.directory.resolve("first"));
+		Path second = Files.createDirectories(this.directory.resolve("second"));
+		Files.writeString(first.resolve("20240101000000_create_users.sql"), "CREATE TABLE users (id INT)");
+		Files.writeString(second.resolve("20240101000000_create_users.sql"), "CREATE TABLE users (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load(List.of("filesystem:" + first, "filesystem:" + second, "filesystem:" + first)))
+			.withMessageContaining("m_20240101000000_create_users")
+			.withMessageContaining("filesystem:" + first + "/20240101000000_create_users.sql")
+			.withMessageContaining("filesystem:" + second + "/20240101000000_create_users.sql");
+	}
+
+	@Test
 	void rejectsAMalformedFileName() throws IOException {
 		write("20240101_init.sql", "CREATE TABLE t (id INT)");
 		assertThatExceptionOfType(MigrationDefinitionException.class)
@@ -248,9 +408,12 @@ class SqlMigrationSourceTests {
 	}
 
 	private List<MigrationDescriptor> load(String location) {
+		return load(List.of(location));
+	}
+
+	private List<MigrationDescriptor> load(List<String> locations) {
 		return MigrationEntry.buildDescriptors(
-				new SqlMigrationSource(List.of(location), getClass().getClassLoader(), SqlStatementSplitter.standard())
-					.load());
+				new SqlMigrationSource(locations, getClass().getClassLoader(), SqlStatementSplitter.standard()).load());
 	}
 
 	private void write(String name, String content) throws IOException {

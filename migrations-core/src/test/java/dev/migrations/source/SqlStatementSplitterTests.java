@@ -314,11 +314,33 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
-	void normalizesLineEndingsAndStripsByteOrderMarkInStatementText() {
-		List<SqlStatement> statements = this.standard.split("\uFEFFSELECT 'a\r\nb'\rFROM t;\r\nSELECT 2;");
-		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 'a\nb'\nFROM t", "SELECT 2");
+	void normalizesLineEndingsOutsideQuotedTextAndStripsByteOrderMarkInStatementText() {
+		List<SqlStatement> statements = this.standard
+			.split("\uFEFFSELECT 'a\r\nb'\rFROM t -- x\r\n/* y\r\n */;\r\nSELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 'a\r\nb'\nFROM t -- x\n/* y\n */", "SELECT 2");
 		assertThat(statements).extracting(SqlStatement::canonical).containsExactly("SELECT 'a\nb' FROM t", "SELECT 2");
-		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 6);
+	}
+
+	@Test
+	void keepsLineEndingsInsideQuotedTextAsWrittenWhileTheCanonicalFormIgnoresThem() {
+		String standardScript = "INSERT INTO \"a\r\nb\" VALUES ('c\r\nd', E'e\\\r\nf', 'g\rh', $$i\r\nj$$,\r\n"
+				+ "  $tag$k\r\nl$tag$);\r\nSELECT 'm\r\n';";
+		List<SqlStatement> statements = this.standard.split(standardScript);
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("INSERT INTO \"a\r\nb\" VALUES ('c\r\nd', E'e\\\r\nf', 'g\rh', $$i\r\nj$$,\n"
+					+ "  $tag$k\r\nl$tag$)", "SELECT 'm\r\n'");
+		assertThat(statements).extracting(SqlStatement::canonical)
+			.containsExactlyElementsOf(this.standard.split(standardScript.replace("\r\n", "\n").replace('\r', '\n'))
+				.stream()
+				.map(SqlStatement::canonical)
+				.toList());
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 9);
+		String mysqlScript = "INSERT INTO `a\r\nb` VALUES ('c\\'\r\nd', \"e\r\nf\");\r\n"
+				+ "/*!40101 SET @x = 'g\r\nh' */;";
+		assertThat(this.mysql.split(mysqlScript)).extracting(SqlStatement::sql)
+			.containsExactly("INSERT INTO `a\r\nb` VALUES ('c\\'\r\nd', \"e\r\nf\")", "/*!40101 SET @x = 'g\r\nh' */");
 	}
 
 	@Test
@@ -337,6 +359,42 @@ class SqlStatementSplitterTests {
 				  SELECT `z`
 				""";
 		assertThat(this.standard.split(script)).extracting(SqlStatement::line).containsExactly(3, 3, 6, 8, 9, 11);
+	}
+
+	@Test
+	void headerCommentsAreTheLineCommentsBeforeTheFirstStatementPassingOverBlockCommentsAndBlankLines() {
+		String script = "\uFEFF/* Builds the index\r\n   without locking writes. */\r\n\r\n-- first\r\n"
+				+ "/* one */ /* two */ --second  \n\t-- third\nCREATE INDEX i ON t (c); -- not a header\n-- nor this\n";
+		assertThat(this.standard.headerComments(script)).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void headerCommentsFollowNestedBlockCommentsWhereTheSyntaxNestsThem() {
+		String script = "/* outer /* inner */ -- still the outer comment\n*/\n-- header\nSELECT 1;";
+		assertThat(this.standard.headerComments(script)).containsExactly("header");
+		// In MySQL the first */ ends the comment, and the second starts the first
+		// statement
+		assertThat(this.mysql.headerComments(script)).containsExactly("still the outer comment");
+	}
+
+	@Test
+	void headerCommentsIncludeMysqlHashCommentsAndPassOverDelimiterLines() {
+		String script = "# first\n/* block */\nDELIMITER //\n-- second\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH "
+				+ "ROW BEGIN SET NEW.x = 1; END//\n";
+		assertThat(this.mysql.headerComments(script)).containsExactly("first", "second");
+	}
+
+	@Test
+	void headerCommentsEndAtAStatementEvenWithoutALineBreak() {
+		assertThat(this.standard.headerComments("/* a */ SELECT 1 -- b\n-- c\n")).isEmpty();
+		assertThat(this.standard.headerComments("-- a\n;\n-- b\nSELECT 1;")).containsExactly("a", "b");
+		assertThat(this.standard.headerComments("-- only comments\n/* here */")).containsExactly("only comments");
+	}
+
+	@Test
+	void headerCommentsOfAScriptThatCannotBeSplitAreThoseBeforeTheBrokenConstruct() {
+		assertThat(this.standard.headerComments("-- a\n/* never closed\n-- b\n")).containsExactly("a");
+		assertThat(this.standard.headerComments("-- a\nSELECT 'never closed;\n")).containsExactly("a");
 	}
 
 	@Test

@@ -238,6 +238,23 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Run a query that returns one text value.
+	 * @param sql the query
+	 * @return the text
+	 */
+	public String queryForString(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		switch (this.kind) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 class MariadbSessionIsolationTests extends SessionIsolationConformanceTests {
 
 	private String other() {
-		return queryString("SELECT DATABASE()") + "_other";
+		return this.database.queryForString("SELECT DATABASE()") + "_other";
 	}
 
 	/**

@@ -2,10 +2,6 @@ package dev.migrations.conformance;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import dev.migrations.MigrationRunner;
@@ -37,12 +33,12 @@ abstract class SessionIsolationConformanceTests extends FreshDatabaseTests {
 
 	@Test
 	void eachMigrationStartsFromTheSessionTheRunFoundAndTheLedgerStaysWhereItWas() {
-		String starting = queryString("SELECT " + probe());
+		String starting = this.database.queryForString("SELECT " + probe());
 		write("20240101000000_change_session.sql", changeSession());
 		write("20240102000000_probe.sql", "CREATE TABLE beta AS SELECT " + probe() + " AS v;");
 		write("20240103000000_gamma.sql", "CREATE TABLE gamma (id INT PRIMARY KEY);");
 		assertThat(runner().applyAll().migrations()).hasSize(3);
-		assertThat(queryString("SELECT v FROM beta")).isEqualTo(starting);
+		assertThat(this.database.queryForString("SELECT v FROM beta")).isEqualTo(starting);
 		assertThat(this.database.tables()).contains("beta", "gamma", "migrations_ledger");
 		assertThat(runner().status()).extracting(MigrationStatus::state)
 			.containsOnly(MigrationState.APPLIED)
@@ -61,18 +57,6 @@ abstract class SessionIsolationConformanceTests extends FreshDatabaseTests {
 			Files.writeString(this.directory.resolve(fileName), content);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	String queryString(String sql) {
-		try (Connection connection = this.database.dataSource().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
-		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -61,7 +61,7 @@ final class MigrationRunnerFactory {
 			@Nullable DataSource applicationDataSource) {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
-				this.properties.getPassword(), "migrations");
+				this.properties.getPassword(), null);
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
@@ -91,7 +91,7 @@ final class MigrationRunnerFactory {
 				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
 				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
 		String prefix = "migrations.instances." + name;
-		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), prefix);
+		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), name);
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
@@ -204,7 +204,8 @@ final class MigrationRunnerFactory {
 	}
 
 	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
-			@Nullable String password, String prefix) {
+			@Nullable String password, @Nullable String instance) {
+		String prefix = (instance != null) ? "migrations.instances." + instance : "migrations";
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.type(SimpleDriverDataSource.class)
@@ -219,9 +220,8 @@ final class MigrationRunnerFactory {
 			return builder.build();
 		}
 		if (base == null) {
-			throw new IllegalStateException("No DataSource to migrate for " + prefix
-					+ ": define a single DataSource bean, mark one @MigrationsDataSource, or set " + prefix + ".url"
-					+ (prefix.equals("migrations") ? "" : " or " + prefix + ".data-source"));
+			throw new NoMigrationsDataSourceException(instance,
+					List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false)));
 		}
 		if (StringUtils.hasText(user)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(base)

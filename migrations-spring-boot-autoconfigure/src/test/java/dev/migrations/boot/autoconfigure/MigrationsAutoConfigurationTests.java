@@ -17,6 +17,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.schema.Schema;
+import com.zaxxer.hikari.HikariDataSource;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -235,6 +237,25 @@ class MigrationsAutoConfigurationTests {
 				assertThat(Databases.tables(context.getBean(DataSource.class))).isEmpty();
 			});
 		assertThat(output).doesNotContain("Sup3r-S3cret-Pa55");
+	}
+
+	@Test
+	void migratesThroughMigrationsUrlOnFreshConnectionsWithoutHikariCp() {
+		H2Database dedicated = h2();
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HikariDataSource.class))
+			.withPropertyValues("migrations.url=" + dedicated.url(), "migrations.user=sa")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationRunner.class).dataSource()).isInstanceOfSatisfying(
+						DedicatedDataSource.class,
+						(dataSource) -> assertThat(dataSource.isPooled()).as("pooled without HikariCP").isFalse());
+				assertThat(context.getBean(MigrationRunner.class).status()).hasSize(2);
+				assertThat(dedicated.tables()).contains("users", "migrations_ledger");
+			});
+		this.contextRunner.withPropertyValues("migrations.url=" + dedicated.url(), "migrations.user=sa")
+			.run((context) -> assertThat(context.getBean(MigrationRunner.class).dataSource()).isInstanceOfSatisfying(
+					DedicatedDataSource.class,
+					(dataSource) -> assertThat(dataSource.isPooled()).as("pooled with HikariCP").isTrue()));
 	}
 
 	@Test

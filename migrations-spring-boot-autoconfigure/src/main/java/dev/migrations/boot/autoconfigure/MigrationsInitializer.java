@@ -106,6 +106,18 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	}
 
 	/**
+	 * Whether this initializer applies pending migrations when the application starts:
+	 * {@link StartupMode#APPLY} or {@link StartupMode#APPLY_AND_EXIT}, and no
+	 * {@link MigrationStrategy}, whose action it cannot know, replaces that. The health
+	 * contributor takes pending migrations of an application that does not apply them as
+	 * a reason to keep it out of service.
+	 * @return whether pending migrations are applied at startup
+	 */
+	public boolean appliesMigrations() {
+		return this.strategy == null && (this.mode == StartupMode.APPLY || this.mode == StartupMode.APPLY_AND_EXIT);
+	}
+
+	/**
 	 * Return the exit status of the startup action: {@code 0}, since a failure fails
 	 * startup instead. {@link SpringApplication#exit} consults it with every other
 	 * {@link ExitCodeGenerator} bean.

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.ClassUtils;
 
 /**
  * The DataSource of a connection that migrations open for themselves
@@ -63,8 +64,7 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 	 */
 	static DedicatedDataSource create(DataSourceBuilder<?> builder, String poolName, ClassLoader classLoader) {
 		DataSource fresh = builder.type(SimpleDriverDataSource.class).build();
-		DataSource pool = org.springframework.util.ClassUtils.isPresent(HIKARI, classLoader)
-				? HikariPool.create(builder, poolName) : null;
+		DataSource pool = ClassUtils.isPresent(HIKARI, classLoader) ? HikariPool.create(builder, poolName) : null;
 		return new DedicatedDataSource(fresh, pool);
 	}
 

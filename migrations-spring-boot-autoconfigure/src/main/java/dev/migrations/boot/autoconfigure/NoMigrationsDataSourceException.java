@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * application has several DataSource beans and none is {@code @Primary} or qualified
  * {@link MigrationsDataSource @MigrationsDataSource}, or it has none, and no URL of a
  * connection of their own is configured. Nothing was applied. Carries the facts;
- * {@code NoMigrationsDataSourceFailureAnalyzer} words what resolves it.
+ * {@code NoMigrationsDataSourceFailureAnalyzer} words what resolves it. Immutable.
  */
 public class NoMigrationsDataSourceException extends IllegalStateException {
 

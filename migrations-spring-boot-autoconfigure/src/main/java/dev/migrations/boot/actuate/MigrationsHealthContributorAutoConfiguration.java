@@ -4,7 +4,9 @@ import java.util.Map;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+import dev.migrations.boot.autoconfigure.MigrationsInitializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
  * contributor: a {@link MigrationsHealthIndicator} for a single runner, or one per runner
- * bean, by name, when there are several. Disabled with
+ * bean, by name, when there are several. Each knows from the
+ * {@link MigrationsInitializer} whether the application applies pending migrations
+ * itself; without one, it does not. Disabled with
  * {@code management.health.migrations.enabled=false}.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
@@ -35,11 +39,15 @@ public final class MigrationsHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
-		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners) {
+		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners,
+				ObjectProvider<MigrationsInitializer> initializer) {
+			MigrationsInitializer startup = initializer.getIfUnique();
+			boolean appliesMigrations = startup != null && startup.appliesMigrations();
 			if (runners.size() == 1) {
-				return new MigrationsHealthIndicator(runners.values().iterator().next());
+				return new MigrationsHealthIndicator(runners.values().iterator().next(), appliesMigrations);
 			}
-			return CompositeHealthContributor.fromMap(runners, MigrationsHealthIndicator::new);
+			return CompositeHealthContributor.fromMap(runners,
+					(runner) -> new MigrationsHealthIndicator(runner, appliesMigrations));
 		}
 
 	}

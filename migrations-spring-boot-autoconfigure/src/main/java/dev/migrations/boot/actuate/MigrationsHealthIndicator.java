@@ -1,9 +1,16 @@
 package dev.migrations.boot.actuate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
 import dev.migrations.internal.Credentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,25 +20,97 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@link HealthIndicator} for the migrations of one {@link MigrationRunner}:
- * {@link Status#DOWN} when a migration failed, was interrupted or was edited after it was
- * applied, {@link Status#OUT_OF_SERVICE} when migrations are pending or another instance
- * is applying them now, {@link Status#UP} otherwise; the details carry the
- * {@link MigrationsSummary}. Reads the ledger on every check; when that fails the status
- * is {@link Status#DOWN} with the error, credentials masked. Thread-safe.
+ * {@link HealthIndicator} for the migrations of one {@link MigrationRunner}, judged by
+ * this instance's own migrations (those its sources define), so that a rolling deploy
+ * keeps the running instances in service:
+ * <ul>
+ * <li>{@link Status#DOWN} when one of its own migrations failed, was interrupted or was
+ * edited after it was applied, or when the ledger cannot be read;</li>
+ * <li>{@link Status#OUT_OF_SERVICE} when some of its own migrations are not applied yet
+ * (pending, or in progress in another instance) and this application does not apply them
+ * itself, so it waits for whoever does;</li>
+ * <li>{@link Status#UP} otherwise: also while another instance applies migrations, and
+ * whatever state the ledger rows this instance does not know are in (written by a newer
+ * version), which the details list under {@code unknown}.</li>
+ * </ul>
+ * The details carry the {@link MigrationsSummary} of every row. Reads the ledger on every
+ * check; errors are shown with credentials masked. Thread-safe.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsHealthIndicator.class);
 
+	private static final Set<MigrationState> BROKEN = Set.of(MigrationState.FAILED, MigrationState.RUNNING,
+			MigrationState.CHECKSUM_MISMATCH);
+
+	private static final Set<MigrationState> NOT_APPLIED_YET = Set.of(MigrationState.PENDING,
+			MigrationState.OUT_OF_ORDER, MigrationState.IN_PROGRESS);
+
 	private final MigrationRunner runner;
+
+	private final boolean appliesMigrations;
+
+	/**
+	 * Create an indicator for a runner whose application applies pending migrations
+	 * itself, as {@code migrations.on-startup=apply} does.
+	 * @param runner the runner
+	 */
+	public MigrationsHealthIndicator(MigrationRunner runner) {
+		this(runner, true);
+	}
 
 	/**
 	 * Create an indicator for one runner.
 	 * @param runner the runner
+	 * @param appliesMigrations whether this application applies the runner's pending
+	 * migrations itself ({@code migrations.on-startup} {@code apply} or
+	 * {@code apply-and-exit}); when it does not, its pending migrations make it
+	 * {@link Status#OUT_OF_SERVICE} until someone else applies them
 	 */
-	public MigrationsHealthIndicator(MigrationRunner runner) {
+	public MigrationsHealthIndicator(MigrationRunner runner, boolean appliesMigrations) {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
+		this.appliesMigrations = appliesMigrations;
+	}
+
+	@Override
+	public Health health() {
+		List<MigrationStatus> statuses;
+		try {
+			statuses = this.runner.status();
+		}
+		catch (RuntimeException ex) {
+			String error = ex.getClass().getName() + ": " + Credentials.mask(ex.getMessage());
+			logger.warn("Migrations health check failed: {}", error);
+			return Health.down().withDetail("error", error).build();
+		}
+		Set<MigrationId> own = this.runner.descriptors()
+			.stream()
+			.map(MigrationDescriptor::id)
+			.collect(Collectors.toSet());
+		List<String> unknown = statuses.stream()
+			.filter((status) -> !own.contains(status.id()))
+			.map((status) -> status.id().toString())
+			.toList();
+		Health.Builder builder = status(statuses.stream().filter((status) -> own.contains(status.id())).toList());
+		MigrationsSummary summary = MigrationsSummary.of(statuses);
+		builder.withDetails(summary.toDetails());
+		if (!unknown.isEmpty()) {
+			builder.withDetail("unknown", unknown);
+		}
+		if (summary.inProgress() > 0) {
+			inProgressIn().ifPresent((holder) -> builder.withDetail("inProgressIn", holder));
+		}
+		return builder.build();
+	}
+
+	private Health.Builder status(List<MigrationStatus> own) {
+		if (own.stream().anyMatch((status) -> BROKEN.contains(status.state()))) {
+			return Health.down();
+		}
+		if (!this.appliesMigrations && own.stream().anyMatch((status) -> NOT_APPLIED_YET.contains(status.state()))) {
+			return Health.outOfService();
+		}
+		return Health.up();
 	}
 
 	/**
@@ -44,34 +123,6 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		catch (RuntimeException ex) {
 			return Optional.empty();
 		}
-	}
-
-	@Override
-	public Health health() {
-		MigrationsSummary summary;
-		try {
-			summary = MigrationsSummary.of(this.runner.status());
-		}
-		catch (RuntimeException ex) {
-			String error = ex.getClass().getName() + ": " + Credentials.mask(ex.getMessage());
-			logger.warn("Migrations health check failed: {}", error);
-			return Health.down().withDetail("error", error).build();
-		}
-		Health.Builder builder;
-		if (summary.isBroken()) {
-			builder = Health.down();
-		}
-		else if (summary.pending() > 0) {
-			builder = Health.outOfService();
-		}
-		else {
-			builder = Health.up();
-		}
-		builder.withDetails(summary.toDetails());
-		if (summary.inProgress() > 0) {
-			inProgressIn().ifPresent((holder) -> builder.withDetail("inProgressIn", holder));
-		}
-		return builder.build();
 	}
 
 }

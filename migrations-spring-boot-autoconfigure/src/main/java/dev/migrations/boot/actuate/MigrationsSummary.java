@@ -81,15 +81,6 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 	}
 
 	/**
-	 * Whether a migration failed, was interrupted or was edited after it was applied: the
-	 * database needs a person.
-	 * @return {@code true} if something is wrong
-	 */
-	boolean isBroken() {
-		return this.failed > 0 || this.running > 0 || this.checksumMismatch > 0;
-	}
-
-	/**
 	 * Return the summary as health details, without the {@code null} values.
 	 * @return the details
 	 */

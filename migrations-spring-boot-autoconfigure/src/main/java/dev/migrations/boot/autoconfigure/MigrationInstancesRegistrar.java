@@ -52,7 +52,9 @@ class MigrationInstancesRegistrar implements ImportBeanDefinitionRegistrar, Envi
 		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : null;
 		MigrationsProperties properties = beanFactory.getBean(MigrationsProperties.class);
-		return new MigrationRunnerFactory(properties, beanFactory, classLoader).createInstance(name);
+		return new MigrationRunnerFactory(properties, beanFactory, classLoader,
+				beanFactory.getBean(DedicatedDataSources.class))
+			.createInstance(name);
 	}
 
 }

@@ -16,6 +16,8 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Credentials;
 import dev.migrations.ledger.LedgerTable;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,6 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -43,11 +44,14 @@ final class MigrationRunnerFactory {
 
 	private final ClassLoader classLoader;
 
+	private final DedicatedDataSources dedicatedDataSources;
+
 	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
-			@Nullable ClassLoader classLoader) {
+			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.dedicatedDataSources = dedicatedDataSources;
 	}
 
 	/**
@@ -61,12 +65,10 @@ final class MigrationRunnerFactory {
 			@Nullable DataSource applicationDataSource) {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
-				this.properties.getPassword(), "migrations");
+				this.properties.getPassword(), null);
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
-		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
-			.locations(this.properties.getLocations())
-			.table(table.schema(), table.name())
+		MigrationRunner.Builder builder = builder(dataSource, table).locations(this.properties.getLocations())
 			.lockTimeout(this.properties.getLockTimeout())
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
@@ -91,7 +93,7 @@ final class MigrationRunnerFactory {
 				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
 				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
 		String prefix = "migrations.instances." + name;
-		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), prefix);
+		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), name);
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
@@ -99,9 +101,7 @@ final class MigrationRunnerFactory {
 		LedgerTable table = ledgerTable(emptyToNull(schema),
 				(instance.getSchema() != null) ? prefix + ".schema" : "migrations.schema", tableName,
 				(instance.getTable() != null) ? prefix + ".table" : "migrations.table");
-		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
-			.locations(locations)
-			.table(table.schema(), table.name())
+		MigrationRunner.Builder builder = builder(dataSource, table).locations(locations)
 			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
 			.transactionMode(
 					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
@@ -112,6 +112,21 @@ final class MigrationRunnerFactory {
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);
+	}
+
+	/**
+	 * Start a builder for a DataSource and ledger. The runs of a connection of
+	 * migrations' own take fresh connections, and everything else its pool; the lock,
+	 * which tells the two apart, needs the dialect first, so it is detected here, on a
+	 * fresh connection.
+	 */
+	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table) {
+		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource).table(table.schema(), table.name());
+		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
+			Dialect dialect = dedicated.onFreshConnection(Dialects::detect);
+			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(dedicated, table)));
+		}
+		return builder;
 	}
 
 	/**
@@ -204,10 +219,10 @@ final class MigrationRunnerFactory {
 	}
 
 	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
-			@Nullable String password, String prefix) {
+			@Nullable String password, @Nullable String instance) {
+		String prefix = (instance != null) ? "migrations.instances." + instance : "migrations";
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
-				.type(SimpleDriverDataSource.class)
 				.url(url)
 				.driverClassName(driverClassName(url, prefix + ".url"));
 			if (user != null) {
@@ -216,24 +231,25 @@ final class MigrationRunnerFactory {
 			if (password != null) {
 				builder.password(password);
 			}
-			return builder.build();
+			return dedicated(builder, prefix);
 		}
 		if (base == null) {
-			throw new IllegalStateException("No DataSource to migrate for " + prefix
-					+ ": define a single DataSource bean, mark one @MigrationsDataSource, or set " + prefix + ".url"
-					+ (prefix.equals("migrations") ? "" : " or " + prefix + ".data-source"));
+			throw new NoMigrationsDataSourceException(instance,
+					List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false)));
 		}
 		if (StringUtils.hasText(user)) {
-			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(base)
-				.type(SimpleDriverDataSource.class)
-				.username(user);
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(base).username(user);
 			if (password != null) {
 				builder.password(password);
 			}
-			return builder.build();
+			return dedicated(builder, prefix);
 		}
 		requireTwoConnections(base, prefix);
 		return base;
+	}
+
+	private DataSource dedicated(DataSourceBuilder<?> builder, String prefix) {
+		return this.dedicatedDataSources.register(DedicatedDataSource.create(builder, prefix, this.classLoader));
 	}
 
 	/**

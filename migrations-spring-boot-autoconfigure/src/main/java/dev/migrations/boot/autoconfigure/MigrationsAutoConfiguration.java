@@ -40,6 +40,11 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
+	DedicatedDataSources migrationsDedicatedDataSources() {
+		return new DedicatedDataSources();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	MigrationsInitializer migrationsInitializer(ObjectProvider<MigrationRunner> runners,
 			ObjectProvider<MigrationStrategy> strategy, MigrationsProperties properties) {
@@ -55,8 +60,10 @@ public final class MigrationsAutoConfiguration {
 		@Bean
 		MigrationRunner migrationRunner(MigrationsProperties properties, ConfigurableListableBeanFactory beanFactory,
 				ObjectProvider<DataSource> dataSource,
-				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource) {
-			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader())
+				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+				DedicatedDataSources dedicatedDataSources) {
+			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader(),
+					dedicatedDataSources)
 				.createDefault(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
 		}
 

@@ -6,16 +6,18 @@ import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when there is a database to migrate: a single DataSource candidate, a
- * {@link MigrationsDataSource @MigrationsDataSource} bean, {@code migrations.url}, or
- * {@code migrations.instances}.
+ * Matches when there is a database to migrate: any DataSource bean,
+ * {@code migrations.url}, or {@code migrations.instances}. Several DataSource beans of
+ * which none is chosen ({@code @Primary} or
+ * {@link MigrationsDataSource @MigrationsDataSource}) match too, so that startup fails
+ * with a {@link NoMigrationsDataSourceException} instead of leaving the database
+ * unmigrated without a word.
  */
 final class MigrationsDataSourceCondition extends AnyNestedCondition {
 
@@ -23,13 +25,8 @@ final class MigrationsDataSourceCondition extends AnyNestedCondition {
 		super(ConfigurationPhase.REGISTER_BEAN);
 	}
 
-	@ConditionalOnSingleCandidate(DataSource.class)
-	static final class SingleDataSourceCandidate {
-
-	}
-
-	@ConditionalOnBean(annotation = MigrationsDataSource.class)
-	static final class QualifiedDataSource {
+	@ConditionalOnBean(DataSource.class)
+	static final class AnyDataSource {
 
 	}
 

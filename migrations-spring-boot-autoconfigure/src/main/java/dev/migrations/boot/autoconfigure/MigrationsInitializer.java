@@ -18,10 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -31,9 +35,15 @@ import org.springframework.core.env.Environment;
  * {@link StartupMode}, or hands each runner to a {@link MigrationStrategy}. Spring Boot
  * creates beans that use the database only after this one (see
  * {@code DatabaseInitializerDetector}), so those beans see a migrated schema. Runners are
- * handled one after another, in the order given. Not thread-safe; used once at startup.
+ * handled one after another, in the order given.
+ * <p>
+ * With {@link StartupMode#APPLY_AND_EXIT} it is also the {@link ExitCodeGenerator} of the
+ * run: once the application is ready, it exits through
+ * {@link SpringApplication#exit(ApplicationContext, ExitCodeGenerator...)}, which closes
+ * the context; it never ends the JVM itself. Not thread-safe; used once at startup.
  */
-public class MigrationsInitializer implements InitializingBean, ApplicationContextAware, Ordered {
+public class MigrationsInitializer implements InitializingBean, ApplicationContextAware,
+		ApplicationListener<ApplicationReadyEvent>, ExitCodeGenerator, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsInitializer.class);
 
@@ -48,6 +58,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	private @Nullable ApplicationContext applicationContext;
 
 	private IntConsumer exit = System::exit;
+
+	private boolean exitWhenReady;
 
 	/**
 	 * Create an initializer.
@@ -86,8 +98,47 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			case NONE -> logger.debug("Migrations left alone at startup (migrations.on-startup=none)");
 			case APPLY_AND_EXIT -> {
 				this.runners.forEach(MigrationRunner::applyAll);
-				exit();
+				this.exitWhenReady = true;
+				logger.info("Migrations applied; the application closes as soon as it has started "
+						+ "(migrations.on-startup=apply-and-exit)");
 			}
+		}
+	}
+
+	/**
+	 * Whether this initializer applies pending migrations when the application starts:
+	 * {@link StartupMode#APPLY} or {@link StartupMode#APPLY_AND_EXIT}, and no
+	 * {@link MigrationStrategy}, whose action it cannot know, replaces that. The health
+	 * contributor takes pending migrations of an application that does not apply them as
+	 * a reason to keep it out of service.
+	 * @return whether pending migrations are applied at startup
+	 */
+	public boolean appliesMigrations() {
+		return this.strategy == null && (this.mode == StartupMode.APPLY || this.mode == StartupMode.APPLY_AND_EXIT);
+	}
+
+	/**
+	 * Return the exit status of the startup action: {@code 0}, since a failure fails
+	 * startup instead. {@link SpringApplication#exit} consults it with every other
+	 * {@link ExitCodeGenerator} bean.
+	 * @return the exit status
+	 */
+	@Override
+	public int getExitCode() {
+		return MigrationCommandLine.SUCCESS;
+	}
+
+	/**
+	 * Close the application once it is ready, after {@link StartupMode#APPLY_AND_EXIT}
+	 * applied the migrations.
+	 * @param event the event
+	 */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (this.exitWhenReady && event.getApplicationContext() == this.applicationContext) {
+			int status = SpringApplication.exit(event.getApplicationContext());
+			logger.info("Migrations applied; closed the application with exit code {} "
+					+ "(migrations.on-startup=apply-and-exit)", status);
 		}
 	}
 
@@ -154,17 +205,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		this.exit.accept(status);
 	}
 
-	private void exit() {
-		logger.info("Migrations applied; closing the application and exiting with status 0 "
-				+ "(migrations.on-startup=apply-and-exit)");
-		if (this.applicationContext instanceof ConfigurableApplicationContext context) {
-			context.close();
-		}
-		this.exit.accept(0);
-	}
-
 	/**
-	 * Replace {@link System#exit(int)}, for tests.
+	 * Replace {@link System#exit(int)}, with which a command ends, for tests.
 	 * @param exit what to call with the exit status
 	 */
 	void setExit(IntConsumer exit) {

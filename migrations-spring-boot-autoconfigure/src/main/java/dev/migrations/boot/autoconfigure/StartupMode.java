@@ -28,9 +28,11 @@ public enum StartupMode {
 	NONE,
 
 	/**
-	 * Apply every pending migration, then close the context and exit the JVM with status
-	 * 0; a failure fails startup, which exits with a non-zero status. The same jar can so
-	 * run as a Kubernetes Job or init container.
+	 * Apply every pending migration, start no web server, and close the application
+	 * through {@code SpringApplication.exit} as soon as it is ready, with exit code 0; a
+	 * failure fails startup, which ends the process with a non-zero status. Nothing calls
+	 * {@code System.exit}: {@code SpringApplication.run} returns the closed context. The
+	 * same jar can so run as a Kubernetes Job or init container.
 	 */
 	APPLY_AND_EXIT
 

@@ -1,9 +1,11 @@
 package dev.migrations.boot.actuate;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+import dev.migrations.boot.autoconfigure.MigrationsSecrets;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,6 +17,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
@@ -35,11 +38,13 @@ public final class MigrationsHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
-		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners) {
+		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners, Environment environment) {
+			List<String> secrets = MigrationsSecrets.of(environment);
 			if (runners.size() == 1) {
-				return new MigrationsHealthIndicator(runners.values().iterator().next());
+				return new MigrationsHealthIndicator(runners.values().iterator().next(), secrets);
 			}
-			return CompositeHealthContributor.fromMap(runners, MigrationsHealthIndicator::new);
+			return CompositeHealthContributor.fromMap(runners,
+					(runner) -> new MigrationsHealthIndicator(runner, secrets));
 		}
 
 	}

@@ -1,10 +1,13 @@
 package dev.migrations.boot.actuate;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.internal.Credentials;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +21,8 @@ import org.springframework.boot.health.contributor.Status;
  * applied, {@link Status#OUT_OF_SERVICE} when migrations are pending or another instance
  * is applying them now, {@link Status#UP} otherwise; the details carry the
  * {@link MigrationsSummary}. Reads the ledger on every check; when that fails the status
- * is {@link Status#DOWN} with the error, credentials masked. Thread-safe.
+ * is {@link Status#DOWN} with the error, credentials masked (and the given secrets, such
+ * as the configured passwords). Thread-safe.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -26,12 +30,24 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final MigrationRunner runner;
 
+	private final List<String> secrets;
+
 	/**
 	 * Create an indicator for one runner.
 	 * @param runner the runner
 	 */
 	public MigrationsHealthIndicator(MigrationRunner runner) {
+		this(runner, List.of());
+	}
+
+	/**
+	 * Create an indicator for one runner whose details never carry the given secrets.
+	 * @param runner the runner
+	 * @param secrets values, such as the configured passwords, to mask in the details
+	 */
+	public MigrationsHealthIndicator(MigrationRunner runner, Collection<String> secrets) {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
+		this.secrets = List.copyOf(secrets);
 	}
 
 	/**
@@ -39,7 +55,7 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	 */
 	private Optional<String> inProgressIn() {
 		try {
-			return this.runner.lockHolder().map((holder) -> Credentials.mask(holder.toString()));
+			return this.runner.lockHolder().map((holder) -> mask(holder.toString()));
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();
@@ -53,7 +69,7 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			summary = MigrationsSummary.of(this.runner.status());
 		}
 		catch (RuntimeException ex) {
-			String error = ex.getClass().getName() + ": " + Credentials.mask(ex.getMessage());
+			String error = ex.getClass().getName() + ": " + mask(ex.getMessage());
 			logger.warn("Migrations health check failed: {}", error);
 			return Health.down().withDetail("error", error).build();
 		}
@@ -72,6 +88,10 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			inProgressIn().ifPresent((holder) -> builder.withDetail("inProgressIn", holder));
 		}
 		return builder.build();
+	}
+
+	private String mask(@Nullable String text) {
+		return String.valueOf(Credentials.mask(text, this.secrets));
 	}
 
 }

@@ -52,7 +52,7 @@ class MigrationInstancesRegistrar implements ImportBeanDefinitionRegistrar, Envi
 		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : null;
 		MigrationsProperties properties = beanFactory.getBean(MigrationsProperties.class);
-		return new MigrationRunnerFactory(properties, beanFactory, classLoader).createInstance(name);
+		return new MigrationRunnerFactory(properties, beanFactory, classLoader, this.environment).createInstance(name);
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -43,11 +44,14 @@ final class MigrationRunnerFactory {
 
 	private final ClassLoader classLoader;
 
+	private final List<String> secrets;
+
 	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
-			@Nullable ClassLoader classLoader) {
+			@Nullable ClassLoader classLoader, Environment environment) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.secrets = MigrationsSecrets.of(environment);
 	}
 
 	/**
@@ -146,7 +150,7 @@ final class MigrationRunnerFactory {
 	}
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {
-		builder.classLoader(this.classLoader);
+		builder.classLoader(this.classLoader).secrets(this.secrets);
 		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
 		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
 			.orderedStream()

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for migrations: builds a
@@ -54,9 +55,9 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		MigrationRunner migrationRunner(MigrationsProperties properties, ConfigurableListableBeanFactory beanFactory,
-				ObjectProvider<DataSource> dataSource,
+				Environment environment, ObjectProvider<DataSource> dataSource,
 				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource) {
-			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader())
+			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader(), environment)
 				.createDefault(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
 		}
 

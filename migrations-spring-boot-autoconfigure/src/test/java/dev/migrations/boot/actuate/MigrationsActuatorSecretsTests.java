@@ -1,15 +1,22 @@
 package dev.migrations.boot.actuate;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.dialect.MariaDbDialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Neither the {@code migrations} endpoint nor the health contributor shows a password the
@@ -39,6 +47,9 @@ class MigrationsActuatorSecretsTests {
 	private static final String PASSWORD = "S3cretPw9";
 
 	private static final String FAILED = "m_20241201000200_create_comments_table";
+
+	@TempDir
+	Path directory;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
@@ -111,6 +122,32 @@ class MigrationsActuatorSecretsTests {
 	}
 
 	@Test
+	void aWriteOperationThatFailsThrowsItsErrorWithThePasswordMasked() throws IOException {
+		String url = "jdbc:h2:mem:secrets_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+		new JdbcTemplate(new DriverManagerDataSource(url, "sa", PASSWORD)).execute("CREATE TABLE logins (login INT)");
+		Files.writeString(this.directory.resolve("20241201000600_record_login.sql"),
+				"-- migrations: no-transaction\nINSERT INTO no_such_table (login) VALUES ('app:" + PASSWORD + "');");
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=sa",
+					"spring.datasource.password=" + PASSWORD, "migrations.locations=filesystem:" + this.directory)
+			.run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				assertThatExceptionOfType(MigrationExecutionException.class)
+					.isThrownBy(() -> endpoint.migrate("apply", null, null, null))
+					.satisfies((failure) -> assertThat(stackTrace(failure))
+						.contains("Migration m_20241201000600_record_login failed while applying")
+						.contains("VALUES ('app:******')")
+						.doesNotContain(PASSWORD));
+				// The migration's own SQL (upSql) is shown as written; its recorded error
+				// is not
+				assertThat(JsonMapper.builder().build().writeValueAsString(endpoint.migrations()))
+					.contains("\"state\":\"FAILED\"")
+					.contains("VALUES ('app:******')")
+					.doesNotContain(PASSWORD);
+			});
+	}
+
+	@Test
 	void healthThatCannotReadTheLedgerShowsTheDatabasesErrorWithThePasswordInTheUrlMasked() {
 		// MariaDB Connector/J quotes a URL's user information out of context
 		String url = "jdbc:mariadb://root:" + PASSWORD + "@127.0.0.1:3306/test";
@@ -168,6 +205,12 @@ class MigrationsActuatorSecretsTests {
 		List<Object> responses = new ArrayList<>(
 				List.of(endpoint.migrations(), endpoint.migration(FAILED, null), health.getDetails()));
 		return JsonMapper.builder().build().writeValueAsString(responses);
+	}
+
+	private static String stackTrace(Throwable failure) {
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
 	}
 
 	/**

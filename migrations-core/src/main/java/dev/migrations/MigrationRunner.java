@@ -22,9 +22,11 @@ import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.Credentials;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.LedgerView;
 import dev.migrations.internal.LocalHost;
+import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.internal.MigrationExecutor;
 import dev.migrations.internal.Run;
 import dev.migrations.ledger.LedgerEntry;
@@ -77,6 +79,14 @@ public final class MigrationRunner {
 
 	private final DataSource dataSource;
 
+	/**
+	 * The data source through which the runner opens its connections, whose failures
+	 * carry no credential.
+	 */
+	private final DataSource connections;
+
+	private final List<String> secrets;
+
 	private final Dialect dialect;
 
 	private final LedgerTable table;
@@ -99,15 +109,18 @@ public final class MigrationRunner {
 
 	private final boolean validateOnApply;
 
-	private MigrationRunner(Builder builder, Dialect dialect, List<MigrationDescriptor> descriptors) {
+	private MigrationRunner(Builder builder, DataSource connections, Dialect dialect,
+			List<MigrationDescriptor> descriptors) {
 		this.dataSource = builder.dataSource;
+		this.connections = connections;
+		this.secrets = List.copyOf(builder.secrets);
 		this.dialect = dialect;
 		this.descriptors = descriptors;
 		this.table = builder.table;
 		this.ledger = (builder.ledger != null) ? builder.ledger : new SqlMigrationLedger(dialect, builder.table);
-		this.lock = (builder.lock != null) ? builder.lock : dialect.lock(builder.dataSource, builder.table);
+		this.lock = (builder.lock != null) ? builder.lock : dialect.lock(connections, builder.table);
 		this.listener = new CompositeListener(builder.listeners);
-		this.executor = new MigrationExecutor(dialect, this.ledger, this.listener);
+		this.executor = new MigrationExecutor(dialect, this.ledger, this.listener, this.secrets);
 		this.lockTimeout = builder.lockTimeout;
 		this.transactionMode = builder.transactionMode;
 		this.outOfOrder = builder.outOfOrder;
@@ -192,7 +205,7 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(this.dataSource, (connection) -> readLedgerUnlocked(connection).statuses());
+		return Jdbc.withConnection(this.connections, (connection) -> readLedgerUnlocked(connection).statuses());
 	}
 
 	/**
@@ -211,7 +224,7 @@ public final class MigrationRunner {
 	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		LedgerView view = Jdbc.withConnection(this.dataSource, this::readLedgerUnlocked);
+		LedgerView view = Jdbc.withConnection(this.connections, this::readLedgerUnlocked);
 		List<MigrationProblem> problems = new ArrayList<>(view.problems(this.outOfOrder, true));
 		Map<MigrationId, MigrationState> states = new LinkedHashMap<>();
 		view.statuses().forEach((status) -> states.put(status.id(), status.state()));
@@ -290,7 +303,7 @@ public final class MigrationRunner {
 	 * @return a description of the lock taken, if any
 	 */
 	private List<String> takeFromLiveRun(boolean force) {
-		LedgerView view = Jdbc.withConnection(this.dataSource, this::readLedgerUnlocked);
+		LedgerView view = Jdbc.withConnection(this.connections, this::readLedgerUnlocked);
 		LockHolder holder = view.liveHolder();
 		List<MigrationId> ids = view.statuses()
 			.stream()
@@ -403,7 +416,7 @@ public final class MigrationRunner {
 
 	List<PlannedMigration> planApply(int limit) {
 		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.dataSource, (connection) -> {
+		return Jdbc.withConnection(this.connections, (connection) -> {
 			List<MigrationDescriptor> pending = selectPending(readLedgerUnlocked(connection), limit);
 			return planned(render(pending, Direction.UP), Direction.UP);
 		});
@@ -414,7 +427,7 @@ public final class MigrationRunner {
 	}
 
 	List<PlannedMigration> planRollback(RollbackSelection selection) {
-		return Jdbc.withConnection(this.dataSource, (connection) -> {
+		return Jdbc.withConnection(this.connections, (connection) -> {
 			LedgerView view = readLedgerUnlocked(connection);
 			return planned(render(selectRollback(view, selection.select(view)), Direction.DOWN), Direction.DOWN);
 		});
@@ -643,7 +656,7 @@ public final class MigrationRunner {
 	}
 
 	private LedgerView readLedger(Connection connection) {
-		return LedgerView.of(this.descriptors, this.ledger.readApplied(connection));
+		return LedgerView.of(this.descriptors, readRows(connection));
 	}
 
 	/**
@@ -655,17 +668,31 @@ public final class MigrationRunner {
 		if (!this.ledger.exists(connection)) {
 			return LedgerView.of(this.descriptors, List.of());
 		}
-		List<LedgerEntry> rows = this.ledger.readApplied(connection);
+		List<LedgerEntry> rows = readRows(connection);
 		boolean running = rows.stream().anyMatch((row) -> row.state() == LedgerState.RUNNING);
 		Optional<LockHolder> holder = running ? this.lock.holder() : Optional.empty();
 		return LedgerView.of(this.descriptors, rows, holder.orElse(null));
+	}
+
+	/**
+	 * Read the ledger's rows with the errors of {@code FAILED} rows masked, since an
+	 * older version or another runner may have recorded them unmasked.
+	 */
+	private List<LedgerEntry> readRows(Connection connection) {
+		List<LedgerEntry> rows = new ArrayList<>();
+		for (LedgerEntry row : this.ledger.readApplied(connection)) {
+			rows.add((row.error() != null) ? new LedgerEntry(row.id(), row.checksum(), row.batch(), row.state(),
+					row.appliedAt(), row.executionMs(), row.appliedBy(), Credentials.mask(row.error(), this.secrets),
+					row.lockOwner()) : row);
+		}
+		return rows;
 	}
 
 	private <T> T locked(LockedWork<T> work) {
 		try {
 			return this.lock.withLock(this.lockTimeout, (held) -> {
 				this.listener.lockAcquired(held.waited());
-				return Jdbc.withConnection(this.dataSource, SECOND_CONNECTION,
+				return Jdbc.withConnection(this.connections, SECOND_CONNECTION,
 						(connection) -> work.run(connection, held));
 			});
 		}
@@ -687,7 +714,7 @@ public final class MigrationRunner {
 			return failure;
 		}
 		try {
-			if (Jdbc.withConnection(this.dataSource, (connection) -> this.dialect.schemaExists(connection, schema))) {
+			if (Jdbc.withConnection(this.connections, (connection) -> this.dialect.schemaExists(connection, schema))) {
 				return failure;
 			}
 		}
@@ -798,6 +825,8 @@ public final class MigrationRunner {
 		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
 
 		private Charset encoding = DEFAULT_ENCODING;
+
+		private final List<String> secrets = new ArrayList<>();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -970,18 +999,34 @@ public final class MigrationRunner {
 		}
 
 		/**
+		 * Add values that no message of the runner may carry, such as the database
+		 * password: they are masked, where each stands as a whole token, in the errors
+		 * the runner throws (the database's own errors among them, with their causes),
+		 * and in the error it records for a {@code FAILED} migration and reads back. The
+		 * passwords that a JDBC URL carries ({@code password=...},
+		 * {@code //user:password@host}) are masked there whether or not they are added.
+		 * @param secrets the values; {@code null} and empty ones are left out
+		 * @return this builder
+		 */
+		public Builder secrets(java.util.Collection<String> secrets) {
+			secrets.stream().filter((secret) -> secret != null && !secret.isEmpty()).forEach(this.secrets::add);
+			return this;
+		}
+
+		/**
 		 * Build the runner: detect the dialect (unless set), load SQL migrations and
 		 * check every migration.
 		 * @return the runner
 		 * @throws MigrationDefinitionException if a migration is malformed or duplicated
 		 */
 		public MigrationRunner build() {
+			DataSource connections = new MaskingDataSource(this.dataSource, this.secrets);
 			Dialect dialect = (this.dialect != null) ? this.dialect
-					: Jdbc.withConnection(this.dataSource, Dialects::detect);
+					: Jdbc.withConnection(connections, Dialects::detect);
 			List<MigrationEntry> all = new ArrayList<>(this.entries);
 			all.addAll(
 					new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding).load());
-			return new MigrationRunner(this, dialect, MigrationEntry.buildDescriptors(all));
+			return new MigrationRunner(this, connections, dialect, MigrationEntry.buildDescriptors(all));
 		}
 
 	}

@@ -50,7 +50,7 @@ public final class Main {
 			settings = Settings.parse(args, environment);
 		}
 		catch (CommandLineUsageException ex) {
-			System.err.println("error: " + ex.getMessage());
+			System.err.println("error: " + Credentials.mask(ex.getMessage()));
 			System.err.println(MigrationCommandLine.usage());
 			System.err.println(OPTIONS);
 			return MigrationCommandLine.USAGE;
@@ -61,12 +61,8 @@ public final class Main {
 			return settings.command.isEmpty() ? MigrationCommandLine.USAGE : MigrationCommandLine.SUCCESS;
 		}
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
-		List<String> secrets = new ArrayList<>(Credentials.secretsIn(settings.url));
-		if (settings.password != null) {
-			secrets.add(settings.password);
-		}
 		MigrationCommandLine commandLine = new MigrationCommandLine(settings::runner, settings.locations, System.out,
-				System.err, colour, secrets);
+				System.err, colour, settings.secrets());
 		return commandLine.run(settings.command);
 	}
 
@@ -146,6 +142,17 @@ public final class Main {
 			return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter((l) -> !l.isEmpty()).toList();
 		}
 
+		/**
+		 * Return the password and those the URL carries, which nothing may print.
+		 */
+		List<String> secrets() {
+			List<String> secrets = new ArrayList<>(Credentials.secretsIn(this.url));
+			if (this.password != null) {
+				secrets.add(this.password);
+			}
+			return secrets;
+		}
+
 		MigrationRunner runner(MigrationListener listener) {
 			if (this.url == null || this.url.isBlank()) {
 				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
@@ -156,6 +163,7 @@ public final class Main {
 				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
 				.locations(this.locations)
 				.encoding(this.encoding)
+				.secrets(secrets())
 				.listener(listener);
 			if (this.table != null) {
 				try {

@@ -1,8 +1,12 @@
 package dev.migrations.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +15,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Masks credentials in text that is printed, logged or returned, such as a driver's error
  * message that quotes the JDBC URL: {@code password=...} and similar key-value pairs,
- * {@code //user:password@host} and Oracle's {@code user/password@host}. Thread-safe.
+ * {@code //user:password@host} and Oracle's {@code user/password@host}, and every known
+ * secret, such as the configured password, where it stands as a whole token. The one
+ * masking of every front end and of the runner's own messages. Thread-safe.
  */
 public final class Credentials {
 
 	private static final String MASK = "******";
 
+	/**
+	 * A key and its value; not MySQL's and MariaDB's "(using password: YES)", which says
+	 * only whether a password was sent.
+	 */
 	private static final Pattern KEY_VALUE = Pattern
-		.compile("(?i)((?:password|passwd|pwd|secret|token|credentials?)\\s*[=:]\\s*)[^&;,\\s'\"]+");
+		.compile("(?i)((?:password|passwd|pwd|secret|token|credentials?)\\s*[=:]\\s*)(?!(?:YES|NO)\\))[^&;,\\s'\"]+");
 
 	private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^/@\\s]+@");
 
@@ -91,6 +101,36 @@ public final class Credentials {
 	}
 
 	/**
+	 * Mask the credentials in a driver's failure, its causes and its suppressed failures,
+	 * as a stack trace prints them all. A failure that carries none is returned as it is;
+	 * otherwise a copy with the same SQLState, error code and stack traces, whose causes
+	 * print under their own class names.
+	 * @param failure the failure
+	 * @param secrets the secrets
+	 * @return the failure, or its masked copy
+	 */
+	public static SQLException maskFailure(SQLException failure, Collection<String> secrets) {
+		return carriesCredential(failure, secrets, Collections.newSetFromMap(new IdentityHashMap<>()))
+				? new MaskedFailure(failure, secrets, Collections.newSetFromMap(new IdentityHashMap<>())) : failure;
+	}
+
+	private static boolean carriesCredential(Throwable failure, Collection<String> secrets, Set<Throwable> seen) {
+		if (!seen.add(failure)) {
+			return false;
+		}
+		String message = failure.getMessage();
+		if (message != null && !message.equals(mask(message, secrets))) {
+			return true;
+		}
+		for (Throwable suppressed : failure.getSuppressed()) {
+			if (carriesCredential(suppressed, secrets, seen)) {
+				return true;
+			}
+		}
+		return failure.getCause() != null && carriesCredential(failure.getCause(), secrets, seen);
+	}
+
+	/**
 	 * Mask the credentials in a text.
 	 * @param text the text, or {@code null}
 	 * @return the text with every credential replaced by {@code ******}, or {@code null}
@@ -102,6 +142,39 @@ public final class Credentials {
 		String masked = KEY_VALUE.matcher(text).replaceAll("$1" + MASK);
 		masked = USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
 		return ORACLE_USER_PASSWORD.matcher(masked).replaceAll("$1" + MASK + "@");
+	}
+
+	/**
+	 * A failure with its message masked, which prints as the failure it copies does.
+	 */
+	private static final class MaskedFailure extends SQLException {
+
+		private final String type;
+
+		MaskedFailure(Throwable failure, Collection<String> secrets, Set<Throwable> copied) {
+			super(mask(failure.getMessage(), secrets),
+					(failure instanceof SQLException sqlException) ? sqlException.getSQLState() : null,
+					(failure instanceof SQLException sqlException) ? sqlException.getErrorCode() : 0);
+			copied.add(failure);
+			this.type = failure.getClass().getName();
+			setStackTrace(failure.getStackTrace());
+			Throwable cause = failure.getCause();
+			if (cause != null && !copied.contains(cause)) {
+				initCause(new MaskedFailure(cause, secrets, copied));
+			}
+			for (Throwable suppressed : failure.getSuppressed()) {
+				if (!copied.contains(suppressed)) {
+					addSuppressed(new MaskedFailure(suppressed, secrets, copied));
+				}
+			}
+		}
+
+		@Override
+		public String toString() {
+			String message = getLocalizedMessage();
+			return (message != null) ? this.type + ": " + message : this.type;
+		}
+
 	}
 
 }

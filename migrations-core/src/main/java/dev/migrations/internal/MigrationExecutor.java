@@ -60,10 +60,22 @@ public final class MigrationExecutor {
 
 	private final MigrationListener listener;
 
-	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationListener listener) {
+	private final List<String> secrets;
+
+	/**
+	 * Create an executor.
+	 * @param dialect the dialect
+	 * @param ledger the ledger
+	 * @param listener the listener
+	 * @param secrets values, such as the password, that no failure it throws or records
+	 * may carry
+	 */
+	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationListener listener,
+			List<String> secrets) {
 		this.dialect = dialect;
 		this.ledger = ledger;
 		this.listener = listener;
+		this.secrets = List.copyOf(secrets);
 	}
 
 	/**
@@ -283,12 +295,13 @@ public final class MigrationExecutor {
 			work.run();
 		}
 		catch (SQLException ex) {
-			MigrationExecutionException failure = new MigrationExecutionException("Migration " + migration.id()
-					+ " failed " + ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
+			String message = "Migration " + migration.id() + " failed "
+					+ ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
 					+ migration.source(direction) + ") when its transaction began or committed:\nDatabase error: "
 					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "")
-					+ NEXT_STEP + nextStep(migration, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE),
-					migration.id(), 0, ex);
+					+ NEXT_STEP + nextStep(migration, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE);
+			MigrationExecutionException failure = new MigrationExecutionException(masked(message), migration.id(), 0,
+					Credentials.maskFailure(ex, this.secrets));
 			this.listener.onFailure(migration, direction, failure);
 			throw failure;
 		}
@@ -406,7 +419,17 @@ public final class MigrationExecutor {
 						: "return false from the migration's transactional()")
 				.append(" so that the migration runs outside one.");
 		}
-		return new MigrationExecutionException(message.toString(), migration.id(), index + 1, cause);
+		Exception masked = (cause instanceof SQLException sqlException)
+				? Credentials.maskFailure(sqlException, this.secrets) : cause;
+		return new MigrationExecutionException(masked(message.toString()), migration.id(), index + 1, masked);
+	}
+
+	/**
+	 * Mask a failure's message, which is also the error of its {@code FAILED} row: the
+	 * statement's excerpt or the database's error may quote a password.
+	 */
+	private String masked(String message) {
+		return String.valueOf(Credentials.mask(message, this.secrets));
 	}
 
 	private String nextStep(MigrationDescriptor migration, Atomicity atomicity) {

@@ -1,5 +1,10 @@
 package dev.migrations.internal;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,47 @@ class CredentialsTests {
 			.containsExactly("hunter2");
 		assertThat(Credentials.secretsIn("jdbc:h2:mem:app")).isEmpty();
 		assertThat(Credentials.secretsIn(null)).isEmpty();
+	}
+
+	@Test
+	void leavesWhetherAPasswordWasSentReadable() {
+		assertThat(Credentials.mask("Access denied for user 'root'@'127.0.0.1' (using password: YES)"))
+			.isEqualTo("Access denied for user 'root'@'127.0.0.1' (using password: YES)");
+		assertThat(Credentials.mask("Access denied for user 'root'@'localhost' (using password: NO)", List.of("e")))
+			.isEqualTo("Access denied for user 'root'@'localhost' (using password: NO)");
+		assertThat(Credentials.mask("password: YES-and-more")).isEqualTo("password: ******");
+	}
+
+	@Test
+	void masksEveryMessageOfADriversFailureAsItsStackTracePrintsThem() {
+		SQLException failure = new SQLInvalidAuthorizationSpecException("Incorrect port value : S3cretPw9@127.0.0.1",
+				"08000", 1045, new UnknownHostException("S3cretPw9@127.0.0.1"));
+		failure.addSuppressed(new IllegalStateException("retried with password=S3cretPw9"));
+
+		SQLException masked = Credentials.maskFailure(failure, List.of("S3cretPw9"));
+
+		assertThat(masked.getMessage()).isEqualTo("Incorrect port value : ******@127.0.0.1");
+		assertThat(masked.getSQLState()).isEqualTo("08000");
+		assertThat(masked.getErrorCode()).isEqualTo(1045);
+		assertThat(masked.getStackTrace()).isEqualTo(failure.getStackTrace());
+		String trace = stackTrace(masked);
+		assertThat(trace).doesNotContain("S3cretPw9")
+			.startsWith("java.sql.SQLInvalidAuthorizationSpecException: Incorrect port value : ******@127.0.0.1")
+			.contains("Caused by: java.net.UnknownHostException: ******@127.0.0.1")
+			.contains("Suppressed: java.lang.IllegalStateException: retried with password=******");
+	}
+
+	@Test
+	void leavesADriversFailureThatCarriesNoCredentialAsItIs() {
+		SQLException failure = new SQLException("Connection to 127.0.0.1:1 refused", "08001",
+				new IllegalStateException("refused"));
+		assertThat((Throwable) Credentials.maskFailure(failure, List.of("S3cretPw9", "e"))).isSameAs(failure);
+	}
+
+	private static String stackTrace(Throwable failure) {
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
+import dev.migrations.boot.autoconfigure.MigrationsSecrets;
 import dev.migrations.internal.Credentials;
 import dev.migrations.lock.LockHolder;
 import org.jspecify.annotations.Nullable;
@@ -37,19 +38,24 @@ import org.springframework.context.ApplicationContext;
  * how long each migration took. Its write operations apply, roll back and pretend; like
  * every write operation they are available only with
  * {@code management.endpoint.migrations.access=unrestricted}. No response carries a
- * credential: error messages are masked. Thread-safe.
+ * credential: recorded errors and lock holders are masked, the configured passwords
+ * ({@link MigrationsSecrets}) among them. Thread-safe.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
 	private final ApplicationContext context;
 
+	private final List<String> secrets;
+
 	/**
-	 * Create an endpoint over the runners of a context and its ancestors.
+	 * Create an endpoint over the runners of a context and its ancestors, masking the
+	 * passwords that the context's environment configures.
 	 * @param context the application context
 	 */
 	public MigrationsEndpoint(ApplicationContext context) {
 		this.context = context;
+		this.secrets = MigrationsSecrets.of(context.getEnvironment());
 	}
 
 	/**
@@ -97,8 +103,8 @@ public class MigrationsEndpoint {
 					.orElse(null);
 				List<String> upSql = (descriptor != null) ? candidate.getValue().pretend().up(descriptor).statements()
 						: null;
-				return new MigrationDetailDescriptor(candidate.getKey(), MigrationDescriptorView.of(status.get()),
-						upSql);
+				return new MigrationDetailDescriptor(candidate.getKey(),
+						MigrationDescriptorView.of(status.get(), this.secrets), upSql);
 			}
 		}
 		return null;
@@ -163,12 +169,13 @@ public class MigrationsEndpoint {
 		return runners.entrySet().iterator().next();
 	}
 
-	private static RunnerDescriptor describe(MigrationRunner runner) {
+	private RunnerDescriptor describe(MigrationRunner runner) {
 		List<MigrationStatus> statuses = runner.status();
 		LockHolder holder = runner.lockHolder().orElse(null);
 		return new RunnerDescriptor(database(runner), runner.ledger().describe(), MigrationsSummary.of(statuses),
-				(holder != null) ? new LockDescriptor(Credentials.mask(holder.owner()), holder.since()) : null,
-				statuses.stream().map(MigrationDescriptorView::of).toList());
+				(holder != null) ? new LockDescriptor(String.valueOf(Credentials.mask(holder.owner(), this.secrets)),
+						holder.since()) : null,
+				statuses.stream().map((status) -> MigrationDescriptorView.of(status, this.secrets)).toList());
 	}
 
 	private static String database(MigrationRunner runner) {
@@ -247,12 +254,12 @@ public class MigrationsEndpoint {
 			@Nullable Instant appliedAt, @Nullable Long executionMs, @Nullable String checksum,
 			@Nullable String appliedChecksum, @Nullable String source, @Nullable String error) {
 
-		static MigrationDescriptorView of(MigrationStatus status) {
+		static MigrationDescriptorView of(MigrationStatus status, List<String> secrets) {
 			String appliedChecksum = (status.appliedChecksum() != null
 					&& !status.appliedChecksum().equals(status.checksum())) ? status.appliedChecksum() : null;
 			return new MigrationDescriptorView(status.id().toString(), status.name(), status.state(), status.batch(),
 					status.appliedAt(), status.executionMs(), status.checksum(), appliedChecksum, status.source(),
-					Credentials.mask(status.error()));
+					Credentials.mask(status.error(), secrets));
 		}
 
 	}

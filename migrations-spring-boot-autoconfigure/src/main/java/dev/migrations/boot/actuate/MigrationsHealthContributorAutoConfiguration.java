@@ -1,10 +1,12 @@
 package dev.migrations.boot.actuate;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.boot.autoconfigure.MigrationsInitializer;
+import dev.migrations.boot.autoconfigure.MigrationsSecrets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +19,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
@@ -40,14 +43,15 @@ public final class MigrationsHealthContributorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 		HealthContributor migrationsHealthContributor(Map<String, MigrationRunner> runners,
-				ObjectProvider<MigrationsInitializer> initializer) {
+				ObjectProvider<MigrationsInitializer> initializer, Environment environment) {
 			MigrationsInitializer startup = initializer.getIfUnique();
 			boolean appliesMigrations = startup != null && startup.appliesMigrations();
+			List<String> secrets = MigrationsSecrets.of(environment);
 			if (runners.size() == 1) {
-				return new MigrationsHealthIndicator(runners.values().iterator().next(), appliesMigrations);
+				return new MigrationsHealthIndicator(runners.values().iterator().next(), appliesMigrations, secrets);
 			}
 			return CompositeHealthContributor.fromMap(runners,
-					(runner) -> new MigrationsHealthIndicator(runner, appliesMigrations));
+					(runner) -> new MigrationsHealthIndicator(runner, appliesMigrations, secrets));
 		}
 
 	}

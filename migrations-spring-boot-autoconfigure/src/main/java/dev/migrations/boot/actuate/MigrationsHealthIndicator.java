@@ -1,5 +1,6 @@
 package dev.migrations.boot.actuate;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.internal.Credentials;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,8 @@ import org.springframework.boot.health.contributor.Status;
  * version), which the details list under {@code unknown}.</li>
  * </ul>
  * The details carry the {@link MigrationsSummary} of every row. Reads the ledger on every
- * check; errors are shown with credentials masked. Thread-safe.
+ * check; errors are shown with credentials masked (and the given secrets, such as the
+ * configured passwords). Thread-safe.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -50,13 +53,15 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final boolean appliesMigrations;
 
+	private final List<String> secrets;
+
 	/**
 	 * Create an indicator for a runner whose application applies pending migrations
 	 * itself, as {@code migrations.on-startup=apply} does.
 	 * @param runner the runner
 	 */
 	public MigrationsHealthIndicator(MigrationRunner runner) {
-		this(runner, true);
+		this(runner, true, List.of());
 	}
 
 	/**
@@ -68,8 +73,20 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	 * {@link Status#OUT_OF_SERVICE} until someone else applies them
 	 */
 	public MigrationsHealthIndicator(MigrationRunner runner, boolean appliesMigrations) {
+		this(runner, appliesMigrations, List.of());
+	}
+
+	/**
+	 * Create an indicator for one runner whose details never carry the given secrets.
+	 * @param runner the runner
+	 * @param appliesMigrations whether this application applies the runner's pending
+	 * migrations itself
+	 * @param secrets values, such as the configured passwords, to mask in the details
+	 */
+	public MigrationsHealthIndicator(MigrationRunner runner, boolean appliesMigrations, Collection<String> secrets) {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
 		this.appliesMigrations = appliesMigrations;
+		this.secrets = List.copyOf(secrets);
 	}
 
 	@Override
@@ -79,7 +96,7 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			statuses = this.runner.status();
 		}
 		catch (RuntimeException ex) {
-			String error = ex.getClass().getName() + ": " + Credentials.mask(ex.getMessage());
+			String error = ex.getClass().getName() + ": " + mask(ex.getMessage());
 			logger.warn("Migrations health check failed: {}", error);
 			return Health.down().withDetail("error", error).build();
 		}
@@ -118,11 +135,15 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	 */
 	private Optional<String> inProgressIn() {
 		try {
-			return this.runner.lockHolder().map((holder) -> Credentials.mask(holder.toString()));
+			return this.runner.lockHolder().map((holder) -> mask(holder.toString()));
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private String mask(@Nullable String text) {
+		return String.valueOf(Credentials.mask(text, this.secrets));
 	}
 
 }

@@ -10,10 +10,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
-import dev.migrations.internal.Credentials;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.env.Environment;
 
 /**
  * A migration command given on the application's command line, such as
@@ -59,19 +56,6 @@ final class MigrationCommand implements MigrationListener {
 	 */
 	private static boolean isEndOfOptions(String arg) {
 		return arg.equals("--");
-	}
-
-	/**
-	 * Return the configured passwords, which a command must never print.
-	 * @param environment the application's environment
-	 * @return the non-empty passwords
-	 */
-	static List<String> secrets(Environment environment) {
-		Stream<String> passwords = Stream.of("migrations.password", "spring.datasource.password")
-			.map(environment::getProperty);
-		Stream<String> inUrls = Stream.of("migrations.url", "spring.datasource.url")
-			.flatMap((url) -> Credentials.secretsIn(environment.getProperty(url)).stream());
-		return Stream.concat(passwords, inUrls).filter((secret) -> secret != null && !secret.isEmpty()).toList();
 	}
 
 	List<String> args() {

@@ -142,13 +142,8 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	}
 
 	private String mask(@Nullable String text) {
-		String masked = (text != null) ? text : "";
-		if (this.environment != null) {
-			for (String secret : MigrationCommand.secrets(this.environment)) {
-				masked = masked.replace(secret, "****");
-			}
-		}
-		return Credentials.mask(masked);
+		List<String> secrets = (this.environment != null) ? MigrationsSecrets.of(this.environment) : List.of();
+		return String.valueOf(Credentials.mask((text != null) ? text : "", secrets));
 	}
 
 	/**

@@ -2,14 +2,18 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.MigrationDefinitionException;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains a migration that is wrong before anything runs: a missing or malformed id, a
  * duplicate, or an unreadable location.
  */
-class MigrationDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<MigrationDefinitionException> {
+class MigrationDefinitionFailureAnalyzer extends MaskingFailureAnalyzer<MigrationDefinitionException> {
+
+	MigrationDefinitionFailureAnalyzer(Environment environment) {
+		super(environment);
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationDefinitionException cause) {

@@ -3,8 +3,8 @@ package dev.migrations.boot.autoconfigure;
 import dev.migrations.MigrationExecutionException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains a migration whose statement failed at startup: which migration, which
@@ -12,7 +12,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * {@code FAILED} row (DDL that commits implicitly, or a migration outside a transaction),
  * that the database must be fixed and the row repaired first.
  */
-class MigrationExecutionFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExecutionException> {
+class MigrationExecutionFailureAnalyzer extends MaskingFailureAnalyzer<MigrationExecutionException> {
+
+	MigrationExecutionFailureAnalyzer(Environment environment) {
+		super(environment);
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationExecutionException cause) {

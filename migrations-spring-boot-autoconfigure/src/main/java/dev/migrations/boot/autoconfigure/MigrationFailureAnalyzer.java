@@ -7,14 +7,18 @@ import dev.migrations.MigrationValidationException;
 import dev.migrations.lock.MigrationLockTimeoutException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains any other {@link MigrationException} at startup; the more specific analyzers
  * handle their own types.
  */
-class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+class MigrationFailureAnalyzer extends MaskingFailureAnalyzer<MigrationException> {
+
+	MigrationFailureAnalyzer(Environment environment) {
+		super(environment);
+	}
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {

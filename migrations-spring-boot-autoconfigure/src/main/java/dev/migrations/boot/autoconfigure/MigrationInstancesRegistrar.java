@@ -53,7 +53,7 @@ class MigrationInstancesRegistrar implements ImportBeanDefinitionRegistrar, Envi
 				? configurable.getBeanClassLoader() : null;
 		MigrationsProperties properties = beanFactory.getBean(MigrationsProperties.class);
 		return new MigrationRunnerFactory(properties, beanFactory, classLoader,
-				beanFactory.getBean(DedicatedDataSources.class))
+				beanFactory.getBean(DedicatedDataSources.class), this.environment)
 			.createInstance(name);
 	}
 

@@ -2,8 +2,8 @@ package dev.migrations.boot.autoconfigure;
 
 import dev.migrations.lock.MigrationLockTimeoutException;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains a migration lock that another process still held when the lock timeout ran out
@@ -11,7 +11,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * lock failures, such as a connection that cannot be opened, carry their own next step
  * and are explained by {@link MigrationFailureAnalyzer}.
  */
-class MigrationLockFailureAnalyzer extends AbstractFailureAnalyzer<MigrationLockTimeoutException> {
+class MigrationLockFailureAnalyzer extends MaskingFailureAnalyzer<MigrationLockTimeoutException> {
+
+	MigrationLockFailureAnalyzer(Environment environment) {
+		super(environment);
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationLockTimeoutException cause) {

@@ -28,6 +28,7 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -46,12 +47,15 @@ final class MigrationRunnerFactory {
 
 	private final DedicatedDataSources dedicatedDataSources;
 
+	private final List<String> secrets;
+
 	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
-			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources) {
+			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources, Environment environment) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
 		this.dedicatedDataSources = dedicatedDataSources;
+		this.secrets = MigrationsSecrets.of(environment);
 	}
 
 	/**
@@ -161,7 +165,7 @@ final class MigrationRunnerFactory {
 	}
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {
-		builder.classLoader(this.classLoader);
+		builder.classLoader(this.classLoader).secrets(this.secrets);
 		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
 		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
 			.orderedStream()

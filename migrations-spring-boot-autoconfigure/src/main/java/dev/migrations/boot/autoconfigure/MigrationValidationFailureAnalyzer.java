@@ -3,15 +3,19 @@ package dev.migrations.boot.autoconfigure;
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationValidationException;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains why migrations could not start: failed or interrupted migrations, applied
  * migrations that were changed, or (with {@code migrations.on-startup=validate}) pending
  * ones; each with what to do about it.
  */
-class MigrationValidationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationValidationException> {
+class MigrationValidationFailureAnalyzer extends MaskingFailureAnalyzer<MigrationValidationException> {
+
+	MigrationValidationFailureAnalyzer(Environment environment) {
+		super(environment);
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationValidationException cause) {

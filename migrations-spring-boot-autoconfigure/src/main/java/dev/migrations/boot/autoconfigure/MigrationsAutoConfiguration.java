@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for migrations: builds a
@@ -59,11 +60,11 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		MigrationRunner migrationRunner(MigrationsProperties properties, ConfigurableListableBeanFactory beanFactory,
-				ObjectProvider<DataSource> dataSource,
+				Environment environment, ObjectProvider<DataSource> dataSource,
 				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 				DedicatedDataSources dedicatedDataSources) {
 			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader(),
-					dedicatedDataSources)
+					dedicatedDataSources, environment)
 				.createDefault(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
 		}
 

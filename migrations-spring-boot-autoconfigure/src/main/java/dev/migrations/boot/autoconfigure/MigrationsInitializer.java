@@ -183,7 +183,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		List<String> locations = Binder.get(environment)
 			.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(SqlMigrationSource.DEFAULT_LOCATION));
-		List<String> secrets = MigrationCommand.secrets(environment);
+		List<String> secrets = MigrationsSecrets.of(environment);
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
 		int status = MigrationCommandLine.SUCCESS;
 		for (MigrationRunner runner : this.runners) {

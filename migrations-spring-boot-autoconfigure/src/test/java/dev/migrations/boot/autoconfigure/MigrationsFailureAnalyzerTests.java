@@ -1,10 +1,15 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationRunner;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationValidationException;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
@@ -22,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -37,7 +43,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void brokenMigrationNamesTheMigrationTheStatementAndTheFix() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken"));
 		assertThat(analysis.getDescription())
 			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
@@ -57,9 +63,9 @@ class MigrationsFailureAnalyzerTests {
 	@Test
 	void brokenMigrationRolledBackWithItsLedgerRowSaysToFixAndStartAgain() {
 		try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-			FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(),
-					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
-							"migrations.locations=classpath:db/broken"));
+			FailureAnalysis analysis = analyzeStartupFailure(
+					new MigrationExecutionFailureAnalyzer(new MockEnvironment()), this.contextRunner.withPropertyValues(
+							"spring.datasource.url=" + database.url(), "migrations.locations=classpath:db/broken"));
 			assertThat(analysis.getAction())
 				.startsWith("Fix migration m_20241201000100_insert_into_missing_table (statement 2) and start the "
 						+ "application again.")
@@ -74,7 +80,8 @@ class MigrationsFailureAnalyzerTests {
 			ApplicationContextRunner broken = this.contextRunner.withPropertyValues(
 					"spring.datasource.url=" + database.url(), "migrations.locations=classpath:db/broken");
 			broken.run((context) -> assertThat(context).hasFailed());
-			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(), broken);
+			FailureAnalysis analysis = analyzeStartupFailure(
+					new MigrationValidationFailureAnalyzer(new MockEnvironment()), broken);
 			assertThat(analysis.getDescription())
 				.contains("m_20241201000100_insert_into_missing_table [FAILED] Migration "
 						+ "m_20241201000100_insert_into_missing_table "
@@ -90,7 +97,8 @@ class MigrationsFailureAnalyzerTests {
 			MigrationRunner.builder(database.dataSource()).build().applyAll();
 			database.execute("UPDATE migrations_ledger SET checksum = 'v1:0000' "
 					+ "WHERE id = 'm_20241201000100_insert_first_user'");
-			FailureAnalysis analysis = analyzeStartupFailure(new MigrationValidationFailureAnalyzer(),
+			FailureAnalysis analysis = analyzeStartupFailure(
+					new MigrationValidationFailureAnalyzer(new MockEnvironment()),
 					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url()));
 			assertThat(analysis.getDescription()).contains("m_20241201000100_insert_first_user [CHECKSUM_MISMATCH]")
 				.contains("was changed after it was applied");
@@ -107,7 +115,7 @@ class MigrationsFailureAnalyzerTests {
 			FailureAnalysis analysis = holder.dialect()
 				.lock(dataSource, new LedgerTable(null, "migrations_ledger"))
 				.withLock(Duration.ofSeconds(5),
-						(waited) -> analyzeStartupFailure(new MigrationLockFailureAnalyzer(),
+						(waited) -> analyzeStartupFailure(new MigrationLockFailureAnalyzer(new MockEnvironment()),
 								this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
 										"migrations.lock-timeout=300ms")));
 			assertThat(analysis.getDescription()).contains("Timed out after 300 ms waiting for the migration lock");
@@ -122,9 +130,11 @@ class MigrationsFailureAnalyzerTests {
 			database.execute("CREATE TABLE migrations_ledger_lock (id INT NOT NULL PRIMARY KEY)");
 			ApplicationContextRunner broken = this.contextRunner
 				.withPropertyValues("spring.datasource.url=" + database.url());
-			broken.run((context) -> assertThat(new MigrationLockFailureAnalyzer().analyze(context.getStartupFailure()))
+			broken.run((context) -> assertThat(
+					new MigrationLockFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure()))
 				.isNull());
-			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(), broken);
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(new MockEnvironment()),
+					broken);
 			assertThat(analysis.getDescription())
 				.startsWith("Could not take the migration lock (lease in \"MIGRATIONS_LEDGER_LOCK\")");
 			assertThat(analysis.getAction()).startsWith("correct the cause of this database error")
@@ -135,7 +145,7 @@ class MigrationsFailureAnalyzerTests {
 	@Test
 	void poolOfOneConnectionFailsAtOnceWithThePropertyToChange() {
 		try (H2Database database = H2Database.create()) {
-			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+			FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(new MockEnvironment()),
 					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url(),
 							"spring.datasource.hikari.maximum-pool-size=1"));
 			assertThat(analysis.getDescription()).isEqualTo("The DataSource to migrate is a connection pool of at most "
@@ -160,8 +170,9 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void migrationBeanWithoutIdShowsTheAnnotationToAdd() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(), this.contextRunner
-			.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(new MockEnvironment()),
+				this.contextRunner
+					.withUserConfiguration(MigrationsAutoConfigurationTests.MigrationWithoutIdConfiguration.class));
 		assertThat(analysis.getDescription()).isEqualTo("Migration bean 'unnamedMigration' has no id.");
 		assertThat(analysis.getAction())
 			.startsWith("annotate its class or @Bean method with "
@@ -171,7 +182,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void invalidLedgerTableNameNamesThePropertyAndAValidName() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues("migrations.table=bad-name"));
 		assertThat(analysis.getDescription()).isEqualTo("Invalid ledger table name 'bad-name': use letters, digits "
 				+ "and underscores, starting with a letter or underscore, at most 60 characters.");
@@ -182,7 +193,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void ledgerTableNameWithASchemaSaysWhereTheSchemaGoes() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues("migrations.instances.orders.table=ops.orders_ledger",
 						"migrations.instances.orders.locations=classpath:db/orders"));
 		assertThat(analysis.getDescription()).startsWith("Invalid ledger table name 'ops.orders_ledger'");
@@ -193,7 +204,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void invalidLedgerSchemaNameNamesTheProperty() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationDefinitionFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues("migrations.schema=ops-schema"));
 		assertThat(analysis.getDescription()).startsWith("Invalid ledger schema name 'ops-schema'");
 		assertThat(analysis.getAction()).startsWith("set migrations.schema to such a name, that of an existing schema, "
@@ -211,7 +222,8 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	private static void assertMissingSchemaAnalysis(ApplicationContextRunner contextRunner) {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(), contextRunner);
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(new MockEnvironment()),
+				contextRunner);
 		assertThat(analysis.getDescription()).isEqualTo(
 				"The migration ledger ops.migrations_ledger belongs in schema ops, which does not exist. Nothing was "
 						+ "changed.");
@@ -223,7 +235,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void urlThatNoDriverAcceptsNamesThePropertyWithoutItsCredentials() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues(
 						"migrations.url=jdbc:postgres://app:s3cret@127.0.0.1:5432/app?password=s3cret",
 						"migrations.password=hunter2"));
@@ -235,7 +247,7 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void urlOfADatabaseWhoseDriverIsMissingNamesTheDriver() {
-		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(),
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationFailureAnalyzer(new MockEnvironment()),
 				this.contextRunner.withPropertyValues("migrations.instances.orders.url=jdbc:mysql://db:3306/orders",
 						"migrations.instances.orders.locations=classpath:db/orders"));
 		assertThat(analysis.getDescription()).isEqualTo("No JDBC driver accepts migrations.instances.orders.url "
@@ -258,11 +270,49 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void failedStartupOnADatabaseErrorThatQuotesThePasswordPrintsItNowhere(CapturedOutput output) {
+		// MariaDB Connector/J quotes a URL's user information out of context
+		for (String password : List.of("S3cretPw9", "e")) {
+			assertThatException()
+				.isThrownBy(() -> new SpringApplicationBuilder(BrokenApplication.class).web(WebApplicationType.NONE)
+					.properties("spring.datasource.url=jdbc:mariadb://root:" + password + "@127.0.0.1:3306/test")
+					.run()
+					.close());
+		}
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Could not connect to the database: Incorrect port value : ******@127.0.0.1 (SQLState null). "
+					+ "Check that it is running and that the URL, user and password are right.")
+			.contains("Correct the cause described above, then start the application again.")
+			.doesNotContain("S3cretPw9")
+			.doesNotContain(" e@");
+	}
+
+	@Test
+	void analyzersMaskTheConfiguredPasswordsInWhatTheyQuote() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.password", "S3cretPw9")
+			.withProperty("migrations.url", "jdbc:mariadb://app:hunter2@db.example.com/app");
+		dev.migrations.MigrationId id = dev.migrations.MigrationId.parse("m_20241201000100_insert_into_missing_table");
+		MigrationValidationException failedRow = new MigrationValidationException(List.of(new MigrationProblem(id,
+				MigrationState.FAILED, "Migration " + id + " failed: login with S3cretPw9 was refused",
+				"Log in with the right password (not S3cretPw9), then run repair")));
+		FailureAnalysis validation = new MigrationValidationFailureAnalyzer(environment).analyze(failedRow);
+		assertThat(validation.getDescription()).contains("failed: login with ****** was refused")
+			.doesNotContain("S3cretPw9");
+		assertThat(validation.getAction()).contains("Log in with the right password (not ******), then run repair");
+		FailureAnalysis connection = new MigrationFailureAnalyzer(environment)
+			.analyze(new MigrationException("Could not connect to the database: Incorrect port value : "
+					+ "hunter2@db.example.com.\nNext step: check the URL"));
+		assertThat(connection.getDescription())
+			.isEqualTo("Could not connect to the database: Incorrect port value : ******@db.example.com.");
+		assertThat(connection.getAction()).isEqualTo("check the URL");
+	}
+
+	@Test
 	void genericAnalyzerLeavesSpecificFailuresToTheirAnalyzers() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken").run((context) -> {
 			Throwable failure = context.getStartupFailure();
-			assertThat(new MigrationFailureAnalyzer().analyze(failure)).isNull();
-			assertThat(new MigrationExecutionFailureAnalyzer().analyze(failure)).isNotNull();
+			assertThat(new MigrationFailureAnalyzer(new MockEnvironment()).analyze(failure)).isNull();
+			assertThat(new MigrationExecutionFailureAnalyzer(new MockEnvironment()).analyze(failure)).isNotNull();
 		});
 	}
 

@@ -634,11 +634,10 @@ public final class MigrationRunner {
 		return plans;
 	}
 
-	private static List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans,
-			Direction direction) {
+	private List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans, Direction direction) {
 		List<PlannedMigration> planned = new ArrayList<>(plans.size());
 		plans.forEach((migration, plan) -> planned.add(new PlannedMigration(migration.id(), migration.source(direction),
-				direction, MigrationExecutor.sql(plan))));
+				direction, MigrationExecutor.sql(plan), this.executor.script(plan))));
 		return planned;
 	}
 

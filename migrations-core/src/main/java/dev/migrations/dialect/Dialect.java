@@ -117,6 +117,20 @@ public interface Dialect {
 	}
 
 	/**
+	 * Write one statement as this database's own command-line client (psql, sqlite3, the
+	 * H2 shell) reads it from a script, so that the text of a dry run can be replayed
+	 * there: followed by a semicolon, on a line of its own when the statement's last line
+	 * may end in a line comment, which would swallow it.
+	 * @param sql the statement, as executed
+	 * @return the statement with its terminator
+	 */
+	default String scriptStatement(String sql) {
+		int lastLine = sql.lastIndexOf('\n') + 1;
+		boolean comment = sql.indexOf("--", lastLine) >= 0 || sql.indexOf('#', lastLine) >= 0;
+		return sql + (comment ? "\n;" : ";");
+	}
+
+	/**
 	 * Return the type of a UTC timestamp column.
 	 * @return the column type
 	 */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -45,6 +46,34 @@ public class MySqlDialect extends TableRenderingDialect {
 	@Override
 	public SqlStatementSplitter splitter() {
 		return SqlStatementSplitter.mysql();
+	}
+
+	/**
+	 * Write a statement that holds a semicolon, such as a procedure, function, trigger or
+	 * event whose body has several statements, between {@code DELIMITER} lines, as
+	 * {@code mysqldump} does: the mysql and mariadb clients otherwise end the statement
+	 * at its first semicolon. The delimiter is one the statement does not contain.
+	 */
+	@Override
+	public String scriptStatement(String sql) {
+		if (sql.indexOf(';') < 0) {
+			return super.scriptStatement(sql);
+		}
+		String delimiter = delimiterAbsentFrom(sql);
+		return "DELIMITER " + delimiter + "\n" + sql + "\n" + delimiter + "\nDELIMITER ;";
+	}
+
+	private static String delimiterAbsentFrom(String sql) {
+		for (String candidate : List.of("$$", "//", ";;")) {
+			if (!sql.contains(candidate)) {
+				return candidate;
+			}
+		}
+		String delimiter = "$$$";
+		while (sql.contains(delimiter)) {
+			delimiter += "$";
+		}
+		return delimiter;
 	}
 
 	@Override

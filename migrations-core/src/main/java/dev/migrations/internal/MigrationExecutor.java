@@ -99,10 +99,32 @@ public final class MigrationExecutor {
 	public static List<String> sql(List<SchemaOperation> rendered) {
 		List<String> statements = new ArrayList<>(rendered.size());
 		for (SchemaOperation operation : rendered) {
-			statements.add((operation instanceof SqlOperation sql) ? sql.sql()
-					: "-- " + operation.describe() + " (Java code, runs in order with the statements)");
+			statements.add((operation instanceof SqlOperation sql) ? sql.sql() : comment(operation));
 		}
 		return statements;
+	}
+
+	/**
+	 * Return a plan as a script for the database's own command-line client, JDBC steps
+	 * shown as comment lines.
+	 * @param rendered the rendered plan
+	 * @return the script, one statement after another, without a final line break
+	 * @see Dialect#scriptStatement(String)
+	 */
+	public String script(List<SchemaOperation> rendered) {
+		StringBuilder script = new StringBuilder();
+		for (SchemaOperation operation : rendered) {
+			if (!script.isEmpty()) {
+				script.append('\n');
+			}
+			script.append((operation instanceof SqlOperation sql) ? this.dialect.scriptStatement(sql.sql())
+					: comment(operation));
+		}
+		return script.toString();
+	}
+
+	private static String comment(SchemaOperation operation) {
+		return "-- " + operation.describe() + " (Java code, runs in order with the statements)";
 	}
 
 	/**

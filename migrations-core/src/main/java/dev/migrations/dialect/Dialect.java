@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -128,6 +131,28 @@ public interface Dialect {
 		int lastLine = sql.lastIndexOf('\n') + 1;
 		boolean comment = sql.indexOf("--", lastLine) >= 0 || sql.indexOf('#', lastLine) >= 0;
 		return sql + (comment ? "\n;" : ";");
+	}
+
+	/**
+	 * Read and clear the warnings and notices the database reported for the statement
+	 * that just ran. By default {@link Statement#getWarnings()}: PostgreSQL's driver
+	 * keeps the notices the server sent with the statement's response, so this costs no
+	 * round trip.
+	 * @param statement the statement that just ran
+	 * @return the warnings, in the order reported, empty when there are none
+	 * @throws SQLException on a database error
+	 */
+	default List<ServerWarning> takeWarnings(Statement statement) throws SQLException {
+		SQLWarning warning = statement.getWarnings();
+		if (warning == null) {
+			return List.of();
+		}
+		List<ServerWarning> warnings = new ArrayList<>();
+		for (; warning != null; warning = warning.getNextWarning()) {
+			warnings.add(ServerWarning.of(warning));
+		}
+		statement.clearWarnings();
+		return warnings;
 	}
 
 	/**

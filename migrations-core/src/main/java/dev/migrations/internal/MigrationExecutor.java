@@ -60,10 +60,13 @@ public final class MigrationExecutor {
 
 	private final MigrationListener listener;
 
+	private final DatabaseWarnings warnings;
+
 	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationListener listener) {
 		this.dialect = dialect;
 		this.ledger = ledger;
 		this.listener = listener;
+		this.warnings = new DatabaseWarnings(dialect);
 	}
 
 	/**
@@ -380,6 +383,7 @@ public final class MigrationExecutor {
 				try {
 					if (operation instanceof SqlOperation sql) {
 						statement.execute(sql.sql());
+						this.warnings.log(statement, migration, direction, i + 1, plan.size(), sql.line());
 					}
 					else if (operation instanceof JdbcOperation jdbc) {
 						jdbc.work().execute(connection);

@@ -28,6 +28,7 @@ import dev.migrations.internal.LedgerView;
 import dev.migrations.internal.LocalHost;
 import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.internal.MigrationExecutor;
+import dev.migrations.internal.RollbackRemainder;
 import dev.migrations.internal.Run;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
@@ -542,6 +543,16 @@ public final class MigrationRunner {
 				+ "database: " + (failedRow ? "run repair to remove the FAILED row, then " : "")
 				+ "baseline the database at the newest migration it already has (migrate:baseline ID, or "
 				+ "runner.baseline(id) in Java), and apply again.";
+		return withHint(failure, hint);
+	}
+
+	/**
+	 * A failure with a sentence added to its next step, which ends its message.
+	 */
+	private static MigrationExecutionException withHint(MigrationExecutionException failure, String hint) {
+		if (hint.isEmpty()) {
+			return failure;
+		}
 		MigrationExecutionException hinted = new MigrationExecutionException(failure.getMessage() + hint,
 				failure.getMigrationId(), failure.getStatementNumber(), failure.getCause());
 		for (Throwable suppressed : failure.getSuppressed()) {
@@ -589,6 +600,11 @@ public final class MigrationRunner {
 			catch (MigrationException ex) {
 				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
 				explainLockLoss(ex, lock, executed);
+				if (ex instanceof MigrationExecutionException failure && executed.size() < selected.size()) {
+					boolean failedStaysApplied = this.executor.isAtomic(selected.get(executed.size()));
+					throw withHint(failure, RollbackRemainder.describe(view, selection::select, selected,
+							executed.size(), failedStaysApplied));
+				}
 				throw ex;
 			}
 			MigrationResult result = new MigrationResult(0, executed);
@@ -647,11 +663,10 @@ public final class MigrationRunner {
 		return plans;
 	}
 
-	private static List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans,
-			Direction direction) {
+	private List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans, Direction direction) {
 		List<PlannedMigration> planned = new ArrayList<>(plans.size());
 		plans.forEach((migration, plan) -> planned.add(new PlannedMigration(migration.id(), migration.source(direction),
-				direction, MigrationExecutor.sql(plan))));
+				direction, MigrationExecutor.sql(plan), this.executor.script(plan))));
 		return planned;
 	}
 

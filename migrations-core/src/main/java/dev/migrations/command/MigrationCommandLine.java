@@ -465,17 +465,8 @@ public final class MigrationCommandLine {
 			this.out.println(Json.write(rows));
 			return SUCCESS;
 		}
-		if (plan.isEmpty()) {
-			this.out.println("-- nothing to run");
-		}
-		for (PlannedMigration planned : plan) {
-			this.out.println("-- " + planned.id() + " (" + planned.direction().name().toLowerCase() + ", "
-					+ planned.source() + ")");
-			for (String statement : planned.statements()) {
-				this.out.println(statement.startsWith("--") ? statement : statement + ";");
-			}
-			this.out.println();
-		}
+		this.out.print(plan.isEmpty() ? "-- nothing to run\n" : PlannedMigration.script(plan));
+		this.out.flush();
 		return SUCCESS;
 	}
 

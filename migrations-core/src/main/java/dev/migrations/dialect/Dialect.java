@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -114,6 +117,42 @@ public interface Dialect {
 	 */
 	default SqlStatementSplitter splitter() {
 		return SqlStatementSplitter.standard();
+	}
+
+	/**
+	 * Write one statement as this database's own command-line client (psql, sqlite3, the
+	 * H2 shell) reads it from a script, so that the text of a dry run can be replayed
+	 * there: followed by a semicolon, on a line of its own when the statement's last line
+	 * may end in a line comment, which would swallow it.
+	 * @param sql the statement, as executed
+	 * @return the statement with its terminator
+	 */
+	default String scriptStatement(String sql) {
+		int lastLine = sql.lastIndexOf('\n') + 1;
+		boolean comment = sql.indexOf("--", lastLine) >= 0 || sql.indexOf('#', lastLine) >= 0;
+		return sql + (comment ? "\n;" : ";");
+	}
+
+	/**
+	 * Read and clear the warnings and notices the database reported for the statement
+	 * that just ran. By default {@link Statement#getWarnings()}: PostgreSQL's driver
+	 * keeps the notices the server sent with the statement's response, so this costs no
+	 * round trip.
+	 * @param statement the statement that just ran
+	 * @return the warnings, in the order reported, empty when there are none
+	 * @throws SQLException on a database error
+	 */
+	default List<ServerWarning> takeWarnings(Statement statement) throws SQLException {
+		SQLWarning warning = statement.getWarnings();
+		if (warning == null) {
+			return List.of();
+		}
+		List<ServerWarning> warnings = new ArrayList<>();
+		for (; warning != null; warning = warning.getNextWarning()) {
+			warnings.add(ServerWarning.of(warning));
+		}
+		statement.clearWarnings();
+		return warnings;
 	}
 
 	/**

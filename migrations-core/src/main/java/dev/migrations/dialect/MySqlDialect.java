@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -45,6 +48,62 @@ public class MySqlDialect extends TableRenderingDialect {
 	@Override
 	public SqlStatementSplitter splitter() {
 		return SqlStatementSplitter.mysql();
+	}
+
+	/**
+	 * Write a statement that holds a semicolon, such as a procedure, function, trigger or
+	 * event whose body has several statements, between {@code DELIMITER} lines, as
+	 * {@code mysqldump} does: the mysql and mariadb clients otherwise end the statement
+	 * at its first semicolon. The delimiter is one the statement does not contain.
+	 */
+	@Override
+	public String scriptStatement(String sql) {
+		if (sql.indexOf(';') < 0) {
+			return super.scriptStatement(sql);
+		}
+		String delimiter = delimiterAbsentFrom(sql);
+		return "DELIMITER " + delimiter + "\n" + sql + "\n" + delimiter + "\nDELIMITER ;";
+	}
+
+	private static String delimiterAbsentFrom(String sql) {
+		for (String candidate : List.of("$$", "//", ";;")) {
+			if (!sql.contains(candidate)) {
+				return candidate;
+			}
+		}
+		String delimiter = "$$$";
+		while (sql.contains(delimiter)) {
+			delimiter += "$";
+		}
+		return delimiter;
+	}
+
+	/**
+	 * Read the warnings with {@code SHOW WARNINGS}, which tells a {@code Note} from a
+	 * {@code Warning}, when the driver has any: MariaDB Connector/J and MySQL Connector/J
+	 * know from the statement's response whether the server reported warnings, and answer
+	 * {@link Statement#getWarnings()} without a round trip when it reported none;
+	 * otherwise they read them with {@code SHOW WARNINGS} themselves but drop the level,
+	 * and a {@code DROP TABLE IF EXISTS} note would read as a warning. {@code SHOW
+	 * WARNINGS} leaves the server's list as it is, so it can be read twice.
+	 */
+	@Override
+	public List<ServerWarning> takeWarnings(Statement statement) throws SQLException {
+		List<ServerWarning> reported = super.takeWarnings(statement);
+		if (reported.isEmpty()) {
+			return reported;
+		}
+		List<ServerWarning> warnings = new ArrayList<>(reported.size());
+		try (Statement show = statement.getConnection().createStatement();
+				ResultSet rows = show.executeQuery("SHOW WARNINGS")) {
+			while (rows.next()) {
+				warnings.add(new ServerWarning(rows.getString(3), null, rows.getInt(2),
+						"Note".equalsIgnoreCase(rows.getString(1))));
+			}
+			show.clearWarnings();
+		}
+		statement.clearWarnings();
+		return warnings.isEmpty() ? reported : warnings;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.migrations.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -216,15 +217,19 @@ public final class LedgerView {
 				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " failed in batch " + status.batch() + " at " + status.appliedAt()
 								+ ": " + withoutNextStep(status.error()),
-						"The database may be partly changed. Fix it by hand, then run repair to clear the FAILED "
-								+ "row, and apply again."));
+						"The database may be partly changed. Fix it by hand so that it has none of the migration's "
+								+ "changes: undo what ran of a failed migration, or finish a failed rollback. Then run "
+								+ "repair, which removes the FAILED row, so that the migration counts as not applied "
+								+ "(the next apply runs it again)."));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " was started in batch " + status.batch() + " at "
 								+ status.appliedAt() + startedBy(status)
 								+ " and never finished: that run no longer holds the migration lock, so it died or "
 								+ "lost the lock part-way.",
-						"Check what the migration changed and complete or undo it by hand, then run repair to clear "
-								+ "the RUNNING row, and apply again."));
+						"Check what the migration, or its rollback, changed and fix the database by hand so that it "
+								+ "has none of the migration's changes: undo what ran of the migration, or finish the "
+								+ "rollback. Then run repair, which removes the RUNNING row, so that the migration "
+								+ "counts as not applied (the next apply runs it again)."));
 				case IN_PROGRESS -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " is in progress in " + this.liveHolder
 								+ ", which holds the migration lock and started it in batch " + status.batch() + " at "
@@ -330,6 +335,22 @@ public final class LedgerView {
 			.comparing((Map.Entry<MigrationId, LedgerEntry> row) -> row.getValue().batch(), Comparator.reverseOrder())
 			.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
 		return selected.stream().map(Map.Entry::getValue).toList();
+	}
+
+	/**
+	 * Return this view as it would be without some rows, as after a rollback removed
+	 * them.
+	 * @param ids the migrations whose rows to leave out
+	 * @return the view without those rows
+	 */
+	public LedgerView without(Collection<MigrationId> ids) {
+		List<LedgerEntry> kept = new ArrayList<>(this.rows.size());
+		this.rows.forEach((id, row) -> {
+			if (!ids.contains(id)) {
+				kept.add(row);
+			}
+		});
+		return of(this.descriptors, kept, this.liveHolder);
 	}
 
 	/**

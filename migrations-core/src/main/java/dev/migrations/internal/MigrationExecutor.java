@@ -24,6 +24,7 @@ import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one migration's plan on a connection and records it in the ledger, in one
@@ -62,6 +63,8 @@ public final class MigrationExecutor {
 
 	private final List<String> secrets;
 
+	private final DatabaseWarnings warnings;
+
 	/**
 	 * Create an executor.
 	 * @param dialect the dialect
@@ -76,6 +79,7 @@ public final class MigrationExecutor {
 		this.ledger = ledger;
 		this.listener = listener;
 		this.secrets = List.copyOf(secrets);
+		this.warnings = new DatabaseWarnings(dialect);
 	}
 
 	/**
@@ -111,10 +115,32 @@ public final class MigrationExecutor {
 	public static List<String> sql(List<SchemaOperation> rendered) {
 		List<String> statements = new ArrayList<>(rendered.size());
 		for (SchemaOperation operation : rendered) {
-			statements.add((operation instanceof SqlOperation sql) ? sql.sql()
-					: "-- " + operation.describe() + " (Java code, runs in order with the statements)");
+			statements.add((operation instanceof SqlOperation sql) ? sql.sql() : comment(operation));
 		}
 		return statements;
+	}
+
+	/**
+	 * Return a plan as a script for the database's own command-line client, JDBC steps
+	 * shown as comment lines.
+	 * @param rendered the rendered plan
+	 * @return the script, one statement after another, without a final line break
+	 * @see Dialect#scriptStatement(String)
+	 */
+	public String script(List<SchemaOperation> rendered) {
+		StringBuilder script = new StringBuilder();
+		for (SchemaOperation operation : rendered) {
+			if (!script.isEmpty()) {
+				script.append('\n');
+			}
+			script.append((operation instanceof SqlOperation sql) ? this.dialect.scriptStatement(sql.sql())
+					: comment(operation));
+		}
+		return script.toString();
+	}
+
+	private static String comment(SchemaOperation operation) {
+		return "-- " + operation.describe() + " (Java code, runs in order with the statements)";
 	}
 
 	/**
@@ -299,7 +325,8 @@ public final class MigrationExecutor {
 					+ ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
 					+ migration.source(direction) + ") when its transaction began or committed:\nDatabase error: "
 					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "")
-					+ NEXT_STEP + nextStep(migration, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE);
+					+ NEXT_STEP
+					+ nextStep(migration, direction, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE, null);
 			MigrationExecutionException failure = new MigrationExecutionException(masked(message), migration.id(), 0,
 					Credentials.maskFailure(ex, this.secrets));
 			this.listener.onFailure(migration, direction, failure);
@@ -371,6 +398,7 @@ public final class MigrationExecutor {
 				try {
 					if (operation instanceof SqlOperation sql) {
 						statement.execute(sql.sql());
+						this.warnings.log(statement, migration, direction, i + 1, plan.size(), sql.line());
 					}
 					else if (operation instanceof JdbcOperation jdbc) {
 						jdbc.work().execute(connection);
@@ -410,7 +438,9 @@ public final class MigrationExecutor {
 		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {
 			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
 		}
-		message.append(NEXT_STEP).append(nextStep(migration, atomicity));
+		String failedStatement = "statement " + (index + 1)
+				+ ((operation instanceof SqlOperation sql && sql.line() > 0) ? " (line " + sql.line() + ")" : "");
+		message.append(NEXT_STEP).append(nextStep(migration, direction, atomicity, failedStatement));
 		if (cause instanceof SQLException sqlException && NO_TRANSACTION_ALLOWED.equals(sqlException.getSQLState())
 				&& migration.transactional()) {
 			message.append(" The statement cannot run inside a transaction: ")
@@ -432,17 +462,47 @@ public final class MigrationExecutor {
 		return String.valueOf(Credentials.mask(message, this.secrets));
 	}
 
-	private String nextStep(MigrationDescriptor migration, Atomicity atomicity) {
+	/**
+	 * What to do after a failure, worded for its direction. A failure that left a
+	 * {@code FAILED} row is resolved by bringing the database to where it has none of the
+	 * migration's changes, because repair removes the row and the migration then counts
+	 * as not applied: after a failed migration, by undoing what ran of it; after a failed
+	 * rollback, by finishing the rollback.
+	 * @param failedStatement the statement that failed, such as {@code statement 2 (line
+	 * 5)}, or {@code null} when the failure came when a transaction began or committed
+	 */
+	private String nextStep(MigrationDescriptor migration, Direction direction, Atomicity atomicity,
+			@Nullable String failedStatement) {
+		if (direction == Direction.DOWN) {
+			return switch (atomicity) {
+				case RUN,
+						MIGRATION ->
+					"the rollback and its ledger change were rolled back together, so nothing of "
+							+ migration.source(Direction.DOWN) + " took effect and " + migration.id()
+							+ " is still applied. Fix the down migration and roll back again.";
+				case NONE -> "the database may be partly rolled back (" + whyPartly(migration) + "), and the ledger "
+						+ "marks " + migration.id() + " FAILED, which blocks later runs. Finish the rollback by hand: "
+						+ ((failedStatement != null) ? "do what " + failedStatement + " and the statements after it in "
+								+ migration.source(Direction.DOWN) + " would have done (the statements before it ran)"
+								: "check what " + migration.source(Direction.DOWN) + " changed and do the rest of it")
+						+ ". Then run repair: it removes the FAILED row, so that " + migration.id()
+						+ " counts as rolled back (the next apply runs it again).";
+			};
+		}
 		return switch (atomicity) {
 			case RUN -> "the whole run was rolled back and nothing was applied. Fix the migration and apply again.";
 			case MIGRATION -> "the migration and its ledger row were rolled back together, so nothing of it was "
 					+ "applied. Fix the migration and apply again.";
-			case NONE -> "the database may be partly changed (" + this.dialect.name()
-					+ ((migration.transactional()) ? " commits DDL implicitly"
-							: ", migration runs outside a transaction")
-					+ "), and the ledger marks " + migration.id()
-					+ " FAILED, which blocks later runs. Fix the database by hand, then run repair and apply again.";
+			case NONE -> "the database may be partly changed (" + whyPartly(migration) + "), and the ledger marks "
+					+ migration.id()
+					+ " FAILED, which blocks later runs. Fix the database by hand, undoing what ran of "
+					+ "the migration, then run repair and apply again.";
 		};
+	}
+
+	private String whyPartly(MigrationDescriptor migration) {
+		return this.dialect.name()
+				+ (migration.transactional() ? " commits DDL implicitly" : ", migration runs outside a transaction");
 	}
 
 	private static String excerpt(SchemaOperation operation) {

@@ -165,13 +165,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			logger.info("Pretend: no pending migrations in {}", runner.ledger().describe());
 			return;
 		}
-		StringBuilder text = new StringBuilder();
-		for (PlannedMigration plan : plans) {
-			text.append("\n-- ").append(plan.id()).append(" (").append(plan.source()).append(")");
-			plan.statements().forEach((statement) -> text.append('\n').append(statement).append(';'));
-		}
-		logger.info("Pretend: {} pending migration(s) in {} would run:{}", plans.size(), runner.ledger().describe(),
-				text);
+		logger.info("Pretend: {} pending migration(s) in {} would run:\n{}", plans.size(), runner.ledger().describe(),
+				PlannedMigration.script(plans).stripTrailing());
 	}
 
 	/**

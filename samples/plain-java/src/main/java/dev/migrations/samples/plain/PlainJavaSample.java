@@ -32,10 +32,7 @@ public final class PlainJavaSample {
 				.build();
 
 			System.out.println("== pretend: the SQL that would run");
-			for (PlannedMigration planned : runner.pretend().applyAll()) {
-				System.out.println("-- " + planned.id());
-				planned.statements().forEach((statement) -> System.out.println(statement + ";"));
-			}
+			System.out.print(PlannedMigration.script(runner.pretend().applyAll()));
 
 			MigrationResult applied = runner.applyAll();
 			System.out

@@ -11,10 +11,12 @@ import javax.sql.DataSource;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.source.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
+ * PostgreSQL: transactional DDL, dollar quoting, scripts as {@code psql} reads them, and
+ * a session advisory lock.
  */
 public class PostgresDialect extends TableRenderingDialect {
 
@@ -48,6 +50,11 @@ public class PostgresDialect extends TableRenderingDialect {
 				return result.next() ? result.getString(1) : null;
 			}
 		}
+	}
+
+	@Override
+	public SqlStatementSplitter splitter() {
+		return SqlStatementSplitter.postgresql();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import dev.migrations.source.SqlStatementSplitter.Syntax;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ final class ScriptScan {
 	private final int length;
 
 	private final boolean mysql;
+
+	private final StatementKeywords keywords;
 
 	private final List<SqlStatement> statements = new ArrayList<>();
 
@@ -51,11 +54,12 @@ final class ScriptScan {
 
 	private boolean pendingSpace;
 
-	ScriptScan(ScriptText script, boolean mysql) {
+	ScriptScan(ScriptText script, Syntax syntax) {
 		this.script = script;
 		this.text = script.text();
 		this.length = this.text.length;
-		this.mysql = mysql;
+		this.mysql = syntax == Syntax.MYSQL;
+		this.keywords = new StatementKeywords(syntax);
 	}
 
 	List<SqlStatement> split() {
@@ -84,8 +88,7 @@ final class ScriptScan {
 		int start = this.position;
 		char current = this.text[start];
 		if (isDelimiterAt(start)) {
-			endStatement(start);
-			this.position = start + this.delimiter.length;
+			delimiter(start);
 			return;
 		}
 		if (current == '\n') {
@@ -149,7 +152,24 @@ final class ScriptScan {
 			end++;
 		}
 		this.canonical.append(this.text, start, end - start);
+		this.keywords.follow(this.text, start, end);
 		this.position = end;
+	}
+
+	/**
+	 * End the statement at a delimiter, unless the database's client reads this semicolon
+	 * as part of it (a trigger or routine body, parentheses).
+	 */
+	private void delimiter(int start) {
+		boolean semicolon = this.delimiter.length == 1 && this.delimiter[0] == ';';
+		if (semicolon && this.statementStart != -1 && !this.keywords.semicolonEnds()) {
+			markSignificant(start);
+			this.canonical.append(';');
+			this.position = start + 1;
+			return;
+		}
+		endStatement(start);
+		this.position = start + this.delimiter.length;
 	}
 
 	/**
@@ -212,7 +232,7 @@ final class ScriptScan {
 	}
 
 	private void scanExecutableComment(int start) {
-		markSignificant(start);
+		markQuoted(start);
 		int end = blockCommentEnd(start, false);
 		appendQuoted(start, end);
 		this.position = end;
@@ -255,7 +275,7 @@ final class ScriptScan {
 
 	private void scanQuoted(int start, char quote, boolean backslashEscapes, String construct) {
 		int startLine = this.line;
-		markSignificant(start);
+		markQuoted(start);
 		int index = start + 1;
 		while (index < this.length) {
 			char current = this.text[index];
@@ -306,7 +326,7 @@ final class ScriptScan {
 
 	private void scanDollarQuoted(int start, int tagEnd) {
 		int startLine = this.line;
-		markSignificant(start);
+		markQuoted(start);
 		int tagLength = tagEnd - start + 1;
 		int index = tagEnd + 1;
 		while (index < this.length) {
@@ -378,6 +398,11 @@ final class ScriptScan {
 		}
 	}
 
+	private void markQuoted(int index) {
+		markSignificant(index);
+		this.keywords.other();
+	}
+
 	private void markSignificant(int index) {
 		if (this.statementStart == -1) {
 			this.statementStart = index;
@@ -400,6 +425,7 @@ final class ScriptScan {
 					: withQuotedTextAsWritten(this.statementStart, trimmedEnd);
 			this.statements.add(new SqlStatement(sql, this.canonical.toString(), this.statementLine));
 		}
+		this.keywords.reset();
 		this.statementStart = -1;
 		this.statementLine = 0;
 		this.canonical.setLength(0);

@@ -14,33 +14,62 @@ import java.util.Objects;
  * statement also carries a {@link SqlStatement#canonical() canonical form} that ignores
  * layout and comments, so checksums survive purely cosmetic edits.
  * <p>
- * Two syntaxes are available: {@link #standard()} for PostgreSQL, H2, SQLite and other
- * databases that follow standard SQL quoting, and {@link #mysql()} for MySQL and MariaDB,
- * whose strings accept backslash escapes and which have {@code #} comments.
+ * Four syntaxes are available: {@link #standard()} for H2 and other databases that follow
+ * standard SQL quoting; {@link #postgresql()} and {@link #sqlite()}, which add what the
+ * {@code psql} and {@code sqlite3} clients know about where a statement ends; and
+ * {@link #mysql()} for MySQL and MariaDB, whose strings accept backslash escapes and
+ * which have {@code #} comments.
  * <p>
  * Instances are immutable and thread-safe: one instance can split any number of scripts
  * concurrently.
  */
 public final class SqlStatementSplitter {
 
-	private static final SqlStatementSplitter STANDARD = new SqlStatementSplitter(false);
+	private static final SqlStatementSplitter STANDARD = new SqlStatementSplitter(Syntax.STANDARD);
 
-	private static final SqlStatementSplitter MYSQL = new SqlStatementSplitter(true);
+	private static final SqlStatementSplitter POSTGRESQL = new SqlStatementSplitter(Syntax.POSTGRESQL);
 
-	private final boolean mysql;
+	private static final SqlStatementSplitter SQLITE = new SqlStatementSplitter(Syntax.SQLITE);
 
-	private SqlStatementSplitter(boolean mysql) {
-		this.mysql = mysql;
+	private static final SqlStatementSplitter MYSQL = new SqlStatementSplitter(Syntax.MYSQL);
+
+	private final Syntax syntax;
+
+	private SqlStatementSplitter(Syntax syntax) {
+		this.syntax = syntax;
 	}
 
 	/**
-	 * Return the splitter for PostgreSQL, H2, SQLite and other databases that follow
-	 * standard SQL syntax: backslashes escape only inside PostgreSQL {@code E'...'}
-	 * strings, {@code --} always starts a comment, and block comments nest.
+	 * Return the splitter for H2 and other databases that follow standard SQL syntax:
+	 * backslashes escape only inside PostgreSQL {@code E'...'} strings, {@code --} always
+	 * starts a comment, and block comments nest. Also the splitter of SQL written in
+	 * Java, whatever the database.
 	 * @return the shared standard splitter
 	 */
 	public static SqlStatementSplitter standard() {
 		return STANDARD;
+	}
+
+	/**
+	 * Return the splitter for PostgreSQL: the {@link #standard()} syntax, and where the
+	 * {@code psql} client ends a statement. A semicolon inside parentheses does not end
+	 * one, nor does one inside the {@code BEGIN ... END} body of a
+	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} ({@code BEGIN ATOMIC}).
+	 * @return the shared PostgreSQL splitter
+	 */
+	public static SqlStatementSplitter postgresql() {
+		return POSTGRESQL;
+	}
+
+	/**
+	 * Return the splitter for SQLite: the {@link #standard()} syntax, and where the
+	 * {@code sqlite3} client ends a statement: {@code CREATE [TEMP] TRIGGER} ends at the
+	 * semicolon after the {@code END} of its body, not at the semicolons of the
+	 * statements inside it.
+	 * @return the shared SQLite splitter
+	 */
+	public static SqlStatementSplitter sqlite() {
+		return SQLITE;
 	}
 
 	/**
@@ -89,7 +118,27 @@ public final class SqlStatementSplitter {
 	}
 
 	private ScriptScan scan(String script) {
-		return new ScriptScan(ScriptText.of(script), this.mysql);
+		return new ScriptScan(ScriptText.of(script), this.syntax);
+	}
+
+	/**
+	 * The SQL syntax of one database's scripts, as its own command-line client reads
+	 * them.
+	 */
+	enum Syntax {
+
+		/** H2 and other databases with standard SQL quoting. */
+		STANDARD,
+
+		/** PostgreSQL, as {@code psql} reads it. */
+		POSTGRESQL,
+
+		/** SQLite, as {@code sqlite3} reads it. */
+		SQLITE,
+
+		/** MySQL and MariaDB, as {@code mysql} reads it. */
+		MYSQL
+
 	}
 
 }

@@ -18,6 +18,10 @@ class SqlStatementSplitterTests {
 
 	private final SqlStatementSplitter mysql = SqlStatementSplitter.mysql();
 
+	private final SqlStatementSplitter postgresql = SqlStatementSplitter.postgresql();
+
+	private final SqlStatementSplitter sqlite = SqlStatementSplitter.sqlite();
+
 	@Test
 	void returnsEmptyListForEmptyScript() {
 		assertThat(this.standard.split("")).isEmpty();
@@ -433,6 +437,89 @@ class SqlStatementSplitterTests {
 			.withMessage("Unterminated block comment starting at line 2");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 1 /* never closed;"))
 			.withMessage("Unterminated block comment starting at line 1");
+	}
+
+	@Test
+	void keepsASqliteTriggerWithSeveralStatementsInItsBodyInOneStatement() {
+		String trigger = """
+				CREATE TRIGGER notes_audit AFTER INSERT ON notes
+				BEGIN
+				    UPDATE counts SET total = total + 1;
+				    INSERT INTO audit (note_id) VALUES (NEW.id);
+				END""";
+		List<SqlStatement> statements = this.sqlite
+			.split("CREATE TABLE notes (id INT);\n" + trigger + ";\nINSERT INTO notes VALUES (1);\n");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("CREATE TABLE notes (id INT)", trigger, "INSERT INTO notes VALUES (1)");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 7);
+		assertThat(statements.get(1).canonical()).isEqualTo("CREATE TRIGGER notes_audit AFTER INSERT ON notes BEGIN "
+				+ "UPDATE counts SET total = total + 1; INSERT INTO audit (note_id) VALUES (NEW.id); END");
+	}
+
+	@Test
+	void endsASqliteTriggerOnlyAtTheEndOfItsBodyNotAtTheEndOfACaseInside() {
+		String temporary = """
+				create temp trigger sign after insert on numbers begin
+				  insert into log values (case when new.n < 0 then 'negative' else 'positive' end);
+				  update numbers set sign = case new.n when 0 then 0 else 1 end where rowid = new.rowid; -- ; end;
+				  /* ; END; */ select case when 1 then 'end;' end;
+				end""";
+		String other = """
+				CREATE TEMPORARY TRIGGER IF NOT EXISTS other BEFORE DELETE ON numbers FOR EACH ROW BEGIN
+				  SELECT RAISE(ABORT, 'kept') WHERE old.n = 0; END""";
+		assertThat(this.sqlite.split(temporary + ";\n" + other + " ;\nSELECT 1;")).extracting(SqlStatement::sql)
+			.containsExactly(temporary, other, "SELECT 1");
+	}
+
+	@Test
+	void splitsTransactionControlAndOtherStatementsOfSqliteAtEverySemicolon() {
+		String script = """
+				BEGIN TRANSACTION;
+				CREATE TABLE "begin" ("end" INT, trigger_name TEXT);
+				CREATE VIEW v AS SELECT CASE WHEN "end" > 0 THEN 1 END AS e FROM "begin";
+				END;
+				CREATE TRIGGER "end" AFTER INSERT ON "begin" BEGIN UPDATE "begin" SET "end" = 1; END;
+				COMMIT;
+				""";
+		assertThat(this.sqlite.split(script)).extracting(SqlStatement::canonical)
+			.containsExactly("BEGIN TRANSACTION", "CREATE TABLE \"begin\" (\"end\" INT, trigger_name TEXT)",
+					"CREATE VIEW v AS SELECT CASE WHEN \"end\" > 0 THEN 1 END AS e FROM \"begin\"", "END",
+					"CREATE TRIGGER \"end\" AFTER INSERT ON \"begin\" BEGIN UPDATE \"begin\" SET \"end\" = 1; END",
+					"COMMIT");
+	}
+
+	@Test
+	void keepsTheBodyOfAPostgresqlRoutineInBeginAtomicInOneStatement() {
+		String function = """
+				CREATE OR REPLACE FUNCTION sign_of(begin integer) RETURNS text LANGUAGE sql
+				BEGIN ATOMIC
+				  INSERT INTO calls (n) VALUES (begin);
+				  SELECT CASE WHEN $1 < 0 THEN 'negative' ELSE "end" END FROM labels;
+				END""";
+		String procedure = "create procedure touch() language sql begin atomic update t set n = n + 1; end";
+		List<SqlStatement> statements = this.postgresql
+			.split("BEGIN;\n" + function + ";\n" + procedure + ";\nCOMMIT;\n");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("BEGIN", function, procedure, "COMMIT");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 7, 8);
+	}
+
+	@Test
+	void keepsTriggerBodiesWholeAfterADelimiterCommandSetTheSemicolonBack() {
+		String script = "DELIMITER //\nSELECT 1; SELECT 2//\nDELIMITER ;\n"
+				+ "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END;\nSELECT 3;";
+		assertThat(this.sqlite.split(script)).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1; SELECT 2", "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END",
+					"SELECT 3");
+	}
+
+	@Test
+	void keepsSemicolonsInsideParenthesesInAPostgresqlStatementAsPsqlDoes() {
+		String rule = "CREATE RULE copy_notes AS ON INSERT TO notes DO ALSO (\n  INSERT INTO a VALUES (NEW.id);\n"
+				+ "  INSERT INTO b VALUES (NEW.id)\n)";
+		assertThat(this.postgresql.split(rule + ";\nSELECT ')';\nSELECT 2;")).extracting(SqlStatement::sql)
+			.containsExactly(rule, "SELECT ')'", "SELECT 2");
+		// The other syntaxes end a statement at every semicolon outside quotes
+		assertThat(this.standard.split(rule + ";")).hasSize(2);
 	}
 
 	@Test

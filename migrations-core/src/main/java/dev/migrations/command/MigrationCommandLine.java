@@ -471,8 +471,8 @@ public final class MigrationCommandLine {
 		for (PlannedMigration planned : plan) {
 			this.out.println("-- " + planned.id() + " (" + planned.direction().name().toLowerCase() + ", "
 					+ planned.source() + ")");
-			for (String statement : planned.statements()) {
-				this.out.println(statement.startsWith("--") ? statement : statement + ";");
+			if (!planned.statements().isEmpty()) {
+				this.out.println(planned.script());
 			}
 			this.out.println();
 		}

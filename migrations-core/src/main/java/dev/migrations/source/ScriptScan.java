@@ -26,6 +26,8 @@ final class ScriptScan {
 
 	private final int length;
 
+	private final Syntax syntax;
+
 	private final boolean mysql;
 
 	private final StatementKeywords keywords;
@@ -58,6 +60,7 @@ final class ScriptScan {
 		this.script = script;
 		this.text = script.text();
 		this.length = this.text.length;
+		this.syntax = syntax;
 		this.mysql = syntax == Syntax.MYSQL;
 		this.keywords = new StatementKeywords(syntax);
 	}
@@ -158,7 +161,8 @@ final class ScriptScan {
 
 	/**
 	 * End the statement at a delimiter, unless the database's client reads this semicolon
-	 * as part of it (a trigger or routine body, parentheses).
+	 * as part of it (a trigger or routine body, parentheses); a
+	 * {@code COPY ... FROM stdin} goes on with its data.
 	 */
 	private void delimiter(int start) {
 		boolean semicolon = this.delimiter.length == 1 && this.delimiter[0] == ';';
@@ -168,8 +172,61 @@ final class ScriptScan {
 			this.position = start + 1;
 			return;
 		}
+		if (this.keywords.copy() == StatementKeywords.Copy.FROM_STDIN && this.syntax == Syntax.POSTGRESQL) {
+			endCopyFromStdin(start, start + this.delimiter.length);
+			return;
+		}
 		endStatement(start);
 		this.position = start + this.delimiter.length;
+	}
+
+	/**
+	 * End a {@code COPY ... FROM stdin} and read its data as {@code psql} does: the lines
+	 * after the line of its delimiter, up to a line that is exactly {@code \.}, or to the
+	 * end of the script.
+	 */
+	private void endCopyFromStdin(int end, int afterDelimiter) {
+		int copyLine = this.statementLine;
+		int index = afterDelimiter;
+		while (index < this.length && (this.text[index] == ' ' || this.text[index] == '\t')) {
+			index++;
+		}
+		if (index + 1 < this.length && this.text[index] == '-' && this.text[index + 1] == '-') {
+			while (index < this.length && this.text[index] != '\n') {
+				index++;
+			}
+		}
+		if (index < this.length && this.text[index] != '\n') {
+			throw new IllegalArgumentException("Text after COPY ... FROM stdin at line " + copyLine + " on line "
+					+ this.line + ", where psql takes the rows from the next line on: move the text after the "
+					+ "line \\. that ends the rows");
+		}
+		int dataStart = Math.min(index + 1, this.length);
+		int dataLine = this.line + 1;
+		int dataEnd = this.length;
+		int resume = this.length;
+		int lineStart = dataStart;
+		while (lineStart < this.length) {
+			int lineEnd = lineStart;
+			while (lineEnd < this.length && this.text[lineEnd] != '\n') {
+				lineEnd++;
+			}
+			if (lineEnd - lineStart == 2 && this.text[lineStart] == '\\' && this.text[lineStart + 1] == '.') {
+				dataEnd = lineStart;
+				resume = lineEnd;
+				break;
+			}
+			lineStart = lineEnd + 1;
+		}
+		for (int newline = index; newline < resume; newline++) {
+			if (this.text[newline] == '\n') {
+				this.line++;
+			}
+		}
+		SqlStatement.CopyData data = new SqlStatement.CopyData(this.script.asWritten(dataStart, dataEnd), dataLine);
+		this.canonical.append('\n').append(this.text, dataStart, dataEnd - dataStart);
+		endStatement(end, SqlStatement.Kind.COPY_FROM_STDIN, data);
+		this.position = resume;
 	}
 
 	/**
@@ -415,6 +472,25 @@ final class ScriptScan {
 	}
 
 	private void endStatement(int end) {
+		StatementKeywords.Copy copy = this.keywords.copy();
+		if (copy == StatementKeywords.Copy.FROM_STDIN) {
+			// Not followed by rows: at the end of the script, or in a syntax that refuses
+			// it
+			this.canonical.append('\n');
+			endStatement(end, SqlStatement.Kind.COPY_FROM_STDIN, new SqlStatement.CopyData("", this.line + 1));
+		}
+		else {
+			endStatement(end, (copy == StatementKeywords.Copy.TO_STDOUT && this.syntax == Syntax.POSTGRESQL)
+					? SqlStatement.Kind.COPY_TO_STDOUT : SqlStatement.Kind.SQL, null);
+		}
+	}
+
+	private void endStatement(int end, SqlStatement.Kind kind, SqlStatement.@Nullable CopyData data) {
+		if (kind == SqlStatement.Kind.COPY_FROM_STDIN && this.syntax != Syntax.POSTGRESQL) {
+			throw new IllegalArgumentException("COPY ... FROM stdin at line " + this.statementLine
+					+ ", whose rows follow it in the script as psql reads them, runs only in a SQL migration on "
+					+ "PostgreSQL: write the rows as INSERT statements");
+		}
 		if (this.statementStart != -1) {
 			int trimmedEnd = end;
 			while (trimmedEnd > this.statementStart && Character.isWhitespace(this.text[trimmedEnd - 1])) {
@@ -423,7 +499,7 @@ final class ScriptScan {
 			String sql = (this.quotedSpans.isEmpty())
 					? new String(this.text, this.statementStart, trimmedEnd - this.statementStart)
 					: withQuotedTextAsWritten(this.statementStart, trimmedEnd);
-			this.statements.add(new SqlStatement(sql, this.canonical.toString(), this.statementLine));
+			this.statements.add(new SqlStatement(sql, this.canonical.toString(), this.statementLine, kind, data));
 		}
 		this.keywords.reset();
 		this.statementStart = -1;

@@ -1,9 +1,11 @@
 package dev.migrations.source;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
+import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SqlOperation;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +55,22 @@ final class SqlFileMigration implements Migration {
 
 	private void record(Schema schema, String script) {
 		for (SqlStatement statement : this.splitter.split(script)) {
-			if (this.transactional) {
-				refuseTransactionControl(statement);
+			switch (statement.kind()) {
+				case SQL -> {
+					if (this.transactional) {
+						refuseTransactionControl(statement);
+					}
+					schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
+				}
+				case COPY_FROM_STDIN -> {
+					SqlStatement.CopyData data = Objects.requireNonNull(statement.copyData());
+					schema.add(new CopyOperation(statement.sql(), data.rows(), statement.canonical(), statement.line(),
+							data.line()));
+				}
+				case COPY_TO_STDOUT -> throw new IllegalArgumentException("line " + statement.line()
+						+ " is COPY ... TO stdout, which sends rows to the client, and a migration has nowhere to "
+						+ "send them. Nothing was changed. Remove it; to export rows, run it with psql.");
 			}
-			schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
 		}
 	}
 

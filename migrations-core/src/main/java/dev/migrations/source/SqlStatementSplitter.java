@@ -18,7 +18,9 @@ import java.util.Objects;
  * standard SQL quoting; {@link #postgresql()} and {@link #sqlite()}, which add what the
  * {@code psql} and {@code sqlite3} clients know about where a statement ends; and
  * {@link #mysql()} for MySQL and MariaDB, whose strings accept backslash escapes and
- * which have {@code #} comments.
+ * which have {@code #} comments. PostgreSQL's {@code COPY ... FROM stdin}, whose rows
+ * follow it in the script, is read with its rows on PostgreSQL and refused in every other
+ * syntax.
  * <p>
  * Instances are immutable and thread-safe: one instance can split any number of scripts
  * concurrently.
@@ -55,6 +57,9 @@ public final class SqlStatementSplitter {
 	 * {@code psql} client ends a statement. A semicolon inside parentheses does not end
 	 * one, nor does one inside the {@code BEGIN ... END} body of a
 	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} ({@code BEGIN ATOMIC}).
+	 * {@code COPY ... FROM stdin} takes the lines after it up to a line {@code \.} as its
+	 * {@link SqlStatement#copyData() rows}; {@code COPY ... TO stdout} is returned as
+	 * such a {@link SqlStatement#kind() kind} of statement.
 	 * @return the shared PostgreSQL splitter
 	 */
 	public static SqlStatementSplitter postgresql() {
@@ -94,7 +99,8 @@ public final class SqlStatementSplitter {
 	 * @param script the script to split
 	 * @return the statements in script order, never {@code null}
 	 * @throws IllegalArgumentException if a string, quoted identifier, dollar-quoted body
-	 * or block comment is not terminated, or a {@code DELIMITER} line names no delimiter
+	 * or block comment is not terminated, a {@code DELIMITER} line names no delimiter, or
+	 * the script holds a {@code COPY ... FROM stdin} that this syntax cannot read
 	 */
 	public List<SqlStatement> split(String script) {
 		Objects.requireNonNull(script, "'script' must not be null");

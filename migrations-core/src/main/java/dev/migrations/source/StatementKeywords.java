@@ -2,7 +2,8 @@ package dev.migrations.source;
 
 /**
  * Follows the keywords of the statement being split, as the database's own command-line
- * client does, to tell whether a semicolon ends the statement:
+ * client does, to tell whether a semicolon ends the statement and whether the statement
+ * is a {@code COPY} that exchanges rows with the client:
  * <ul>
  * <li>PostgreSQL ({@code psql}): a semicolon inside parentheses does not end a statement
  * (a rule with several actions, {@code DO ALSO (...; ...)}), nor one inside the
@@ -12,6 +13,7 @@ package dev.migrations.source;
  * <li>SQLite ({@code sqlite3}): {@code CREATE [TEMP | TEMPORARY] TRIGGER} ends only at a
  * semicolon that follows {@code ; END}, the end of its {@code BEGIN ... END} body, so
  * {@code CASE ... END} inside the body does not end it.</li>
+ * <li>Every syntax: {@code COPY ... FROM STDIN} and {@code COPY ... TO STDOUT}.</li>
  * </ul>
  * Only unquoted words count: quoted identifiers, strings and comments never do. Mutable,
  * one instance per split.
@@ -28,6 +30,13 @@ final class StatementKeywords {
 	private int blockDepth;
 
 	private TriggerState triggerState = TriggerState.BODY;
+
+	private Copy copy = Copy.NONE;
+
+	/** Where the word just before starts, for {@code COPY}; -1 after any other token. */
+	private int previousWordStart = -1;
+
+	private int previousWordEnd;
 
 	StatementKeywords(SqlStatementSplitter.Syntax syntax) {
 		this.syntax = syntax;
@@ -85,6 +94,7 @@ final class StatementKeywords {
 	 * executable comment.
 	 */
 	void other() {
+		this.previousWordStart = -1;
 		switch (this.shape) {
 			case START, CREATE, CREATE_OR, CREATE_OR_REPLACE -> this.shape = Shape.PLAIN;
 			case TRIGGER -> this.triggerState = TriggerState.BODY;
@@ -107,12 +117,28 @@ final class StatementKeywords {
 				return false;
 			}
 			case ROUTINE -> {
-				return this.parenthesisDepth == 0 && this.blockDepth == 0;
+				if (this.parenthesisDepth == 0 && this.blockDepth == 0) {
+					return true;
+				}
+				this.previousWordStart = -1;
+				return false;
 			}
 			default -> {
-				return this.syntax != SqlStatementSplitter.Syntax.POSTGRESQL || this.parenthesisDepth == 0;
+				if (this.syntax == SqlStatementSplitter.Syntax.POSTGRESQL && this.parenthesisDepth > 0) {
+					this.previousWordStart = -1;
+					return false;
+				}
+				return true;
 			}
 		}
+	}
+
+	/**
+	 * Return whether the statement is a {@code COPY} that exchanges rows with the client.
+	 * @return the direction, or {@link Copy#NONE}
+	 */
+	Copy copy() {
+		return this.copy;
 	}
 
 	/**
@@ -123,6 +149,8 @@ final class StatementKeywords {
 		this.parenthesisDepth = 0;
 		this.blockDepth = 0;
 		this.triggerState = TriggerState.BODY;
+		this.copy = Copy.NONE;
+		this.previousWordStart = -1;
 	}
 
 	private void word(char[] text, int start, int end) {
@@ -135,12 +163,16 @@ final class StatementKeywords {
 			case TRIGGER ->
 				this.triggerState = (this.triggerState == TriggerState.SEMICOLON && is(text, start, end, "END"))
 						? TriggerState.END : TriggerState.BODY;
+			case COPY -> copyWord(text, start, end);
 			case PLAIN -> {
 			}
 		}
 	}
 
 	private Shape start(char[] text, int start, int end) {
+		if (is(text, start, end, "COPY")) {
+			return Shape.COPY;
+		}
 		if (is(text, start, end, "CREATE") && (this.syntax == SqlStatementSplitter.Syntax.POSTGRESQL
 				|| this.syntax == SqlStatementSplitter.Syntax.SQLITE)) {
 			return Shape.CREATE;
@@ -185,6 +217,19 @@ final class StatementKeywords {
 		}
 	}
 
+	private void copyWord(char[] text, int start, int end) {
+		if (this.parenthesisDepth == 0 && this.previousWordStart != -1) {
+			if (is(text, this.previousWordStart, this.previousWordEnd, "FROM") && is(text, start, end, "STDIN")) {
+				this.copy = Copy.FROM_STDIN;
+			}
+			else if (is(text, this.previousWordStart, this.previousWordEnd, "TO") && is(text, start, end, "STDOUT")) {
+				this.copy = Copy.TO_STDOUT;
+			}
+		}
+		this.previousWordStart = start;
+		this.previousWordEnd = end;
+	}
+
 	private static boolean is(char[] text, int start, int end, String keyword) {
 		if (end - start != keyword.length()) {
 			return false;
@@ -199,6 +244,22 @@ final class StatementKeywords {
 
 	private static boolean isWordPart(char character) {
 		return Character.isLetterOrDigit(character) || character == '_' || character == '$';
+	}
+
+	/**
+	 * Which way a {@code COPY} statement exchanges rows with the client.
+	 */
+	enum Copy {
+
+		/** Not a {@code COPY} with the client. */
+		NONE,
+
+		/** {@code COPY ... FROM STDIN}: its rows follow it in the script. */
+		FROM_STDIN,
+
+		/** {@code COPY ... TO STDOUT}: it sends rows to the client. */
+		TO_STDOUT
+
 	}
 
 	private enum Shape {
@@ -220,6 +281,9 @@ final class StatementKeywords {
 
 		/** A SQLite trigger. */
 		TRIGGER,
+
+		/** A {@code COPY}. */
+		COPY,
 
 		/** Any other statement. */
 		PLAIN

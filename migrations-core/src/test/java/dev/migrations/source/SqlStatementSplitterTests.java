@@ -523,6 +523,94 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
+	void readsTheRowsOfAPostgresqlCopyFromStdinUpToTheEndOfDataLine() {
+		String script = """
+				SET client_encoding = 'UTF8';
+				SELECT pg_catalog.set_config('search_path', '', false);
+				COPY public.notes (id, body) FROM stdin;
+				1	plain
+				2	\\N
+				3	tab\\there\\nand a new line
+				4	SELECT 1; -- not a statement
+				\\connect not a command
+				\\.
+				SELECT 5;
+				""";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.SQL, SqlStatement.Kind.SQL, SqlStatement.Kind.COPY_FROM_STDIN,
+					SqlStatement.Kind.SQL);
+		SqlStatement copy = statements.get(2);
+		String rows = "1\tplain\n2\t\\N\n3\ttab\\there\\nand a new line\n4\tSELECT 1; -- not a statement\n"
+				+ "\\connect not a command\n";
+		assertThat(copy.sql()).isEqualTo("COPY public.notes (id, body) FROM stdin");
+		assertThat(copy.copyData()).isEqualTo(new SqlStatement.CopyData(rows, 4));
+		assertThat(copy.canonical()).isEqualTo("COPY public.notes (id, body) FROM stdin\n" + rows);
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 3, 10);
+		assertThat(statements.get(3).sql()).isEqualTo("SELECT 5");
+	}
+
+	@Test
+	void recognizesCopyFromStdinWrittenInAnyCaseWithOptionsAndKeepsItsRowsAsWritten() {
+		String script = "copy notes(id,body) from STDIN with (format csv, header true) -- rows follow\r\n;  \r\n"
+				+ "id,body\r\n1,\"a\r\nb\"\r\n\\.\r\nselect 2;";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.COPY_FROM_STDIN, SqlStatement.Kind.SQL);
+		assertThat(statements.get(0).copyData()).isEqualTo(new SqlStatement.CopyData("id,body\r\n1,\"a\r\nb\"\r\n", 3));
+		assertThat(statements.get(0).canonical())
+			.isEqualTo("copy notes(id,body) from STDIN with (format csv, header true)\nid,body\n1,\"a\nb\"\n");
+		assertThat(statements.get(1).line()).isEqualTo(7);
+	}
+
+	@Test
+	void takesTheRestOfTheScriptAsTheRowsOfACopyWithoutAnEndOfDataLine() {
+		assertThat(this.postgresql.split("COPY t FROM stdin;\n1\n2")).singleElement()
+			.extracting(SqlStatement::copyData)
+			.isEqualTo(new SqlStatement.CopyData("1\n2", 2));
+		assertThat(this.postgresql.split("COPY t FROM stdin")).singleElement()
+			.extracting(SqlStatement::copyData)
+			.isEqualTo(new SqlStatement.CopyData("", 2));
+	}
+
+	@Test
+	void theChecksumFormOfACopyChangesWithItsRows() {
+		String before = this.postgresql.split("COPY t (a) FROM stdin;\n1\n2\n\\.\n").get(0).canonical();
+		String after = this.postgresql.split("COPY t (a) FROM stdin;\n1\n3\n\\.\n").get(0).canonical();
+		String reindented = this.postgresql.split("-- rows\r\nCOPY  t (a)\r\n  FROM stdin ;\r\n1\r\n2\r\n\\.\r\n")
+			.get(0)
+			.canonical();
+		assertThat(before).isNotEqualTo(after).isEqualTo(reindented);
+	}
+
+	@Test
+	void rejectsTextAfterCopyFromStdinOnItsLine() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.postgresql.split("SELECT 1;\nCOPY t FROM stdin; SELECT 2;\n1\n\\.\n"))
+			.withMessageStartingWith("Text after COPY ... FROM stdin at line 2 on line 2, where psql takes the rows "
+					+ "from the next line on");
+	}
+
+	@Test
+	void rejectsCopyFromStdinInEveryOtherSyntax() {
+		String script = "SELECT 1;\nCOPY t (a, b) FROM STDIN;\n1\t'x\n\\.\n";
+		for (SqlStatementSplitter splitter : List.of(this.standard, this.sqlite, this.mysql)) {
+			assertThatIllegalArgumentException().isThrownBy(() -> splitter.split(script))
+				.withMessageStartingWith("COPY ... FROM stdin at line 2, whose rows follow it in the script")
+				.withMessageContaining("runs only in a SQL migration on PostgreSQL");
+		}
+	}
+
+	@Test
+	void tellsCopyToStdoutFromOtherCopyStatements() {
+		List<SqlStatement> statements = this.postgresql.split("COPY (SELECT 'from stdin' FROM t) TO STDOUT;\n"
+				+ "copy t to stdout with csv;\nCOPY t FROM '/tmp/t.csv';\nCOPY (SELECT 1 FROM stdin) TO '/tmp/x';");
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.COPY_TO_STDOUT, SqlStatement.Kind.COPY_TO_STDOUT, SqlStatement.Kind.SQL,
+					SqlStatement.Kind.SQL);
+	}
+
+	@Test
 	void splitsLargeScriptInLinearTime() {
 		StringBuilder script = new StringBuilder();
 		for (int index = 0; index < 100_000; index++) {

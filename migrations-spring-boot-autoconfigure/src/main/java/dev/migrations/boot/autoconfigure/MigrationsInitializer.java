@@ -117,7 +117,9 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		StringBuilder text = new StringBuilder();
 		for (PlannedMigration plan : plans) {
 			text.append("\n-- ").append(plan.id()).append(" (").append(plan.source()).append(")");
-			plan.statements().forEach((statement) -> text.append('\n').append(statement).append(';'));
+			if (!plan.statements().isEmpty()) {
+				text.append('\n').append(plan.script());
+			}
 		}
 		logger.info("Pretend: {} pending migration(s) in {} would run:{}", plans.size(), runner.ledger().describe(),
 				text);

@@ -34,7 +34,7 @@ public final class PlainJavaSample {
 			System.out.println("== pretend: the SQL that would run");
 			for (PlannedMigration planned : runner.pretend().applyAll()) {
 				System.out.println("-- " + planned.id());
-				planned.statements().forEach((statement) -> System.out.println(statement + ";"));
+				System.out.println(planned.script());
 			}
 
 			MigrationResult applied = runner.applyAll();

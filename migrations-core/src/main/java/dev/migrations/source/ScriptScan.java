@@ -149,6 +149,10 @@ final class ScriptScan {
 			readDelimiterCommand(start);
 			return;
 		}
+		if (this.statementStart == -1 && current == '\\' && this.syntax == Syntax.POSTGRESQL) {
+			readMetaCommand(start);
+			return;
+		}
 		markSignificant(start);
 		int end = start + 1;
 		while (end < this.length && isPlain(this.text[end])) {
@@ -227,6 +231,20 @@ final class ScriptScan {
 		this.canonical.append('\n').append(this.text, dataStart, dataEnd - dataStart);
 		endStatement(end, SqlStatement.Kind.COPY_FROM_STDIN, data);
 		this.position = resume;
+	}
+
+	/**
+	 * Read a {@code psql} meta-command: a backslash where a statement would start, and
+	 * the rest of its line.
+	 */
+	private void readMetaCommand(int start) {
+		int end = start;
+		while (end < this.length && this.text[end] != '\n') {
+			end++;
+		}
+		String command = new String(this.text, start, end - start).strip();
+		this.statements.add(new SqlStatement(command, command, this.line, SqlStatement.Kind.PSQL_META_COMMAND, null));
+		this.position = end;
 	}
 
 	/**

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * without the trailing delimiter; it starts at the first character that is neither
  * whitespace nor part of a comment. Line endings are normalized to {@code \n} except
  * inside quoted text (strings, quoted identifiers, dollar-quoted bodies), which is kept
- * exactly as written, {@code \r} included
+ * exactly as written, {@code \r} included. For a {@link Kind#PSQL_META_COMMAND} the line
+ * of the command, from its backslash
  * @param canonical the statement with comments removed and every run of whitespace
  * outside of quoted text collapsed to a single space, trimmed; quoted text is kept as
  * written because its whitespace is part of the data, except that its line endings are
@@ -84,7 +85,14 @@ public record SqlStatement(String sql, String canonical, int line, Kind kind, @N
 		/**
 		 * PostgreSQL's {@code COPY ... TO stdout}, which sends rows to the client.
 		 */
-		COPY_TO_STDOUT
+		COPY_TO_STDOUT,
+
+		/**
+		 * A line that starts with a backslash where a PostgreSQL statement would start: a
+		 * command of the {@code psql} client ({@code \connect}, {@code \set},
+		 * {@code \restrict}, ...), which the database never sees.
+		 */
+		PSQL_META_COMMAND
 
 	}
 

@@ -58,8 +58,9 @@ public final class SqlStatementSplitter {
 	 * one, nor does one inside the {@code BEGIN ... END} body of a
 	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} ({@code BEGIN ATOMIC}).
 	 * {@code COPY ... FROM stdin} takes the lines after it up to a line {@code \.} as its
-	 * {@link SqlStatement#copyData() rows}; {@code COPY ... TO stdout} is returned as
-	 * such a {@link SqlStatement#kind() kind} of statement.
+	 * {@link SqlStatement#copyData() rows}; {@code COPY ... TO stdout} and a line that
+	 * starts with a backslash where a statement would start (a {@code psql} meta-command)
+	 * are returned as such {@link SqlStatement#kind() kinds} of statement.
 	 * @return the shared PostgreSQL splitter
 	 */
 	public static SqlStatementSplitter postgresql() {

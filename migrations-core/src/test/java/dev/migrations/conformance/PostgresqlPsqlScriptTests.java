@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Scripts written for {@code psql}, as {@code pg_dump} writes them, run as psql runs
- * them: {@code COPY ... FROM stdin} with its rows, and statements whose bodies hold
+ * them: {@code COPY ... FROM stdin} with its rows, the meta-commands pg_dump writes
+ * skipped, any other refused before anything runs, and statements whose bodies hold
  * semicolons kept whole.
  */
 @OnDatabase(DatabaseKind.POSTGRESQL)
@@ -45,6 +46,8 @@ class PostgresqlPsqlScriptTests extends FreshDatabaseTests {
 			--
 			-- PostgreSQL database dump
 			--
+
+			\\restrict abc
 
 			-- Dumped from database version 15.20
 
@@ -79,6 +82,9 @@ class PostgresqlPsqlScriptTests extends FreshDatabaseTests {
 			--
 			-- PostgreSQL database dump complete
 			--
+
+			\\unrestrict abc
+
 			""";
 
 	private static final List<String> PG_DUMP_ROWS = List.of("1|plain", "2|null", "3|tab\there\nnew line",
@@ -147,10 +153,10 @@ class PostgresqlPsqlScriptTests extends FreshDatabaseTests {
 	}
 
 	@Test
-	void theChecksumCoversTheRowsButNotTheirLineEndings() throws Exception {
+	void theChecksumCoversTheRowsButNotTheirLineEndingsNorTheRestrictKey() throws Exception {
 		write(DUMP, PG_DUMP);
 		String checksum = checksum();
-		write(DUMP, PG_DUMP.replace("\n", "\r\n"));
+		write(DUMP, PG_DUMP.replace("\n", "\r\n").replace("restrict abc", "restrict xyz"));
 		assertThat(checksum()).isEqualTo(checksum);
 		write(DUMP, PG_DUMP.replace("1\tplain", "1\tplain!"));
 		assertThat(checksum()).isNotEqualTo(checksum);
@@ -163,6 +169,17 @@ class PostgresqlPsqlScriptTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
 			.withMessageContaining("20240102000000_export.sql")
 			.withMessageContaining("line 2 is COPY ... TO stdout, which sends rows to the client");
+		assertThat(this.database.tables()).isEmpty();
+	}
+
+	@Test
+	void aPsqlMetaCommandOtherThanThoseOfPgDumpIsRefusedNamingTheFileAndLineBeforeAnythingRuns() throws Exception {
+		write("20240101000000_create.sql", "CREATE TABLE notes (id int);\n");
+		write(DUMP, "\\restrict abc\nCREATE TABLE a (id int);\n\\connect other\nCREATE TABLE b (id int);\n");
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining(DUMP)
+			.withMessageContaining("line 3 is the psql meta-command \\connect")
+			.withMessageContaining("a runner with a DataSource for that database");
 		assertThat(this.database.tables()).isEmpty();
 	}
 

@@ -611,6 +611,41 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
+	void readsALineThatStartsWithABackslashWhereAPostgresqlStatementWouldStartAsAPsqlMetaCommand() {
+		String script = """
+				--
+				-- PostgreSQL database dump
+				--
+
+				\\restrict Abc123
+
+				SELECT 'a
+				\\connect in a string';
+				CREATE FUNCTION f() RETURNS text AS $$
+				\\set in a body
+				$$ LANGUAGE sql; \\c other
+				  \\unrestrict Abc123
+				""";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.PSQL_META_COMMAND, SqlStatement.Kind.SQL, SqlStatement.Kind.SQL,
+					SqlStatement.Kind.PSQL_META_COMMAND, SqlStatement.Kind.PSQL_META_COMMAND);
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("\\restrict Abc123", "SELECT 'a\n\\connect in a string'",
+					"CREATE FUNCTION f() RETURNS text AS $$\n\\set in a body\n$$ LANGUAGE sql", "\\c other",
+					"\\unrestrict Abc123");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(5, 7, 9, 11, 12);
+		// Other databases have no psql
+		assertThat(this.standard.split("\\restrict Abc123")).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.SQL);
+	}
+
+	@Test
+	void headerCommentsPassOverPsqlMetaCommands() {
+		assertThat(this.postgresql.headerComments("-- a\n\\restrict key\n-- b\nSELECT 1;")).containsExactly("a", "b");
+	}
+
+	@Test
 	void splitsLargeScriptInLinearTime() {
 		StringBuilder script = new StringBuilder();
 		for (int index = 0; index < 100_000; index++) {

@@ -11,8 +11,10 @@ import java.util.Locale;
  * @param source where the plan of its direction comes from: the {@code .up.sql} or
  * {@code .down.sql} file of a SQL migration, the class of a Java migration
  * @param direction whether it would be applied or rolled back
- * @param statements the statements, in order, as they would be executed; JDBC steps
- * appear as SQL comments
+ * @param statements the statements, in order, as they would be executed, without their
+ * delimiters; JDBC steps appear as SQL comments, and a PostgreSQL
+ * {@code COPY ... FROM stdin} as {@code psql} reads it: the statement and its semicolon,
+ * its rows, and the line {@code \.} that ends them
  * @param script the statements as the database's own command-line client (psql, mariadb,
  * mysql, sqlite3) reads them from a script, each with its terminator: on MySQL and
  * MariaDB a statement that holds a semicolon, such as a routine or a trigger, is written
@@ -20,6 +22,8 @@ import java.util.Locale;
  */
 public record PlannedMigration(MigrationId id, String source, Direction direction, List<String> statements,
 		String script) {
+
+	private static final String COPY_END = "\n\\.";
 
 	public PlannedMigration {
 		statements = List.copyOf(statements);

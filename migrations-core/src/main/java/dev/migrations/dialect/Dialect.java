@@ -21,6 +21,7 @@ import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.TableLeaseLock;
+import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
@@ -302,8 +303,21 @@ public interface Dialect {
 	}
 
 	/**
+	 * Run a {@code COPY ... FROM stdin} with its rows, for a database that
+	 * {@link #render(SchemaOperation) renders} {@link CopyOperation}. By default refused:
+	 * only PostgreSQL has it.
+	 * @param connection the migration's connection
+	 * @param copy the statement and its rows
+	 * @throws SQLException if the database refuses the statement or a row
+	 */
+	default void copyIn(Connection connection, CopyOperation copy) throws SQLException {
+		throw new SQLFeatureNotSupportedException(name() + " has no COPY ... FROM stdin");
+	}
+
+	/**
 	 * Render an operation as the primitive operations ({@link SqlOperation} and
-	 * {@link JdbcOperation}) that execute it on this database.
+	 * {@link JdbcOperation}, and on PostgreSQL {@link CopyOperation}) that execute it on
+	 * this database.
 	 * @param operation the operation
 	 * @return the primitive operations
 	 * @throws UnsupportedOperationException if this database cannot do the operation

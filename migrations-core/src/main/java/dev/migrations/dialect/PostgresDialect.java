@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -11,10 +12,14 @@ import javax.sql.DataSource;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.schema.CopyOperation;
+import dev.migrations.schema.SchemaOperation;
+import dev.migrations.source.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL: transactional DDL, dollar quoting, and a session advisory lock.
+ * PostgreSQL: transactional DDL, dollar quoting, scripts as {@code psql} reads them
+ * ({@code COPY ... FROM stdin} with its rows too), and a session advisory lock.
  */
 public class PostgresDialect extends TableRenderingDialect {
 
@@ -51,6 +56,11 @@ public class PostgresDialect extends TableRenderingDialect {
 	}
 
 	@Override
+	public SqlStatementSplitter splitter() {
+		return SqlStatementSplitter.postgresql();
+	}
+
+	@Override
 	public SessionState sessionState(Connection connection) throws SQLException {
 		return new PostgresSessionState(connection);
 	}
@@ -58,6 +68,22 @@ public class PostgresDialect extends TableRenderingDialect {
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
 		return new PostgresAdvisoryLock(dataSource, table);
+	}
+
+	@Override
+	public List<SchemaOperation> render(SchemaOperation operation) {
+		if (operation instanceof CopyOperation) {
+			return List.of(operation);
+		}
+		return super.render(operation);
+	}
+
+	/**
+	 * Send the rows through the driver's {@code CopyManager}, as {@code psql} sends them.
+	 */
+	@Override
+	public void copyIn(Connection connection, CopyOperation copy) throws SQLException {
+		PostgresCopyIn.copyIn(connection, copy.sql(), copy.data());
 	}
 
 	@Override

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
+import dev.migrations.source.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite: transactional DDL; the lock is a lease row. SQLite has no schemas other than
+ * SQLite: transactional DDL; scripts as {@code sqlite3} reads them (a trigger's body
+ * stays in one statement); the lock is a lease row. SQLite has no schemas other than
  * attached databases.
  */
 public class SqliteDialect extends TableRenderingDialect {
@@ -26,6 +28,11 @@ public class SqliteDialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return true;
+	}
+
+	@Override
+	public SqlStatementSplitter splitter() {
+		return SqlStatementSplitter.sqlite();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.Direction;
@@ -21,6 +22,7 @@ import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.MigrationLockLostException;
+import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
@@ -54,6 +56,12 @@ public final class MigrationExecutor {
 	 * PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
 	 */
 	private static final String NO_TRANSACTION_ALLOWED = "25001";
+
+	/**
+	 * Where PostgreSQL says which row of a {@code COPY} it refused: its context line
+	 * {@code COPY t, line 2, column a: "x"}, counting rows from 1.
+	 */
+	private static final Pattern COPY_ROW = Pattern.compile("\\bCOPY [^\\n]*?, line (\\d+)");
 
 	private final Dialect dialect;
 
@@ -108,14 +116,23 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Return the SQL a plan would execute, JDBC steps shown as comments.
+	 * Return the SQL a plan would execute, JDBC steps shown as comments, and a
+	 * {@code COPY ... FROM stdin} with its semicolon, its rows and the line {@code \.}.
 	 * @param rendered the rendered plan
 	 * @return the statements
 	 */
 	public static List<String> sql(List<SchemaOperation> rendered) {
 		List<String> statements = new ArrayList<>(rendered.size());
 		for (SchemaOperation operation : rendered) {
-			statements.add((operation instanceof SqlOperation sql) ? sql.sql() : comment(operation));
+			if (operation instanceof SqlOperation sql) {
+				statements.add(sql.sql());
+			}
+			else if (operation instanceof CopyOperation copy) {
+				statements.add(copy.script());
+			}
+			else {
+				statements.add(comment(operation));
+			}
 		}
 		return statements;
 	}
@@ -133,8 +150,16 @@ public final class MigrationExecutor {
 			if (!script.isEmpty()) {
 				script.append('\n');
 			}
-			script.append((operation instanceof SqlOperation sql) ? this.dialect.scriptStatement(sql.sql())
-					: comment(operation));
+			if (operation instanceof SqlOperation sql) {
+				script.append(this.dialect.scriptStatement(sql.sql()));
+			}
+			else if (operation instanceof CopyOperation copy) {
+				// The statement with its semicolon, its rows and the line that ends them
+				script.append(copy.script());
+			}
+			else {
+				script.append(comment(operation));
+			}
 		}
 		return script.toString();
 	}
@@ -400,6 +425,9 @@ public final class MigrationExecutor {
 						statement.execute(sql.sql());
 						this.warnings.log(statement, migration, direction, i + 1, plan.size(), sql.line());
 					}
+					else if (operation instanceof CopyOperation copy) {
+						this.dialect.copyIn(connection, copy);
+					}
 					else if (operation instanceof JdbcOperation jdbc) {
 						jdbc.work().execute(connection);
 					}
@@ -431,6 +459,9 @@ public final class MigrationExecutor {
 			.append(plan.size());
 		if (operation instanceof SqlOperation sql && sql.line() > 0) {
 			message.append(" (line ").append(sql.line()).append(')');
+		}
+		else if (operation instanceof CopyOperation copy) {
+			message.append(" (line ").append(copy.line()).append(copyRowLine(copy, cause)).append(')');
 		}
 		message.append(" of ").append(migration.source(direction)).append(":\n    ");
 		message.append(excerpt(operation));
@@ -505,8 +536,23 @@ public final class MigrationExecutor {
 				+ (migration.transactional() ? " commits DDL implicitly" : ", migration runs outside a transaction");
 	}
 
+	/**
+	 * Return where the row of a {@code COPY} that the database refused is in the file,
+	 * when the database names the row.
+	 */
+	private static String copyRowLine(CopyOperation copy, Exception cause) {
+		Matcher row = COPY_ROW.matcher(String.valueOf(cause.getMessage()));
+		if (!row.find()) {
+			return "; its rows start at line " + copy.dataLine();
+		}
+		long number = Long.parseLong(row.group(1));
+		return "; the row the database names as line " + number + " of the COPY is line "
+				+ (copy.dataLine() + number - 1);
+	}
+
 	private static String excerpt(SchemaOperation operation) {
-		String text = (operation instanceof SqlOperation sql) ? sql.sql() : operation.describe();
+		String text = (operation instanceof SqlOperation sql) ? sql.sql()
+				: (operation instanceof CopyOperation copy) ? copy.sql() : operation.describe();
 		String oneLine = text.replaceAll("\\s+", " ").strip();
 		return (oneLine.length() > EXCERPT_LENGTH) ? oneLine.substring(0, EXCERPT_LENGTH) + " ..." : oneLine;
 	}

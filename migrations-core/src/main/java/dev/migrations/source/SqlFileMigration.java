@@ -1,17 +1,23 @@
 package dev.migrations.source;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
+import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SqlOperation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A migration read from an {@code .up.sql} file and an optional {@code .down.sql} file.
  */
 final class SqlFileMigration implements Migration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlFileMigration.class);
 
 	private final String upScript;
 
@@ -19,14 +25,18 @@ final class SqlFileMigration implements Migration {
 
 	private final String upSource;
 
+	private final String downSource;
+
 	private final SqlStatementSplitter splitter;
 
 	private final boolean transactional;
 
-	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, SqlStatementSplitter splitter) {
+	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, String downSource,
+			SqlStatementSplitter splitter) {
 		this.upScript = upScript;
 		this.downScript = downScript;
 		this.upSource = upSource;
+		this.downSource = downSource;
 		this.splitter = splitter;
 		this.transactional = splitter.headerComments(upScript)
 			.stream()
@@ -35,7 +45,7 @@ final class SqlFileMigration implements Migration {
 
 	@Override
 	public void up(Schema schema) {
-		record(schema, this.upScript);
+		record(schema, this.upScript, this.upSource);
 	}
 
 	@Override
@@ -43,7 +53,7 @@ final class SqlFileMigration implements Migration {
 		if (this.downScript == null) {
 			throw new IrreversibleMigrationException("there is no .down.sql file beside " + this.upSource);
 		}
-		record(schema, this.downScript);
+		record(schema, this.downScript, this.downSource);
 	}
 
 	@Override
@@ -51,12 +61,32 @@ final class SqlFileMigration implements Migration {
 		return this.transactional;
 	}
 
-	private void record(Schema schema, String script) {
+	private void record(Schema schema, String script, String source) {
 		for (SqlStatement statement : this.splitter.split(script)) {
-			if (this.transactional) {
-				refuseTransactionControl(statement);
+			switch (statement.kind()) {
+				case SQL -> {
+					if (this.transactional) {
+						refuseTransactionControl(statement);
+					}
+					schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
+				}
+				case COPY_FROM_STDIN -> {
+					SqlStatement.CopyData data = Objects.requireNonNull(statement.copyData());
+					schema.add(new CopyOperation(statement.sql(), data.rows(), statement.canonical(), statement.line(),
+							data.line()));
+				}
+				case COPY_TO_STDOUT -> throw new IllegalArgumentException("line " + statement.line()
+						+ " is COPY ... TO stdout, which sends rows to the client, and a migration has nowhere to "
+						+ "send them. Nothing was changed. Remove it; to export rows, run it with psql.");
+				case PSQL_META_COMMAND -> {
+					PsqlMetaCommand command = PsqlMetaCommand.of(statement.sql(), statement.line());
+					if (!command.isSkipped()) {
+						throw new IllegalArgumentException(command.refusal());
+					}
+					logger.info("Skipping the psql meta-command {} at line {} of {}: pg_dump writes it for psql, "
+							+ "and it changes nothing in the database", command.name(), command.line(), source);
+				}
 			}
-			schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
 		}
 	}
 

@@ -331,12 +331,13 @@ public final class SqlMigrationSource {
 		if (up != null) {
 			String source = base + ".up.sql";
 			String downSource = (down != null) ? base + ".down.sql" : source;
-			entries
-				.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, this.splitter), source, downSource));
+			entries.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, downSource, this.splitter),
+					source, downSource));
 		}
 		if (plain != null) {
 			String source = base + ".sql";
-			entries.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, this.splitter), source));
+			entries
+				.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, source, this.splitter), source));
 		}
 		return entries;
 	}

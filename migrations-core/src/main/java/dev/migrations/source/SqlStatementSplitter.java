@@ -1,12 +1,7 @@
 package dev.migrations.source;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a SQL script into separate statements, because JDBC drivers execute one
@@ -19,39 +14,68 @@ import org.jspecify.annotations.Nullable;
  * statement also carries a {@link SqlStatement#canonical() canonical form} that ignores
  * layout and comments, so checksums survive purely cosmetic edits.
  * <p>
- * Two syntaxes are available: {@link #standard()} for PostgreSQL, H2, SQLite and other
- * databases that follow standard SQL quoting, and {@link #mysql()} for MySQL and MariaDB,
- * whose strings accept backslash escapes and which have {@code #} comments.
+ * Four syntaxes are available: {@link #standard()} for H2 and other databases that follow
+ * standard SQL quoting; {@link #postgresql()} and {@link #sqlite()}, which add what the
+ * {@code psql} and {@code sqlite3} clients know about where a statement ends; and
+ * {@link #mysql()} for MySQL and MariaDB, whose strings accept backslash escapes and
+ * which have {@code #} comments. PostgreSQL's {@code COPY ... FROM stdin}, whose rows
+ * follow it in the script, is read with its rows on PostgreSQL and refused in every other
+ * syntax.
  * <p>
  * Instances are immutable and thread-safe: one instance can split any number of scripts
  * concurrently.
  */
 public final class SqlStatementSplitter {
 
-	private static final SqlStatementSplitter STANDARD = new SqlStatementSplitter(false);
+	private static final SqlStatementSplitter STANDARD = new SqlStatementSplitter(Syntax.STANDARD);
 
-	private static final SqlStatementSplitter MYSQL = new SqlStatementSplitter(true);
+	private static final SqlStatementSplitter POSTGRESQL = new SqlStatementSplitter(Syntax.POSTGRESQL);
 
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
+	private static final SqlStatementSplitter SQLITE = new SqlStatementSplitter(Syntax.SQLITE);
 
-	private static final char[] DEFAULT_DELIMITER = { ';' };
+	private static final SqlStatementSplitter MYSQL = new SqlStatementSplitter(Syntax.MYSQL);
 
-	private static final String DELIMITER_COMMAND = "DELIMITER";
+	private final Syntax syntax;
 
-	private final boolean mysql;
-
-	private SqlStatementSplitter(boolean mysql) {
-		this.mysql = mysql;
+	private SqlStatementSplitter(Syntax syntax) {
+		this.syntax = syntax;
 	}
 
 	/**
-	 * Return the splitter for PostgreSQL, H2, SQLite and other databases that follow
-	 * standard SQL syntax: backslashes escape only inside PostgreSQL {@code E'...'}
-	 * strings, {@code --} always starts a comment, and block comments nest.
+	 * Return the splitter for H2 and other databases that follow standard SQL syntax:
+	 * backslashes escape only inside PostgreSQL {@code E'...'} strings, {@code --} always
+	 * starts a comment, and block comments nest. Also the splitter of SQL written in
+	 * Java, whatever the database.
 	 * @return the shared standard splitter
 	 */
 	public static SqlStatementSplitter standard() {
 		return STANDARD;
+	}
+
+	/**
+	 * Return the splitter for PostgreSQL: the {@link #standard()} syntax, and where the
+	 * {@code psql} client ends a statement. A semicolon inside parentheses does not end
+	 * one, nor does one inside the {@code BEGIN ... END} body of a
+	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE} ({@code BEGIN ATOMIC}).
+	 * {@code COPY ... FROM stdin} takes the lines after it up to a line {@code \.} as its
+	 * {@link SqlStatement#copyData() rows}; {@code COPY ... TO stdout} and a line that
+	 * starts with a backslash where a statement would start (a {@code psql} meta-command)
+	 * are returned as such {@link SqlStatement#kind() kinds} of statement.
+	 * @return the shared PostgreSQL splitter
+	 */
+	public static SqlStatementSplitter postgresql() {
+		return POSTGRESQL;
+	}
+
+	/**
+	 * Return the splitter for SQLite: the {@link #standard()} syntax, and where the
+	 * {@code sqlite3} client ends a statement: {@code CREATE [TEMP] TRIGGER} ends at the
+	 * semicolon after the {@code END} of its body, not at the semicolons of the
+	 * statements inside it.
+	 * @return the shared SQLite splitter
+	 */
+	public static SqlStatementSplitter sqlite() {
+		return SQLITE;
 	}
 
 	/**
@@ -76,7 +100,8 @@ public final class SqlStatementSplitter {
 	 * @param script the script to split
 	 * @return the statements in script order, never {@code null}
 	 * @throws IllegalArgumentException if a string, quoted identifier, dollar-quoted body
-	 * or block comment is not terminated, or a {@code DELIMITER} line names no delimiter
+	 * or block comment is not terminated, a {@code DELIMITER} line names no delimiter, or
+	 * the script holds a {@code COPY ... FROM stdin} that this syntax cannot read
 	 */
 	public List<SqlStatement> split(String script) {
 		Objects.requireNonNull(script, "'script' must not be null");
@@ -99,464 +124,27 @@ public final class SqlStatementSplitter {
 		return scan(script).headerComments();
 	}
 
-	private Scan scan(String script) {
-		int start = (!script.isEmpty() && script.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
-		char[] asWritten = new char[script.length() - start];
-		script.getChars(start, script.length(), asWritten, 0);
-		if (script.indexOf('\r') < 0) {
-			return new Scan(asWritten, null, null, this.mysql);
-		}
-		char[] text = new char[asWritten.length];
-		int[] writtenAt = new int[asWritten.length + 1];
-		int length = 0;
-		for (int read = 0; read < asWritten.length; read++) {
-			writtenAt[length] = read;
-			char current = asWritten[read];
-			if (current == '\r') {
-				text[length++] = '\n';
-				if (read + 1 < asWritten.length && asWritten[read + 1] == '\n') {
-					read++;
-				}
-			}
-			else {
-				text[length++] = current;
-			}
-		}
-		writtenAt[length] = asWritten.length;
-		return new Scan(Arrays.copyOf(text, length), asWritten, writtenAt, this.mysql);
+	private ScriptScan scan(String script) {
+		return new ScriptScan(ScriptText.of(script), this.syntax);
 	}
 
 	/**
-	 * The mutable state of splitting one script, kept out of the splitter so that the
-	 * splitter can be shared between threads.
+	 * The SQL syntax of one database's scripts, as its own command-line client reads
+	 * them.
 	 */
-	private static final class Scan {
+	enum Syntax {
 
-		/** The script with every line ending turned into {@code \n}. */
-		private final char[] text;
+		/** H2 and other databases with standard SQL quoting. */
+		STANDARD,
 
-		private final int length;
+		/** PostgreSQL, as {@code psql} reads it. */
+		POSTGRESQL,
 
-		/**
-		 * The script as written, or {@code null} when it holds no {@code \r} and is the
-		 * same as {@link #text}.
-		 */
-		private final char @Nullable [] asWritten;
+		/** SQLite, as {@code sqlite3} reads it. */
+		SQLITE,
 
-		/**
-		 * For each index of {@link #text} (and its length), the index in
-		 * {@link #asWritten} it was read from.
-		 */
-		private final int @Nullable [] writtenAt;
-
-		private final boolean mysql;
-
-		private final List<SqlStatement> statements = new ArrayList<>();
-
-		/**
-		 * The quoted text of the current statement, as start and end indexes of
-		 * {@link #text}, when it has to be copied as written.
-		 */
-		private final List<int[]> quotedSpans = new ArrayList<>();
-
-		private @Nullable List<String> lineComments;
-
-		private final StringBuilder canonical = new StringBuilder();
-
-		private char[] delimiter = DEFAULT_DELIMITER;
-
-		private int position;
-
-		private int line = 1;
-
-		private int statementStart = -1;
-
-		private int statementLine;
-
-		private boolean pendingSpace;
-
-		Scan(char[] text, char @Nullable [] asWritten, int @Nullable [] writtenAt, boolean mysql) {
-			this.text = text;
-			this.length = text.length;
-			this.asWritten = asWritten;
-			this.writtenAt = writtenAt;
-			this.mysql = mysql;
-		}
-
-		List<SqlStatement> split() {
-			while (this.position < this.length) {
-				scanNext();
-			}
-			endStatement(this.length);
-			return Collections.unmodifiableList(this.statements);
-		}
-
-		List<String> headerComments() {
-			List<String> comments = new ArrayList<>();
-			this.lineComments = comments;
-			try {
-				while (this.position < this.length && this.statementStart == -1) {
-					scanNext();
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// split reports it, and every plan of the script is split
-			}
-			return comments;
-		}
-
-		private void scanNext() {
-			int start = this.position;
-			char current = this.text[start];
-			if (isDelimiterAt(start)) {
-				endStatement(start);
-				this.position = start + this.delimiter.length;
-				return;
-			}
-			if (current == '\n') {
-				this.line++;
-				this.pendingSpace = true;
-				this.position = start + 1;
-				return;
-			}
-			if (Character.isWhitespace(current)) {
-				this.pendingSpace = true;
-				this.position = start + 1;
-				return;
-			}
-			char next = charAt(start + 1);
-			if (current == '-' && next == '-' && (!this.mysql || isSpaceOrControlOrEnd(start + 2))) {
-				skipLineComment(start + 2);
-				return;
-			}
-			if (current == '#' && this.mysql) {
-				skipLineComment(start + 1);
-				return;
-			}
-			if (current == '/' && next == '*') {
-				if (this.mysql && isExecutableComment(start)) {
-					scanExecutableComment(start);
-				}
-				else {
-					skipBlockComment(start);
-				}
-				return;
-			}
-			if (current == '\'') {
-				boolean backslashEscapes = this.mysql || isEscapeStringPrefixBefore(start);
-				scanQuoted(start, '\'', backslashEscapes, "single-quoted string");
-				return;
-			}
-			if (current == '"') {
-				// Without ANSI_QUOTES, MySQL reads double quotes as a string, not an
-				// identifier
-				scanQuoted(start, '"', this.mysql, this.mysql ? "double-quoted string" : "double-quoted identifier");
-				return;
-			}
-			if (current == '`') {
-				scanQuoted(start, '`', false, "backtick-quoted identifier");
-				return;
-			}
-			if (current == '$') {
-				int tagEnd = dollarQuoteTagEnd(start);
-				if (tagEnd != -1) {
-					scanDollarQuoted(start, tagEnd);
-					return;
-				}
-			}
-			if (this.statementStart == -1 && (current == 'D' || current == 'd') && isDelimiterCommandAt(start)) {
-				readDelimiterCommand(start);
-				return;
-			}
-			markSignificant(start);
-			int end = start + 1;
-			while (end < this.length && isPlain(this.text[end])) {
-				end++;
-			}
-			this.canonical.append(this.text, start, end - start);
-			this.position = end;
-		}
-
-		/**
-		 * Whether a character inside a statement can be copied as it is, without a closer
-		 * look: not whitespace, not the delimiter, nor what may start a comment, a quoted
-		 * text or a dollar quote.
-		 */
-		private boolean isPlain(char character) {
-			return character > ' ' && character != this.delimiter[0] && character != '-' && character != '/'
-					&& character != '#' && character != '\'' && character != '"' && character != '`' && character != '$'
-					&& (character < 128 || !Character.isWhitespace(character));
-		}
-
-		private boolean isDelimiterAt(int index) {
-			char[] delimiter = this.delimiter;
-			if (this.text[index] != delimiter[0]) {
-				return false;
-			}
-			return delimiter.length == 1 || regionMatches(index, delimiter, 0, delimiter.length);
-		}
-
-		private boolean regionMatches(int index, char[] other, int otherStart, int count) {
-			return index + count <= this.length
-					&& Arrays.equals(this.text, index, index + count, other, otherStart, otherStart + count);
-		}
-
-		private char charAt(int index) {
-			return (index < this.length) ? this.text[index] : '\0';
-		}
-
-		private boolean isSpaceOrControlOrEnd(int index) {
-			// MySQL only treats "--" as a comment when a space or control character
-			// follows
-			return index >= this.length || this.text[index] <= ' ';
-		}
-
-		private void skipLineComment(int from) {
-			int end = from;
-			while (end < this.length && this.text[end] != '\n') {
-				end++;
-			}
-			if (this.lineComments != null) {
-				this.lineComments.add(new String(this.text, from, end - from).strip());
-			}
-			// The newline is left for scanNext so that line counting stays in one place
-			this.position = end;
-			this.pendingSpace = true;
-		}
-
-		private void skipBlockComment(int start) {
-			this.position = blockCommentEnd(start, !this.mysql);
-			// A comment separates tokens just like whitespace does, so "a/**/b" stays two
-			// tokens
-			this.pendingSpace = true;
-		}
-
-		private boolean isExecutableComment(int start) {
-			char marker = charAt(start + 2);
-			return marker == '!' || (marker == 'M' && charAt(start + 3) == '!');
-		}
-
-		private void scanExecutableComment(int start) {
-			markSignificant(start);
-			int end = blockCommentEnd(start, false);
-			appendQuoted(start, end);
-			this.position = end;
-		}
-
-		private int blockCommentEnd(int start, boolean nested) {
-			int startLine = this.line;
-			int depth = 1;
-			int index = start + 2;
-			while (index < this.length) {
-				char current = this.text[index];
-				if (current == '*' && charAt(index + 1) == '/') {
-					index += 2;
-					depth--;
-					if (depth == 0) {
-						return index;
-					}
-				}
-				else if (nested && current == '/' && charAt(index + 1) == '*') {
-					index += 2;
-					depth++;
-				}
-				else {
-					if (current == '\n') {
-						this.line++;
-					}
-					index++;
-				}
-			}
-			throw unterminated("block comment", startLine);
-		}
-
-		private boolean isEscapeStringPrefixBefore(int quote) {
-			if (quote == 0) {
-				return false;
-			}
-			char prefix = this.text[quote - 1];
-			return (prefix == 'E' || prefix == 'e') && (quote == 1 || !isIdentifierPart(this.text[quote - 2]));
-		}
-
-		private void scanQuoted(int start, char quote, boolean backslashEscapes, String construct) {
-			int startLine = this.line;
-			markSignificant(start);
-			int index = start + 1;
-			while (index < this.length) {
-				char current = this.text[index];
-				if (current == quote) {
-					if (charAt(index + 1) == quote) {
-						index += 2;
-						continue;
-					}
-					index++;
-					appendQuoted(start, index);
-					this.position = index;
-					return;
-				}
-				if (current == '\\' && backslashEscapes) {
-					if (charAt(index + 1) == '\n') {
-						this.line++;
-					}
-					index += 2;
-					continue;
-				}
-				if (current == '\n') {
-					this.line++;
-				}
-				index++;
-			}
-			throw unterminated(construct, startLine);
-		}
-
-		private int dollarQuoteTagEnd(int start) {
-			// MySQL has no dollar quoting, and "DELIMITER $$" scripts use "$$" to end
-			// statements
-			if (this.delimiter[0] == '$') {
-				return -1;
-			}
-			// Identifiers such as a$b and parameters such as $1 are not dollar quotes
-			if (start > 0 && isIdentifierPart(this.text[start - 1])) {
-				return -1;
-			}
-			int index = start + 1;
-			if (index < this.length && Character.isDigit(this.text[index])) {
-				return -1;
-			}
-			while (index < this.length && isTagPart(this.text[index])) {
-				index++;
-			}
-			return (index < this.length && this.text[index] == '$') ? index : -1;
-		}
-
-		private void scanDollarQuoted(int start, int tagEnd) {
-			int startLine = this.line;
-			markSignificant(start);
-			int tagLength = tagEnd - start + 1;
-			int index = tagEnd + 1;
-			while (index < this.length) {
-				char current = this.text[index];
-				if (current == '$' && regionMatches(index, this.text, start, tagLength)) {
-					index += tagLength;
-					appendQuoted(start, index);
-					this.position = index;
-					return;
-				}
-				if (current == '\n') {
-					this.line++;
-				}
-				index++;
-			}
-			String tag = new String(this.text, start, tagLength);
-			throw unterminated("dollar-quoted string " + tag, startLine);
-		}
-
-		private boolean isDelimiterCommandAt(int start) {
-			int before = start - 1;
-			while (before >= 0 && (this.text[before] == ' ' || this.text[before] == '\t')) {
-				before--;
-			}
-			if (before >= 0 && this.text[before] != '\n') {
-				return false;
-			}
-			int end = start + DELIMITER_COMMAND.length();
-			if (end > this.length) {
-				return false;
-			}
-			for (int offset = 0; offset < DELIMITER_COMMAND.length(); offset++) {
-				if (Character.toUpperCase(this.text[start + offset]) != DELIMITER_COMMAND.charAt(offset)) {
-					return false;
-				}
-			}
-			return end == this.length || Character.isWhitespace(this.text[end]);
-		}
-
-		private void readDelimiterCommand(int start) {
-			int index = start + DELIMITER_COMMAND.length();
-			while (index < this.length && (this.text[index] == ' ' || this.text[index] == '\t')) {
-				index++;
-			}
-			int delimiterStart = index;
-			while (index < this.length && !Character.isWhitespace(this.text[index])) {
-				index++;
-			}
-			if (index == delimiterStart) {
-				throw new IllegalArgumentException("DELIMITER without a delimiter at line " + this.line);
-			}
-			this.delimiter = Arrays.copyOfRange(this.text, delimiterStart, index);
-			// Like the mysql client, ignore anything after the first word of the line
-			while (index < this.length && this.text[index] != '\n') {
-				index++;
-			}
-			this.position = index;
-		}
-
-		/**
-		 * Add quoted text to the canonical form, where its line endings are {@code \n} so
-		 * that checksums do not depend on them, and remember to copy it as written into
-		 * the statement text, where they are data.
-		 */
-		private void appendQuoted(int start, int end) {
-			this.canonical.append(this.text, start, end - start);
-			if (this.asWritten != null) {
-				this.quotedSpans.add(new int[] { start, end });
-			}
-		}
-
-		private void markSignificant(int index) {
-			if (this.statementStart == -1) {
-				this.statementStart = index;
-				this.statementLine = this.line;
-			}
-			else if (this.pendingSpace) {
-				this.canonical.append(' ');
-			}
-			this.pendingSpace = false;
-		}
-
-		private void endStatement(int end) {
-			if (this.statementStart != -1) {
-				int trimmedEnd = end;
-				while (trimmedEnd > this.statementStart && Character.isWhitespace(this.text[trimmedEnd - 1])) {
-					trimmedEnd--;
-				}
-				String sql = (this.quotedSpans.isEmpty())
-						? new String(this.text, this.statementStart, trimmedEnd - this.statementStart)
-						: withQuotedTextAsWritten(this.statementStart, trimmedEnd);
-				this.statements.add(new SqlStatement(sql, this.canonical.toString(), this.statementLine));
-			}
-			this.statementStart = -1;
-			this.statementLine = 0;
-			this.canonical.setLength(0);
-			this.quotedSpans.clear();
-			this.pendingSpace = false;
-		}
-
-		private String withQuotedTextAsWritten(int start, int end) {
-			char[] asWritten = Objects.requireNonNull(this.asWritten);
-			int[] writtenAt = Objects.requireNonNull(this.writtenAt);
-			StringBuilder sql = new StringBuilder(end - start);
-			int copied = start;
-			for (int[] span : this.quotedSpans) {
-				sql.append(this.text, copied, span[0] - copied);
-				sql.append(asWritten, writtenAt[span[0]], writtenAt[span[1]] - writtenAt[span[0]]);
-				copied = span[1];
-			}
-			sql.append(this.text, copied, end - copied);
-			return sql.toString();
-		}
-
-		private static boolean isIdentifierPart(char character) {
-			return Character.isLetterOrDigit(character) || character == '_' || character == '$';
-		}
-
-		private static boolean isTagPart(char character) {
-			return Character.isLetterOrDigit(character) || character == '_';
-		}
-
-		private static IllegalArgumentException unterminated(String construct, int line) {
-			return new IllegalArgumentException("Unterminated " + construct + " starting at line " + line);
-		}
+		/** MySQL and MariaDB, as {@code mysql} reads it. */
+		MYSQL
 
 	}
 

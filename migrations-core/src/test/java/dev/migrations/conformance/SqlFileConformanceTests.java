@@ -15,6 +15,7 @@ import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,24 @@ abstract class SqlFileConformanceTests extends FreshDatabaseTests {
 			.satisfies((migration) -> assertThat(migration.id().toString()).isEqualTo("m_" + CREATE_NOTES));
 		assertThat(runner.validate()).isEmpty();
 		assertThat(this.database.tables()).contains("notes");
+	}
+
+	@Test
+	void aCopyFromStdinAppliesWithItsRowsOnPostgresqlAndIsRefusedNamingTheFileAndLineElsewhere() throws IOException {
+		write(CREATE_NOTES + ".sql", "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20));\n\n"
+				+ "COPY notes (id, body) FROM stdin;\n1\tit's\n\\.\nINSERT INTO notes (id, body) VALUES (2, 'b');\n");
+		if (this.database.kind() == DatabaseKind.POSTGRESQL) {
+			assertThat(runner().applyAll().migrations()).hasSize(1);
+			assertThat(this.database.queryForString("SELECT string_agg(body, ',' ORDER BY id) FROM notes"))
+				.isEqualTo("it's,b");
+			return;
+		}
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(this::runner)
+			.withMessageContaining("m_" + CREATE_NOTES)
+			.withMessageContaining(CREATE_NOTES + ".sql")
+			.withMessageContaining("COPY ... FROM stdin at line 3")
+			.withMessageContaining("runs only in a SQL migration on PostgreSQL");
+		assertThat(this.database.tables()).isEmpty();
 	}
 
 	private MigrationRunner runner() {

@@ -18,6 +18,10 @@ class SqlStatementSplitterTests {
 
 	private final SqlStatementSplitter mysql = SqlStatementSplitter.mysql();
 
+	private final SqlStatementSplitter postgresql = SqlStatementSplitter.postgresql();
+
+	private final SqlStatementSplitter sqlite = SqlStatementSplitter.sqlite();
+
 	@Test
 	void returnsEmptyListForEmptyScript() {
 		assertThat(this.standard.split("")).isEmpty();
@@ -433,6 +437,212 @@ class SqlStatementSplitterTests {
 			.withMessage("Unterminated block comment starting at line 2");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.mysql.split("SELECT 1 /* never closed;"))
 			.withMessage("Unterminated block comment starting at line 1");
+	}
+
+	@Test
+	void keepsASqliteTriggerWithSeveralStatementsInItsBodyInOneStatement() {
+		String trigger = """
+				CREATE TRIGGER notes_audit AFTER INSERT ON notes
+				BEGIN
+				    UPDATE counts SET total = total + 1;
+				    INSERT INTO audit (note_id) VALUES (NEW.id);
+				END""";
+		List<SqlStatement> statements = this.sqlite
+			.split("CREATE TABLE notes (id INT);\n" + trigger + ";\nINSERT INTO notes VALUES (1);\n");
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("CREATE TABLE notes (id INT)", trigger, "INSERT INTO notes VALUES (1)");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 7);
+		assertThat(statements.get(1).canonical()).isEqualTo("CREATE TRIGGER notes_audit AFTER INSERT ON notes BEGIN "
+				+ "UPDATE counts SET total = total + 1; INSERT INTO audit (note_id) VALUES (NEW.id); END");
+	}
+
+	@Test
+	void endsASqliteTriggerOnlyAtTheEndOfItsBodyNotAtTheEndOfACaseInside() {
+		String temporary = """
+				create temp trigger sign after insert on numbers begin
+				  insert into log values (case when new.n < 0 then 'negative' else 'positive' end);
+				  update numbers set sign = case new.n when 0 then 0 else 1 end where rowid = new.rowid; -- ; end;
+				  /* ; END; */ select case when 1 then 'end;' end;
+				end""";
+		String other = """
+				CREATE TEMPORARY TRIGGER IF NOT EXISTS other BEFORE DELETE ON numbers FOR EACH ROW BEGIN
+				  SELECT RAISE(ABORT, 'kept') WHERE old.n = 0; END""";
+		assertThat(this.sqlite.split(temporary + ";\n" + other + " ;\nSELECT 1;")).extracting(SqlStatement::sql)
+			.containsExactly(temporary, other, "SELECT 1");
+	}
+
+	@Test
+	void splitsTransactionControlAndOtherStatementsOfSqliteAtEverySemicolon() {
+		String script = """
+				BEGIN TRANSACTION;
+				CREATE TABLE "begin" ("end" INT, trigger_name TEXT);
+				CREATE VIEW v AS SELECT CASE WHEN "end" > 0 THEN 1 END AS e FROM "begin";
+				END;
+				CREATE TRIGGER "end" AFTER INSERT ON "begin" BEGIN UPDATE "begin" SET "end" = 1; END;
+				COMMIT;
+				""";
+		assertThat(this.sqlite.split(script)).extracting(SqlStatement::canonical)
+			.containsExactly("BEGIN TRANSACTION", "CREATE TABLE \"begin\" (\"end\" INT, trigger_name TEXT)",
+					"CREATE VIEW v AS SELECT CASE WHEN \"end\" > 0 THEN 1 END AS e FROM \"begin\"", "END",
+					"CREATE TRIGGER \"end\" AFTER INSERT ON \"begin\" BEGIN UPDATE \"begin\" SET \"end\" = 1; END",
+					"COMMIT");
+	}
+
+	@Test
+	void keepsTheBodyOfAPostgresqlRoutineInBeginAtomicInOneStatement() {
+		String function = """
+				CREATE OR REPLACE FUNCTION sign_of(begin integer) RETURNS text LANGUAGE sql
+				BEGIN ATOMIC
+				  INSERT INTO calls (n) VALUES (begin);
+				  SELECT CASE WHEN $1 < 0 THEN 'negative' ELSE "end" END FROM labels;
+				END""";
+		String procedure = "create procedure touch() language sql begin atomic update t set n = n + 1; end";
+		List<SqlStatement> statements = this.postgresql
+			.split("BEGIN;\n" + function + ";\n" + procedure + ";\nCOMMIT;\n");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("BEGIN", function, procedure, "COMMIT");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 7, 8);
+	}
+
+	@Test
+	void keepsTriggerBodiesWholeAfterADelimiterCommandSetTheSemicolonBack() {
+		String script = "DELIMITER //\nSELECT 1; SELECT 2//\nDELIMITER ;\n"
+				+ "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END;\nSELECT 3;";
+		assertThat(this.sqlite.split(script)).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1; SELECT 2", "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END",
+					"SELECT 3");
+	}
+
+	@Test
+	void keepsSemicolonsInsideParenthesesInAPostgresqlStatementAsPsqlDoes() {
+		String rule = "CREATE RULE copy_notes AS ON INSERT TO notes DO ALSO (\n  INSERT INTO a VALUES (NEW.id);\n"
+				+ "  INSERT INTO b VALUES (NEW.id)\n)";
+		assertThat(this.postgresql.split(rule + ";\nSELECT ')';\nSELECT 2;")).extracting(SqlStatement::sql)
+			.containsExactly(rule, "SELECT ')'", "SELECT 2");
+		// The other syntaxes end a statement at every semicolon outside quotes
+		assertThat(this.standard.split(rule + ";")).hasSize(2);
+	}
+
+	@Test
+	void readsTheRowsOfAPostgresqlCopyFromStdinUpToTheEndOfDataLine() {
+		String script = """
+				SET client_encoding = 'UTF8';
+				SELECT pg_catalog.set_config('search_path', '', false);
+				COPY public.notes (id, body) FROM stdin;
+				1	plain
+				2	\\N
+				3	tab\\there\\nand a new line
+				4	SELECT 1; -- not a statement
+				\\connect not a command
+				\\.
+				SELECT 5;
+				""";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.SQL, SqlStatement.Kind.SQL, SqlStatement.Kind.COPY_FROM_STDIN,
+					SqlStatement.Kind.SQL);
+		SqlStatement copy = statements.get(2);
+		String rows = "1\tplain\n2\t\\N\n3\ttab\\there\\nand a new line\n4\tSELECT 1; -- not a statement\n"
+				+ "\\connect not a command\n";
+		assertThat(copy.sql()).isEqualTo("COPY public.notes (id, body) FROM stdin");
+		assertThat(copy.copyData()).isEqualTo(new SqlStatement.CopyData(rows, 4));
+		assertThat(copy.canonical()).isEqualTo("COPY public.notes (id, body) FROM stdin\n" + rows);
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 3, 10);
+		assertThat(statements.get(3).sql()).isEqualTo("SELECT 5");
+	}
+
+	@Test
+	void recognizesCopyFromStdinWrittenInAnyCaseWithOptionsAndKeepsItsRowsAsWritten() {
+		String script = "copy notes(id,body) from STDIN with (format csv, header true) -- rows follow\r\n;  \r\n"
+				+ "id,body\r\n1,\"a\r\nb\"\r\n\\.\r\nselect 2;";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.COPY_FROM_STDIN, SqlStatement.Kind.SQL);
+		assertThat(statements.get(0).copyData()).isEqualTo(new SqlStatement.CopyData("id,body\r\n1,\"a\r\nb\"\r\n", 3));
+		assertThat(statements.get(0).canonical())
+			.isEqualTo("copy notes(id,body) from STDIN with (format csv, header true)\nid,body\n1,\"a\nb\"\n");
+		assertThat(statements.get(1).line()).isEqualTo(7);
+	}
+
+	@Test
+	void takesTheRestOfTheScriptAsTheRowsOfACopyWithoutAnEndOfDataLine() {
+		assertThat(this.postgresql.split("COPY t FROM stdin;\n1\n2")).singleElement()
+			.extracting(SqlStatement::copyData)
+			.isEqualTo(new SqlStatement.CopyData("1\n2", 2));
+		assertThat(this.postgresql.split("COPY t FROM stdin")).singleElement()
+			.extracting(SqlStatement::copyData)
+			.isEqualTo(new SqlStatement.CopyData("", 2));
+	}
+
+	@Test
+	void theChecksumFormOfACopyChangesWithItsRows() {
+		String before = this.postgresql.split("COPY t (a) FROM stdin;\n1\n2\n\\.\n").get(0).canonical();
+		String after = this.postgresql.split("COPY t (a) FROM stdin;\n1\n3\n\\.\n").get(0).canonical();
+		String reindented = this.postgresql.split("-- rows\r\nCOPY  t (a)\r\n  FROM stdin ;\r\n1\r\n2\r\n\\.\r\n")
+			.get(0)
+			.canonical();
+		assertThat(before).isNotEqualTo(after).isEqualTo(reindented);
+	}
+
+	@Test
+	void rejectsTextAfterCopyFromStdinOnItsLine() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.postgresql.split("SELECT 1;\nCOPY t FROM stdin; SELECT 2;\n1\n\\.\n"))
+			.withMessageStartingWith("Text after COPY ... FROM stdin at line 2 on line 2, where psql takes the rows "
+					+ "from the next line on");
+	}
+
+	@Test
+	void rejectsCopyFromStdinInEveryOtherSyntax() {
+		String script = "SELECT 1;\nCOPY t (a, b) FROM STDIN;\n1\t'x\n\\.\n";
+		for (SqlStatementSplitter splitter : List.of(this.standard, this.sqlite, this.mysql)) {
+			assertThatIllegalArgumentException().isThrownBy(() -> splitter.split(script))
+				.withMessageStartingWith("COPY ... FROM stdin at line 2, whose rows follow it in the script")
+				.withMessageContaining("runs only in a SQL migration on PostgreSQL");
+		}
+	}
+
+	@Test
+	void tellsCopyToStdoutFromOtherCopyStatements() {
+		List<SqlStatement> statements = this.postgresql.split("COPY (SELECT 'from stdin' FROM t) TO STDOUT;\n"
+				+ "copy t to stdout with csv;\nCOPY t FROM '/tmp/t.csv';\nCOPY (SELECT 1 FROM stdin) TO '/tmp/x';");
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.COPY_TO_STDOUT, SqlStatement.Kind.COPY_TO_STDOUT, SqlStatement.Kind.SQL,
+					SqlStatement.Kind.SQL);
+	}
+
+	@Test
+	void readsALineThatStartsWithABackslashWhereAPostgresqlStatementWouldStartAsAPsqlMetaCommand() {
+		String script = """
+				--
+				-- PostgreSQL database dump
+				--
+
+				\\restrict Abc123
+
+				SELECT 'a
+				\\connect in a string';
+				CREATE FUNCTION f() RETURNS text AS $$
+				\\set in a body
+				$$ LANGUAGE sql; \\c other
+				  \\unrestrict Abc123
+				""";
+		List<SqlStatement> statements = this.postgresql.split(script);
+		assertThat(statements).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.PSQL_META_COMMAND, SqlStatement.Kind.SQL, SqlStatement.Kind.SQL,
+					SqlStatement.Kind.PSQL_META_COMMAND, SqlStatement.Kind.PSQL_META_COMMAND);
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("\\restrict Abc123", "SELECT 'a\n\\connect in a string'",
+					"CREATE FUNCTION f() RETURNS text AS $$\n\\set in a body\n$$ LANGUAGE sql", "\\c other",
+					"\\unrestrict Abc123");
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(5, 7, 9, 11, 12);
+		// Other databases have no psql
+		assertThat(this.standard.split("\\restrict Abc123")).extracting(SqlStatement::kind)
+			.containsExactly(SqlStatement.Kind.SQL);
+	}
+
+	@Test
+	void headerCommentsPassOverPsqlMetaCommands() {
+		assertThat(this.postgresql.headerComments("-- a\n\\restrict key\n-- b\nSELECT 1;")).containsExactly("a", "b");
 	}
 
 	@Test

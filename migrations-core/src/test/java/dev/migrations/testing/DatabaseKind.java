@@ -5,17 +5,20 @@ package dev.migrations.testing;
  */
 public enum DatabaseKind {
 
-	POSTGRESQL("MIGRATIONS_TEST_POSTGRES_URL"),
+	POSTGRESQL("PostgreSQL", "MIGRATIONS_TEST_POSTGRES_URL"),
 
-	MARIADB("MIGRATIONS_TEST_MARIADB_URL"),
+	MARIADB("MariaDB", "MIGRATIONS_TEST_MARIADB_URL"),
 
-	H2(null),
+	H2("H2", null),
 
-	SQLITE(null);
+	SQLITE("SQLite", null);
+
+	private final String productName;
 
 	private final String environmentVariable;
 
-	DatabaseKind(String environmentVariable) {
+	DatabaseKind(String productName, String environmentVariable) {
+		this.productName = productName;
 		this.environmentVariable = environmentVariable;
 	}
 
@@ -34,6 +37,14 @@ public enum DatabaseKind {
 	 */
 	public String displayName() {
 		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * Return the name of the product, such as {@code PostgreSQL}, for messages.
+	 * @return the product name
+	 */
+	public String productName() {
+		return this.productName;
 	}
 
 }

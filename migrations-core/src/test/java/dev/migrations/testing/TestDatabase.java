@@ -11,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,25 +21,18 @@ import javax.sql.DataSource;
 
 import dev.migrations.DriverManagerDataSource;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.JdbcDatabaseContainer;
-import org.testcontainers.mariadb.MariaDBContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
 /**
- * A fresh, empty database for one test, dropped on {@link #close()}. A server database
- * comes from, in order: a JDBC URL in the environment
+ * A fresh, empty database for one test, dropped on {@link #close()}. H2 and SQLite run in
+ * the JVM; a PostgreSQL or MariaDB database is created on the server
+ * {@link DatabaseServers} finds: the one named in the environment
  * ({@code MIGRATIONS_TEST_POSTGRES_URL}, {@code MIGRATIONS_TEST_MARIADB_URL}), a
- * Testcontainers container when Docker is reachable, or else the test is skipped with the
- * reason; with {@code MIGRATIONS_TEST_REQUIRE_DATABASES=true} that skip is a failure.
+ * Testcontainers container when Docker is reachable, or an embedded server; when there is
+ * none the test is skipped with the reason, and with
+ * {@code MIGRATIONS_TEST_REQUIRE_DATABASES=true} that skip is a failure.
  */
 public final class TestDatabase implements AutoCloseable {
 
 	private static final Pattern SERVER_URL = Pattern.compile("(jdbc:[a-z]+://[^/?]+/)([^?]*)(\\?.*)?");
-
-	private static final Map<DatabaseKind, String> adminUrls = new HashMap<>();
 
 	private final DatabaseKind kind;
 
@@ -108,7 +99,7 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	private static TestDatabase createOnServer(DatabaseKind kind, String name) {
-		String adminUrl = adminUrl(kind);
+		String adminUrl = DatabaseServers.adminUrl(kind);
 		Matcher matcher = SERVER_URL.matcher(adminUrl);
 		if (!matcher.matches()) {
 			throw new IllegalStateException(kind.environmentVariable()
@@ -117,44 +108,6 @@ public final class TestDatabase implements AutoCloseable {
 		execute(adminUrl, "CREATE DATABASE " + name);
 		String query = (matcher.group(3) != null) ? matcher.group(3) : "";
 		return new TestDatabase(kind, name, matcher.group(1) + name + query, adminUrl, null);
-	}
-
-	private static synchronized String adminUrl(DatabaseKind kind) {
-		String url = adminUrls.get(kind);
-		if (url != null) {
-			return url;
-		}
-		url = System.getenv(kind.environmentVariable());
-		if (url == null || url.isBlank()) {
-			url = fromContainer(kind);
-		}
-		adminUrls.put(kind, url);
-		return url;
-	}
-
-	private static String fromContainer(DatabaseKind kind) {
-		boolean docker;
-		try {
-			docker = DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException ex) {
-			docker = false;
-		}
-		if (!docker) {
-			String reason = kind.displayName() + " is not available: set " + kind.environmentVariable()
-					+ " to a JDBC URL with rights to create databases, or make a Docker engine reachable";
-			if (Boolean.parseBoolean(System.getenv("MIGRATIONS_TEST_REQUIRE_DATABASES"))) {
-				Assertions.fail(reason + " (MIGRATIONS_TEST_REQUIRE_DATABASES=true turns this skip into a failure)");
-			}
-			Assumptions.abort(reason);
-		}
-		JdbcDatabaseContainer<?> container = (kind == DatabaseKind.POSTGRESQL)
-				? new PostgreSQLContainer("postgres:15-alpine")
-				: new MariaDBContainer("mariadb:10.11").withUsername("root");
-		container.start();
-		String separator = container.getJdbcUrl().contains("?") ? "&" : "?";
-		return container.getJdbcUrl() + separator + "user=" + container.getUsername() + "&password="
-				+ container.getPassword();
 	}
 
 	/**
@@ -268,7 +221,11 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
-	private static void delete(Path path) {
+	/**
+	 * Delete a file, or a directory with everything in it.
+	 * @param path the file or directory, or {@code null} for none
+	 */
+	static void delete(Path path) {
 		if (path == null) {
 			return;
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 
@@ -14,8 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@link MigrationsActuatorHttpTests} on a fresh PostgreSQL database, migrated through a
  * {@code migrations.url} that carries a password and a {@code migrations.password}:
- * neither may appear in a response.
+ * neither may appear in a response. Without a server ({@link OnDatabase}) the tests are
+ * skipped before the application context loads.
  */
+@OnDatabase(DatabaseKind.POSTGRESQL)
 class PostgresqlMigrationsActuatorHttpTests extends MigrationsActuatorHttpTests {
 
 	private static final String URL_PASSWORD = "Url-Pa55word-4711";

@@ -3,6 +3,7 @@ package dev.migrations.boot.actuate;
 import javax.sql.DataSource;
 
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 
@@ -10,8 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link MigrationsWriteOperationsHttpTests} on a fresh PostgreSQL database.
+ * {@link MigrationsWriteOperationsHttpTests} on a fresh PostgreSQL database; without a
+ * server ({@link OnDatabase}) the tests are skipped before the application context loads.
  */
+@OnDatabase(DatabaseKind.POSTGRESQL)
 class PostgresqlMigrationsWriteOperationsHttpTests extends MigrationsWriteOperationsHttpTests {
 
 	private static TestDatabase database;

@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure.app;
 
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample application on a fresh PostgreSQL database.
  */
+@OnDatabase(DatabaseKind.POSTGRESQL)
 class PostgresqlSampleApplicationTests extends SampleApplicationOnServerTests {
 
 	private static TestDatabase database;

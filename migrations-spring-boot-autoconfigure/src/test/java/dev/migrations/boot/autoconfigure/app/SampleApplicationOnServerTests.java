@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample application on a fresh database of a database server: each subclass creates
  * its database in a {@code @DynamicPropertySource} method with {@link #use} and drops it
- * after its tests.
+ * after its tests. Each names its server with {@code @OnDatabase}, so that a server that
+ * is not available skips its tests before the application context is loaded.
  */
 @SpringBootTest
 @DirtiesContext

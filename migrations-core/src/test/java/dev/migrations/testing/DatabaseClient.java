@@ -38,7 +38,10 @@ public final class DatabaseClient {
 
 	/**
 	 * Run a script through the client of a database, stopping at the first error, as
-	 * {@code mariadb db < script.sql}, {@code psql -v ON_ERROR_STOP=1 -f script.sql},
+	 * {@code mariadb --default-character-set=utf8mb4 --comments db < script.sql} (the
+	 * script being UTF-8, and the comments in routine bodies kept, as the runner keeps
+	 * them, where the client's default strips them),
+	 * {@code psql -v ON_ERROR_STOP=1 -f script.sql},
 	 * {@code sqlite3 -bail file.db < script.sql} and H2's
 	 * {@code RunScript.execute(connection, reader)} do.
 	 * @param database the database
@@ -72,8 +75,9 @@ public final class DatabaseClient {
 		switch (database.kind()) {
 			case MARIADB -> {
 				command.add(executable("mariadb-client", "mariadb", "mysql"));
-				command.addAll(List.of("--host=" + url.group(2),
-						"--port=" + ((url.group(3) != null) ? url.group(3) : "3306")));
+				command.addAll(
+						List.of("--host=" + url.group(2), "--port=" + ((url.group(3) != null) ? url.group(3) : "3306"),
+								"--default-character-set=utf8mb4", "--comments"));
 				if (parameters.containsKey("user")) {
 					command.add("--user=" + parameters.get("user"));
 				}

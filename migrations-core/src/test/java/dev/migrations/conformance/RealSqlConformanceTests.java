@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept in {@code src/test/resources/realsql/<database>}: the runner builds from them what
  * the database's own client builds (schema, routines, triggers and every row), rolls them
  * back to nothing and builds the same again, and its dry run, replayed in the client,
- * builds the same too.
+ * builds the same too. Every suite loads 400 rentals, which a trigger counts on their
+ * customers, and raises the price of 8 films, which a trigger logs.
  */
 abstract class RealSqlConformanceTests extends FreshDatabaseTests {
 
@@ -39,6 +40,11 @@ abstract class RealSqlConformanceTests extends FreshDatabaseTests {
 		Path migrations = migrations(this.database);
 		assertThat(runner(migrations, this.database).applyAll().migrations()).hasSize(upScripts(migrations).size());
 		assertThat(CatalogSnapshot.of(this.database).isEmpty()).isFalse();
+		assertThat(this.database.queryForLong("SELECT SUM(rental_count) FROM customer"))
+			.as("rentals the trigger counted")
+			.isEqualTo(400);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM film_log")).as("prices the trigger logged")
+			.isGreaterThanOrEqualTo(8);
 		try (TestDatabase client = TestDatabase.create(kind())) {
 			for (Path script : upScripts(migrations(client))) {
 				DatabaseClient.run(client, read(script));

@@ -3,9 +3,12 @@ package dev.migrations.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.h2.tools.RunScript;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The database's own command-line client ({@code psql}, {@code mariadb}), run on a script
- * as a user would pipe one into it. Where the client is not installed the test is skipped
- * with the reason; with {@code MIGRATIONS_TEST_REQUIRE_DATABASES=true}, as on CI, whose
- * servers come with their clients, that skip is a failure.
+ * The database's own client ({@code psql}, {@code mariadb}, {@code sqlite3}, and for H2,
+ * which has no command-line client of its own, its {@link RunScript} tool), run on a
+ * script as a user would pipe one into it. Where the client is not installed the test is
+ * skipped with the reason; with {@code MIGRATIONS_TEST_REQUIRE_DATABASES=true}, as on CI,
+ * whose servers come with their clients, that skip is a failure.
  */
 public final class DatabaseClient {
 
@@ -33,14 +38,25 @@ public final class DatabaseClient {
 
 	/**
 	 * Run a script through the client of a database, stopping at the first error, as
-	 * {@code mariadb db < script.sql} and {@code psql -v ON_ERROR_STOP=1 -f script.sql}
-	 * do.
-	 * @param database the database (PostgreSQL or MariaDB)
+	 * {@code mariadb --default-character-set=utf8mb4 --comments db < script.sql} (the
+	 * script being UTF-8, and the comments in routine bodies kept, as the runner keeps
+	 * them, where the client's default strips them),
+	 * {@code psql -v ON_ERROR_STOP=1 -f script.sql},
+	 * {@code sqlite3 -bail file.db < script.sql} and H2's
+	 * {@code RunScript.execute(connection, reader)} do.
+	 * @param database the database
 	 * @param script the script
 	 * @return what the client printed, standard error included
 	 * @throws AssertionError if the client exits with an error
 	 */
 	public static String run(TestDatabase database, String script) {
+		if (database.kind() == DatabaseKind.H2) {
+			return runScript(database, script);
+		}
+		if (database.kind() == DatabaseKind.SQLITE) {
+			return execute(List.of(executable("sqlite3", "sqlite3"), "-bail",
+					database.url().substring("jdbc:sqlite:".length())), Map.of(), script);
+		}
 		Matcher url = URL.matcher(database.url());
 		if (!url.matches()) {
 			throw new IllegalStateException("Not a server database URL: " + database);
@@ -58,9 +74,10 @@ public final class DatabaseClient {
 		Map<String, String> environment = new HashMap<>();
 		switch (database.kind()) {
 			case MARIADB -> {
-				command.add(executable("mariadb", "mysql"));
-				command.addAll(List.of("--host=" + url.group(2),
-						"--port=" + ((url.group(3) != null) ? url.group(3) : "3306")));
+				command.add(executable("mariadb-client", "mariadb", "mysql"));
+				command.addAll(
+						List.of("--host=" + url.group(2), "--port=" + ((url.group(3) != null) ? url.group(3) : "3306"),
+								"--default-character-set=utf8mb4", "--comments"));
 				if (parameters.containsKey("user")) {
 					command.add("--user=" + parameters.get("user"));
 				}
@@ -70,9 +87,9 @@ public final class DatabaseClient {
 				command.add(url.group(4));
 			}
 			case POSTGRESQL -> {
-				command.addAll(List.of(executable("psql"), "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1",
-						"--host=" + url.group(2), "--port=" + ((url.group(3) != null) ? url.group(3) : "5432"),
-						"--dbname=" + url.group(4)));
+				command.addAll(List.of(executable("postgresql-client", "psql"), "--no-psqlrc", "--quiet", "-v",
+						"ON_ERROR_STOP=1", "--host=" + url.group(2),
+						"--port=" + ((url.group(3) != null) ? url.group(3) : "5432"), "--dbname=" + url.group(4)));
 				if (parameters.containsKey("user")) {
 					command.add("--username=" + parameters.get("user"));
 				}
@@ -83,6 +100,16 @@ public final class DatabaseClient {
 			default -> throw new IllegalArgumentException("No command-line client for " + database);
 		}
 		return execute(command, environment, script);
+	}
+
+	private static String runScript(TestDatabase database, String script) {
+		try (Connection connection = database.dataSource().getConnection()) {
+			RunScript.execute(connection, new StringReader(script));
+			return "";
+		}
+		catch (SQLException ex) {
+			throw new AssertionError("RunScript failed on the script:\n" + script + "\nwith: " + ex, ex);
+		}
 	}
 
 	private static String execute(List<String> command, Map<String, String> environment, String script) {
@@ -118,7 +145,7 @@ public final class DatabaseClient {
 		}
 	}
 
-	private static String executable(String... names) {
+	private static String executable(String debianPackage, String... names) {
 		Optional<Path> found = Optional.empty();
 		for (String name : names) {
 			for (String directory : String.valueOf(System.getenv("PATH")).split(File.pathSeparator)) {
@@ -132,8 +159,7 @@ public final class DatabaseClient {
 			return found.get().toString();
 		}
 		String reason = "The command-line client (" + String.join(" or ", names) + ") is not on the PATH; install "
-				+ "it (Debian: apt-get install " + (names[0].equals("psql") ? "postgresql-client" : "mariadb-client")
-				+ ") to test that its scripts replay";
+				+ "it (Debian: apt-get install " + debianPackage + ") to test that its scripts replay";
 		if (Boolean.parseBoolean(System.getenv("MIGRATIONS_TEST_REQUIRE_DATABASES"))) {
 			Assertions.fail(reason + " (MIGRATIONS_TEST_REQUIRE_DATABASES=true turns this skip into a failure)");
 		}

@@ -1,0 +1,11 @@
+DROP VIEW film_list;
+DROP TABLE film_log;
+DROP TABLE rental;
+DROP TABLE inventory;
+DROP TABLE customer;
+DROP TABLE film_category;
+DROP TABLE film;
+DROP TABLE category;
+DROP TABLE language;
+DROP SEQUENCE film_seq;
+DROP DOMAIN release_year;

@@ -1,0 +1,11 @@
+DROP VIEW film_list;
+DROP PROCEDURE rent_film;
+DROP FUNCTION films_in_stock;
+DROP TABLE rental;
+DROP TABLE inventory;
+DROP TABLE film_log;
+DROP TABLE film_category;
+DROP TABLE film;
+DROP TABLE customer;
+DROP TABLE language;
+DROP TABLE category;

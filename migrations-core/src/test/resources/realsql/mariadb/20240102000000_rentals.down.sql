@@ -1,0 +1,17 @@
+DROP VIEW customer_rentals;
+DROP PROCEDURE reprice;
+DROP FUNCTION rental_days;
+UPDATE film SET rental_rate = rental_rate - 0.50 WHERE film_id = 5;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 3;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 14;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 27;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 41;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 58;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 73;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 99;
+UPDATE film SET rental_rate = rental_rate - 1.00 WHERE film_id = 120;
+DELETE FROM film_log;
+ALTER TABLE film_log AUTO_INCREMENT = 1;
+DELETE FROM rental;
+ALTER TABLE rental AUTO_INCREMENT = 1;
+UPDATE customer SET rental_count = 0;

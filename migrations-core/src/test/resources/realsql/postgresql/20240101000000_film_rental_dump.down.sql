@@ -1,0 +1,16 @@
+DROP VIEW public.film_list;
+DROP FUNCTION public.films_in_stock(integer);
+DROP TABLE public.rental;
+DROP TABLE public.inventory;
+DROP TABLE public.film_category;
+DROP TABLE public.film_log;
+DROP TABLE public.film;
+DROP TABLE public.language;
+DROP TABLE public.customer;
+DROP TABLE public.category;
+DROP FUNCTION public.rental_days(timestamp without time zone, timestamp without time zone);
+DROP FUNCTION public.count_rental();
+DROP FUNCTION public.film_rate_audit();
+DROP FUNCTION public.film_fulltext();
+DROP DOMAIN public.year;
+DROP TYPE public.mpaa_rating;

@@ -1,0 +1,13 @@
+DROP VIEW public.customer_rentals;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 3;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 14;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 27;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 41;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 58;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 73;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 99;
+UPDATE public.film SET rental_rate = rental_rate - 1.00 WHERE film_id = 120;
+DELETE FROM public.film_log;
+UPDATE public.film SET fulltext = NULL;
+DELETE FROM public.rental;
+UPDATE public.customer SET rental_count = 0;

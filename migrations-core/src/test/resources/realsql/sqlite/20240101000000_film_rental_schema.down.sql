@@ -1,0 +1,9 @@
+DROP VIEW film_list;
+DROP TABLE film_log;
+DROP TABLE rental;
+DROP TABLE inventory;
+DROP TABLE customer;
+DROP TABLE film_category;
+DROP TABLE film;
+DROP TABLE category;
+DROP TABLE language;

@@ -1,0 +1,12 @@
+DROP VIEW customer_rentals;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 3;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 14;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 27;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 41;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 58;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 73;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 99;
+UPDATE film SET rental_rate = rental_rate - 1 WHERE film_id = 120;
+DELETE FROM film_log;
+DELETE FROM rental;
+UPDATE customer SET rental_count = 0;

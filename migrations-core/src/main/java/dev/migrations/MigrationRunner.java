@@ -443,7 +443,7 @@ public final class MigrationRunner {
 		int batch = view.nextBatch();
 		boolean oneTransaction = runsInOneTransaction(plans.keySet());
 		Run run = Run.of(connection, lock, batch, appliedBy(connection), oneTransaction,
-				this.dialect.sessionState(connection));
+				this.executor.sessionState(connection, plans.values()));
 		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 		this.listener.beforeRun(Direction.UP, plans.size());
 		try {
@@ -589,7 +589,8 @@ public final class MigrationRunner {
 			}
 			this.ledger.ensureInitialized(connection);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
-			Run run = Run.of(connection, lock, 0, appliedBy(connection), false, this.dialect.sessionState(connection));
+			Run run = Run.of(connection, lock, 0, appliedBy(connection), false,
+					this.executor.sessionState(connection, plans.values()));
 			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
 			this.listener.beforeRun(Direction.DOWN, plans.size());
 			try {

@@ -12,6 +12,13 @@ import java.sql.SQLException;
 public interface SessionState {
 
 	/**
+	 * The state of a run none of whose migrations can change the session: nothing to put
+	 * back.
+	 */
+	SessionState UNCHANGED = (connection) -> {
+	};
+
+	/**
 	 * Put the session back as it was captured, changing only what differs.
 	 * @param connection the connection the state was captured on
 	 * @throws SQLException on a database error

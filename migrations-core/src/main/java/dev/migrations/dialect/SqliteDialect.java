@@ -48,8 +48,7 @@ public class SqliteDialect extends TableRenderingDialect {
 	 */
 	@Override
 	public SessionState sessionState(Connection connection) {
-		return (restored) -> {
-		};
+		return SessionState.UNCHANGED;
 	}
 
 	/**

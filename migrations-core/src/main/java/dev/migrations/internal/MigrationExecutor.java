@@ -6,7 +6,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.SessionState;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
@@ -124,15 +127,7 @@ public final class MigrationExecutor {
 	public static List<String> sql(List<SchemaOperation> rendered) {
 		List<String> statements = new ArrayList<>(rendered.size());
 		for (SchemaOperation operation : rendered) {
-			if (operation instanceof SqlOperation sql) {
-				statements.add(sql.sql());
-			}
-			else if (operation instanceof CopyOperation copy) {
-				statements.add(copy.script());
-			}
-			else {
-				statements.add(comment(operation));
-			}
+			statements.add(text(operation, SqlOperation::sql));
 		}
 		return statements;
 	}
@@ -150,18 +145,24 @@ public final class MigrationExecutor {
 			if (!script.isEmpty()) {
 				script.append('\n');
 			}
-			if (operation instanceof SqlOperation sql) {
-				script.append(this.dialect.scriptStatement(sql.sql()));
-			}
-			else if (operation instanceof CopyOperation copy) {
-				// The statement with its semicolon, its rows and the line that ends them
-				script.append(copy.script());
-			}
-			else {
-				script.append(comment(operation));
-			}
+			script.append(text(operation, (sql) -> this.dialect.scriptStatement(sql.sql())));
 		}
 		return script.toString();
+	}
+
+	/**
+	 * Return how a plan shows an operation: a statement as {@code statement} writes it, a
+	 * {@code COPY} with its semicolon, its rows and the line that ends them, JDBC work as
+	 * a comment line.
+	 */
+	private static String text(SchemaOperation operation, Function<SqlOperation, String> statement) {
+		if (operation instanceof SqlOperation sql) {
+			return statement.apply(sql);
+		}
+		if (operation instanceof CopyOperation copy) {
+			return copy.script();
+		}
+		return comment(operation);
 	}
 
 	private static String comment(SchemaOperation operation) {
@@ -297,7 +298,14 @@ public final class MigrationExecutor {
 				if (!migration.transactional()) {
 					endOpenTransaction(run.connection());
 				}
-				restoreAfterFailure(run, plan, failure);
+				try {
+					// So that the row and the connection's next user find the session
+					// as the run did
+					restoreSession(run, plan);
+				}
+				catch (SQLException ex) {
+					failure.addSuppressed(ex);
+				}
 				run.verify();
 				this.ledger.markFailed(run.connection(), id, failure.getMessage());
 			}
@@ -367,33 +375,40 @@ public final class MigrationExecutor {
 	private void executeIsolated(Run run, MigrationDescriptor migration, Direction direction,
 			List<SchemaOperation> plan, Atomicity atomicity) {
 		execute(run.connection(), migration, direction, plan, atomicity);
+		try {
+			restoreSession(run, plan);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not put the session back as the run found it after "
+					+ migration.source(direction) + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void restoreSession(Run run, List<SchemaOperation> plan) throws SQLException {
 		if (mayChangeSession(plan)) {
-			try {
-				run.restoreSession();
-			}
-			catch (SQLException ex) {
-				throw new MigrationException("Could not put the session back as the run found it after "
-						+ migration.source(direction) + ": " + ex.getMessage(), ex);
-			}
+			run.restoreSession();
 		}
 	}
 
 	/**
-	 * Put the session back after a failed migration, so that the ledger row and the
-	 * connection's next user find it as the run did.
+	 * Capture the session of a run's connection, if one of the run's plans may change it;
+	 * otherwise there is nothing to put back and nothing is read.
+	 * @param connection the connection that applies migrations
+	 * @param plans the rendered plans of the run
+	 * @return the session as the run finds it
+	 * @throws SQLException on a database error
 	 */
-	private static void restoreAfterFailure(Run run, List<SchemaOperation> plan, MigrationException failure) {
-		if (mayChangeSession(plan)) {
-			try {
-				run.restoreSession();
-			}
-			catch (SQLException ex) {
-				failure.addSuppressed(ex);
+	public SessionState sessionState(Connection connection, Collection<List<SchemaOperation>> plans)
+			throws SQLException {
+		for (List<SchemaOperation> plan : plans) {
+			if (mayChangeSession(plan)) {
+				return this.dialect.sessionState(connection);
 			}
 		}
+		return SessionState.UNCHANGED;
 	}
 
-	static boolean mayChangeSession(List<SchemaOperation> plan) {
+	private static boolean mayChangeSession(List<SchemaOperation> plan) {
 		for (SchemaOperation operation : plan) {
 			if (operation instanceof JdbcOperation
 					|| (operation instanceof SqlOperation sql && SESSION_STATEMENT.matcher(sql.sql()).find())) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,27 +29,31 @@ final class MySqlSessionState implements SessionState {
 			"default_storage_engine", "group_concat_max_len", "lock_wait_timeout", "innodb_lock_wait_timeout",
 			"innodb_strict_mode", "sql_quote_show_create");
 
+	/** The default database, then each variable, in one query. */
 	private static final String SELECT = VARIABLES.stream()
 		.map((name) -> "@@SESSION." + name)
-		.collect(Collectors.joining(", ", "SELECT ", ""));
+		.collect(Collectors.joining(", ", "SELECT DATABASE(), ", ""));
 
 	private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}");
 
-	private final JdbcSessionState database;
+	private final @Nullable String database;
 
 	private final @Nullable String[] values;
 
 	MySqlSessionState(Connection connection) throws SQLException {
-		this.database = new JdbcSessionState(connection);
-		this.values = read(connection);
+		String[] read = read(connection);
+		this.database = read[0];
+		this.values = Arrays.copyOfRange(read, 1, read.length);
 	}
 
 	@Override
 	public void restore(Connection connection) throws SQLException {
-		this.database.restore(connection);
 		String[] now = read(connection);
-		for (int i = 0; i < now.length; i++) {
-			if (!Objects.equals(now[i], this.values[i])) {
+		if (this.database != null && !this.database.equals(now[0])) {
+			connection.setCatalog(this.database);
+		}
+		for (int i = 0; i < this.values.length; i++) {
+			if (!Objects.equals(now[i + 1], this.values[i])) {
 				try (PreparedStatement set = connection.prepareStatement("SET SESSION " + VARIABLES.get(i) + " = ?")) {
 					String value = this.values[i];
 					if (value == null) {
@@ -68,7 +73,7 @@ final class MySqlSessionState implements SessionState {
 	}
 
 	private static String[] read(Connection connection) throws SQLException {
-		String[] values = new String[VARIABLES.size()];
+		String[] values = new String[VARIABLES.size() + 1];
 		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(SELECT)) {
 			row.next();
 			for (int i = 0; i < values.length; i++) {

@@ -55,6 +55,9 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final List<String> secrets;
 
+	/** The migrations this instance defines, as its runner knows them. */
+	private final Set<MigrationId> own;
+
 	/**
 	 * Create an indicator for a runner whose application applies pending migrations
 	 * itself, as {@code migrations.on-startup=apply} does.
@@ -87,6 +90,7 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
 		this.appliesMigrations = appliesMigrations;
 		this.secrets = List.copyOf(secrets);
+		this.own = runner.descriptors().stream().map(MigrationDescriptor::id).collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -100,15 +104,11 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			logger.warn("Migrations health check failed: {}", error);
 			return Health.down().withDetail("error", error).build();
 		}
-		Set<MigrationId> own = this.runner.descriptors()
-			.stream()
-			.map(MigrationDescriptor::id)
-			.collect(Collectors.toSet());
 		List<String> unknown = statuses.stream()
-			.filter((status) -> !own.contains(status.id()))
+			.filter((status) -> !this.own.contains(status.id()))
 			.map((status) -> status.id().toString())
 			.toList();
-		Health.Builder builder = status(statuses.stream().filter((status) -> own.contains(status.id())).toList());
+		Health.Builder builder = status(statuses.stream().filter((status) -> this.own.contains(status.id())).toList());
 		MigrationsSummary summary = MigrationsSummary.of(statuses);
 		builder.withDetails(summary.toDetails());
 		if (!unknown.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.SessionState;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Credentials;
 import dev.migrations.internal.Jdbc;
@@ -419,18 +420,19 @@ public final class MigrationRunner {
 		requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.connections, (connection) -> {
 			List<MigrationDescriptor> pending = selectPending(readLedgerUnlocked(connection), limit);
-			return planned(render(pending, Direction.UP), Direction.UP);
+			return planned(connection, render(pending, Direction.UP), Direction.UP);
 		});
 	}
 
 	PlannedMigration planUp(MigrationDescriptor migration) {
-		return planned(Map.of(migration, this.executor.render(migration, Direction.UP)), Direction.UP).get(0);
+		return planned(migration, this.executor.render(migration, Direction.UP), Direction.UP, SessionState.UNCHANGED);
 	}
 
 	List<PlannedMigration> planRollback(RollbackSelection selection) {
 		return Jdbc.withConnection(this.connections, (connection) -> {
 			LedgerView view = readLedgerUnlocked(connection);
-			return planned(render(selectRollback(view, selection.select(view)), Direction.DOWN), Direction.DOWN);
+			return planned(connection, render(selectRollback(view, selection.select(view)), Direction.DOWN),
+					Direction.DOWN);
 		});
 	}
 
@@ -664,11 +666,22 @@ public final class MigrationRunner {
 		return plans;
 	}
 
-	private List<PlannedMigration> planned(Map<MigrationDescriptor, List<SchemaOperation>> plans, Direction direction) {
+	/**
+	 * Return plans as a dry run shows them; their script puts the session of the
+	 * connection they were made on back after each migration that may change it.
+	 */
+	private List<PlannedMigration> planned(Connection connection, Map<MigrationDescriptor, List<SchemaOperation>> plans,
+			Direction direction) throws SQLException {
+		SessionState session = this.executor.sessionState(connection, plans.values());
 		List<PlannedMigration> planned = new ArrayList<>(plans.size());
-		plans.forEach((migration, plan) -> planned.add(new PlannedMigration(migration.id(), migration.source(direction),
-				direction, MigrationExecutor.sql(plan), this.executor.script(plan))));
+		plans.forEach((migration, plan) -> planned.add(planned(migration, plan, direction, session)));
 		return planned;
+	}
+
+	private PlannedMigration planned(MigrationDescriptor migration, List<SchemaOperation> plan, Direction direction,
+			SessionState session) {
+		return new PlannedMigration(migration.id(), migration.source(direction), direction, MigrationExecutor.sql(plan),
+				this.executor.script(plan, session));
 	}
 
 	private LedgerView readLedger(Connection connection) {

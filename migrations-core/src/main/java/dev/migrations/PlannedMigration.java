@@ -18,7 +18,9 @@ import java.util.Locale;
  * @param script the statements as the database's own command-line client (psql, mariadb,
  * mysql, sqlite3) reads them from a script, each with its terminator: on MySQL and
  * MariaDB a statement that holds a semicolon, such as a routine or a trigger, is written
- * between {@code DELIMITER} lines. JDBC steps appear as comment lines
+ * between {@code DELIMITER} lines. JDBC steps appear as comment lines. After a migration
+ * that may change the session, statements that put it back follow, as a run puts it back
+ * (see {@link dev.migrations.dialect.SessionState#around(List)})
  */
 public record PlannedMigration(MigrationId id, String source, Direction direction, List<String> statements,
 		String script) {

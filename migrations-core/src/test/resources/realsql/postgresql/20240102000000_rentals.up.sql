@@ -1,10 +1,10 @@
--- Rentals and new prices, written by hand against the schema of the dump. The runner starts
--- this migration from the session the run found, not from the empty search path the
--- dump's header set, but the names are qualified all the same: the script of a dry run
--- does not put the session back between migrations, so psql would replay this one on
--- the empty search path.
+-- Rentals and new prices, written by hand against the schema of the dump, with names
+-- left unqualified. The dump's header empties the search path; this migration starts
+-- from the search path the run started with all the same, whether the runner applies it
+-- (it puts the session back after each migration) or psql replays the script of a dry
+-- run (it resets the session after the dump).
 
-COPY public.rental (rental_id, rental_date, inventory_id, customer_id, return_date) FROM stdin;
+COPY rental (rental_id, rental_date, inventory_id, customer_id, return_date) FROM stdin;
 1	2024-03-01 01:07:00	14	18	2024-04-01 01:11:00
 2	2024-03-01 02:14:00	27	35	2024-04-01 02:22:00
 3	2024-03-01 03:21:00	40	52	2024-04-01 03:33:00
@@ -408,19 +408,19 @@ COPY public.rental (rental_id, rental_date, inventory_id, customer_id, return_da
 \.
 
 -- Fires the trigger that fills the search column the dump left empty
-UPDATE public.film SET title = title;
+UPDATE film SET title = title;
 
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 3;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 14;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 27;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 41;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 58;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 73;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 99;
-UPDATE public.film SET rental_rate = rental_rate + 1.00 WHERE film_id = 120;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 3;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 14;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 27;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 41;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 58;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 73;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 99;
+UPDATE film SET rental_rate = rental_rate + 1.00 WHERE film_id = 120;
 
-CREATE VIEW public.customer_rentals AS
+CREATE VIEW customer_rentals AS
 SELECT c.customer_id, c.first_name || ' ' || c.last_name AS name, count(r.rental_id) AS rentals,
-       sum(public.rental_days(r.rental_date, r.return_date)) AS days
-  FROM public.customer c LEFT JOIN public.rental r ON r.customer_id = c.customer_id
+       sum(rental_days(r.rental_date, r.return_date)) AS days
+  FROM customer c LEFT JOIN rental r ON r.customer_id = c.customer_id
  GROUP BY c.customer_id, c.first_name, c.last_name;

@@ -1,5 +1,8 @@
 package dev.migrations.dialect;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +25,21 @@ public class H2Dialect extends TableRenderingDialect {
 	@Override
 	public boolean transactionalDdl() {
 		return false;
+	}
+
+	@Override
+	public SessionState sessionState(Connection connection) throws SQLException {
+		return new JdbcSessionState(connection) {
+
+			@Override
+			public Around around(List<String> statements) {
+				String schema = schema();
+				return (schema != null)
+						? new Around(List.of(), List.of("SET SCHEMA \"" + schema.replace("\"", "\"\"") + "\""))
+						: Around.NONE;
+			}
+
+		};
 	}
 
 	@Override

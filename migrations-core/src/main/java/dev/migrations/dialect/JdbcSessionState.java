@@ -22,6 +22,14 @@ class JdbcSessionState implements SessionState {
 		this.schema = schema(connection);
 	}
 
+	/**
+	 * Return the schema the session was captured in.
+	 * @return the schema, or {@code null} where the driver does not say
+	 */
+	protected @Nullable String schema() {
+		return this.schema;
+	}
+
 	private static @Nullable String schema(Connection connection) throws SQLException {
 		try {
 			return connection.getSchema();

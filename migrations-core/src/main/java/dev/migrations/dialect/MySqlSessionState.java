@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,19 @@ final class MySqlSessionState implements SessionState {
 		.collect(Collectors.joining(", ", "SELECT DATABASE(), ", ""));
 
 	private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}");
+
+	/**
+	 * {@code SET NAMES} and {@code SET CHARACTER SET} change several variables at once.
+	 */
+	private static final Pattern CHARACTER_SET = Pattern.compile("(?i)\\bSET\\s+(?:NAMES|CHARACTER\\s+SET)\\b");
+
+	private static final List<String> CHARACTER_SET_VARIABLES = List.of("character_set_client",
+			"character_set_connection", "character_set_results", "collation_connection");
+
+	private static final Pattern USE = Pattern.compile("(?i)^\\s*USE\\b");
+
+	/** Where a script keeps a variable's value: {@code @migrations_} and its name. */
+	private static final String KEPT = "@migrations_";
 
 	private final @Nullable String database;
 
@@ -70,6 +84,35 @@ final class MySqlSessionState implements SessionState {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Keep in user variables, before the migration, each session variable its statements
+	 * name, and set them back after it; then {@code USE} the run's default database if
+	 * the migration changes it. The client's own values are kept, not the run's: the
+	 * replay goes on as the client began it.
+	 */
+	@Override
+	public Around around(List<String> statements) {
+		String text = String.join("\n", statements);
+		List<String> named = VARIABLES.stream()
+			.filter((name) -> Pattern.compile("(?i)\\b" + name + "\\b").matcher(text).find()
+					|| (CHARACTER_SET_VARIABLES.contains(name) && CHARACTER_SET.matcher(text).find()))
+			.toList();
+		List<String> before = new ArrayList<>();
+		List<String> after = new ArrayList<>();
+		if (!named.isEmpty()) {
+			before.add(named.stream()
+				.map((name) -> KEPT + name + " = @@SESSION." + name)
+				.collect(Collectors.joining(",\n    ", "SET ", "")));
+			after.add(named.stream()
+				.map((name) -> name + " = " + KEPT + name)
+				.collect(Collectors.joining(",\n    ", "SET SESSION ", "")));
+		}
+		if (this.database != null && statements.stream().anyMatch((statement) -> USE.matcher(statement).find())) {
+			after.add("USE `" + this.database.replace("`", "``") + "`");
+		}
+		return new Around(before, after);
 	}
 
 	private static String[] read(Connection connection) throws SQLException {

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's session: every setting the session or the client set ({@code search_path}
@@ -20,6 +22,8 @@ final class PostgresSessionState implements SessionState {
 
 	private static final String SETTINGS = "SELECT name, setting, reset_val FROM pg_catalog.pg_settings "
 			+ "WHERE source IN ('client', 'session')";
+
+	private static final Pattern ROLE = Pattern.compile("(?i)\\brole\\b");
 
 	private final Map<String, String> captured;
 
@@ -47,6 +51,16 @@ final class PostgresSessionState implements SessionState {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Put a client's session back with {@code RESET ALL}, which leaves the role alone:
+	 * {@code RESET ROLE} as well where the migration names one.
+	 */
+	@Override
+	public Around around(List<String> statements) {
+		boolean role = statements.stream().anyMatch((statement) -> ROLE.matcher(statement).find());
+		return new Around(List.of(), role ? List.of("RESET ALL", "RESET ROLE") : List.of("RESET ALL"));
 	}
 
 	private static Map<String, Setting> read(Connection connection) throws SQLException {

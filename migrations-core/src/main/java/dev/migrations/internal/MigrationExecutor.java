@@ -134,20 +134,31 @@ public final class MigrationExecutor {
 
 	/**
 	 * Return a plan as a script for the database's own command-line client, JDBC steps
-	 * shown as comment lines.
+	 * shown as comment lines. Where the plan may change the session, the script puts the
+	 * session back after it, as a run does, so that the migrations after it start as they
+	 * would alone.
 	 * @param rendered the rendered plan
+	 * @param session the session of the connection the plan was made on
 	 * @return the script, one statement after another, without a final line break
 	 * @see Dialect#scriptStatement(String)
+	 * @see SessionState#around(List)
 	 */
-	public String script(List<SchemaOperation> rendered) {
-		StringBuilder script = new StringBuilder();
-		for (SchemaOperation operation : rendered) {
-			if (!script.isEmpty()) {
-				script.append('\n');
-			}
-			script.append(text(operation, (sql) -> this.dialect.scriptStatement(sql.sql())));
+	public String script(List<SchemaOperation> rendered, SessionState session) {
+		SessionState.Around around = mayChangeSession(rendered) ? session.around(sql(rendered))
+				: SessionState.Around.NONE;
+		List<String> lines = new ArrayList<>();
+		if (!around.before().isEmpty()) {
+			lines.add("-- keep the session, to put it back after this migration as a run does");
+			around.before().forEach((sql) -> lines.add(this.dialect.scriptStatement(sql)));
 		}
-		return script.toString();
+		for (SchemaOperation operation : rendered) {
+			lines.add(text(operation, (sql) -> this.dialect.scriptStatement(sql.sql())));
+		}
+		if (!around.after().isEmpty()) {
+			lines.add("-- put the session back as a run does after each migration");
+			around.after().forEach((sql) -> lines.add(this.dialect.scriptStatement(sql)));
+		}
+		return String.join("\n", lines);
 	}
 
 	/**

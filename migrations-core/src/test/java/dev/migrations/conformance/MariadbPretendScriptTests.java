@@ -38,6 +38,22 @@ class MariadbPretendScriptTests extends PretendScriptConformanceTests {
 	}
 
 	@Override
+	String migrationChangingTheSession() {
+		return """
+				/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='ANSI_QUOTES' */;
+				SET FOREIGN_KEY_CHECKS = 0;
+				CREATE TABLE "first" (id INT PRIMARY KEY);
+				""";
+	}
+
+	@Override
+	String migrationNeedingTheSessionItStartedWith() {
+		return """
+				CREATE TABLE second (id INT PRIMARY KEY, note VARCHAR(10) DEFAULT "none");
+				""";
+	}
+
+	@Override
 	String currentSchema() {
 		return "DATABASE()";
 	}

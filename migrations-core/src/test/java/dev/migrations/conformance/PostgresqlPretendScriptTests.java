@@ -43,6 +43,22 @@ class PostgresqlPretendScriptTests extends PretendScriptConformanceTests {
 	}
 
 	@Override
+	String migrationChangingTheSession() {
+		return """
+				SELECT pg_catalog.set_config('search_path', '', false);
+				SET client_min_messages = warning;
+				CREATE TABLE public.first (id int PRIMARY KEY);
+				""";
+	}
+
+	@Override
+	String migrationNeedingTheSessionItStartedWith() {
+		return """
+				CREATE TABLE second (id int PRIMARY KEY);
+				""";
+	}
+
+	@Override
 	String currentSchema() {
 		return "current_schema()";
 	}

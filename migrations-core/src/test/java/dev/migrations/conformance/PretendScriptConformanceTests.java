@@ -54,6 +54,34 @@ abstract class PretendScriptConformanceTests extends FreshDatabaseTests {
 		assertThat(pretend()).isEqualTo(PlannedMigration.script(runner(this.database).pretend().applyAll()));
 	}
 
+	@Test
+	void inTheReplayedScriptEachMigrationStartsFromTheSessionTheScriptStartedWith() throws IOException {
+		Files.writeString(this.directory.resolve("20240101000000_change_the_session.up.sql"),
+				migrationChangingTheSession());
+		Files.writeString(this.directory.resolve("20240102000000_create_second.up.sql"),
+				migrationNeedingTheSessionItStartedWith());
+		String script = pretend();
+		assertThat(script).contains("-- put the session back as a run does after each migration");
+		DatabaseClient.run(this.database, script);
+		assertThat(this.database.tables()).containsExactlyInAnyOrder("first", "second");
+		try (TestDatabase applied = TestDatabase.create(this.database.kind())) {
+			runner(applied).applyAll();
+			assertThat(applied.tables()).contains("first", "second");
+		}
+	}
+
+	/**
+	 * A migration that creates table {@code first} and changes the session as a dump's
+	 * header does.
+	 */
+	abstract String migrationChangingTheSession();
+
+	/**
+	 * A migration that creates table {@code second} and fails in the session
+	 * {@link #migrationChangingTheSession()} leaves.
+	 */
+	abstract String migrationNeedingTheSessionItStartedWith();
+
 	/**
 	 * A migration that creates tables {@code accounts} and {@code audit}, a procedure
 	 * {@code credit}, a function {@code doubled(int)} and a trigger

@@ -357,7 +357,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		}
 	}
 
-	private static String truncate(String value, int length) {
+	private static @Nullable String truncate(@Nullable String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length - 3) + "..." : value;
 	}
 

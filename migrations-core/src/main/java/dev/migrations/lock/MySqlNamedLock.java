@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -67,7 +68,8 @@ public final class MySqlNamedLock extends SessionLock {
 		if (known != null) {
 			return known;
 		}
-		LedgerTable table = this.table;
+		// A lock made without a name is made with its ledger table
+		LedgerTable table = Objects.requireNonNull(this.table);
 		String database = table.schema();
 		if (database == null) {
 			try (Statement statement = connection.createStatement();

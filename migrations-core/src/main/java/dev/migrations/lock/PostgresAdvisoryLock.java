@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -82,7 +83,8 @@ public final class PostgresAdvisoryLock extends SessionLock {
 		if (known != null) {
 			return known;
 		}
-		LedgerTable table = this.table;
+		// A lock made without a key is made with its ledger table
+		LedgerTable table = Objects.requireNonNull(this.table);
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT current_database(), current_schema()")) {
 			result.next();

@@ -127,9 +127,10 @@ public final class SqlMigrationSource {
 	 * @return the resource path, or {@code null} for a {@code filesystem:} location
 	 */
 	public static @Nullable String classpathPath(String location) {
-		if (location.startsWith(FILESYSTEM)) {
-			return null;
-		}
+		return location.startsWith(FILESYSTEM) ? null : resourcePath(location);
+	}
+
+	private static String resourcePath(String location) {
 		String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
 		StringJoiner segments = new StringJoiner("/");
 		for (String segment : path.split("/")) {
@@ -151,13 +152,13 @@ public final class SqlMigrationSource {
 				readDirectory(directory, "", scripts, directoriesRead);
 				return;
 			}
-			String path = classpathPath(location);
+			String path = resourcePath(location);
 			List<URL> roots = Collections.list(this.classLoader.getResources(path));
 			if (roots.isEmpty()) {
 				// The default locations (db/migrations, and db/migrations/<name> of an
 				// instance) may well be absent, with Java migrations only; a location
 				// someone configured is nearly always a typo or a leftover
-				String defaultPath = classpathPath(DEFAULT_LOCATION);
+				String defaultPath = resourcePath(DEFAULT_LOCATION);
 				if (path.equals(defaultPath) || path.startsWith(defaultPath + "/")) {
 					logger.info("No migrations found: location {} does not exist", location);
 				}

@@ -5,13 +5,11 @@ import java.util.List;
 import dev.migrations.MigrationRunner;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -20,19 +18,14 @@ import org.springframework.core.type.AnnotationMetadata;
  * Registers one {@link MigrationRunner} bean, named {@code <name>MigrationRunner}, per
  * enabled {@code migrations.instances.<name>}, ordered as they are applied.
  */
-class MigrationInstancesRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class MigrationInstancesRegistrar implements ImportBeanDefinitionRegistrar {
 
-	private Environment environment;
+	private final Environment environment;
 
-	private BeanFactory beanFactory;
+	private final BeanFactory beanFactory;
 
-	@Override
-	public void setEnvironment(Environment environment) {
+	MigrationInstancesRegistrar(Environment environment, BeanFactory beanFactory) {
 		this.environment = environment;
-	}
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
 

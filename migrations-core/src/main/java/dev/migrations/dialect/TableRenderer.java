@@ -74,6 +74,9 @@ abstract class TableRenderer {
 		else if (operation instanceof DropForeignKey drop) {
 			statements.add(dropForeignKey(drop));
 		}
+		else {
+			throw new IllegalStateException("No rendering for " + operation.getClass().getName());
+		}
 		List<SchemaOperation> rendered = new ArrayList<>(statements.size());
 		statements.forEach((sql) -> rendered.add(new SqlOperation(sql, sql, 0)));
 		return rendered;

@@ -2,6 +2,7 @@ package dev.migrations.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.migrations.schema.TableOperation.AddColumn;
 import dev.migrations.schema.TableOperation.AddForeignKey;
@@ -25,7 +26,7 @@ public final class Blueprint {
 
 	private final boolean creating;
 
-	private final List<Object> entries = new ArrayList<>();
+	private final List<Entry> entries = new ArrayList<>();
 
 	private List<String> primaryKey = List.of();
 
@@ -386,33 +387,50 @@ public final class Blueprint {
 		}
 	}
 
-	private <T> T add(T entry) {
-		this.entries.add(entry);
-		return entry;
+	private ColumnDefinition add(ColumnDefinition column) {
+		this.entries.add(new Entry((parts) -> {
+			parts.columns().add(column.toColumn());
+			if (column.isUnique()) {
+				parts.indexes().add(uniqueIndex(column));
+			}
+		}, (operations) -> {
+			operations.add(column.isChange() ? new ChangeColumn(this.table, column.toColumn())
+					: new AddColumn(this.table, column.toColumn()));
+			if (column.isUnique()) {
+				operations.add(new AddIndex(this.table, uniqueIndex(column)));
+			}
+		}));
+		return column;
+	}
+
+	private IndexDefinition add(IndexDefinition index) {
+		this.entries.add(new Entry((parts) -> parts.indexes().add(index.toIndex()),
+				(operations) -> operations.add(new AddIndex(this.table, index.toIndex()))));
+		return index;
+	}
+
+	private ForeignKeyDefinition add(ForeignKeyDefinition foreignKey) {
+		this.entries.add(new Entry((parts) -> parts.foreignKeys().add(foreignKey.toForeignKey()),
+				(operations) -> operations.add(new AddForeignKey(this.table, foreignKey.toForeignKey()))));
+		return foreignKey;
+	}
+
+	/**
+	 * Add an operation that only altering a table has (a drop or a rename).
+	 */
+	private void add(TableOperation operation) {
+		this.entries.add(new Entry((parts) -> {
+		}, (operations) -> operations.add(operation)));
 	}
 
 	/**
 	 * Return the operation that creates the table.
 	 */
 	CreateTable toCreateTable() {
-		List<Column> columns = new ArrayList<>();
-		List<Index> indexes = new ArrayList<>();
-		List<ForeignKey> foreignKeys = new ArrayList<>();
-		for (Object entry : this.entries) {
-			if (entry instanceof ColumnDefinition column) {
-				columns.add(column.toColumn());
-				if (column.isUnique()) {
-					indexes.add(uniqueIndex(column));
-				}
-			}
-			else if (entry instanceof IndexDefinition index) {
-				indexes.add(index.toIndex());
-			}
-			else if (entry instanceof ForeignKeyDefinition foreignKey) {
-				foreignKeys.add(foreignKey.toForeignKey());
-			}
-		}
-		return new CreateTable(this.table, columns, primaryKey(columns), indexes, foreignKeys);
+		Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		this.entries.forEach((entry) -> entry.create().accept(parts));
+		return new CreateTable(this.table, parts.columns(), primaryKey(parts.columns()), parts.indexes(),
+				parts.foreignKeys());
 	}
 
 	/**
@@ -420,24 +438,7 @@ public final class Blueprint {
 	 */
 	List<TableOperation> toAlterOperations() {
 		List<TableOperation> operations = new ArrayList<>();
-		for (Object entry : this.entries) {
-			if (entry instanceof ColumnDefinition column) {
-				operations.add(column.isChange() ? new ChangeColumn(this.table, column.toColumn())
-						: new AddColumn(this.table, column.toColumn()));
-				if (column.isUnique()) {
-					operations.add(new AddIndex(this.table, uniqueIndex(column)));
-				}
-			}
-			else if (entry instanceof IndexDefinition index) {
-				operations.add(new AddIndex(this.table, index.toIndex()));
-			}
-			else if (entry instanceof ForeignKeyDefinition foreignKey) {
-				operations.add(new AddForeignKey(this.table, foreignKey.toForeignKey()));
-			}
-			else {
-				operations.add((TableOperation) entry);
-			}
-		}
+		this.entries.forEach((entry) -> entry.alter().accept(operations));
 		return operations;
 	}
 
@@ -464,6 +465,17 @@ public final class Blueprint {
 			}
 		}
 		return flagged.isEmpty() ? this.primaryKey : flagged;
+	}
+
+	/**
+	 * What one call on the blueprint adds, read when the blueprint is done (a column's
+	 * definition changes after it is added): to the parts of the table it creates, or to
+	 * the operations that alter it.
+	 */
+	private record Entry(Consumer<Parts> create, Consumer<List<TableOperation>> alter) {
+	}
+
+	private record Parts(List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys) {
 	}
 
 }

@@ -10,7 +10,7 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.schema.Schema;
 
-public class Example {
+class Example {
 
 	static void migrate(DataSource dataSource) {
 		Migration addNotes = new Migration() {

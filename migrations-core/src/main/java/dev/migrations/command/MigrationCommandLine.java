@@ -303,7 +303,8 @@ public final class MigrationCommandLine {
 			List<Object> rows = new ArrayList<>();
 			for (MigrationProblem problem : problems) {
 				rows.add(Map.of("id", problem.id().toString(), "state", problem.state().name(), "message",
-						mask(problem.message()), "action", mask(CommandRemedies.step(problem.remedy()))));
+						mask(problem.message()), "remedy", problem.remedy().kind().name(), "action",
+						mask(CommandRemedies.step(problem.remedy()))));
 			}
 			this.out.println(Json.write(rows));
 		}

@@ -147,9 +147,9 @@ public final class RemedyWording {
 			case CHECK_STATUS -> "another runner may hold the lock now and apply the rest; check the status ("
 					+ terms.status() + ") once it is done. If a migration of this run shows RUNNING, check what it "
 					+ "changed, then run " + terms.repair() + " and apply again.";
-			case SECOND_CONNECTION ->
-				"the migration lock holds a connection of its own for the whole run, so a run " + "needs two connections at once: "
-						+ terms.secondConnection(remedy.fact(Fact.SETTING)) + "; then " + terms.retry() + ".";
+			case SECOND_CONNECTION -> "the migration lock holds a connection of its own for the whole run, so a run "
+					+ "needs two connections at once: " + terms.secondConnection(remedy.fact(Fact.SETTING)) + "; then "
+					+ terms.retry() + ".";
 			case CHECK_CONNECTION -> "check that the database is running and reachable and that the URL, user and "
 					+ "password are right; then " + terms.retry() + ".";
 			case CORRECT_DATABASE_ERROR -> "correct the cause of this database error"

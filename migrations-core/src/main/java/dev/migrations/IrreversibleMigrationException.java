@@ -11,4 +11,13 @@ public class IrreversibleMigrationException extends MigrationException {
 		super(message);
 	}
 
+	/**
+	 * Create an exception with a remedy.
+	 * @param description what cannot be rolled back
+	 * @param remedy what resolves it
+	 */
+	public IrreversibleMigrationException(String description, Remedy remedy) {
+		super(description, remedy);
+	}
+
 }

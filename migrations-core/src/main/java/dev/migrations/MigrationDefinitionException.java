@@ -19,4 +19,14 @@ public class MigrationDefinitionException extends MigrationException {
 		super(message, cause);
 	}
 
+	/**
+	 * Create an exception with a remedy.
+	 * @param description what is wrong
+	 * @param remedy what resolves it
+	 * @param cause the cause, or {@code null}
+	 */
+	public MigrationDefinitionException(String description, Remedy remedy, @Nullable Throwable cause) {
+		super(description, remedy, cause);
+	}
+
 }

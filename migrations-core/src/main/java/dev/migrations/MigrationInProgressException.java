@@ -23,9 +23,10 @@ public class MigrationInProgressException extends MigrationException {
 	public MigrationInProgressException(List<MigrationId> migrationIds, LockHolder holder) {
 		super("Cannot repair " + migrationIds.stream().map(MigrationId::toString).collect(Collectors.joining(", "))
 				+ ": in progress in " + holder + ", which holds the migration lock and is applying it now. Nothing "
-				+ "was changed.\nNext step: wait for that run to finish. If you have checked that " + holder.owner()
-				+ " is stuck or gone, repair with force (migrate:repair --force, or repair(RepairOption.FORCE)), "
-				+ "which takes the lock from it first.");
+				+ "was changed.",
+				Remedy.of(Remedy.Kind.RELEASE_LOCK)
+					.with(Remedy.Fact.HOLDER, holder.owner())
+					.with(Remedy.Fact.FORCE_REPAIR));
 		this.migrationIds = List.copyOf(migrationIds);
 		this.holder = holder;
 	}

@@ -1,5 +1,7 @@
 package dev.migrations;
 
+import dev.migrations.internal.RemedyWording;
+
 /**
  * One reason why migrations cannot be applied, as returned by
  * {@link MigrationRunner#validate()}.
@@ -7,8 +9,16 @@ package dev.migrations;
  * @param id the migration concerned
  * @param state its state
  * @param message what is wrong
- * @param action what to do about it
+ * @param remedy what to do about it
  */
-public record MigrationProblem(MigrationId id, MigrationState state, String message, String action) {
+public record MigrationProblem(MigrationId id, MigrationState state, String message, Remedy remedy) {
+
+	/**
+	 * Return what to do about the problem, worded for a Java caller.
+	 * @return the words of the remedy
+	 */
+	public String action() {
+		return RemedyWording.java(this.remedy);
+	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.internal.MigrationExecutor;
 import dev.migrations.internal.RollbackRemainder;
 import dev.migrations.internal.Run;
+import dev.migrations.internal.RunFailures;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.LedgerTable;
@@ -70,14 +70,6 @@ public final class MigrationRunner {
 	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
-
-	/**
-	 * The next step when the connection that applies migrations does not open while the
-	 * lock holds its own.
-	 */
-	private static final String SECOND_CONNECTION = "The migration lock holds a connection of its own for the "
-			+ "whole run, so a run needs two connections at once: if the DataSource is a connection pool, let it "
-			+ "open at least two, or give migrations a DataSource of their own.";
 
 	private final DataSource dataSource;
 
@@ -236,8 +228,8 @@ public final class MigrationRunner {
 			}
 			catch (MigrationDefinitionException ex) {
 				problems.add(new MigrationProblem(descriptor.id(), states.get(descriptor.id()), ex.getMessage(),
-						"Correct " + descriptor.source(Direction.DOWN) + ": a rollback of " + descriptor.id()
-								+ " would fail on it."));
+						Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
+							.with(Remedy.Fact.SOURCE, descriptor.source(Direction.DOWN))));
 			}
 		}
 		return problems;
@@ -341,12 +333,13 @@ public final class MigrationRunner {
 			if (!rows.isEmpty()) {
 				boolean onlyUnfinished = rows.stream()
 					.allMatch((row) -> row.state() == LedgerState.FAILED || row.state() == LedgerState.RUNNING);
-				throw new MigrationException("Cannot baseline at " + id + ": the ledger " + this.ledger.describe()
-						+ " already has " + rows.size() + ((rows.size() == 1) ? " row" : " rows")
-						+ ". Baseline only applies to a database that has never been migrated by this library."
-						+ (onlyUnfinished ? " Nothing was changed.\nNext step: the ledger holds only FAILED or "
-								+ "RUNNING rows, left by a run that failed before the database was baselined; run "
-								+ "repair to remove them, then baseline again." : ""));
+				throw new MigrationException(
+						"Cannot baseline at " + id + ": the ledger " + this.ledger.describe() + " already has "
+								+ rows.size() + ((rows.size() == 1) ? " row" : " rows")
+								+ ". Baseline only applies to a database that has never been migrated by this library."
+								+ (onlyUnfinished ? " Nothing was changed." : ""),
+						onlyUnfinished ? Remedy.of(Remedy.Kind.BASELINE, id).with(Remedy.Fact.FAILED_ROW)
+								: Remedy.NONE);
 			}
 			lock.verify(connection);
 			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
@@ -366,12 +359,11 @@ public final class MigrationRunner {
 				before = descriptor;
 			}
 		}
+		Remedy baseline = Remedy.of(Remedy.Kind.BASELINE, id);
 		throw new MigrationException("Cannot baseline at " + id
 				+ ": no migration has this id, and a baseline marks every migration up to it, including ones the "
-				+ "database may not have. Nothing was changed.\nNext step: baseline at the id of the newest "
-				+ "migration the database already has"
-				+ ((before != null) ? " (the newest migration before " + id + " is " + before.id() + ")" : "")
-				+ ", and check that the migration locations are the ones the application uses.");
+				+ "database may not have. Nothing was changed.",
+				(before != null) ? baseline.with(Remedy.Fact.NEWEST_BEFORE, before.id()) : baseline);
 	}
 
 	/**
@@ -461,9 +453,9 @@ public final class MigrationRunner {
 			this.listener.afterRun(Direction.UP, new MigrationResult(batch, committed), ex);
 			explainLockLoss(ex, lock, committed);
 			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
-					&& createsWhatExists(failure)) {
+					&& RunFailures.createsWhatExists(failure)) {
 				MigrationDescriptor first = plans.keySet().iterator().next();
-				throw withBaselineHint(failure, !oneTransaction && !this.executor.isAtomic(first));
+				throw RunFailures.withBaselineHint(failure, !oneTransaction && !this.executor.isAtomic(first));
 			}
 			throw ex;
 		}
@@ -509,60 +501,6 @@ public final class MigrationRunner {
 		}
 	}
 
-	/**
-	 * Whether a migration failed because what it creates exists already, as on a database
-	 * whose schema came from somewhere else (by hand, Flyway, Liquibase).
-	 */
-	private static boolean createsWhatExists(MigrationExecutionException failure) {
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sqlException) {
-				String state = sqlException.getSQLState();
-				// PostgreSQL duplicate_table, duplicate_object, duplicate_schema,
-				// duplicate_column, duplicate_function; MySQL, MariaDB and H2 table or
-				// column exists
-				if (state != null
-						&& List.of("42P07", "42710", "42P06", "42701", "42723", "42S01", "42S21").contains(state)) {
-					return true;
-				}
-				String message = String.valueOf(sqlException.getMessage()).toLowerCase(Locale.ROOT);
-				if (message.contains("already exists") || message.contains("duplicate column")) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The failure of the first migration applied to a database with an empty ledger, when
-	 * what it creates exists already: the likely cause is an existing database that was
-	 * not baselined, which changing the migration would not fix.
-	 */
-	private static MigrationExecutionException withBaselineHint(MigrationExecutionException failure,
-			boolean failedRow) {
-		String hint = " If the database already has what this migration creates because its schema was made before "
-				+ "this library managed it (by hand, by Flyway or by Liquibase), do not change the migration or the "
-				+ "database: " + (failedRow ? "run repair to remove the FAILED row, then " : "")
-				+ "baseline the database at the newest migration it already has (migrate:baseline ID, or "
-				+ "runner.baseline(id) in Java), and apply again.";
-		return withHint(failure, hint);
-	}
-
-	/**
-	 * A failure with a sentence added to its next step, which ends its message.
-	 */
-	private static MigrationExecutionException withHint(MigrationExecutionException failure, String hint) {
-		if (hint.isEmpty()) {
-			return failure;
-		}
-		MigrationExecutionException hinted = new MigrationExecutionException(failure.getMessage() + hint,
-				failure.getMigrationId(), failure.getStatementNumber(), failure.getCause());
-		for (Throwable suppressed : failure.getSuppressed()) {
-			hinted.addSuppressed(suppressed);
-		}
-		return hinted;
-	}
-
 	private boolean runsInOneTransaction(java.util.Collection<MigrationDescriptor> pending) {
 		if (this.transactionMode != TransactionMode.ALL) {
 			return false;
@@ -605,8 +543,8 @@ public final class MigrationRunner {
 				explainLockLoss(ex, lock, executed);
 				if (ex instanceof MigrationExecutionException failure && executed.size() < selected.size()) {
 					boolean failedStaysApplied = this.executor.isAtomic(selected.get(executed.size()));
-					throw withHint(failure, RollbackRemainder.describe(view, selection::select, selected,
-							executed.size(), failedStaysApplied));
+					throw failure.withRemedy(RollbackRemainder.describe(failure.remedy(), view, selection::select,
+							selected, executed.size(), failedStaysApplied));
 				}
 				throw ex;
 			}
@@ -650,9 +588,9 @@ public final class MigrationRunner {
 			}
 		}
 		if (!refusals.isEmpty()) {
-			throw new IrreversibleMigrationException("Cannot roll back; nothing was changed:\n - "
-					+ String.join("\n - ", refusals)
-					+ "\nNext step: add a down migration, or roll back fewer steps so the range stops before it.");
+			throw new IrreversibleMigrationException(
+					"Cannot roll back; nothing was changed:\n - " + String.join("\n - ", refusals),
+					Remedy.of(Remedy.Kind.ADD_DOWN_MIGRATION));
 		}
 		return selected;
 	}
@@ -721,40 +659,13 @@ public final class MigrationRunner {
 		try {
 			return this.lock.withLock(this.lockTimeout, (held) -> {
 				this.listener.lockAcquired(held.waited());
-				return Jdbc.withConnection(this.connections, SECOND_CONNECTION,
+				return Jdbc.withConnection(this.connections, Remedy.of(Remedy.Kind.SECOND_CONNECTION),
 						(connection) -> work.run(connection, held));
 			});
 		}
 		catch (MigrationException ex) {
-			throw explainMissingSchema(ex);
+			throw RunFailures.explainMissingSchema(ex, this.table, this.connections, this.dialect);
 		}
-	}
-
-	/**
-	 * A ledger schema that does not exist fails the lock table or the ledger table,
-	 * whichever is created first, in words that depend on the database and may blame the
-	 * lock; look the schema up only then, so that a run that succeeds pays nothing.
-	 * @param failure the failure of a locked run
-	 * @return the failure, or one that says the schema does not exist
-	 */
-	private MigrationException explainMissingSchema(MigrationException failure) {
-		String schema = this.table.schema();
-		if (schema == null) {
-			return failure;
-		}
-		try {
-			if (Jdbc.withConnection(this.connections, (connection) -> this.dialect.schemaExists(connection, schema))) {
-				return failure;
-			}
-		}
-		catch (MigrationException ex) {
-			failure.addSuppressed(ex);
-			return failure;
-		}
-		return new MigrationException("The migration ledger " + this.table + " belongs in schema " + schema
-				+ ", which does not exist. Nothing was changed.\nNext step: create schema " + schema
-				+ " (for example CREATE SCHEMA " + schema + ") and run again, or configure a ledger schema that "
-				+ "exists.", failure);
 	}
 
 	private static String appliedBy(Connection connection) throws SQLException {

@@ -1,19 +1,23 @@
 package dev.migrations;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when {@link MigrationRunner#applyAll()} refuses to start because the database
  * and the migrations disagree: a failed or interrupted migration, an edited applied
  * migration, or an out-of-order migration when those are refused. Nothing was changed.
+ * Each problem carries its own remedy; the exception's own is {@link Remedy#NONE}.
  */
 public class MigrationValidationException extends MigrationException {
 
 	private final List<MigrationProblem> problems;
 
 	public MigrationValidationException(List<MigrationProblem> problems) {
-		super(describe(problems));
+		super(describe(problems, null));
 		this.problems = List.copyOf(problems);
 	}
 
@@ -25,12 +29,25 @@ public class MigrationValidationException extends MigrationException {
 		return this.problems;
 	}
 
-	private static String describe(List<MigrationProblem> problems) {
+	/**
+	 * Return the problems, each followed by its next step worded by a front end.
+	 * @param wording the words of a remedy for the front end's reader
+	 * @return the message
+	 */
+	@Override
+	public String message(Function<Remedy, String> wording) {
+		return describe(this.problems, wording);
+	}
+
+	private static String describe(List<MigrationProblem> problems, @Nullable Function<Remedy, String> wording) {
 		return "Migrations cannot be applied; nothing was changed. " + problems.size()
 				+ ((problems.size() != 1) ? " problems:" : " problem:")
-				+ problems.stream()
-					.map((problem) -> "\n - " + problem.message() + "\n   Next step: " + problem.action())
-					.collect(Collectors.joining());
+				+ problems.stream().map((problem) -> describe(problem, wording)).collect(Collectors.joining());
+	}
+
+	private static String describe(MigrationProblem problem, @Nullable Function<Remedy, String> wording) {
+		String step = (wording != null && !problem.remedy().isNone()) ? wording.apply(problem.remedy()) : "";
+		return "\n - " + problem.message() + (step.isEmpty() ? "" : "\n   Next step: " + step);
 	}
 
 }

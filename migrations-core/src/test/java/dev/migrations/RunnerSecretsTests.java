@@ -106,7 +106,9 @@ class RunnerSecretsTests {
 			.satisfies((failure) -> assertThat(failure.getMessage())
 				.contains("Migration m_20240101000000_broken failed while applying at statement 1 of 1")
 				.contains("VALUES ('******')")
-				.contains("Next step: "));
+				.contains("Next step: "))
+			.satisfies((failure) -> assertThat(failure.description()).doesNotContain("Next step"))
+			.satisfies((failure) -> assertThat(failure.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY));
 	}
 
 	private MigrationRunner runner() {

@@ -98,7 +98,10 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 			.doesNotContain("WARN");
 		Result validate = cli("migrate:validate");
 		assertThat(validate.exitCode).as(validate.output).isEqualTo(1);
-		assertThat(validate.output).contains("m_20240102000000_broken").contains("Next step").contains("repair");
+		assertThat(validate.output).contains("m_20240102000000_broken")
+			.contains("Next step")
+			.contains("Then run migrate:repair, which removes the FAILED row");
+		assertThat(cli("migrate:validate", "--json").output).contains("\"remedy\":\"REPAIR_THEN_RETRY\"");
 		Result json = cli("migrate:status", "--json");
 		assertThat(json.output).contains("\"state\":\"FAILED\"").containsPattern("\"error\":\"[^\"]*no_such_table");
 		Result blocked = cli("migrate");
@@ -134,6 +137,9 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(refused.exitCode).isEqualTo(1);
 		assertThat(refused.output).contains("20240101000000_create_alpha.sql")
 			.contains("changed after it was applied")
+			.contains("accept the new checksums with migrate:repair --accept-checksums")
+			.doesNotContain("runner.repair");
+		assertThat(cli("migrate:validate", "--json").output).contains("\"remedy\":\"ACCEPT_CHECKSUMS\"")
 			.contains("migrate:repair --accept-checksums");
 		assertThat(cli("migrate:repair").output).contains("Nothing to repair");
 		Result accepted = cli("migrate:repair", "--accept-checksums");
@@ -175,16 +181,19 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		Result unknown = cli("migrate:baseline", "m_20240101000001_create_alpha");
 		assertThat(unknown.exitCode).as(unknown.output).isEqualTo(3);
 		assertThat(unknown.output).contains("no migration has this id")
-			.contains("the newest migration before m_20240101000001_create_alpha is m_20240101000000_create_alpha");
+			.contains("the newest migration before m_20240101000001_create_alpha is m_20240101000000_create_alpha: "
+					+ "migrate:baseline m_20240101000000_create_alpha");
 		Result migrate = cli("migrate");
 		assertThat(migrate.exitCode).as(migrate.output).isEqualTo(3);
 		assertThat(migrate.output).contains("baseline the database at the newest migration it already has")
 			.contains("migrate:baseline ID")
+			.doesNotContain("runner.baseline")
 			.doesNotContain("WARN");
 		if (cli("migrate:validate").exitCode != 0) {
 			Result refused = cli("migrate:baseline", "m_20240101000000_create_alpha");
 			assertThat(refused.exitCode).as(refused.output).isEqualTo(3);
-			assertThat(refused.output).contains("run repair to remove them, then baseline again");
+			assertThat(refused.output).contains("run migrate:repair to remove them, then baseline again "
+					+ "(migrate:baseline m_20240101000000_create_alpha)");
 			assertThat(cli("migrate:repair").exitCode).isZero();
 		}
 		Result baseline = cli("migrate:baseline", "m_20240101000000_create_alpha");

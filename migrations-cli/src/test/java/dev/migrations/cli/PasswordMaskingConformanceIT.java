@@ -30,7 +30,8 @@ abstract class PasswordMaskingConformanceIT extends ProcessDatabaseTests {
 
 	private static final String CONNECT = "error: Could not connect to the database: ";
 
-	private static final String NEXT_STEP = "Check that it is running and that the URL, user and password are right.";
+	private static final String NEXT_STEP = "\nNext step: check that the database is running and reachable and that "
+			+ "the URL, user and password are right; then run the command again.";
 
 	/**
 	 * Return the ways this database refuses a connection, the last one the server's own

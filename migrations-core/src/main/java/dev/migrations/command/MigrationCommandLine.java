@@ -303,7 +303,8 @@ public final class MigrationCommandLine {
 			List<Object> rows = new ArrayList<>();
 			for (MigrationProblem problem : problems) {
 				rows.add(Map.of("id", problem.id().toString(), "state", problem.state().name(), "message",
-						mask(problem.message()), "action", inCommandWords(problem.action())));
+						mask(problem.message()), "remedy", problem.remedy().kind().name(), "action",
+						mask(CommandRemedies.step(problem.remedy()))));
 			}
 			this.out.println(Json.write(rows));
 		}
@@ -313,7 +314,7 @@ public final class MigrationCommandLine {
 		else {
 			for (MigrationProblem problem : problems) {
 				this.out.println("- " + mask(problem.message()));
-				this.out.println("  Next step: " + inCommandWords(problem.action()));
+				this.out.println("  Next step: " + mask(CommandRemedies.step(problem.remedy())));
 			}
 		}
 		return problems.isEmpty() ? SUCCESS : PROBLEMS;
@@ -507,19 +508,14 @@ public final class MigrationCommandLine {
 	}
 
 	private void report(Exception ex, boolean verbose) {
-		this.err.println("error: " + inCommandWords(mask(ex.getMessage())));
+		String message = (ex instanceof MigrationException failure) ? CommandRemedies.message(failure)
+				: ex.getMessage();
+		this.err.println("error: " + mask(message));
 		if (verbose) {
 			StringWriter trace = new StringWriter();
 			ex.printStackTrace(new PrintWriter(trace));
 			this.err.println(mask(trace.toString()));
 		}
-	}
-
-	/**
-	 * Name this command line's option where the core's advice names the Java call.
-	 */
-	private static String inCommandWords(String advice) {
-		return advice.replace("repair(true)", "migrate:repair --accept-checksums");
 	}
 
 	private String mask(@Nullable String text) {

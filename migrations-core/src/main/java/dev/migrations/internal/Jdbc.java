@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import dev.migrations.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,26 +27,26 @@ public final class Jdbc {
 	 * @return the work's result
 	 */
 	public static <T> T withConnection(DataSource dataSource, ConnectionCallback<T> work) {
-		return withConnection(dataSource, "Check that it is running and that the URL, user and password are right.",
-				work);
+		return withConnection(dataSource, Remedy.of(Remedy.Kind.CHECK_CONNECTION), work);
 	}
 
 	/**
 	 * Run work on a new connection in auto-commit mode, and close it.
 	 * @param <T> the result type
 	 * @param dataSource the data source
-	 * @param nextStep what the error says to do when no connection opens
+	 * @param unavailable what resolves the failure when no connection opens
 	 * @param work the work
 	 * @return the work's result
 	 */
-	public static <T> T withConnection(DataSource dataSource, String nextStep, ConnectionCallback<T> work) {
+	public static <T> T withConnection(DataSource dataSource, Remedy unavailable, ConnectionCallback<T> work) {
 		Connection opened;
 		try {
 			opened = dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Could not connect to the database: " + ex.getMessage() + " (SQLState "
-					+ ex.getSQLState() + "). " + nextStep, ex);
+			throw new MigrationException(
+					"Could not connect to the database: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").",
+					unavailable, ex);
 		}
 		try (Connection connection = opened) {
 			if (!connection.getAutoCommit()) {

@@ -17,6 +17,7 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.OutOfOrder;
+import dev.migrations.Remedy;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.lock.LockHolder;
@@ -216,33 +217,27 @@ public final class LedgerView {
 			switch (status.state()) {
 				case FAILED -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " failed in batch " + status.batch() + " at " + status.appliedAt()
-								+ ": " + withoutNextStep(status.error()),
-						"The database may be partly changed. Fix it by hand so that it has none of the migration's "
-								+ "changes: undo what ran of a failed migration, or finish a failed rollback. Then run "
-								+ "repair, which removes the FAILED row, so that the migration counts as not applied "
-								+ "(the next apply runs it again)."));
+								+ ": " + status.error(),
+						Remedy.of(Remedy.Kind.REPAIR_THEN_RETRY, status.id())
+							.with(Remedy.Fact.ROW_STATE, MigrationState.FAILED)));
 				case RUNNING -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " was started in batch " + status.batch() + " at "
 								+ status.appliedAt() + startedBy(status)
 								+ " and never finished: that run no longer holds the migration lock, so it died or "
 								+ "lost the lock part-way.",
-						"Check what the migration, or its rollback, changed and fix the database by hand so that it "
-								+ "has none of the migration's changes: undo what ran of the migration, or finish the "
-								+ "rollback. Then run repair, which removes the RUNNING row, so that the migration "
-								+ "counts as not applied (the next apply runs it again)."));
+						Remedy.of(Remedy.Kind.REPAIR_THEN_RETRY, status.id())
+							.with(Remedy.Fact.ROW_STATE, MigrationState.RUNNING)));
 				case IN_PROGRESS -> problems.add(new MigrationProblem(status.id(), status.state(),
 						"Migration " + name(status) + " is in progress in " + this.liveHolder
 								+ ", which holds the migration lock and started it in batch " + status.batch() + " at "
 								+ status.appliedAt() + ".",
-						"Wait for that run to finish; a run started now waits for the lock and then applies what "
-								+ "is left."));
+						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK, status.id()).with(Remedy.Fact.HOLDER, this.liveHolder)));
 				case CHECKSUM_MISMATCH -> {
 					if (checkChecksums) {
 						problems.add(new MigrationProblem(status.id(), status.state(),
 								"Migration " + name(status) + " was changed after it was applied (ledger checksum "
 										+ status.appliedChecksum() + ", source checksum " + status.checksum() + ").",
-								"Revert the change and write a new migration instead; or, if the change is "
-										+ "intended, accept the new checksums with repair(true)."));
+								Remedy.of(Remedy.Kind.ACCEPT_CHECKSUMS, status.id())));
 					}
 				}
 				case OUT_OF_ORDER -> {
@@ -250,7 +245,7 @@ public final class LedgerView {
 						problems.add(new MigrationProblem(status.id(), status.state(),
 								"Migration " + name(status) + " is pending but older than the newest applied migration "
 										+ this.newestApplied + ".",
-								"Give it a newer timestamp, or allow out-of-order migrations (outOfOrder = APPLY)."));
+								Remedy.of(Remedy.Kind.ALLOW_OUT_OF_ORDER, status.id())));
 					}
 				}
 				default -> {
@@ -258,18 +253,6 @@ public final class LedgerView {
 			}
 		}
 		return problems;
-	}
-
-	/**
-	 * The recorded failure without the next step it was reported with: the problem says
-	 * its own next step, which fits the run that reads the row.
-	 */
-	private static @Nullable String withoutNextStep(@Nullable String error) {
-		if (error == null) {
-			return null;
-		}
-		int nextStep = error.lastIndexOf(MigrationExecutor.NEXT_STEP);
-		return (nextStep >= 0) ? error.substring(0, nextStep) : error;
 	}
 
 	private String startedBy(MigrationStatus status) {

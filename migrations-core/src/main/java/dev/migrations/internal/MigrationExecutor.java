@@ -19,6 +19,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationListener;
+import dev.migrations.Remedy;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.SessionState;
 import dev.migrations.ledger.LedgerEntry;
@@ -37,12 +38,6 @@ import org.jspecify.annotations.Nullable;
  * {@code RUNNING} row that becomes {@code APPLIED} or {@code FAILED}.
  */
 public final class MigrationExecutor {
-
-	/**
-	 * Where the next step starts in a failure message. The message is also the error of
-	 * the {@code FAILED} row, and a later run reads the row with a next step of its own.
-	 */
-	static final String NEXT_STEP = "\nNext step: ";
 
 	private static final int EXCERPT_LENGTH = 300;
 
@@ -318,12 +313,12 @@ public final class MigrationExecutor {
 					failure.addSuppressed(ex);
 				}
 				run.verify();
-				this.ledger.markFailed(run.connection(), id, failure.getMessage());
+				this.ledger.markFailed(run.connection(), id, failure.description());
 			}
 			else {
 				run.lock().onLockConnection((lockConnection) -> {
 					run.lock().verify(lockConnection);
-					this.ledger.markFailed(lockConnection, id, failure.getMessage());
+					this.ledger.markFailed(lockConnection, id, failure.description());
 				});
 			}
 		}
@@ -368,11 +363,11 @@ public final class MigrationExecutor {
 			String message = "Migration " + migration.id() + " failed "
 					+ ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
 					+ migration.source(direction) + ") when its transaction began or committed:\nDatabase error: "
-					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "")
-					+ NEXT_STEP
-					+ nextStep(migration, direction, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE, null);
-			MigrationExecutionException failure = new MigrationExecutionException(masked(message), migration.id(), 0,
-					Credentials.maskFailure(ex, this.secrets));
+					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "");
+			Remedy remedy = remedy(migration, direction, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE,
+					null);
+			MigrationExecutionException failure = new MigrationExecutionException(masked(message), remedy,
+					migration.id(), 0, Credentials.maskFailure(ex, this.secrets));
 			this.listener.onFailure(migration, direction, failure);
 			throw failure;
 		}
@@ -497,18 +492,15 @@ public final class MigrationExecutor {
 		}
 		String failedStatement = "statement " + (index + 1)
 				+ ((operation instanceof SqlOperation sql && sql.line() > 0) ? " (line " + sql.line() + ")" : "");
-		message.append(NEXT_STEP).append(nextStep(migration, direction, atomicity, failedStatement));
+		Remedy remedy = remedy(migration, direction, atomicity, failedStatement);
 		if (cause instanceof SQLException sqlException && NO_TRANSACTION_ALLOWED.equals(sqlException.getSQLState())
 				&& migration.transactional()) {
-			message.append(" The statement cannot run inside a transaction: ")
-				.append(migration.source(direction).endsWith(".sql")
-						? "start the script with the comment line -- migrations: no-transaction"
-						: "return false from the migration's transactional()")
-				.append(" so that the migration runs outside one.");
+			remedy = remedy.with(Remedy.Fact.OUTSIDE_TRANSACTION,
+					migration.source(direction).endsWith(".sql") ? "sql" : "java");
 		}
 		Exception masked = (cause instanceof SQLException sqlException)
 				? Credentials.maskFailure(sqlException, this.secrets) : cause;
-		return new MigrationExecutionException(masked(message.toString()), migration.id(), index + 1, masked);
+		return new MigrationExecutionException(masked(message.toString()), remedy, migration.id(), index + 1, masked);
 	}
 
 	/**
@@ -520,41 +512,32 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * What to do after a failure, worded for its direction. A failure that left a
-	 * {@code FAILED} row is resolved by bringing the database to where it has none of the
-	 * migration's changes, because repair removes the row and the migration then counts
-	 * as not applied: after a failed migration, by undoing what ran of it; after a failed
+	 * What to do after a failure, by its direction. A failure that left a {@code FAILED}
+	 * row is resolved by bringing the database to where it has none of the migration's
+	 * changes, because repair removes the row and the migration then counts as not
+	 * applied: after a failed migration, by undoing what ran of it; after a failed
 	 * rollback, by finishing the rollback.
 	 * @param failedStatement the statement that failed, such as {@code statement 2 (line
 	 * 5)}, or {@code null} when the failure came when a transaction began or committed
 	 */
-	private String nextStep(MigrationDescriptor migration, Direction direction, Atomicity atomicity,
+	private Remedy remedy(MigrationDescriptor migration, Direction direction, Atomicity atomicity,
 			@Nullable String failedStatement) {
-		if (direction == Direction.DOWN) {
-			return switch (atomicity) {
-				case RUN,
-						MIGRATION ->
-					"the rollback and its ledger change were rolled back together, so nothing of "
-							+ migration.source(Direction.DOWN) + " took effect and " + migration.id()
-							+ " is still applied. Fix the down migration and roll back again.";
-				case NONE -> "the database may be partly rolled back (" + whyPartly(migration) + "), and the ledger "
-						+ "marks " + migration.id() + " FAILED, which blocks later runs. Finish the rollback by hand: "
-						+ ((failedStatement != null) ? "do what " + failedStatement + " and the statements after it in "
-								+ migration.source(Direction.DOWN) + " would have done (the statements before it ran)"
-								: "check what " + migration.source(Direction.DOWN) + " changed and do the rest of it")
-						+ ". Then run repair: it removes the FAILED row, so that " + migration.id()
-						+ " counts as rolled back (the next apply runs it again).";
-			};
+		if (atomicity != Atomicity.NONE) {
+			Remedy fix = Remedy.of(Remedy.Kind.FIX_AND_RETRY, migration.id()).with(Remedy.Fact.DIRECTION, direction);
+			if (direction == Direction.DOWN) {
+				return fix.with(Remedy.Fact.SOURCE, migration.source(Direction.DOWN));
+			}
+			return (atomicity == Atomicity.RUN) ? fix.with(Remedy.Fact.WHOLE_RUN) : fix;
 		}
-		return switch (atomicity) {
-			case RUN -> "the whole run was rolled back and nothing was applied. Fix the migration and apply again.";
-			case MIGRATION -> "the migration and its ledger row were rolled back together, so nothing of it was "
-					+ "applied. Fix the migration and apply again.";
-			case NONE -> "the database may be partly changed (" + whyPartly(migration) + "), and the ledger marks "
-					+ migration.id()
-					+ " FAILED, which blocks later runs. Fix the database by hand, undoing what ran of "
-					+ "the migration, then run repair and apply again.";
-		};
+		if (direction == Direction.DOWN) {
+			Remedy finish = Remedy.of(Remedy.Kind.FINISH_ROLLBACK_BY_HAND, migration.id())
+				.with(Remedy.Fact.SOURCE, migration.source(Direction.DOWN))
+				.with(Remedy.Fact.PARTLY_BECAUSE, whyPartly(migration));
+			return (failedStatement != null) ? finish.with(Remedy.Fact.STATEMENT, failedStatement) : finish;
+		}
+		return Remedy.of(Remedy.Kind.REPAIR_THEN_RETRY, migration.id())
+			.with(Remedy.Fact.ROW_STATE, LedgerState.FAILED)
+			.with(Remedy.Fact.PARTLY_BECAUSE, whyPartly(migration));
 	}
 
 	private String whyPartly(MigrationDescriptor migration) {

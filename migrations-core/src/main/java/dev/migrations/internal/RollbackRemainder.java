@@ -5,10 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationStatus;
+import dev.migrations.Remedy;
 import dev.migrations.ledger.LedgerEntry;
 import org.jspecify.annotations.Nullable;
 
@@ -25,16 +27,20 @@ public final class RollbackRemainder {
 	}
 
 	/**
-	 * Describe what is left of a rollback that failed.
+	 * Add to the remedy of a rollback that failed what is left of the rollback and how to
+	 * roll it back.
+	 * @param remedy the failure's remedy
 	 * @param view the ledger as the rollback read it
 	 * @param selection how the rollback selected its rows from the ledger
 	 * @param selected the migrations it was to roll back, in order
 	 * @param rolledBack how many of them it rolled back before the failure
 	 * @param failedStaysApplied whether the migration that failed is still applied (its
 	 * rollback was undone with its transaction); otherwise repair removes its row
-	 * @return a sentence to add to the failure's next step, empty when nothing is left
+	 * @return the remedy with the migrations still applied, and the same rollback or the
+	 * migration to roll back to where either rolls back just those; the remedy as it was
+	 * when nothing is left
 	 */
-	public static String describe(LedgerView view, Function<LedgerView, List<LedgerEntry>> selection,
+	public static Remedy describe(Remedy remedy, LedgerView view, Function<LedgerView, List<LedgerEntry>> selection,
 			List<MigrationDescriptor> selected, int rolledBack, boolean failedStaysApplied) {
 		List<MigrationId> gone = new ArrayList<>();
 		for (MigrationDescriptor migration : selected.subList(0, failedStaysApplied ? rolledBack : rolledBack + 1)) {
@@ -45,20 +51,19 @@ public final class RollbackRemainder {
 			left.add(migration.id());
 		}
 		if (left.isEmpty()) {
-			return "";
+			return remedy;
 		}
 		LedgerView after = view.without(gone);
-		String stillApplied = " Of what this rollback was to undo, " + names(left)
-				+ ((left.size() == 1) ? " is" : " are") + " still applied";
-		String them = (left.size() == 1) ? "it" : "them";
+		Remedy stillApplied = remedy.with(Remedy.Fact.STILL_APPLIED,
+				left.stream().map(MigrationId::toString).collect(Collectors.joining(", ")));
 		if (selects(selection, after, left)) {
-			return stillApplied + ": the same rollback again undoes " + them + ".";
+			return stillApplied.with(Remedy.Fact.SAME_ROLLBACK);
 		}
 		MigrationId target = newestBefore(after, left);
 		if (target != null && selects((ledger) -> ledger.appliedAfter(target), after, left)) {
-			return stillApplied + ": roll back to " + target + " to undo just " + them + ".";
+			return stillApplied.with(Remedy.Fact.ROLLBACK_TO, target);
 		}
-		return stillApplied + ".";
+		return stillApplied;
 	}
 
 	private static boolean selects(Function<LedgerView, List<LedgerEntry>> selection, LedgerView view,
@@ -85,12 +90,6 @@ public final class RollbackRemainder {
 			}
 		}
 		return newest;
-	}
-
-	private static String names(List<MigrationId> ids) {
-		List<String> names = ids.stream().map(MigrationId::toString).toList();
-		return (names.size() == 1) ? names.get(0)
-				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 
 }

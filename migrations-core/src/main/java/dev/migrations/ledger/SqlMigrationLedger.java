@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigrationException;
+import dev.migrations.Remedy;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 
@@ -297,10 +298,11 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	}
 
 	private MigrationException unexpected(String action, int rows) {
-		return new MigrationException("Could not " + action + " the migration ledger " + this.table + ": " + rows
-				+ " rows changed where one was expected. Another process changed the ledger while "
-				+ "this run held the migration lock, for example a repair that did not wait for it.\n"
-				+ "Next step: compare the ledger with the database, correct the ledger, then run again.");
+		return new MigrationException(
+				"Could not " + action + " the migration ledger " + this.table + ": " + rows
+						+ " rows changed where one was expected. Another process changed the ledger while "
+						+ "this run held the migration lock, for example a repair that did not wait for it.",
+				Remedy.of(Remedy.Kind.CORRECT_LEDGER));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import dev.migrations.Remedy;
 import dev.migrations.internal.LocalHost;
 import dev.migrations.ledger.WriteCondition;
 import org.jspecify.annotations.Nullable;
@@ -79,9 +80,9 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationLockException("Could not open a connection for the migration lock: " + ex.getMessage()
-					+ ". Nothing was changed.\nNext step: check that the database is running and reachable and that "
-					+ "the URL, user and password are right; then run again.", ex);
+			throw new MigrationLockException(
+					"Could not open a connection for the migration lock: " + ex.getMessage() + ". Nothing was changed.",
+					Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
 		}
 	}
 
@@ -90,9 +91,10 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			poll(connection, token, timeout, start);
 		}
 		catch (SQLException ex) {
-			throw new MigrationLockException("Could not take the migration lock (" + describe() + "): "
-					+ ex.getMessage() + ". Nothing was changed.\nNext step: correct the cause of this database error"
-					+ requirements() + "; then run again.", ex);
+			throw new MigrationLockException(
+					"Could not take the migration lock (" + describe() + "): " + ex.getMessage()
+							+ ". Nothing was changed.",
+					Remedy.of(Remedy.Kind.CORRECT_DATABASE_ERROR).with(Remedy.Fact.REQUIREMENTS, requirements()), ex);
 		}
 	}
 
@@ -102,10 +104,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		while (!attempt(connection, token)) {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
-				throw new MigrationLockTimeoutException("Timed out after " + timeout.toMillis()
-						+ " ms waiting for the migration lock (" + describe() + "), held by "
-						+ findHolder(connection).map(LockHolder::toString).orElse("another session")
-						+ ". Another process is applying migrations; wait for it to finish or raise the lock timeout.");
+				throw new MigrationLockTimeoutException(
+						"Timed out after " + timeout.toMillis() + " ms waiting for the migration lock (" + describe()
+								+ "), held by "
+								+ findHolder(connection).map(LockHolder::toString).orElse("another session")
+								+ ". Another process is applying migrations.",
+						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK).with(Remedy.Fact.TIMED_OUT));
 			}
 			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -145,9 +149,10 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			end(connection, holder);
 		}
 		catch (SQLException ex) {
-			throw new MigrationLockException("Could not take the migration lock from " + holder + ": " + ex.getMessage()
-					+ ". Nothing was changed.\nNext step: end that holder's database session "
-					+ "yourself, or run as a database user that may end other sessions; then run again.", ex);
+			throw new MigrationLockException(
+					"Could not take the migration lock from " + holder + ": " + ex.getMessage()
+							+ ". Nothing was changed.",
+					Remedy.of(Remedy.Kind.RELEASE_LOCK).with(Remedy.Fact.HOLDER, holder), ex);
 		}
 	}
 

@@ -3,6 +3,8 @@ package dev.migrations.lock;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.migrations.Remedy;
+
 /**
  * A database-wide lock held for a whole migration run, on a dedicated connection that is
  * not used for migrations. Release cannot be forgotten: the lock is only ever held around
@@ -41,9 +43,10 @@ public interface MigrationLock {
 	 * or, by default, because the lock does not know how
 	 */
 	default void breakLock(LockHolder holder) {
-		throw new MigrationLockException("The migration lock " + getClass().getName() + " cannot be taken from "
-				+ holder + ". Nothing was changed.\nNext step: end that holder's process or database session "
-				+ "yourself; then run again.");
+		throw new MigrationLockException(
+				"The migration lock " + getClass().getName() + " cannot be taken from " + holder
+						+ ". Nothing was changed.",
+				Remedy.of(Remedy.Kind.RELEASE_LOCK).with(Remedy.Fact.HOLDER, holder), null);
 	}
 
 	/**

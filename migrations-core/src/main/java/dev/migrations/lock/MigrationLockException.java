@@ -1,6 +1,7 @@
 package dev.migrations.lock;
 
 import dev.migrations.MigrationException;
+import dev.migrations.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,16 @@ public class MigrationLockException extends MigrationException {
 
 	public MigrationLockException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * Create an exception with a remedy.
+	 * @param description what failed
+	 * @param remedy what resolves it
+	 * @param cause the cause, or {@code null}
+	 */
+	public MigrationLockException(String description, Remedy remedy, @Nullable Throwable cause) {
+		super(description, remedy, cause);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrations.lock;
 
+import dev.migrations.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,19 +26,16 @@ public class MigrationLockLostException extends MigrationLockException {
 	 */
 	public MigrationLockLostException(String lock, String reason, @Nullable String lastCompleted,
 			@Nullable Throwable cause) {
-		super(message(lock, reason, lastCompleted), cause);
+		super(description(lock, reason, lastCompleted), Remedy.of(Remedy.Kind.CHECK_STATUS), cause);
 		this.lock = lock;
 		this.reason = reason;
 		this.lastCompleted = lastCompleted;
 	}
 
-	private static String message(String lock, String reason, @Nullable String lastCompleted) {
-		return "Lost the migration lock (" + lock + "): " + reason + ". The run stopped "
-				+ ((lastCompleted != null) ? "after " + lastCompleted + ", the last migration it completed"
-						: "before it completed any migration")
-				+ ", and wrote nothing more.\nNext step: another runner may hold the lock now and apply the rest; "
-				+ "check the status once it is done. If a migration of this run shows RUNNING, check what it "
-				+ "changed, then run repair and apply again.";
+	private static String description(String lock, String reason, @Nullable String lastCompleted) {
+		return "Lost the migration lock (" + lock + "): " + reason + ". The run stopped " + ((lastCompleted != null)
+				? "after " + lastCompleted + ", the last migration it completed" : "before it completed any migration")
+				+ ", and wrote nothing more.";
 	}
 
 	/**

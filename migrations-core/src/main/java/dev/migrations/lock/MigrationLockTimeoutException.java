@@ -1,5 +1,7 @@
 package dev.migrations.lock;
 
+import dev.migrations.Remedy;
+
 /**
  * Thrown when the migration lock is still held by someone else when the lock timeout runs
  * out: another process is applying migrations, or its session still holds the lock. Any
@@ -9,6 +11,15 @@ public class MigrationLockTimeoutException extends MigrationLockException {
 
 	public MigrationLockTimeoutException(String message) {
 		super(message);
+	}
+
+	/**
+	 * Create an exception with a remedy.
+	 * @param description what the run waited for, and who holds the lock
+	 * @param remedy what resolves it
+	 */
+	public MigrationLockTimeoutException(String description, Remedy remedy) {
+		super(description, remedy, null);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.migrations.MigrationId;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.Remedy;
 import org.junit.jupiter.api.Test;
 
 import static dev.migrations.conformance.RunnerConformanceTests.ids;
@@ -55,6 +56,8 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 		write(TAGS + ".down.sql", TAGS_DOWN);
 		runner().applyAll();
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().rollback())
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.FINISH_ROLLBACK_BY_HAND))
+			.satisfies((ex) -> assertThat(ex.remedy().fact(Remedy.Fact.STILL_APPLIED)).isEqualTo("m_" + NOTES))
 			.satisfies((ex) -> assertThat(ex.getMessage())
 				.contains("Migration m_" + TAGS + " failed while rolling back at statement 2 of 3 (line 2) of ")
 				.contains("no_such_table")
@@ -62,7 +65,8 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 						+ ", migration runs outside a transaction), and the ledger marks m_" + TAGS + " FAILED")
 				.contains("Finish the rollback by hand: do what statement 2 (line 2) and the statements after it in "
 						+ downFile(TAGS) + " would have done")
-				.contains("Then run repair: it removes the FAILED row, so that m_" + TAGS + " counts as rolled back")
+				.contains("Then run repair (runner.repair()): it removes the FAILED row, so that m_" + TAGS
+						+ " counts as rolled back")
 				.endsWith("Of what this rollback was to undo, m_" + NOTES
 						+ " is still applied: the same rollback again undoes it.")
 				.doesNotContain("apply again"));
@@ -71,8 +75,9 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 				Map.entry("m_" + TAGS, MigrationState.FAILED));
 		assertThat(runner().validate()).singleElement()
 			.satisfies((problem) -> assertThat(problem.message()).contains("failed while rolling back"))
+			.satisfies((problem) -> assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY))
 			.satisfies((problem) -> assertThat(problem.action()).contains("finish a failed rollback")
-				.contains("repair, which removes the FAILED row"));
+				.contains("repair (runner.repair()), which removes the FAILED row"));
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().rollback());
 
 		this.database.execute("DROP TABLE tags");
@@ -91,10 +96,12 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 		write(TAGS + ".up.sql", TAGS_UP);
 		write(TAGS + ".down.sql", TAGS_DOWN);
 		runner().applyAll();
-		String failure = assertThatExceptionOfType(MigrationExecutionException.class)
+		MigrationExecutionException exception = assertThatExceptionOfType(MigrationExecutionException.class)
 			.isThrownBy(() -> runner().rollback())
-			.actual()
-			.getMessage();
+			.actual();
+		String failure = exception.getMessage();
+		assertThat(exception.remedy().kind())
+			.isEqualTo(transactionalDdl() ? Remedy.Kind.FIX_AND_RETRY : Remedy.Kind.FINISH_ROLLBACK_BY_HAND);
 		assertThat(failure)
 			.contains("Migration m_" + TAGS + " failed while rolling back at statement 2 of 3 (line 2) of ")
 			.doesNotContain("apply again");
@@ -141,9 +148,10 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 		runner().applyAll();
 		String topics = "m_" + TAGS.replace("tags", "topics");
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().rollback(2))
+			.satisfies((ex) -> assertThat(ex.remedy().fact(Remedy.Fact.ROLLBACK_TO)).isEqualTo("m_" + NOTES))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("failed while rolling back at statement 2 of 3")
 				.endsWith("Of what this rollback was to undo, " + topics + " is still applied: roll back to m_" + NOTES
-						+ " to undo just it."));
+						+ " (runner.rollbackTo(MigrationId.parse(\"m_" + NOTES + "\"))) to undo just it."));
 		assertThat(tables()).doesNotContain("colours");
 
 		this.database.execute("DROP TABLE tags");

@@ -48,6 +48,7 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.OutOfOrder;
 import dev.migrations.PlannedMigration;
+import dev.migrations.Remedy;
 import dev.migrations.TransactionMode;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
@@ -332,7 +333,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
 		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
 			assertThat(problem.message()).contains("no_such_table").doesNotContain("Next step");
-			assertThat(problem.action()).contains("run repair");
+			assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY);
+			assertThat(problem.action()).contains("run repair (runner.repair())");
 		});
 		assertThat(tables()).doesNotContain("gamma");
 	}
@@ -382,7 +384,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			assertThat(problem.id()).hasToString("m_" + M1);
 			assertThat(problem.state()).isEqualTo(state);
 			assertThat(problem.message()).contains("no source defines it");
-			assertThat(problem.action()).contains("run repair");
+			assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY);
+			assertThat(problem.action()).contains("run repair (runner.repair())");
 		});
 		List<LedgerEntry> before = readLedger();
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
@@ -599,6 +602,7 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThat(runner.validate()).singleElement().satisfies((problem) -> {
 			assertThat(problem.id().toString()).isEqualTo("m_" + M1 + "_create_alpha");
 			assertThat(problem.state()).isEqualTo(MigrationState.PENDING);
+			assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.CORRECT_MIGRATION);
 			assertThat(problem.action()).contains(M1 + "_create_alpha.down.sql");
 		});
 		assertThat(runner.applyAll().migrations()).hasSize(1);
@@ -683,7 +687,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			.lockTimeout(Duration.ofSeconds(30)));
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::applyAll)
 			.withMessageContaining("no connection is available")
-			.withMessageContaining("a run needs two connections at once");
+			.withMessageContaining("a run needs two connections at once")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.SECOND_CONNECTION));
 		assertThat(tables()).doesNotContain("alpha");
 	}
 
@@ -742,7 +747,9 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 					"The migration ledger no_such_schema.migrations_ledger belongs in schema no_such_schema, which "
 							+ "does not exist. Nothing was changed.")
 			.withMessageContaining("Next step: create schema no_such_schema (for example CREATE SCHEMA no_such_schema)")
-			.withMessageContaining("or configure a ledger schema that exists");
+			.withMessageContaining("or configure a ledger schema that exists")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.CREATE_SCHEMA))
+			.satisfies((ex) -> assertThat(ex.remedy().fact(Remedy.Fact.SCHEMA)).isEqualTo("no_such_schema"));
 		assertThat(tables()).isEmpty();
 	}
 
@@ -806,11 +813,12 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			.withMessageContaining("m_" + M1)
 			.withMessageContaining(M1 + ".sql")
 			.withMessageContaining("changed after it was applied")
-			.withMessageContaining("repair(true)")
+			.withMessageContaining("runner.repair(RepairOption.ACCEPT_CHECKSUMS)")
 			.satisfies((ex) -> assertThat(ex.getMessage()).containsOnlyOnce("Next step:"));
 		assertThat(runner().validate()).singleElement().satisfies((problem) -> {
 			assertThat(problem.state()).isEqualTo(MigrationState.CHECKSUM_MISMATCH);
-			assertThat(problem.action()).contains("repair(true)");
+			assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.ACCEPT_CHECKSUMS);
+			assertThat(problem.action()).contains("runner.repair(RepairOption.ACCEPT_CHECKSUMS)");
 		});
 		List<LedgerEntry> before = readLedger();
 		assertThat(runner().repair(false)).isEmpty();
@@ -826,7 +834,7 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		write(M1 + ".sql", "-- migrations: no-transaction\nINSERT INTO alpha (id) VALUES (1)");
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll());
 		assertThat(runner().validate()).singleElement()
-			.satisfies((problem) -> assertThat(problem.action()).contains("repair"));
+			.satisfies((problem) -> assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY));
 		write(M1 + ".sql", "CREATE TABLE alpha (id INT PRIMARY KEY)");
 		assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
 		assertThat(ids(runner().applyAll())).containsExactly("m_" + M1);
@@ -857,7 +865,10 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner().baseline(MigrationId.parse(M3)))
 			.withMessageContaining("no migration has this id")
 			.withMessageContaining("Nothing was changed")
-			.withMessageContaining("the newest migration before m_" + M3 + " is m_" + M2);
+			.withMessageContaining("the newest migration before m_" + M3 + " is m_" + M2
+					+ ": runner.baseline(MigrationId.parse(\"m_" + M2 + "\"))")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.BASELINE))
+			.satisfies((ex) -> assertThat(ex.remedy().fact(Remedy.Fact.NEWEST_BEFORE)).isEqualTo("m_" + M2));
 		assertThat(states(runner().status())).containsOnly(MigrationState.PENDING);
 		runner().baseline(MigrationId.parse(M2));
 		assertThat(ids(runner().applyAll())).containsExactly("m_" + M4);
@@ -871,11 +882,15 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		createTableMigration(M3, "gamma");
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("baseline the database at the newest migration it already has")
-			.withMessageContaining("migrate:baseline ID");
+			.withMessageContaining("runner.baseline(id)")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.BASELINE))
+			.satisfies((ex) -> assertThat(ex.remedy().alternative()).isNotNull());
 		if (!runner().validate().isEmpty()) {
 			assertThatExceptionOfType(MigrationException.class)
 				.isThrownBy(() -> runner().baseline(MigrationId.parse(M2)))
-				.withMessageContaining("run repair to remove them, then baseline again");
+				.withMessageContaining("run repair (runner.repair()) to remove them, then baseline again")
+				.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.BASELINE))
+				.satisfies((ex) -> assertThat(ex.remedy().has(Remedy.Fact.FAILED_ROW)).isTrue());
 			assertThat(runner().repair(false)).containsExactly("Removed FAILED row of m_" + M1);
 		}
 		runner().baseline(MigrationId.parse(M2));
@@ -886,7 +901,8 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 	void aFailureOfAnotherKindOnAnEmptyLedgerDoesNotSuggestBaseline() {
 		write(M1 + ".sql", "INSERT INTO missing_table (id) VALUES (1)");
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> runner().applyAll())
-			.withMessageNotContaining("baseline");
+			.withMessageNotContaining("baseline")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).isNotEqualTo(Remedy.Kind.BASELINE));
 	}
 
 	@Test

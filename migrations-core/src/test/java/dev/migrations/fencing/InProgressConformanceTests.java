@@ -9,6 +9,7 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
@@ -49,7 +50,9 @@ abstract class InProgressConformanceTests extends FencingTests {
 					.doesNotContain("died"));
 			assertThatExceptionOfType(MigrationInProgressException.class).isThrownBy(() -> runner.repair(false))
 				.withMessageContaining("in progress in " + holder.identity())
-				.withMessageContaining("--force");
+				.withMessageContaining("runner.repair(RepairOption.FORCE)")
+				.satisfies((ex) -> assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.RELEASE_LOCK))
+				.satisfies((ex) -> assertThat(ex.remedy().has(Remedy.Fact.FORCE_REPAIR)).isTrue());
 			assertThatExceptionOfType(MigrationLockTimeoutException.class).isThrownBy(runner::applyAll)
 				.withMessageContaining("held by " + holder.identity());
 		}

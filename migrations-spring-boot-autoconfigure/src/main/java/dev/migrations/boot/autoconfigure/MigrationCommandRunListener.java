@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 import dev.migrations.MigrationException;
+import dev.migrations.command.CommandRemedies;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.internal.Credentials;
 import org.jspecify.annotations.Nullable;
@@ -130,7 +131,7 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 		while (cause.getCause() != null && !(cause instanceof MigrationException)) {
 			cause = cause.getCause();
 		}
-		String message = (cause instanceof MigrationException) ? cause.getMessage()
+		String message = (cause instanceof MigrationException failure) ? CommandRemedies.message(failure)
 				: "the application could not start: " + cause;
 		System.err.println("error: " + mask(message));
 		if (this.args.contains("--verbose")) {

@@ -17,10 +17,10 @@ class MigrationDefinitionFailureAnalyzer extends MaskingFailureAnalyzer<Migratio
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationDefinitionException cause) {
-		FailureMessage message = FailureMessage.of(cause);
-		String action = (message.nextStep() != null) ? message.nextStep()
-				: "Correct the migration named above and start the application again. Nothing was applied.";
-		return new FailureAnalysis(message.description(), action, cause);
+		String action = cause.remedy().isNone()
+				? "Correct the migration named above and start the application again. Nothing was applied."
+				: SpringRemedies.action(cause.remedy());
+		return new FailureAnalysis(cause.description(), action, cause);
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.util.List;
+
 import dev.migrations.MigrationExecutionException;
-import org.jspecify.annotations.Nullable;
+import dev.migrations.Remedy;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -20,24 +22,24 @@ class MigrationExecutionFailureAnalyzer extends MaskingFailureAnalyzer<Migration
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationExecutionException cause) {
-		FailureMessage message = FailureMessage.of(cause);
 		String migration = cause.getMigrationId() + " (statement " + cause.getStatementNumber() + ")";
-		String nextStep = message.nextStep();
-		return new FailureAnalysis(message.description(), FailureMessage.withRepairHint(action(migration, nextStep)),
-				cause);
+		Remedy remedy = cause.remedy();
+		return new FailureAnalysis(cause.description(),
+				action(migration, remedy) + SpringRemedies.howTo(List.of(remedy)), cause);
 	}
 
-	private static String action(String migration, @Nullable String nextStep) {
-		if (nextStep == null) {
+	private static String action(String migration, Remedy remedy) {
+		if (remedy.isNone()) {
 			return "Fix migration " + migration + " and start the application again.";
 		}
-		if (nextStep.contains("migrate:baseline")) {
-			return "Migration " + migration + " creates what the database has already. " + nextStep;
+		String step = SpringRemedies.step(remedy);
+		if (remedy.kind() == Remedy.Kind.BASELINE) {
+			return "Migration " + migration + " creates what the database has already. " + step;
 		}
-		if (nextStep.contains("repair")) {
-			return "Correct migration " + migration + "; starting again alone will not apply it: " + nextStep;
+		if (SpringRemedies.needsRepair(remedy)) {
+			return "Correct migration " + migration + "; starting again alone will not apply it: " + step;
 		}
-		return "Fix migration " + migration + " and start the application again.\nAbout the database: " + nextStep;
+		return "Fix migration " + migration + " and start the application again.\nAbout the database: " + step;
 	}
 
 }

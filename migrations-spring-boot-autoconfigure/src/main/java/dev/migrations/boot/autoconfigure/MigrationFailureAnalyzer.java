@@ -26,10 +26,9 @@ class MigrationFailureAnalyzer extends MaskingFailureAnalyzer<MigrationException
 				|| cause instanceof MigrationLockTimeoutException || cause instanceof MigrationDefinitionException) {
 			return null;
 		}
-		FailureMessage message = FailureMessage.of(cause);
-		String action = (message.nextStep() != null) ? FailureMessage.withLedgerSchemaHint(message.nextStep())
-				: "Correct the cause described above, then start the application again.";
-		return new FailureAnalysis(message.description(), action, cause);
+		String action = cause.remedy().isNone() ? "Correct the cause described above, then start the application again."
+				: SpringRemedies.action(cause.remedy());
+		return new FailureAnalysis(cause.description(), action, cause);
 	}
 
 }

@@ -22,7 +22,7 @@ class MigrationLockFailureAnalyzer extends MaskingFailureAnalyzer<MigrationLockT
 		String action = "Another process is applying migrations to the same database: wait for it to finish and "
 				+ "start the application again, or raise migrations.lock-timeout. If no such process is running, "
 				+ "its database session still holds the lock; end that session and the lock is released.";
-		return new FailureAnalysis(FailureMessage.of(cause).description(), action, cause);
+		return new FailureAnalysis(cause.description(), action, cause);
 	}
 
 }

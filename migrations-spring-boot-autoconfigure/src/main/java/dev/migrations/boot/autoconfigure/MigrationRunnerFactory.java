@@ -15,6 +15,7 @@ import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
+import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
@@ -143,25 +144,34 @@ final class MigrationRunnerFactory {
 			new LedgerTable(null, table);
 		}
 		catch (MigrationDefinitionException ex) {
-			String nextStep = table.contains(".")
+			String correction = table.contains(".")
 					? "set " + tableProperty + " to the table name alone, for example " + tableProperty + "="
 							+ LedgerTable.DEFAULT_NAME + ", and the schema in " + schemaProperty
 					: "set " + tableProperty + " to such a name, for example " + tableProperty + "="
 							+ LedgerTable.DEFAULT_NAME + " (the default)";
-			throw invalidName(ex, nextStep);
+			throw invalidName(ex, tableProperty, correction);
 		}
 		try {
 			return new LedgerTable(schema, table);
 		}
 		catch (MigrationDefinitionException ex) {
-			throw invalidName(ex, "set " + schemaProperty + " to such a name, that of an existing schema, or leave "
-					+ "it empty to keep the ledger in the connection's current schema");
+			throw invalidName(ex, schemaProperty, "set " + schemaProperty + " to such a name, that of an existing "
+					+ "schema, or leave it empty to keep the ledger in the connection's current schema");
 		}
 	}
 
-	private static MigrationDefinitionException invalidName(MigrationDefinitionException ex, String nextStep) {
-		return new MigrationDefinitionException(ex.getMessage() + ".\nNext step: " + nextStep
-				+ "; then start the application again. Nothing was applied.", ex);
+	private static MigrationDefinitionException invalidName(MigrationDefinitionException ex, String property,
+			String correction) {
+		return new MigrationDefinitionException(ex.description() + ".",
+				correction(property, correction + "; then start the application again. Nothing was applied."), ex);
+	}
+
+	/**
+	 * The remedy of a configuration that only this application knows how to correct.
+	 */
+	private static Remedy correction(@Nullable String property, String step) {
+		Remedy remedy = Remedy.of(Remedy.Kind.CORRECT_CONFIGURATION).with(Remedy.Fact.STEP, step);
+		return (property != null) ? remedy.with(Remedy.Fact.SETTING, property) : remedy;
 	}
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {
@@ -179,21 +189,27 @@ final class MigrationRunnerFactory {
 		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
 			MigrationId annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationId.class);
 			if (annotation == null) {
-				throw new MigrationDefinitionException("Migration bean '" + beanName
-						+ "' has no id.\nNext step: annotate its class or @Bean method with @"
-						+ MigrationId.class.getName()
-						+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example @MigrationId(\"m_20241201000000_create_users_table\").");
+				throw new MigrationDefinitionException("Migration bean '" + beanName + "' has no id.",
+						correction(null,
+								"annotate its class or @Bean method with @" + MigrationId.class.getName()
+										+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example "
+										+ "@MigrationId(\"m_20241201000000_create_users_table\")."),
+						null);
 			}
 			String target = annotation.instance();
 			if (instanceName == null && !target.isEmpty()) {
-				throw new MigrationDefinitionException("Migration bean '" + beanName + "' is for instance '" + target
-						+ "', but no migrations.instances are configured.\nNext step: remove instance = \"" + target
-						+ "\" from its @MigrationId, or configure migrations.instances." + target + ".");
+				throw new MigrationDefinitionException(
+						"Migration bean '" + beanName + "' is for instance '" + target
+								+ "', but no migrations.instances are configured.",
+						correction("migrations.instances." + target, "remove instance = \"" + target
+								+ "\" from its @MigrationId, or configure migrations.instances." + target + "."),
+						null);
 			}
 			if (instanceName != null && !instances.containsKey(target)) {
-				throw new MigrationDefinitionException("Migration bean '" + beanName + "' does not name one of the "
-						+ "configured migrations.instances " + instances.keySet()
-						+ ".\nNext step: add instance = \"<name>\" to its @MigrationId.");
+				throw new MigrationDefinitionException(
+						"Migration bean '" + beanName + "' does not name one of the configured migrations.instances "
+								+ instances.keySet() + ".",
+						correction(null, "add instance = \"<name>\" to its @MigrationId."), null);
 			}
 			if (Objects.equals(target, (instanceName != null) ? instanceName : "")) {
 				entries.add(new MigrationEntry(parseId(beanName, annotation.value()),
@@ -206,9 +222,11 @@ final class MigrationRunnerFactory {
 	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {
 		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
 		if (instanceName != null && !entries.isEmpty()) {
-			throw new MigrationDefinitionException("MigrationEntry beans cannot be assigned to one of several "
-					+ "migrations.instances.\nNext step: declare each as a Migration bean with "
-					+ "@MigrationId(value = \"m_...\", instance = \"<name>\") instead.");
+			throw new MigrationDefinitionException(
+					"MigrationEntry beans cannot be assigned to one of several migrations.instances.",
+					correction(null, "declare each as a Migration bean with "
+							+ "@MigrationId(value = \"m_...\", instance = \"<name>\") instead."),
+					null);
 		}
 		return entries;
 	}
@@ -270,11 +288,10 @@ final class MigrationRunnerFactory {
 		Integer max = (pool != null) ? pool.getMax() : null;
 		if (max != null && max == 1) {
 			String subject = prefix.equals("migrations") ? "The DataSource to migrate" : "The DataSource of " + prefix;
-			throw new MigrationException(subject + " is a connection pool of at most one connection, and a run "
-					+ "needs two at once: the migration lock holds one for the whole run. Nothing was applied."
-					+ "\nNext step: let the pool open at least two connections (with HikariCP, "
-					+ "spring.datasource.hikari.maximum-pool-size), or give migrations a DataSource of their own with "
-					+ prefix + ".url; then start the application again.");
+			throw new MigrationException(
+					subject + " is a connection pool of at most one connection, and a run needs two at once: the "
+							+ "migration lock holds one for the whole run. Nothing was applied.",
+					Remedy.of(Remedy.Kind.SECOND_CONNECTION).with(Remedy.Fact.SETTING, prefix));
 		}
 	}
 
@@ -294,14 +311,17 @@ final class MigrationRunnerFactory {
 		catch (SQLException ex) {
 			String description = "No JDBC driver accepts " + property + " '" + Credentials.mask(url) + "'";
 			if (known != null) {
-				throw new MigrationException(description + ": its driver, " + known
-						+ ", is not on the class path.\nNext step: add that driver to the application's dependencies, "
-						+ "or correct " + property + "; then start the application again.", ex);
+				throw new MigrationException(description + ": its driver, " + known + ", is not on the class path.",
+						correction(property, "add that driver to the application's dependencies, or correct " + property
+								+ "; then start the application again."),
+						ex);
 			}
-			throw new MigrationException(description + ".\nNext step: correct " + property
-					+ ": a JDBC URL names its database after jdbc:, for example "
-					+ "jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, and that "
-					+ "database's driver must be on the class path; then start the application again.", ex);
+			throw new MigrationException(description + ".",
+					correction(property, "correct " + property + ": a JDBC URL names its database after jdbc:, for "
+							+ "example jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, "
+							+ "and that database's driver must be on the class path; then start the application "
+							+ "again."),
+					ex);
 		}
 	}
 

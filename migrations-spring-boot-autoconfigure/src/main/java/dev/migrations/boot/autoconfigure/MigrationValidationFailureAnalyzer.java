@@ -25,9 +25,10 @@ class MigrationValidationFailureAnalyzer extends MaskingFailureAnalyzer<Migratio
 			description.append("\n - ").append(problem.id()).append(" [").append(problem.state()).append("] ");
 			description.append(problem.message());
 			action.append((action.length() > 0) ? "\n" : "").append(" - ").append(problem.id()).append(": ");
-			action.append(problem.action());
+			action.append(SpringRemedies.step(problem.remedy()));
 		}
-		return new FailureAnalysis(description.toString(), FailureMessage.withRepairHint(action.toString()), cause);
+		action.append(SpringRemedies.howTo(cause.getProblems().stream().map(MigrationProblem::remedy).toList()));
+		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}
 
 }

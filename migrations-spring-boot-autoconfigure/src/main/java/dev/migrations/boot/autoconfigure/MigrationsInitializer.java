@@ -11,6 +11,7 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
+import dev.migrations.Remedy;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -146,11 +147,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		List<MigrationProblem> problems = new ArrayList<>(runner.validate());
 		for (MigrationStatus status : runner.status()) {
 			if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER) {
-				problems.add(new MigrationProblem(status.id(), status.state(),
-						"Migration " + status.id() + " (" + status.source() + ") is pending in "
-								+ runner.ledger().describe() + ".",
-						"Apply it before starting with migrations.on-startup=validate, for example by running the "
-								+ "application once with migrations.on-startup=apply-and-exit."));
+				problems.add(new MigrationProblem(
+						status.id(), status.state(), "Migration " + status.id() + " (" + status.source()
+								+ ") is pending in " + runner.ledger().describe() + ".",
+						Remedy.of(Remedy.Kind.APPLY_PENDING, status.id())));
 			}
 		}
 		if (!problems.isEmpty()) {

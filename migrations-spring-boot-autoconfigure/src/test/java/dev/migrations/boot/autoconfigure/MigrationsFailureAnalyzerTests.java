@@ -10,6 +10,7 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.Remedy;
 import dev.migrations.ledger.LedgerTable;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
@@ -58,6 +59,7 @@ class MigrationsFailureAnalyzerTests {
 			.contains("run repair")
 			.contains("run it once with the command migrate:repair")
 			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY);
 	}
 
 	@Test
@@ -71,6 +73,7 @@ class MigrationsFailureAnalyzerTests {
 						+ "application again.")
 				.contains("rolled back together")
 				.doesNotContain("repair");
+			assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.FIX_AND_RETRY);
 		}
 	}
 
@@ -87,7 +90,9 @@ class MigrationsFailureAnalyzerTests {
 						+ "m_20241201000100_insert_into_missing_table "
 						+ "(classpath:db/broken/20241201000100_insert_into_missing_table.sql) failed in batch 1");
 			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_into_missing_table: ")
-				.contains("define a MigrationStrategy bean that calls runner.repair(false)");
+				.contains("define a MigrationStrategy bean that calls runner.repair(false)")
+				.doesNotContain("--accept-checksums");
+			assertThat(problemRemedy(analysis).kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY);
 		}
 	}
 
@@ -104,6 +109,32 @@ class MigrationsFailureAnalyzerTests {
 				.contains("was changed after it was applied");
 			assertThat(analysis.getAction()).startsWith(" - m_20241201000100_insert_first_user: ")
 				.contains("write a new migration instead");
+			assertThat(problemRemedy(analysis).kind()).isEqualTo(Remedy.Kind.ACCEPT_CHECKSUMS);
+		}
+	}
+
+	@Test
+	void checksumMismatchAtStartupSaysToRepairAcceptingTheChecksumsNotToRepairAlone() {
+		try (H2Database database = H2Database.create()) {
+			MigrationRunner.builder(database.dataSource()).build().applyAll();
+			database.execute("UPDATE migrations_ledger SET checksum = 'v1:0000' "
+					+ "WHERE id = 'm_20241201000100_insert_first_user'");
+			FailureAnalysis analysis = analyzeStartupFailure(
+					new MigrationValidationFailureAnalyzer(new MockEnvironment()),
+					this.contextRunner.withPropertyValues("spring.datasource.url=" + database.url()));
+			assertThat(problemRemedy(analysis).kind()).isEqualTo(Remedy.Kind.ACCEPT_CHECKSUMS);
+			assertThat(problemRemedy(analysis).migration())
+				.isEqualTo(dev.migrations.MigrationId.parse("m_20241201000100_insert_first_user"));
+			assertThat(analysis.getAction()).isEqualTo(" - m_20241201000100_insert_first_user: Revert the change and "
+					+ "write a new migration instead; or, if the change is intended, accept the new checksums with "
+					+ "java -jar app.jar migrate:repair --accept-checksums.\n"
+					+ "To accept them from this application, run it once with the command migrate:repair "
+					+ "--accept-checksums (java -jar app.jar migrate:repair --accept-checksums), or define a "
+					+ "MigrationStrategy bean that calls runner.repair(RepairOption.ACCEPT_CHECKSUMS) and then "
+					+ "runner.applyAll(), start once, and remove the bean again. A plain migrate:repair does not "
+					+ "accept them.");
+			assertThat(analysis.getAction()).doesNotContain("(java -jar app.jar migrate:repair)")
+				.doesNotContain("runner.repair(false)");
 		}
 	}
 
@@ -120,6 +151,7 @@ class MigrationsFailureAnalyzerTests {
 										"migrations.lock-timeout=300ms")));
 			assertThat(analysis.getDescription()).contains("Timed out after 300 ms waiting for the migration lock");
 			assertThat(analysis.getAction()).contains("raise migrations.lock-timeout");
+			assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.WAIT_FOR_LOCK);
 			assertThat(database.tables()).doesNotContain("users");
 		}
 	}
@@ -138,7 +170,9 @@ class MigrationsFailureAnalyzerTests {
 			assertThat(analysis.getDescription())
 				.startsWith("Could not take the migration lock (lease in \"MIGRATIONS_LEDGER_LOCK\")");
 			assertThat(analysis.getAction()).startsWith("correct the cause of this database error")
+				.endsWith("; then start the application again.")
 				.doesNotContain("Another process");
+			assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CORRECT_DATABASE_ERROR);
 		}
 	}
 
@@ -153,6 +187,7 @@ class MigrationsFailureAnalyzerTests {
 					+ "Nothing was applied.");
 			assertThat(analysis.getAction()).contains("spring.datasource.hikari.maximum-pool-size")
 				.contains("migrations.url");
+			assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.SECOND_CONNECTION);
 			assertThat(database.tables()).isEmpty();
 		}
 	}
@@ -178,6 +213,7 @@ class MigrationsFailureAnalyzerTests {
 			.startsWith("annotate its class or @Bean method with "
 					+ "@dev.migrations.boot.autoconfigure.MigrationId(\"m_<yyyyMMddHHmmss>_<name>\")")
 			.endsWith("for example @MigrationId(\"m_20241201000000_create_users_table\").");
+		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CORRECT_CONFIGURATION);
 	}
 
 	@Test
@@ -189,6 +225,8 @@ class MigrationsFailureAnalyzerTests {
 		assertThat(analysis.getAction()).isEqualTo("set migrations.table to such a name, for example "
 				+ "migrations.table=migrations_ledger (the default); then start the application again. "
 				+ "Nothing was applied.");
+		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CORRECT_CONFIGURATION);
+		assertThat(remedy(analysis).fact(Remedy.Fact.SETTING)).isEqualTo("migrations.table");
 	}
 
 	@Test
@@ -228,9 +266,11 @@ class MigrationsFailureAnalyzerTests {
 				"The migration ledger ops.migrations_ledger belongs in schema ops, which does not exist. Nothing was "
 						+ "changed.");
 		assertThat(analysis.getAction())
-			.startsWith("create schema ops (for example CREATE SCHEMA ops) and run again, or configure a ledger "
-					+ "schema that exists.")
-			.contains("In this application the ledger schema is migrations.schema");
+			.isEqualTo("create schema ops (for example CREATE SCHEMA ops) and start the application again, or "
+					+ "configure a ledger schema that exists (migrations.schema, or migrations.instances.<name>.schema "
+					+ "for one of several instances; left empty, the ledger is kept in the connection's current "
+					+ "schema).");
+		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CREATE_SCHEMA);
 	}
 
 	@Test
@@ -280,9 +320,9 @@ class MigrationsFailureAnalyzerTests {
 					.close());
 		}
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Could not connect to the database: Incorrect port value : ******@127.0.0.1 (SQLState null). "
-					+ "Check that it is running and that the URL, user and password are right.")
-			.contains("Correct the cause described above, then start the application again.")
+			.contains("Could not connect to the database: Incorrect port value : ******@127.0.0.1 (SQLState null).")
+			.contains("check that the database is running and reachable and that the URL, user and password are "
+					+ "right; then start the application again.")
 			.doesNotContain("S3cretPw9")
 			.doesNotContain(" e@");
 	}
@@ -294,14 +334,14 @@ class MigrationsFailureAnalyzerTests {
 		dev.migrations.MigrationId id = dev.migrations.MigrationId.parse("m_20241201000100_insert_into_missing_table");
 		MigrationValidationException failedRow = new MigrationValidationException(List.of(new MigrationProblem(id,
 				MigrationState.FAILED, "Migration " + id + " failed: login with S3cretPw9 was refused",
-				"Log in with the right password (not S3cretPw9), then run repair")));
+				correction("Log in with the right password (not S3cretPw9), then run repair"))));
 		FailureAnalysis validation = new MigrationValidationFailureAnalyzer(environment).analyze(failedRow);
 		assertThat(validation.getDescription()).contains("failed: login with ****** was refused")
 			.doesNotContain("S3cretPw9");
 		assertThat(validation.getAction()).contains("Log in with the right password (not ******), then run repair");
-		FailureAnalysis connection = new MigrationFailureAnalyzer(environment)
-			.analyze(new MigrationException("Could not connect to the database: Incorrect port value : "
-					+ "hunter2@db.example.com.\nNext step: check the URL"));
+		FailureAnalysis connection = new MigrationFailureAnalyzer(environment).analyze(new MigrationException(
+				"Could not connect to the database: Incorrect port value : hunter2@db.example.com.",
+				correction("check the URL")));
 		assertThat(connection.getDescription())
 			.isEqualTo("Could not connect to the database: Incorrect port value : ******@db.example.com.");
 		assertThat(connection.getAction()).isEqualTo("check the URL");
@@ -328,6 +368,22 @@ class MigrationsFailureAnalyzerTests {
 			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
 			.contains("Action:")
 			.contains("Correct migration m_20241201000100_insert_into_missing_table (statement 2)");
+	}
+
+	private static Remedy correction(String step) {
+		return Remedy.of(Remedy.Kind.CORRECT_CONFIGURATION).with(Remedy.Fact.STEP, step);
+	}
+
+	private static Remedy remedy(FailureAnalysis analysis) {
+		assertThat(analysis.getCause()).isInstanceOf(MigrationException.class);
+		return ((MigrationException) analysis.getCause()).remedy();
+	}
+
+	private static Remedy problemRemedy(FailureAnalysis analysis) {
+		assertThat(analysis.getCause()).isInstanceOf(MigrationValidationException.class);
+		List<MigrationProblem> problems = ((MigrationValidationException) analysis.getCause()).getProblems();
+		assertThat(problems).hasSize(1);
+		return problems.get(0).remedy();
 	}
 
 	private static FailureAnalysis analyzeStartupFailure(FailureAnalyzer analyzer,

@@ -36,7 +36,8 @@ abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabas
 
 	private static final String CONNECT = "Could not connect to the database: ";
 
-	private static final String NEXT_STEP = "Check that it is running and that the URL, user and password are right.";
+	private static final String NEXT_STEP = "\nNext step: check that the database is running and reachable and that "
+			+ "the URL, user and password are right; then run the command again.";
 
 	/**
 	 * Return the name of a database that the server refuses for this test's user and the

@@ -358,8 +358,8 @@ public final class MigrationRunner {
 			}
 			this.ledger.ensureInitialized(connection);
 			RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
-			MigrationResult result = this.executor.run(connection, lock, plan, (failure, rolledBack) -> this.advice
-				.adviseRemainder(failure, view, selection, selected, rolledBack));
+			MigrationResult result = this.executor.run(connection, lock, plan,
+					(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
 			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(), this.ledger.describe());
 			return result;
 		});

@@ -153,11 +153,12 @@ public final class MigrationExecutor {
 	}
 
 	private void runEach(Run run, RunPlan plan, List<ExecutedMigration> executed) {
-		plan.migrations()
-			.forEach((migration,
-					operations) -> executed.add((plan.direction() == Direction.UP)
-							? apply(run, migration, operations, plan.outOfOrder().test(migration))
-							: rollback(run, migration, operations)));
+		for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> step : plan.migrations().entrySet()) {
+			MigrationDescriptor migration = step.getKey();
+			executed.add((plan.direction() == Direction.UP)
+					? apply(run, migration, step.getValue(), plan.outOfOrder().test(migration))
+					: rollback(run, migration, step.getValue()));
+		}
 	}
 
 	/**

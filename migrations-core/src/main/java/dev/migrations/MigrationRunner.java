@@ -9,40 +9,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.SessionState;
-import dev.migrations.dialect.Dialects;
-import dev.migrations.internal.Credentials;
 import dev.migrations.internal.Jdbc;
+import dev.migrations.internal.LedgerReader;
 import dev.migrations.internal.LedgerView;
-import dev.migrations.internal.LocalHost;
-import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.internal.MigrationExecutor;
-import dev.migrations.internal.RollbackRemainder;
+import dev.migrations.internal.PlanText;
 import dev.migrations.internal.Run;
-import dev.migrations.internal.RunFailures;
+import dev.migrations.internal.RunPlan;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.MigrationLedger;
-import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.SchemaOperation;
-import dev.migrations.source.SqlMigrationSource;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,11 +68,7 @@ public final class MigrationRunner {
 	 */
 	private final DataSource connections;
 
-	private final List<String> secrets;
-
 	private final Dialect dialect;
-
-	private final LedgerTable table;
 
 	private final MigrationLedger ledger;
 
@@ -93,32 +78,32 @@ public final class MigrationRunner {
 
 	private final MigrationListener listener;
 
-	private final MigrationExecutor executor;
-
 	private final Duration lockTimeout;
 
-	private final TransactionMode transactionMode;
+	private final LedgerReader reader;
 
-	private final OutOfOrder outOfOrder;
+	private final RunChecks checks;
 
-	private final boolean validateOnApply;
+	private final MigrationExecutor executor;
 
-	private MigrationRunner(Builder builder, DataSource connections, Dialect dialect,
-			List<MigrationDescriptor> descriptors) {
-		this.dataSource = builder.dataSource;
-		this.connections = connections;
-		this.secrets = List.copyOf(builder.secrets);
-		this.dialect = dialect;
-		this.descriptors = descriptors;
-		this.table = builder.table;
-		this.ledger = (builder.ledger != null) ? builder.ledger : new SqlMigrationLedger(dialect, builder.table);
-		this.lock = (builder.lock != null) ? builder.lock : dialect.lock(connections, builder.table);
-		this.listener = new CompositeListener(builder.listeners);
-		this.executor = new MigrationExecutor(dialect, this.ledger, this.listener, this.secrets);
-		this.lockTimeout = builder.lockTimeout;
-		this.transactionMode = builder.transactionMode;
-		this.outOfOrder = builder.outOfOrder;
-		this.validateOnApply = builder.validateOnApply;
+	private final LedgerRepair repair;
+
+	private final RunnerAdvice advice;
+
+	MigrationRunner(RunnerSettings settings) {
+		this.dataSource = settings.dataSource();
+		this.connections = settings.connections();
+		this.dialect = settings.dialect();
+		this.ledger = settings.ledger();
+		this.lock = settings.lock();
+		this.descriptors = settings.descriptors();
+		this.listener = settings.listener();
+		this.lockTimeout = settings.lockTimeout();
+		this.reader = new LedgerReader(this.descriptors, this.ledger, this.lock, settings.secrets());
+		this.checks = new RunChecks(settings);
+		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
+		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
+		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
 	}
 
 	/**
@@ -151,9 +136,9 @@ public final class MigrationRunner {
 		requirePositive(limit, "limit");
 		return locked((connection, lock) -> {
 			this.ledger.ensureInitialized(connection);
-			LedgerView view = readLedger(connection);
-			List<MigrationDescriptor> pending = selectPending(view, limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(pending, Direction.UP);
+			LedgerView view = this.reader.read(connection);
+			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
 			return applyPending(connection, lock, view, plans);
 		});
 	}
@@ -199,7 +184,7 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(this.connections, (connection) -> readLedgerUnlocked(connection).statuses());
+		return Jdbc.withConnection(this.connections, (connection) -> this.reader.readUnlocked(connection).statuses());
 	}
 
 	/**
@@ -218,21 +203,7 @@ public final class MigrationRunner {
 	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		LedgerView view = Jdbc.withConnection(this.connections, this::readLedgerUnlocked);
-		List<MigrationProblem> problems = new ArrayList<>(view.problems(this.outOfOrder, true));
-		Map<MigrationId, MigrationState> states = new LinkedHashMap<>();
-		view.statuses().forEach((status) -> states.put(status.id(), status.state()));
-		for (MigrationDescriptor descriptor : this.descriptors) {
-			try {
-				descriptor.down();
-			}
-			catch (MigrationDefinitionException ex) {
-				problems.add(new MigrationProblem(descriptor.id(), states.get(descriptor.id()), ex.getMessage(),
-						Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
-							.with(Remedy.Fact.SOURCE, descriptor.source(Direction.DOWN))));
-			}
-		}
-		return problems;
+		return this.checks.problems(Jdbc.withConnection(this.connections, this.reader::readUnlocked));
 	}
 
 	/**
@@ -264,57 +235,9 @@ public final class MigrationRunner {
 	public List<String> repair(RepairOption... options) {
 		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
 				: EnumSet.copyOf(Arrays.asList(options));
-		List<String> changes = new ArrayList<>(takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
-		changes.addAll(locked((connection, lock) -> {
-			if (!this.ledger.exists(connection)) {
-				return List.<String>of();
-			}
-			List<String> done = new ArrayList<>();
-			for (MigrationStatus status : readLedger(connection).statuses()) {
-				String id = status.id().toString();
-				if (status.state() == MigrationState.FAILED || status.state() == MigrationState.RUNNING) {
-					lock.verify(connection);
-					this.ledger.remove(connection, id);
-					done.add("Removed " + status.state() + " row of " + id);
-				}
-				else if (chosen.contains(RepairOption.ACCEPT_CHECKSUMS)
-						&& status.state() == MigrationState.CHECKSUM_MISMATCH) {
-					lock.verify(connection);
-					this.ledger.updateChecksum(connection, id, status.checksum());
-					done.add("Accepted checksum " + status.checksum() + " of " + id + " (was "
-							+ status.appliedChecksum() + ")");
-				}
-			}
-			done.forEach((change) -> logger.info("Repair: {}", change));
-			return done;
-		}));
+		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
+		changes.addAll(locked((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
 		return changes;
-	}
-
-	/**
-	 * Refuse to repair a migration that a live run is applying; or, when forced, take the
-	 * lock from that run, so that the repair can take it.
-	 * @return a description of the lock taken, if any
-	 */
-	private List<String> takeFromLiveRun(boolean force) {
-		LedgerView view = Jdbc.withConnection(this.connections, this::readLedgerUnlocked);
-		LockHolder holder = view.liveHolder();
-		List<MigrationId> ids = view.statuses()
-			.stream()
-			.filter((status) -> status.state() == MigrationState.IN_PROGRESS)
-			.map(MigrationStatus::id)
-			.toList();
-		if (holder == null || ids.isEmpty()) {
-			return List.of();
-		}
-		if (!force) {
-			throw new MigrationInProgressException(ids, holder);
-		}
-		this.lock.breakLock(holder);
-		String change = "Took the migration lock from " + holder + ", which was applying "
-				+ ids.stream().map(MigrationId::toString).collect(Collectors.joining(", "));
-		logger.warn("Repair: {}", change);
-		return List.of(change);
 	}
 
 	/**
@@ -326,44 +249,16 @@ public final class MigrationRunner {
 	 */
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
-		requireDefined(id);
+		this.checks.requireDefined(id);
 		locked((connection, lock) -> {
 			this.ledger.ensureInitialized(connection);
-			List<LedgerEntry> rows = this.ledger.readApplied(connection);
-			if (!rows.isEmpty()) {
-				boolean onlyUnfinished = rows.stream()
-					.allMatch((row) -> row.state() == LedgerState.FAILED || row.state() == LedgerState.RUNNING);
-				throw new MigrationException(
-						"Cannot baseline at " + id + ": the ledger " + this.ledger.describe() + " already has "
-								+ rows.size() + ((rows.size() == 1) ? " row" : " rows")
-								+ ". Baseline only applies to a database that has never been migrated by this library."
-								+ (onlyUnfinished ? " Nothing was changed." : ""),
-						onlyUnfinished ? Remedy.of(Remedy.Kind.BASELINE, id).with(Remedy.Fact.FAILED_ROW)
-								: Remedy.NONE);
-			}
+			this.checks.requireEmptyLedger(id, this.ledger.readApplied(connection));
 			lock.verify(connection);
 			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
-					Instant.now(), 0, appliedBy(connection), null, lock.holder().identity()));
+					Instant.now(), 0, Run.appliedBy(connection), null, lock.holder().identity()));
 			logger.info("Baselined {} at {}", this.ledger.describe(), id);
 			return null;
 		});
-	}
-
-	private void requireDefined(MigrationId id) {
-		MigrationDescriptor before = null;
-		for (MigrationDescriptor descriptor : this.descriptors) {
-			if (descriptor.id().equals(id)) {
-				return;
-			}
-			if (descriptor.id().compareTo(id) < 0) {
-				before = descriptor;
-			}
-		}
-		Remedy baseline = Remedy.of(Remedy.Kind.BASELINE, id);
-		throw new MigrationException("Cannot baseline at " + id
-				+ ": no migration has this id, and a baseline marks every migration up to it, including ones the "
-				+ "database may not have. Nothing was changed.",
-				(before != null) ? baseline.with(Remedy.Fact.NEWEST_BEFORE, before.id()) : baseline);
 	}
 
 	/**
@@ -410,22 +305,30 @@ public final class MigrationRunner {
 
 	List<PlannedMigration> planApply(int limit) {
 		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections, (connection) -> {
-			List<MigrationDescriptor> pending = selectPending(readLedgerUnlocked(connection), limit);
-			return planned(connection, render(pending, Direction.UP), Direction.UP);
-		});
+		return Jdbc.withConnection(this.connections,
+				(connection) -> planned(this.checks.selectPending(this.reader.readUnlocked(connection), limit),
+						Direction.UP, connection));
 	}
 
 	PlannedMigration planUp(MigrationDescriptor migration) {
-		return planned(migration, this.executor.render(migration, Direction.UP), Direction.UP, SessionState.UNCHANGED);
+		return PlanText.planned(this.executor.render(List.of(migration), Direction.UP), Direction.UP, this.dialect)
+			.get(0);
 	}
 
 	List<PlannedMigration> planRollback(RollbackSelection selection) {
 		return Jdbc.withConnection(this.connections, (connection) -> {
-			LedgerView view = readLedgerUnlocked(connection);
-			return planned(connection, render(selectRollback(view, selection.select(view)), Direction.DOWN),
-					Direction.DOWN);
+			LedgerView view = this.reader.readUnlocked(connection);
+			return planned(this.checks.selectRollback(view, selection.select(view)), Direction.DOWN, connection);
 		});
+	}
+
+	/**
+	 * Return plans as a dry run shows them, their scripts putting the session of the
+	 * connection they are made on back after each migration that may change it.
+	 */
+	private List<PlannedMigration> planned(List<MigrationDescriptor> migrations, Direction direction,
+			Connection connection) throws SQLException {
+		return PlanText.planned(this.executor.render(migrations, direction), direction, this.dialect, connection);
 	}
 
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
@@ -434,225 +337,30 @@ public final class MigrationRunner {
 			logger.info("Database is up to date: no pending migrations in {}", this.ledger.describe());
 			return new MigrationResult(0, List.of());
 		}
-		int batch = view.nextBatch();
-		boolean oneTransaction = runsInOneTransaction(plans.keySet());
-		Run run = Run.of(connection, lock, batch, appliedBy(connection), oneTransaction,
-				this.executor.sessionState(connection, plans.values()));
-		List<ExecutedMigration> executed = new ArrayList<>(plans.size());
-		this.listener.beforeRun(Direction.UP, plans.size());
-		try {
-			if (oneTransaction) {
-				Jdbc.inTransaction(connection, () -> applyEach(run, view, plans, executed));
-			}
-			else {
-				applyEach(run, view, plans, executed);
-			}
-		}
-		catch (MigrationException ex) {
-			List<ExecutedMigration> committed = oneTransaction ? List.of() : executed;
-			this.listener.afterRun(Direction.UP, new MigrationResult(batch, committed), ex);
-			explainLockLoss(ex, lock, committed);
-			if (view.isEmpty() && executed.isEmpty() && ex instanceof MigrationExecutionException failure
-					&& RunFailures.createsWhatExists(failure)) {
-				MigrationDescriptor first = plans.keySet().iterator().next();
-				throw RunFailures.withBaselineHint(failure, !oneTransaction && !this.executor.isAtomic(first));
-			}
-			throw ex;
-		}
-		MigrationResult result = new MigrationResult(batch, executed);
-		this.listener.afterRun(Direction.UP, result, null);
-		logger.info("Applied {} migration(s) in batch {} to {}", executed.size(), batch, this.ledger.describe());
+		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
+				view::isOutOfOrder);
+		MigrationResult result = this.executor.run(connection, lock, plan,
+				(failure, applied) -> this.advice.adviseBaseline(failure, view, plan, applied));
+		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
+				this.ledger.describe());
 		return result;
-	}
-
-	/**
-	 * Throw a run's failure as the lost lock it was, naming the last migration the run
-	 * completed: a loss the run proved, or one the database shows now that the run failed
-	 * (an operator who took the lock away with {@code repair --force} may have changed
-	 * the ledger under a run that had no reason yet to prove its lock again). Returns
-	 * when the run still holds the lock.
-	 */
-	private void explainLockLoss(MigrationException failure, HeldLock lock, List<ExecutedMigration> completed) {
-		String lastCompleted = completed.isEmpty() ? null : completed.get(completed.size() - 1).id().toString();
-		if (failure instanceof MigrationLockLostException lost) {
-			throw lost.after(lastCompleted);
-		}
-		if (!holdsLock(lock)) {
-			throw new MigrationLockLostException(lock.description(),
-					"another session holds it now, or nobody does, which the run found when it failed (the failure is "
-							+ "this exception's cause)",
-					lastCompleted, failure);
-		}
-	}
-
-	private boolean holdsLock(HeldLock lock) {
-		try {
-			return this.lock.holder().map((holder) -> holder.identity().equals(lock.holder().identity())).orElse(false);
-		}
-		catch (RuntimeException ex) {
-			return true;
-		}
-	}
-
-	private void applyEach(Run run, LedgerView view, Map<MigrationDescriptor, List<SchemaOperation>> plans,
-			List<ExecutedMigration> executed) {
-		for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-			executed.add(this.executor.apply(run, plan.getKey(), plan.getValue(), view.isOutOfOrder(plan.getKey())));
-		}
-	}
-
-	private boolean runsInOneTransaction(java.util.Collection<MigrationDescriptor> pending) {
-		if (this.transactionMode != TransactionMode.ALL) {
-			return false;
-		}
-		if (!this.dialect.transactionalDdl()) {
-			throw new MigrationException("Transaction mode ALL needs transactional DDL, which " + this.dialect.name()
-					+ " does not have; nothing was applied. Use transaction mode PER_MIGRATION.");
-		}
-		for (MigrationDescriptor migration : pending) {
-			if (!migration.transactional()) {
-				throw new MigrationException("Transaction mode ALL cannot apply " + migration.id() + " ("
-						+ migration.source() + "), which must run outside a transaction; nothing was applied. "
-						+ "Apply it on its own with transaction mode PER_MIGRATION.");
-			}
-		}
-		return true;
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
 		return locked((connection, lock) -> {
 			boolean ledgerExists = this.ledger.exists(connection);
-			LedgerView view = ledgerExists ? readLedger(connection) : LedgerView.of(this.descriptors, List.of());
-			List<MigrationDescriptor> selected = selectRollback(view, selection.select(view));
+			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
+			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
 			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
 			this.ledger.ensureInitialized(connection);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = render(selected, Direction.DOWN);
-			Run run = Run.of(connection, lock, 0, appliedBy(connection), false,
-					this.executor.sessionState(connection, plans.values()));
-			List<ExecutedMigration> executed = new ArrayList<>(plans.size());
-			this.listener.beforeRun(Direction.DOWN, plans.size());
-			try {
-				for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-					executed.add(this.executor.rollback(run, plan.getKey(), plan.getValue()));
-				}
-			}
-			catch (MigrationException ex) {
-				this.listener.afterRun(Direction.DOWN, new MigrationResult(0, executed), ex);
-				explainLockLoss(ex, lock, executed);
-				if (ex instanceof MigrationExecutionException failure && executed.size() < selected.size()) {
-					boolean failedStaysApplied = this.executor.isAtomic(selected.get(executed.size()));
-					throw failure.withRemedy(RollbackRemainder.describe(failure.remedy(), view, selection::select,
-							selected, executed.size(), failedStaysApplied));
-				}
-				throw ex;
-			}
-			MigrationResult result = new MigrationResult(0, executed);
-			this.listener.afterRun(Direction.DOWN, result, null);
-			logger.info("Rolled back {} migration(s) in {}", executed.size(), this.ledger.describe());
+			RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
+			MigrationResult result = this.executor.run(connection, lock, plan,
+					(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
+			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(), this.ledger.describe());
 			return result;
 		});
-	}
-
-	private List<MigrationDescriptor> selectPending(LedgerView view, int limit) {
-		List<MigrationProblem> problems = view.problems(this.outOfOrder, this.validateOnApply);
-		if (!problems.isEmpty()) {
-			throw new MigrationValidationException(problems);
-		}
-		List<MigrationDescriptor> pending = view.pending();
-		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
-	}
-
-	private List<MigrationDescriptor> selectRollback(LedgerView view, List<LedgerEntry> rows) {
-		List<MigrationProblem> blocking = view.problems(this.outOfOrder, false)
-			.stream()
-			.filter((problem) -> problem.state() == MigrationState.FAILED || problem.state() == MigrationState.RUNNING)
-			.toList();
-		if (!blocking.isEmpty()) {
-			throw new MigrationValidationException(blocking);
-		}
-		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
-		List<String> refusals = new ArrayList<>();
-		for (LedgerEntry row : rows) {
-			MigrationDescriptor descriptor = view.descriptor(row.id());
-			if (descriptor == null) {
-				refusals.add(row.id() + " is in the ledger but no source defines it, so its down plan is unknown");
-			}
-			else if (!descriptor.reversible()) {
-				refusals.add(row.id() + " (" + descriptor.source() + ") is irreversible: "
-						+ descriptor.irreversibleReason());
-			}
-			else {
-				selected.add(descriptor);
-			}
-		}
-		if (!refusals.isEmpty()) {
-			throw new IrreversibleMigrationException(
-					"Cannot roll back; nothing was changed:\n - " + String.join("\n - ", refusals),
-					Remedy.of(Remedy.Kind.ADD_DOWN_MIGRATION));
-		}
-		return selected;
-	}
-
-	private Map<MigrationDescriptor, List<SchemaOperation>> render(List<MigrationDescriptor> migrations,
-			Direction direction) {
-		Map<MigrationDescriptor, List<SchemaOperation>> plans = new LinkedHashMap<>();
-		for (MigrationDescriptor migration : migrations) {
-			plans.put(migration, this.executor.render(migration, direction));
-		}
-		return plans;
-	}
-
-	/**
-	 * Return plans as a dry run shows them; their script puts the session of the
-	 * connection they were made on back after each migration that may change it.
-	 */
-	private List<PlannedMigration> planned(Connection connection, Map<MigrationDescriptor, List<SchemaOperation>> plans,
-			Direction direction) throws SQLException {
-		SessionState session = this.executor.sessionState(connection, plans.values());
-		List<PlannedMigration> planned = new ArrayList<>(plans.size());
-		plans.forEach((migration, plan) -> planned.add(planned(migration, plan, direction, session)));
-		return planned;
-	}
-
-	private PlannedMigration planned(MigrationDescriptor migration, List<SchemaOperation> plan, Direction direction,
-			SessionState session) {
-		return new PlannedMigration(migration.id(), migration.source(direction), direction, MigrationExecutor.sql(plan),
-				this.executor.script(plan, session));
-	}
-
-	private LedgerView readLedger(Connection connection) {
-		return LedgerView.of(this.descriptors, readRows(connection));
-	}
-
-	/**
-	 * Read the ledger without holding the lock: a {@code RUNNING} row is in progress when
-	 * the run that wrote it holds the lock now, which is looked up only when there is
-	 * such a row.
-	 */
-	private LedgerView readLedgerUnlocked(Connection connection) {
-		if (!this.ledger.exists(connection)) {
-			return LedgerView.of(this.descriptors, List.of());
-		}
-		List<LedgerEntry> rows = readRows(connection);
-		boolean running = rows.stream().anyMatch((row) -> row.state() == LedgerState.RUNNING);
-		Optional<LockHolder> holder = running ? this.lock.holder() : Optional.empty();
-		return LedgerView.of(this.descriptors, rows, holder.orElse(null));
-	}
-
-	/**
-	 * Read the ledger's rows with the errors of {@code FAILED} rows masked, since an
-	 * older version or another runner may have recorded them unmasked.
-	 */
-	private List<LedgerEntry> readRows(Connection connection) {
-		List<LedgerEntry> rows = new ArrayList<>();
-		for (LedgerEntry row : this.ledger.readApplied(connection)) {
-			rows.add((row.error() != null) ? new LedgerEntry(row.id(), row.checksum(), row.batch(), row.state(),
-					row.appliedAt(), row.executionMs(), row.appliedBy(), Credentials.mask(row.error(), this.secrets),
-					row.lockOwner()) : row);
-		}
-		return rows;
 	}
 
 	private <T> T locked(LockedWork<T> work) {
@@ -664,13 +372,8 @@ public final class MigrationRunner {
 			});
 		}
 		catch (MigrationException ex) {
-			throw RunFailures.explainMissingSchema(ex, this.table, this.connections, this.dialect);
+			throw this.advice.explainMissingSchema(ex);
 		}
-	}
-
-	private static String appliedBy(Connection connection) throws SQLException {
-		String user = connection.getMetaData().getUserName();
-		return ((user != null) ? user : "unknown") + "@" + LocalHost.NAME;
 	}
 
 	private static void requirePositive(int value, String name) {
@@ -697,276 +400,18 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Calls several listeners in order.
+	 * Builds a {@link MigrationRunner}; its options are those of
+	 * {@link MigrationRunnerBuilder}, each returning this type. Not thread-safe.
 	 */
-	private record CompositeListener(List<MigrationListener> listeners) implements MigrationListener {
-
-		@Override
-		public void lockAcquired(Duration waited) {
-			this.listeners.forEach((listener) -> listener.lockAcquired(waited));
-		}
-
-		@Override
-		public void beforeRun(Direction direction, int count) {
-			this.listeners.forEach((listener) -> listener.beforeRun(direction, count));
-		}
-
-		@Override
-		public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
-			this.listeners.forEach((listener) -> listener.afterRun(direction, result, failure));
-		}
-
-		@Override
-		public void beforeMigration(MigrationDescriptor migration, Direction direction) {
-			this.listeners.forEach((listener) -> listener.beforeMigration(migration, direction));
-		}
-
-		@Override
-		public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
-			this.listeners.forEach((listener) -> listener.afterMigration(migration, direction, duration));
-		}
-
-		@Override
-		public void onFailure(MigrationDescriptor migration, Direction direction, MigrationException failure) {
-			this.listeners.forEach((listener) -> listener.onFailure(migration, direction, failure));
-		}
-
-	}
-
-	/**
-	 * Builds a {@link MigrationRunner}. Not thread-safe.
-	 */
-	public static final class Builder {
-
-		private final DataSource dataSource;
-
-		private @Nullable Dialect dialect;
-
-		private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
-
-		private final List<MigrationEntry> entries = new ArrayList<>();
-
-		private LedgerTable table = new LedgerTable(null, LedgerTable.DEFAULT_NAME);
-
-		private @Nullable MigrationLedger ledger;
-
-		private @Nullable MigrationLock lock;
-
-		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
-
-		private TransactionMode transactionMode = DEFAULT_TRANSACTION_MODE;
-
-		private OutOfOrder outOfOrder = DEFAULT_OUT_OF_ORDER;
-
-		private boolean validateOnApply = DEFAULT_VALIDATE_ON_APPLY;
-
-		private final List<MigrationListener> listeners = new ArrayList<>();
-
-		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-
-		private Charset encoding = DEFAULT_ENCODING;
-
-		private final List<String> secrets = new ArrayList<>();
+	public static final class Builder extends MigrationRunnerBuilder<Builder> {
 
 		private Builder(DataSource dataSource) {
-			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+			super(dataSource);
 		}
 
-		/**
-		 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
-		 * @param locations {@code classpath:} or {@code filesystem:} locations
-		 * @return this builder
-		 */
-		public Builder locations(String... locations) {
-			this.locations = List.of(locations);
+		@Override
+		Builder self() {
 			return this;
-		}
-
-		/**
-		 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
-		 * @param locations {@code classpath:} or {@code filesystem:} locations
-		 * @return this builder
-		 */
-		public Builder locations(List<String> locations) {
-			this.locations = List.copyOf(locations);
-			return this;
-		}
-
-		/**
-		 * Add migrations defined in Java.
-		 * @param entries the entries
-		 * @return this builder
-		 */
-		public Builder entries(MigrationEntry... entries) {
-			return entries(Arrays.asList(entries));
-		}
-
-		/**
-		 * Add migrations defined in Java.
-		 * @param entries the entries
-		 * @return this builder
-		 */
-		public Builder entries(java.util.Collection<MigrationEntry> entries) {
-			this.entries.addAll(entries);
-			return this;
-		}
-
-		/**
-		 * Set the ledger table; default {@code migrations_ledger}.
-		 * @param table the table, {@code name} or {@code schema.name}
-		 * @return this builder
-		 * @throws MigrationDefinitionException if the name is not a plain identifier
-		 */
-		public Builder table(String table) {
-			this.table = LedgerTable.parse(table);
-			return this;
-		}
-
-		/**
-		 * Set the ledger table and the schema it lives in.
-		 * @param schema the schema, or {@code null} for the connection's current schema
-		 * @param table the table name
-		 * @return this builder
-		 * @throws MigrationDefinitionException if a name is not a plain identifier
-		 */
-		public Builder table(@Nullable String schema, String table) {
-			this.table = new LedgerTable(schema, table);
-			return this;
-		}
-
-		/**
-		 * Use a dialect instead of detecting it.
-		 * @param dialect the dialect
-		 * @return this builder
-		 */
-		public Builder dialect(Dialect dialect) {
-			this.dialect = dialect;
-			return this;
-		}
-
-		/**
-		 * Use a ledger other than the default {@link SqlMigrationLedger}.
-		 * @param ledger the ledger
-		 * @return this builder
-		 */
-		public Builder ledger(MigrationLedger ledger) {
-			this.ledger = ledger;
-			return this;
-		}
-
-		/**
-		 * Use a lock other than the dialect's.
-		 * @param lock the lock
-		 * @return this builder
-		 */
-		public Builder lock(MigrationLock lock) {
-			this.lock = lock;
-			return this;
-		}
-
-		/**
-		 * Set how long to wait for another runner's lock; default 5 minutes.
-		 * @param lockTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder lockTimeout(Duration lockTimeout) {
-			this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
-			return this;
-		}
-
-		/**
-		 * Set how migrations are grouped into transactions; default
-		 * {@link TransactionMode#PER_MIGRATION}.
-		 * @param transactionMode the mode
-		 * @return this builder
-		 */
-		public Builder transactionMode(TransactionMode transactionMode) {
-			this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode must not be null");
-			return this;
-		}
-
-		/**
-		 * Set what to do with out-of-order migrations; default {@link OutOfOrder#APPLY}.
-		 * @param outOfOrder the handling
-		 * @return this builder
-		 */
-		public Builder outOfOrder(OutOfOrder outOfOrder) {
-			this.outOfOrder = Objects.requireNonNull(outOfOrder, "outOfOrder must not be null");
-			return this;
-		}
-
-		/**
-		 * Set whether edited applied migrations stop {@link #applyAll()}; default
-		 * {@code true}. Failed and interrupted migrations always stop it.
-		 * @param validateOnApply whether to validate checksums
-		 * @return this builder
-		 */
-		public Builder validateOnApply(boolean validateOnApply) {
-			this.validateOnApply = validateOnApply;
-			return this;
-		}
-
-		/**
-		 * Add a listener.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(MigrationListener listener) {
-			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
-			return this;
-		}
-
-		/**
-		 * Set the encoding of SQL migration files; default UTF-8. A file that is not
-		 * valid in it is an error naming the file and the byte offset.
-		 * @param encoding the encoding
-		 * @return this builder
-		 */
-		public Builder encoding(Charset encoding) {
-			this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
-			return this;
-		}
-
-		/**
-		 * Set the class loader for classpath locations; default the thread context class
-		 * loader.
-		 * @param classLoader the class loader
-		 * @return this builder
-		 */
-		public Builder classLoader(ClassLoader classLoader) {
-			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
-			return this;
-		}
-
-		/**
-		 * Add values that no message of the runner may carry, such as the database
-		 * password: they are masked, where each stands as a whole token, in the errors
-		 * the runner throws (the database's own errors among them, with their causes),
-		 * and in the error it records for a {@code FAILED} migration and reads back. The
-		 * passwords that a JDBC URL carries ({@code password=...},
-		 * {@code //user:password@host}) are masked there whether or not they are added.
-		 * @param secrets the values; {@code null} and empty ones are left out
-		 * @return this builder
-		 */
-		public Builder secrets(java.util.Collection<String> secrets) {
-			secrets.stream().filter((secret) -> secret != null && !secret.isEmpty()).forEach(this.secrets::add);
-			return this;
-		}
-
-		/**
-		 * Build the runner: detect the dialect (unless set), load SQL migrations and
-		 * check every migration.
-		 * @return the runner
-		 * @throws MigrationDefinitionException if a migration is malformed or duplicated
-		 */
-		public MigrationRunner build() {
-			DataSource connections = new MaskingDataSource(this.dataSource, this.secrets);
-			Dialect dialect = (this.dialect != null) ? this.dialect
-					: Jdbc.withConnection(connections, Dialects::detect);
-			List<MigrationEntry> all = new ArrayList<>(this.entries);
-			all.addAll(
-					new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding).load());
-			return new MigrationRunner(this, connections, dialect, MigrationEntry.buildDescriptors(all));
 		}
 
 	}

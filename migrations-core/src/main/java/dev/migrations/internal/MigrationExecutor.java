@@ -6,11 +6,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import dev.migrations.Direction;
 import dev.migrations.ExecutedMigration;
@@ -19,73 +17,54 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationListener;
-import dev.migrations.Remedy;
+import dev.migrations.MigrationResult;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.SessionState;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.lock.HeldLock;
+import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockLostException;
-import dev.migrations.schema.CopyOperation;
-import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
-import dev.migrations.schema.SqlOperation;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one migration's plan on a connection and records it in the ledger, in one
- * transaction where the database has transactional DDL, and otherwise as a
- * {@code RUNNING} row that becomes {@code APPLIED} or {@code FAILED}.
+ * Runs a whole plan on the connection of a locked run, as one run for its listener, and
+ * records each migration in the ledger: in one transaction with its ledger row where the
+ * database has transactional DDL, otherwise as a {@code RUNNING} row that becomes
+ * {@code APPLIED} or {@code FAILED}; or the whole run in one transaction when the plan
+ * asks for it.
  */
 public final class MigrationExecutor {
-
-	private static final int EXCERPT_LENGTH = 300;
-
-	/**
-	 * A statement that can change the session: {@code SET}, {@code RESET}, {@code USE},
-	 * {@code DISCARD} at the start of a line (also in MySQL's {@code /*!40101 SET ...}),
-	 * or a call of PostgreSQL's {@code set_config}. A false match costs one restore.
-	 */
-	private static final Pattern SESSION_STATEMENT = Pattern
-		.compile("(?im)^\\s*(?:/\\*!\\d*\\s*)?(?:SET|RESET|USE|DISCARD)\\b|set_config");
-
-	/**
-	 * The SQLState of a statement that refuses to run in a transaction block, such as
-	 * PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
-	 */
-	private static final String NO_TRANSACTION_ALLOWED = "25001";
-
-	/**
-	 * Where PostgreSQL says which row of a {@code COPY} it refused: its context line
-	 * {@code COPY t, line 2, column a: "x"}, counting rows from 1.
-	 */
-	private static final Pattern COPY_ROW = Pattern.compile("\\bCOPY [^\\n]*?, line (\\d+)");
 
 	private final Dialect dialect;
 
 	private final MigrationLedger ledger;
 
+	private final MigrationLock lock;
+
 	private final MigrationListener listener;
 
-	private final List<String> secrets;
+	private final ExecutionFailures failures;
 
-	private final DatabaseWarnings warnings;
+	private final PlanStatements statements;
 
 	/**
 	 * Create an executor.
 	 * @param dialect the dialect
 	 * @param ledger the ledger
+	 * @param lock the migration lock, asked who holds it when a run fails
 	 * @param listener the listener
 	 * @param secrets values, such as the password, that no failure it throws or records
 	 * may carry
 	 */
-	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationListener listener,
+	public MigrationExecutor(Dialect dialect, MigrationLedger ledger, MigrationLock lock, MigrationListener listener,
 			List<String> secrets) {
 		this.dialect = dialect;
 		this.ledger = ledger;
+		this.lock = lock;
 		this.listener = listener;
-		this.secrets = List.copyOf(secrets);
-		this.warnings = new DatabaseWarnings(dialect);
+		this.failures = new ExecutionFailures(dialect, secrets);
+		this.statements = new PlanStatements(dialect, listener, this.failures);
 	}
 
 	/**
@@ -114,65 +93,95 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Return the SQL a plan would execute, JDBC steps shown as comments, and a
-	 * {@code COPY ... FROM stdin} with its semicolon, its rows and the line {@code \.}.
-	 * @param rendered the rendered plan
-	 * @return the statements
+	 * Render the plans of migrations for this database, all of them before any executes.
+	 * @param migrations the migrations, in the order they would run
+	 * @param direction which plans to render
+	 * @return the rendered plans, in the same order
+	 * @throws MigrationDefinitionException if the database cannot run an operation
 	 */
-	public static List<String> sql(List<SchemaOperation> rendered) {
-		List<String> statements = new ArrayList<>(rendered.size());
-		for (SchemaOperation operation : rendered) {
-			statements.add(text(operation, SqlOperation::sql));
+	public Map<MigrationDescriptor, List<SchemaOperation>> render(List<MigrationDescriptor> migrations,
+			Direction direction) {
+		Map<MigrationDescriptor, List<SchemaOperation>> plans = new LinkedHashMap<>();
+		for (MigrationDescriptor migration : migrations) {
+			plans.put(migration, render(migration, direction));
 		}
-		return statements;
+		return plans;
 	}
 
 	/**
-	 * Return a plan as a script for the database's own command-line client, JDBC steps
-	 * shown as comment lines. Where the plan may change the session, the script puts the
-	 * session back after it, as a run does, so that the migrations after it start as they
-	 * would alone.
-	 * @param rendered the rendered plan
-	 * @param session the session of the connection the plan was made on
-	 * @return the script, one statement after another, without a final line break
-	 * @see Dialect#scriptStatement(String)
-	 * @see SessionState#around(List)
+	 * Run a whole plan: tell the listener the run begins, execute and record each
+	 * migration in order (in one transaction when the plan says so), and tell the
+	 * listener how the run ended. A failure is thrown as the lost lock it was, when the
+	 * run no longer holds the lock, and otherwise as {@code advice} words it.
+	 * @param connection the connection that applies migrations, in auto-commit mode
+	 * @param lock the held lock
+	 * @param plan what to run
+	 * @param advice what to add to a failure, knowing how many migrations completed
+	 * @return what ran
+	 * @throws SQLException on a database error outside any migration
+	 * @throws MigrationLockLostException if the lock is lost
 	 */
-	public String script(List<SchemaOperation> rendered, SessionState session) {
-		SessionState.Around around = mayChangeSession(rendered) ? session.around(sql(rendered))
-				: SessionState.Around.NONE;
-		List<String> lines = new ArrayList<>();
-		if (!around.before().isEmpty()) {
-			lines.add("-- keep the session, to put it back after this migration as a run does");
-			around.before().forEach((sql) -> lines.add(this.dialect.scriptStatement(sql)));
+	public MigrationResult run(Connection connection, HeldLock lock, RunPlan plan, FailureAdvice advice)
+			throws SQLException {
+		Run run = Run.of(connection, lock, plan, Run.appliedBy(connection),
+				SessionChanges.capture(this.dialect, connection, plan.migrations().values()));
+		List<ExecutedMigration> executed = new ArrayList<>(plan.size());
+		this.listener.beforeRun(plan.direction(), plan.size());
+		try {
+			if (plan.inOneTransaction()) {
+				Jdbc.inTransaction(connection, () -> runEach(run, plan, executed));
+			}
+			else {
+				runEach(run, plan, executed);
+			}
 		}
-		for (SchemaOperation operation : rendered) {
-			lines.add(text(operation, (sql) -> this.dialect.scriptStatement(sql.sql())));
+		catch (MigrationException ex) {
+			List<ExecutedMigration> committed = plan.inOneTransaction() ? List.of() : executed;
+			this.listener.afterRun(plan.direction(), new MigrationResult(plan.batch(), committed), ex);
+			explainLockLoss(ex, lock, committed);
+			throw advice.advise(ex, executed.size());
 		}
-		if (!around.after().isEmpty()) {
-			lines.add("-- put the session back as a run does after each migration");
-			around.after().forEach((sql) -> lines.add(this.dialect.scriptStatement(sql)));
+		MigrationResult result = new MigrationResult(plan.batch(), executed);
+		this.listener.afterRun(plan.direction(), result, null);
+		return result;
+	}
+
+	private void runEach(Run run, RunPlan plan, List<ExecutedMigration> executed) {
+		for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> step : plan.migrations().entrySet()) {
+			MigrationDescriptor migration = step.getKey();
+			executed.add((plan.direction() == Direction.UP)
+					? apply(run, migration, step.getValue(), plan.outOfOrder().test(migration))
+					: rollback(run, migration, step.getValue()));
 		}
-		return String.join("\n", lines);
 	}
 
 	/**
-	 * Return how a plan shows an operation: a statement as {@code statement} writes it, a
-	 * {@code COPY} with its semicolon, its rows and the line that ends them, JDBC work as
-	 * a comment line.
+	 * Throw a run's failure as the lost lock it was, naming the last migration the run
+	 * completed: a loss the run proved, or one the database shows now that the run failed
+	 * (an operator who took the lock away with {@code repair --force} may have changed
+	 * the ledger under a run that had no reason yet to prove its lock again). Returns
+	 * when the run still holds the lock.
 	 */
-	private static String text(SchemaOperation operation, Function<SqlOperation, String> statement) {
-		if (operation instanceof SqlOperation sql) {
-			return statement.apply(sql);
+	private void explainLockLoss(MigrationException failure, HeldLock lock, List<ExecutedMigration> completed) {
+		String lastCompleted = completed.isEmpty() ? null : completed.get(completed.size() - 1).id().toString();
+		if (failure instanceof MigrationLockLostException lost) {
+			throw lost.after(lastCompleted);
 		}
-		if (operation instanceof CopyOperation copy) {
-			return copy.script();
+		if (!holdsLock(lock)) {
+			throw new MigrationLockLostException(lock.description(),
+					"another session holds it now, or nobody does, which the run found when it failed (the failure is "
+							+ "this exception's cause)",
+					lastCompleted, failure);
 		}
-		return comment(operation);
 	}
 
-	private static String comment(SchemaOperation operation) {
-		return "-- " + operation.describe() + " (Java code, runs in order with the statements)";
+	private boolean holdsLock(HeldLock lock) {
+		try {
+			return this.lock.holder().map((holder) -> holder.identity().equals(lock.holder().identity())).orElse(false);
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
 	}
 
 	/**
@@ -186,7 +195,7 @@ public final class MigrationExecutor {
 	 * @return what ran
 	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost
 	 */
-	public ExecutedMigration apply(Run run, MigrationDescriptor migration, List<SchemaOperation> plan,
+	private ExecutedMigration apply(Run run, MigrationDescriptor migration, List<SchemaOperation> plan,
 			boolean outOfOrder) {
 		this.listener.beforeMigration(migration, Direction.UP);
 		long start = System.nanoTime();
@@ -223,7 +232,7 @@ public final class MigrationExecutor {
 	 * @return what ran
 	 * @throws dev.migrations.lock.MigrationLockLostException if the lock is lost
 	 */
-	public ExecutedMigration rollback(Run run, MigrationDescriptor migration, List<SchemaOperation> plan) {
+	private ExecutedMigration rollback(Run run, MigrationDescriptor migration, List<SchemaOperation> plan) {
 		this.listener.beforeMigration(migration, Direction.DOWN);
 		long start = System.nanoTime();
 		Connection connection = run.connection();
@@ -307,7 +316,7 @@ public final class MigrationExecutor {
 				try {
 					// So that the row and the connection's next user find the session
 					// as the run did
-					restoreSession(run, plan);
+					SessionChanges.restoreAfter(run, plan);
 				}
 				catch (SQLException ex) {
 					failure.addSuppressed(ex);
@@ -360,14 +369,8 @@ public final class MigrationExecutor {
 			work.run();
 		}
 		catch (SQLException ex) {
-			String message = "Migration " + migration.id() + " failed "
-					+ ((direction == Direction.UP) ? "while applying" : "while rolling back") + " ("
-					+ migration.source(direction) + ") when its transaction began or committed:\nDatabase error: "
-					+ ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLState " + ex.getSQLState() + ")" : "");
-			Remedy remedy = remedy(migration, direction, isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE,
-					null);
-			MigrationExecutionException failure = new MigrationExecutionException(masked(message), remedy,
-					migration.id(), 0, Credentials.maskFailure(ex, this.secrets));
+			MigrationExecutionException failure = this.failures.transactionFailure(migration, direction,
+					isAtomic(migration) ? Atomicity.MIGRATION : Atomicity.NONE, ex);
 			this.listener.onFailure(migration, direction, failure);
 			throw failure;
 		}
@@ -380,190 +383,14 @@ public final class MigrationExecutor {
 	 */
 	private void executeIsolated(Run run, MigrationDescriptor migration, Direction direction,
 			List<SchemaOperation> plan, Atomicity atomicity) {
-		execute(run.connection(), migration, direction, plan, atomicity);
+		this.statements.execute(run.connection(), migration, direction, plan, atomicity);
 		try {
-			restoreSession(run, plan);
+			SessionChanges.restoreAfter(run, plan);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Could not put the session back as the run found it after "
 					+ migration.source(direction) + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static void restoreSession(Run run, List<SchemaOperation> plan) throws SQLException {
-		if (mayChangeSession(plan)) {
-			run.restoreSession();
-		}
-	}
-
-	/**
-	 * Capture the session of a run's connection, if one of the run's plans may change it;
-	 * otherwise there is nothing to put back and nothing is read.
-	 * @param connection the connection that applies migrations
-	 * @param plans the rendered plans of the run
-	 * @return the session as the run finds it
-	 * @throws SQLException on a database error
-	 */
-	public SessionState sessionState(Connection connection, Collection<List<SchemaOperation>> plans)
-			throws SQLException {
-		for (List<SchemaOperation> plan : plans) {
-			if (mayChangeSession(plan)) {
-				return this.dialect.sessionState(connection);
-			}
-		}
-		return SessionState.UNCHANGED;
-	}
-
-	private static boolean mayChangeSession(List<SchemaOperation> plan) {
-		for (SchemaOperation operation : plan) {
-			if (operation instanceof JdbcOperation
-					|| (operation instanceof SqlOperation sql && SESSION_STATEMENT.matcher(sql.sql()).find())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private void execute(Connection connection, MigrationDescriptor migration, Direction direction,
-			List<SchemaOperation> plan, Atomicity atomicity) {
-		if (plan.isEmpty()) {
-			return;
-		}
-		Statement statement;
-		try {
-			statement = connection.createStatement();
-		}
-		catch (SQLException ex) {
-			MigrationExecutionException failure = failure(migration, direction, plan, 0, ex, atomicity);
-			this.listener.onFailure(migration, direction, failure);
-			throw failure;
-		}
-		try (statement) {
-			for (int i = 0; i < plan.size(); i++) {
-				SchemaOperation operation = plan.get(i);
-				try {
-					if (operation instanceof SqlOperation sql) {
-						statement.execute(sql.sql());
-						this.warnings.log(statement, migration, direction, i + 1, plan.size(), sql.line());
-					}
-					else if (operation instanceof CopyOperation copy) {
-						this.dialect.copyIn(connection, copy);
-					}
-					else if (operation instanceof JdbcOperation jdbc) {
-						jdbc.work().execute(connection);
-					}
-				}
-				catch (SQLException | RuntimeException ex) {
-					MigrationExecutionException failure = failure(migration, direction, plan, i, ex, atomicity);
-					this.listener.onFailure(migration, direction, failure);
-					throw failure;
-				}
-			}
-		}
-		catch (SQLException ex) {
-			// Closing the statement failed after every statement ran; the connection's
-			// next use tells whether it is broken
-		}
-	}
-
-	private MigrationExecutionException failure(MigrationDescriptor migration, Direction direction,
-			List<SchemaOperation> plan, int index, Exception cause, Atomicity atomicity) {
-		SchemaOperation operation = plan.get(index);
-		StringBuilder message = new StringBuilder();
-		message.append("Migration ")
-			.append(migration.id())
-			.append(" failed ")
-			.append((direction == Direction.UP) ? "while applying" : "while rolling back")
-			.append(" at statement ")
-			.append(index + 1)
-			.append(" of ")
-			.append(plan.size());
-		if (operation instanceof SqlOperation sql && sql.line() > 0) {
-			message.append(" (line ").append(sql.line()).append(')');
-		}
-		else if (operation instanceof CopyOperation copy) {
-			message.append(" (line ").append(copy.line()).append(copyRowLine(copy, cause)).append(')');
-		}
-		message.append(" of ").append(migration.source(direction)).append(":\n    ");
-		message.append(excerpt(operation));
-		message.append("\nDatabase error: ").append(cause.getMessage());
-		if (cause instanceof SQLException sqlException && sqlException.getSQLState() != null) {
-			message.append(" (SQLState ").append(sqlException.getSQLState()).append(')');
-		}
-		String failedStatement = "statement " + (index + 1)
-				+ ((operation instanceof SqlOperation sql && sql.line() > 0) ? " (line " + sql.line() + ")" : "");
-		Remedy remedy = remedy(migration, direction, atomicity, failedStatement);
-		if (cause instanceof SQLException sqlException && NO_TRANSACTION_ALLOWED.equals(sqlException.getSQLState())
-				&& migration.transactional()) {
-			remedy = remedy.with(Remedy.Fact.OUTSIDE_TRANSACTION,
-					migration.source(direction).endsWith(".sql") ? "sql" : "java");
-		}
-		Exception masked = (cause instanceof SQLException sqlException)
-				? Credentials.maskFailure(sqlException, this.secrets) : cause;
-		return new MigrationExecutionException(masked(message.toString()), remedy, migration.id(), index + 1, masked);
-	}
-
-	/**
-	 * Mask a failure's message, which is also the error of its {@code FAILED} row: the
-	 * statement's excerpt or the database's error may quote a password.
-	 */
-	private String masked(String message) {
-		return String.valueOf(Credentials.mask(message, this.secrets));
-	}
-
-	/**
-	 * What to do after a failure, by its direction. A failure that left a {@code FAILED}
-	 * row is resolved by bringing the database to where it has none of the migration's
-	 * changes, because repair removes the row and the migration then counts as not
-	 * applied: after a failed migration, by undoing what ran of it; after a failed
-	 * rollback, by finishing the rollback.
-	 * @param failedStatement the statement that failed, such as {@code statement 2 (line
-	 * 5)}, or {@code null} when the failure came when a transaction began or committed
-	 */
-	private Remedy remedy(MigrationDescriptor migration, Direction direction, Atomicity atomicity,
-			@Nullable String failedStatement) {
-		if (atomicity != Atomicity.NONE) {
-			Remedy fix = Remedy.of(Remedy.Kind.FIX_AND_RETRY, migration.id()).with(Remedy.Fact.DIRECTION, direction);
-			if (direction == Direction.DOWN) {
-				return fix.with(Remedy.Fact.SOURCE, migration.source(Direction.DOWN));
-			}
-			return (atomicity == Atomicity.RUN) ? fix.with(Remedy.Fact.WHOLE_RUN) : fix;
-		}
-		if (direction == Direction.DOWN) {
-			Remedy finish = Remedy.of(Remedy.Kind.FINISH_ROLLBACK_BY_HAND, migration.id())
-				.with(Remedy.Fact.SOURCE, migration.source(Direction.DOWN))
-				.with(Remedy.Fact.PARTLY_BECAUSE, whyPartly(migration));
-			return (failedStatement != null) ? finish.with(Remedy.Fact.STATEMENT, failedStatement) : finish;
-		}
-		return Remedy.of(Remedy.Kind.REPAIR_THEN_RETRY, migration.id())
-			.with(Remedy.Fact.ROW_STATE, LedgerState.FAILED)
-			.with(Remedy.Fact.PARTLY_BECAUSE, whyPartly(migration));
-	}
-
-	private String whyPartly(MigrationDescriptor migration) {
-		return this.dialect.name()
-				+ (migration.transactional() ? " commits DDL implicitly" : ", migration runs outside a transaction");
-	}
-
-	/**
-	 * Return where the row of a {@code COPY} that the database refused is in the file,
-	 * when the database names the row.
-	 */
-	private static String copyRowLine(CopyOperation copy, Exception cause) {
-		Matcher row = COPY_ROW.matcher(String.valueOf(cause.getMessage()));
-		if (!row.find()) {
-			return "; its rows start at line " + copy.dataLine();
-		}
-		long number = Long.parseLong(row.group(1));
-		return "; the row the database names as line " + number + " of the COPY is line "
-				+ (copy.dataLine() + number - 1);
-	}
-
-	private static String excerpt(SchemaOperation operation) {
-		String text = (operation instanceof SqlOperation sql) ? sql.sql()
-				: (operation instanceof CopyOperation copy) ? copy.sql() : operation.describe();
-		String oneLine = text.replaceAll("\\s+", " ").strip();
-		return (oneLine.length() > EXCERPT_LENGTH) ? oneLine.substring(0, EXCERPT_LENGTH) + " ..." : oneLine;
 	}
 
 	private static LedgerEntry row(Run run, MigrationDescriptor migration, LedgerState state, long executionMs) {
@@ -575,16 +402,20 @@ public final class MigrationExecutor {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private enum Atomicity {
+	/**
+	 * What a run adds to the failure that stopped it, such as a hint about what is left
+	 * to do, once the failure is known not to be a lost lock.
+	 */
+	@FunctionalInterface
+	public interface FailureAdvice {
 
-		/** The whole run is one transaction. */
-		RUN,
-
-		/** The migration and its ledger row are one transaction. */
-		MIGRATION,
-
-		/** Changes may stay behind when it fails. */
-		NONE
+		/**
+		 * Return the failure to throw.
+		 * @param failure the failure that stopped the run
+		 * @param completed how many migrations of the plan completed before it
+		 * @return the failure, or one that says more
+		 */
+		MigrationException advise(MigrationException failure, int completed);
 
 	}
 

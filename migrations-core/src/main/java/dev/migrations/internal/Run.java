@@ -30,25 +30,22 @@ public final class Run {
 
 	private final String owner;
 
-	private final int batch;
+	private final RunPlan plan;
 
 	private final String appliedBy;
-
-	private final boolean inOneTransaction;
 
 	private final SessionState session;
 
 	private long provenAt;
 
-	private Run(Connection connection, HeldLock lock, String owner, int batch, String appliedBy,
-			boolean inOneTransaction, SessionState session) {
+	private Run(Connection connection, HeldLock lock, String owner, RunPlan plan, String appliedBy,
+			SessionState session) {
 		this.connection = connection;
 		this.session = session;
 		this.lock = lock;
 		this.owner = owner;
-		this.batch = batch;
+		this.plan = plan;
 		this.appliedBy = appliedBy;
-		this.inOneTransaction = inOneTransaction;
 		this.provenAt = System.nanoTime() - 2 * RECENT_NANOS;
 	}
 
@@ -56,15 +53,25 @@ public final class Run {
 	 * Start a run.
 	 * @param connection the connection that applies migrations, in auto-commit mode
 	 * @param lock the held lock
-	 * @param batch the batch number of rows the run writes
+	 * @param plan what the run executes
 	 * @param appliedBy the database user and host of the runner
-	 * @param inOneTransaction whether the whole run is one transaction
 	 * @param session the session of the connection as the run found it
 	 * @return the run
 	 */
-	public static Run of(Connection connection, HeldLock lock, int batch, String appliedBy, boolean inOneTransaction,
-			SessionState session) {
-		return new Run(connection, lock, lock.holder().identity(), batch, appliedBy, inOneTransaction, session);
+	static Run of(Connection connection, HeldLock lock, RunPlan plan, String appliedBy, SessionState session) {
+		return new Run(connection, lock, lock.holder().identity(), plan, appliedBy, session);
+	}
+
+	/**
+	 * Return who applies migrations on a connection, as ledger rows record it: the
+	 * database user and the host of the runner.
+	 * @param connection the connection
+	 * @return the user and host
+	 * @throws SQLException on a database error
+	 */
+	public static String appliedBy(Connection connection) throws SQLException {
+		String user = connection.getMetaData().getUserName();
+		return ((user != null) ? user : "unknown") + "@" + LocalHost.NAME;
 	}
 
 	/**
@@ -140,7 +147,7 @@ public final class Run {
 	}
 
 	public int batch() {
-		return this.batch;
+		return this.plan.batch();
 	}
 
 	public String appliedBy() {
@@ -148,7 +155,7 @@ public final class Run {
 	}
 
 	public boolean inOneTransaction() {
-		return this.inOneTransaction;
+		return this.plan.inOneTransaction();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.migrations.internal;
+package dev.migrations;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -6,17 +6,20 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationException;
-import dev.migrations.MigrationExecutionException;
-import dev.migrations.Remedy;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.internal.LedgerView;
+import dev.migrations.internal.MigrationExecutor;
+import dev.migrations.internal.RollbackRemainder;
+import dev.migrations.internal.RunPlan;
 import dev.migrations.ledger.LedgerTable;
 
 /**
- * What a run's failure means where the failure alone cannot tell: a first migration that
- * creates what the database has already, a ledger schema that does not exist.
+ * What a {@link MigrationRunner} adds to a failure that stopped a run: the hint to
+ * baseline a database whose schema came from elsewhere, what is left of a rollback that
+ * failed part-way, and the ledger schema that does not exist.
  */
-public final class RunFailures {
+final class RunnerAdvice {
 
 	/**
 	 * PostgreSQL duplicate_table, duplicate_object, duplicate_schema, duplicate_column,
@@ -25,7 +28,46 @@ public final class RunFailures {
 	private static final List<String> EXISTS_STATES = List.of("42P07", "42710", "42P06", "42701", "42723", "42S01",
 			"42S21");
 
-	private RunFailures() {
+	private final DataSource connections;
+
+	private final Dialect dialect;
+
+	private final LedgerTable table;
+
+	private final MigrationExecutor executor;
+
+	RunnerAdvice(DataSource connections, Dialect dialect, LedgerTable table, MigrationExecutor executor) {
+		this.connections = connections;
+		this.dialect = dialect;
+		this.table = table;
+		this.executor = executor;
+	}
+
+	/**
+	 * The failure of an apply, with the hint to baseline when it is the first migration
+	 * applied to a database with an empty ledger and what it creates exists already.
+	 */
+	MigrationException adviseBaseline(MigrationException ex, LedgerView view, RunPlan plan, int applied) {
+		if (view.isEmpty() && applied == 0 && ex instanceof MigrationExecutionException failure
+				&& createsWhatExists(failure)) {
+			MigrationDescriptor first = plan.migrations().keySet().iterator().next();
+			return withBaselineHint(failure, !plan.inOneTransaction() && !this.executor.isAtomic(first));
+		}
+		return ex;
+	}
+
+	/**
+	 * The failure of a rollback, with what is left of it to roll back once the failure is
+	 * resolved.
+	 */
+	MigrationException adviseRemainder(MigrationException ex, LedgerView view,
+			MigrationRunner.RollbackSelection selection, List<MigrationDescriptor> selected, int rolledBack) {
+		if (ex instanceof MigrationExecutionException failure && rolledBack < selected.size()) {
+			boolean failedStaysApplied = this.executor.isAtomic(selected.get(rolledBack));
+			return failure.withRemedy(RollbackRemainder.describe(failure.remedy(), view, selection::select, selected,
+					rolledBack, failedStaysApplied));
+		}
+		return ex;
 	}
 
 	/**
@@ -35,7 +77,7 @@ public final class RunFailures {
 	 * @param failure the failure
 	 * @return whether the database had what the migration creates
 	 */
-	public static boolean createsWhatExists(MigrationExecutionException failure) {
+	private static boolean createsWhatExists(MigrationExecutionException failure) {
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sqlException) {
 				String state = sqlException.getSQLState();
@@ -60,7 +102,8 @@ public final class RunFailures {
 	 * @return the failure with a remedy that baselines, and its own remedy as the
 	 * alternative
 	 */
-	public static MigrationExecutionException withBaselineHint(MigrationExecutionException failure, boolean failedRow) {
+	private static MigrationExecutionException withBaselineHint(MigrationExecutionException failure,
+			boolean failedRow) {
 		Remedy baseline = Remedy.of(Remedy.Kind.BASELINE, failure.getMigrationId()).orElse(failure.remedy());
 		return failure.withRemedy(failedRow ? baseline.with(Remedy.Fact.FAILED_ROW) : baseline);
 	}
@@ -70,19 +113,15 @@ public final class RunFailures {
 	 * whichever is created first, in words that depend on the database and may blame the
 	 * lock; look the schema up only then, so that a run that succeeds pays nothing.
 	 * @param failure the failure of a locked run
-	 * @param table the ledger table
-	 * @param connections the runner's connections
-	 * @param dialect the dialect
 	 * @return the failure, or one that says the schema does not exist
 	 */
-	public static MigrationException explainMissingSchema(MigrationException failure, LedgerTable table,
-			DataSource connections, Dialect dialect) {
-		String schema = table.schema();
+	MigrationException explainMissingSchema(MigrationException failure) {
+		String schema = this.table.schema();
 		if (schema == null) {
 			return failure;
 		}
 		try {
-			if (Jdbc.withConnection(connections, (connection) -> dialect.schemaExists(connection, schema))) {
+			if (Jdbc.withConnection(this.connections, (connection) -> this.dialect.schemaExists(connection, schema))) {
 				return failure;
 			}
 		}
@@ -91,7 +130,7 @@ public final class RunFailures {
 			return failure;
 		}
 		return new MigrationException(
-				"The migration ledger " + table + " belongs in schema " + schema
+				"The migration ledger " + this.table + " belongs in schema " + schema
 						+ ", which does not exist. Nothing was changed.",
 				Remedy.of(Remedy.Kind.CREATE_SCHEMA).with(Remedy.Fact.SCHEMA, schema), failure);
 	}

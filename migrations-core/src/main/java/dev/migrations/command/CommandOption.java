@@ -3,6 +3,7 @@ package dev.migrations.command;
 /**
  * An option of a command line, such as {@code --limit 5} or {@code --json}: its name and
  * whether a value follows it, as the next word or after {@code =} ({@code --limit=5}).
+ * Immutable.
  *
  * @param name the name, with its leading dashes, such as {@code --limit}
  * @param takesValue whether the option needs a value

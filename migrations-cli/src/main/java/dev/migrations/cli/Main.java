@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.migrations.DriverManagerDataSource;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationRunner;
+import dev.migrations.command.CommandArguments;
 import dev.migrations.command.CommandLineUsageException;
+import dev.migrations.command.CommandOption;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.internal.Credentials;
 import dev.migrations.source.SqlMigrationSource;
@@ -36,6 +39,11 @@ public final class Main {
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]
 			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]""";
+
+	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
+		.of("--url", "--user", "--password", "--locations", "--table", "--encoding")
+		.map(CommandOption::withValue)
+		.toList();
 
 	private Main() {
 	}
@@ -83,7 +91,7 @@ public final class Main {
 
 		private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
 
-		private final List<String> command = new ArrayList<>();
+		private List<String> command = List.of();
 
 		static Settings parse(List<String> args, Map<String, String> environment) {
 			Settings settings = new Settings();
@@ -99,33 +107,31 @@ public final class Main {
 			if (locations != null && !locations.isBlank()) {
 				settings.locations = locations(locations);
 			}
-			for (int i = 0; i < args.size(); i++) {
-				String arg = args.get(i);
-				int equals = arg.indexOf('=');
-				String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
-				if (!List.of("--url", "--user", "--password", "--locations", "--table", "--encoding").contains(name)) {
-					settings.command.add(arg);
-					continue;
-				}
-				String value = (equals > 0) ? arg.substring(equals + 1) : (i + 1 < args.size()) ? args.get(++i) : null;
-				if (value == null || value.isEmpty()) {
-					throw new CommandLineUsageException("Option " + name + " needs a value");
-				}
-				switch (name) {
-					case "--url" -> settings.url = value;
-					case "--user" -> settings.user = value;
-					case "--password" -> settings.password = value;
-					case "--locations" -> settings.locations = locations(value);
-					case "--encoding" -> settings.encoding = charset(value, "--encoding");
-					default -> settings.table = value;
-				}
+			CommandArguments options = CommandArguments.extract(args, CONNECTION_OPTIONS);
+			settings.url = valueOr(options, "--url", settings.url);
+			settings.user = valueOr(options, "--user", settings.user);
+			settings.password = valueOr(options, "--password", settings.password);
+			settings.table = valueOr(options, "--table", settings.table);
+			String locationsOption = options.value("--locations");
+			if (locationsOption != null) {
+				settings.locations = locations(locationsOption);
 			}
+			String encodingOption = options.value("--encoding");
+			if (encodingOption != null) {
+				settings.encoding = charset(encodingOption, "--encoding");
+			}
+			settings.command = options.words();
 			if (settings.command.contains("make:migration") && settings.command.contains("--java")) {
 				throw new CommandLineUsageException("The standalone command line runs SQL migrations only. A Java "
 						+ "migration runs in its application: create it with the application's jar "
 						+ "(java -jar app.jar make:migration NAME --java)");
 			}
 			return settings;
+		}
+
+		private static @Nullable String valueOr(CommandArguments options, String name, @Nullable String fallback) {
+			String value = options.value(name);
+			return (value != null) ? value : fallback;
 		}
 
 		private static Charset charset(String name, String where) {

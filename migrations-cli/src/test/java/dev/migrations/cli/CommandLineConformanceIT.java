@@ -304,6 +304,21 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		}
 	}
 
+	@Test
+	void aMissingValueOrAnUnknownOptionIsNamedByTheParser() throws Exception {
+		Map<List<String>, String> errors = Map.of(List.of("migrate:status", "--url"),
+				"error: Option --url needs a value\n", List.of("--password=", "migrate:status"),
+				"error: Option --password needs a value\n", List.of("--url", this.database.url(), "migrate", "--limit"),
+				"error: Option --limit needs a value\n",
+				List.of("--url", this.database.url(), "migrate:status", "--steps", "2"),
+				"error: Unknown option '--steps' for migrate:status\n");
+		for (Map.Entry<List<String>, String> error : errors.entrySet()) {
+			Result result = run(error.getKey());
+			assertThat(result.exitCode).as(error.getKey() + ": " + result.output).isEqualTo(2);
+			assertThat(result.output).startsWith(error.getValue()).contains("Usage: <command> [options]");
+		}
+	}
+
 	private Result cli(String... args) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations));

@@ -55,6 +55,37 @@ class MakeMigrationTests {
 			.contains("Cannot create a migration in " + file + ": it is a file, not a directory (--dir)");
 	}
 
+	@Test
+	void javaWritesAPlainJavaMigrationThatCompiles() throws IOException {
+		Path sources = this.directory.resolve("src");
+		assertThat(run("make:migration", "create_users", "--java", "--dir", sources.toString()))
+			.isEqualTo(MigrationCommandLine.SUCCESS);
+		Path file = sources.resolve("CreateUsers.java");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Created " + file);
+		assertThat(Files.readString(file)).startsWith("package db.migrations;")
+			.contains("import dev.migrations.Migration;")
+			.contains("public class CreateUsers implements Migration {")
+			.containsPattern("MigrationId\\.parse\\(\"m_\\d{14}_create_users\"\\)")
+			.doesNotContain("springframework")
+			.doesNotContain("@Component")
+			.doesNotContain("dev.migrations.boot");
+		assertThat(JavaSources.compile(file, this.directory.resolve("classes"))).isEmpty();
+	}
+
+	@Test
+	void javaWritesTheClassOfTheTemplateItIsGiven() throws IOException {
+		MigrationTemplate template = (packageName, className, id) -> "// " + packageName + " " + className + " " + id;
+		MigrationCommandLine commandLine = new MigrationCommandLine((listener) -> {
+			throw new IllegalStateException("make:migration needs no database");
+		}, List.of(), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), false, List.of(), template);
+		assertThat(
+				commandLine.run(List.of("make:migration", "2fa_codes", "--java", "--dir", this.directory.toString())))
+			.isEqualTo(MigrationCommandLine.SUCCESS);
+		assertThat(Files.readString(this.directory.resolve("M2faCodes.java")))
+			.matches("// db\\.migrations M2faCodes m_\\d{14}_2fa_codes");
+	}
+
 	private int run(String... args) {
 		return new MigrationCommandLine((listener) -> {
 			throw new IllegalStateException("make:migration needs no database");

@@ -188,7 +188,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			MigrationCommandLine commandLine = new MigrationCommandLine((progress) -> {
 				command.reportProgressTo(progress);
 				return runner;
-			}, locations, System.out, System.err, colour, secrets);
+			}, locations, System.out, System.err, colour, secrets, new ComponentMigrationTemplate());
 			status = Math.max(status, commandLine.run(command.args()));
 			if (command.args().get(0).equals("make:migration")) {
 				break;

@@ -78,6 +78,18 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void makeMigrationJavaWritesAMigrationComponent() throws Exception {
+		Path sources = this.directory.resolve("java-migrations");
+		Result made = run("make:migration", "create_gizmos", "--java", "--dir", sources.toString());
+		assertThat(made.exitCode()).as(made.output()).isZero();
+		assertThat(made.output()).contains("Created " + sources.resolve("CreateGizmos.java"));
+		assertThat(Files.readString(sources.resolve("CreateGizmos.java")))
+			.contains("import org.springframework.stereotype.Component;")
+			.containsPattern("@Component\n@MigrationId\\(\"m_\\d{14}_create_gizmos\"\\)\n"
+					+ "public class CreateGizmos implements Migration \\{");
+	}
+
+	@Test
 	void exitsWithThreeOnAFailingMigrationAndTwoOnABadArgument() throws Exception {
 		Files.writeString(this.migrations.resolve("20241201000000_broken.sql"),
 				"INSERT INTO no_such_table (id) VALUES (1);\n");

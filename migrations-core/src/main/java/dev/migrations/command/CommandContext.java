@@ -1,0 +1,83 @@
+package dev.migrations.command;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationRunner;
+import dev.migrations.PlannedMigration;
+import dev.migrations.internal.Credentials;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a command works with: the runner, the configured locations, the template of a Java
+ * migration, and the output, which never shows a secret.
+ */
+final class CommandContext {
+
+	private final Function<MigrationListener, MigrationRunner> runners;
+
+	private final List<String> locations;
+
+	private final PrintStream out;
+
+	private final boolean colour;
+
+	private final List<String> secrets;
+
+	private final MigrationTemplate javaTemplate;
+
+	CommandContext(Function<MigrationListener, MigrationRunner> runners, List<String> locations, PrintStream out,
+			boolean colour, List<String> secrets, MigrationTemplate javaTemplate) {
+		this.runners = runners;
+		this.locations = locations;
+		this.out = out;
+		this.colour = colour;
+		this.secrets = secrets;
+		this.javaTemplate = javaTemplate;
+	}
+
+	/**
+	 * Build the runner, which prints its progress unless the output is JSON.
+	 */
+	MigrationRunner runner(CommandArguments arguments) {
+		boolean quiet = arguments.has("--json");
+		return this.runners.apply(quiet ? new MigrationListener() {
+		} : new ProgressListener(this.out));
+	}
+
+	List<String> locations() {
+		return this.locations;
+	}
+
+	MigrationTemplate javaTemplate() {
+		return this.javaTemplate;
+	}
+
+	PrintStream out() {
+		return this.out;
+	}
+
+	boolean colour() {
+		return this.colour;
+	}
+
+	String mask(@Nullable String text) {
+		return Credentials.mask((text != null) ? text : "", this.secrets);
+	}
+
+	/**
+	 * Print what a dry run would run: the script, or with {@code --json} its statements.
+	 */
+	int printPlan(List<PlannedMigration> plan, CommandArguments arguments) {
+		if (arguments.has("--json")) {
+			this.out.println(JsonOutput.plan(plan));
+			return MigrationCommandLine.SUCCESS;
+		}
+		this.out.print(plan.isEmpty() ? "-- nothing to run\n" : PlannedMigration.script(plan));
+		this.out.flush();
+		return MigrationCommandLine.SUCCESS;
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.migrations.command;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands by name: which command a command line names, and what its words say.
+ */
+final class CommandTable {
+
+	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
+			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
+			new MakeMigrationCommand());
+
+	private CommandTable() {
+	}
+
+	private static Map<String, Command> commands(Command... commands) {
+		Map<String, Command> byName = new LinkedHashMap<>();
+		for (Command command : commands) {
+			byName.put(command.name(), command);
+		}
+		return byName;
+	}
+
+	static boolean contains(String word) {
+		return COMMANDS.containsKey(word);
+	}
+
+	static String usage() {
+		return """
+				Usage: <command> [options]
+				  migrate [--limit N] [--pretend] [--json]        apply pending migrations
+				  migrate:rollback [--steps N | --to ID] [--pretend] [--json]
+				                                                  roll back batches, or back to a migration
+				  migrate:status [--pending] [--json]             show every migration; --pending exits 1 if any is pending
+				  migrate:validate [--json]                       list what would stop migrate; exits 1 if anything does
+				  migrate:repair [--accept-checksums] [--force]   clear FAILED/RUNNING rows (and accept edited checksums);
+				                                                  --force also takes the lock from a run in progress
+				  migrate:baseline ID                             mark an existing database as migrated up to ID
+				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
+				Every command takes --verbose to print stack traces.
+				Exit codes: 0 success, 1 pending or validation problems, 2 usage error, 3 failure.""";
+	}
+
+	/**
+	 * Find the command a command line names and read its words: the command, its options,
+	 * the values they take and its argument, everything a usage error can come from.
+	 * @param args the command line
+	 * @return the command and its checked arguments
+	 * @throws CommandLineUsageException when the command line cannot be understood
+	 */
+	static Invocation parse(List<String> args) {
+		List<String> rest = new ArrayList<>(args);
+		String name = removeCommand(rest);
+		Command command = COMMANDS.get(name);
+		if (command == null) {
+			throw new CommandLineUsageException("Unknown command '" + name + "'");
+		}
+		CommandArguments arguments = CommandArguments.parse(name, rest, command.options());
+		int expected = command.takesArgument() ? 1 : 0;
+		if (arguments.words().size() != expected) {
+			throw new CommandLineUsageException(name + " takes "
+					+ ((expected == 0) ? "no arguments" : "exactly one argument") + ", got " + arguments.words());
+		}
+		command.check(arguments);
+		return new Invocation(command, arguments);
+	}
+
+	/**
+	 * Remove and return the command: the first known command, so that options may come
+	 * before it, or else the first word that is not an option.
+	 */
+	private static String removeCommand(List<String> args) {
+		int index = -1;
+		for (int i = 0; i < args.size() && index < 0; i++) {
+			if (contains(args.get(i))) {
+				index = i;
+			}
+		}
+		for (int i = 0; i < args.size() && index < 0; i++) {
+			if (!args.get(i).startsWith("--")) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw new CommandLineUsageException("No command given");
+		}
+		return args.remove(index);
+	}
+
+	/**
+	 * A command with the arguments it was given.
+	 *
+	 * @param command the command
+	 * @param arguments its options and argument, checked
+	 */
+	record Invocation(Command command, CommandArguments arguments) {
+
+		int run(CommandContext context) throws IOException {
+			return this.command.run(this.arguments, context);
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.migrations.boot.autoconfigure;
+
+import dev.migrations.command.MigrationTemplate;
+
+/**
+ * The class {@code java -jar app.jar make:migration NAME --java} writes: a
+ * {@link dev.migrations.Migration} component with its {@link MigrationId}, which the
+ * application finds by component scanning.
+ */
+final class ComponentMigrationTemplate implements MigrationTemplate {
+
+	@Override
+	public String javaSource(String packageName, String className, dev.migrations.MigrationId id) {
+		return """
+				package %s;
+
+				import dev.migrations.Migration;
+				import dev.migrations.boot.autoconfigure.MigrationId;
+				import dev.migrations.schema.Schema;
+				import org.springframework.stereotype.Component;
+
+				@Component
+				@MigrationId("%s")
+				public class %s implements Migration {
+
+					@Override
+					public void up(Schema schema) {
+						// record the change, for example schema.sql("...")
+					}
+
+					@Override
+					public void down(Schema schema) {
+						// record how to undo it, or delete this method if it cannot be undone
+					}
+
+				}
+				""".formatted(packageName, id, className);
+	}
+
+}

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import dev.migrations.internal.DescriptorFactory;
 import dev.migrations.schema.SchemaOperation;
 
 /**

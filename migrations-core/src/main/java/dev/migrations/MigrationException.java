@@ -3,7 +3,6 @@ package dev.migrations;
 import java.util.Objects;
 import java.util.function.Function;
 
-import dev.migrations.internal.RemedyWording;
 import org.jspecify.annotations.Nullable;
 
 /**

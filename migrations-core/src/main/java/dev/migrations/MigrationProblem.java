@@ -1,7 +1,5 @@
 package dev.migrations;
 
-import dev.migrations.internal.RemedyWording;
-
 /**
  * One reason why migrations cannot be applied, as returned by
  * {@link MigrationRunner#validate()}.

@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.migrations.schema.Schema;
 import dev.migrations.source.SqlMigrationSource;
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * This library, with its defaults, reading SQL files from the file system.

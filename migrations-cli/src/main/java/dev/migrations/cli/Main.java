@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.migrations.Credentials;
 import dev.migrations.DriverManagerDataSource;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationListener;
-import dev.migrations.MigrationRunner;
 import dev.migrations.command.CommandArguments;
 import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.CommandOption;
 import dev.migrations.command.MigrationCommandLine;
-import dev.migrations.internal.Credentials;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 

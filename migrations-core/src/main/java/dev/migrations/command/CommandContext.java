@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationListener;
-import dev.migrations.MigrationRunner;
 import dev.migrations.PlannedMigration;
-import dev.migrations.internal.Credentials;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package dev.migrations.command;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.Remedy;
-import dev.migrations.internal.RemedyWording;
+import dev.migrations.RemedyWording;
 import org.jspecify.annotations.Nullable;
 
 /**

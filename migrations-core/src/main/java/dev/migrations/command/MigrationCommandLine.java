@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationValidationException;
-import dev.migrations.internal.Credentials;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
 
 /**

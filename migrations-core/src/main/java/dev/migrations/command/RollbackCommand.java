@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * {@code migrate:rollback}: roll back the last batches, or everything applied after a

@@ -17,15 +17,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.LedgerTable;
 import dev.migrations.internal.Jdbc;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.TableLeaseLock;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.JdbcOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
+import dev.migrations.internal.Jdbc;
+
 /**
  * Finds the dialect of a database from its JDBC metadata.
  */
@@ -24,6 +28,18 @@ public final class Dialects {
 		String product = metaData.getDatabaseProductName();
 		String version = metaData.getDatabaseProductVersion();
 		return forProduct(product, version);
+	}
+
+	/**
+	 * Detect the dialect of the database behind a data source, on a connection of its
+	 * own.
+	 * @param dataSource the data source
+	 * @return the dialect, {@link GenericDialect} for an unknown database
+	 * @throws dev.migrations.MigrationException when no connection opens or the metadata
+	 * cannot be read
+	 */
+	public static Dialect detect(DataSource dataSource) {
+		return Jdbc.withConnection(dataSource, Dialects::detect);
 	}
 
 	/**

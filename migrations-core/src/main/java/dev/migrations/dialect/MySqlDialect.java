@@ -10,10 +10,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MySqlNamedLock;
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**

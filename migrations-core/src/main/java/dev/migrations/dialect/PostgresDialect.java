@@ -9,12 +9,12 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.SchemaOperation;
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Credentials;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,7 @@
 /**
- * Internals of the engine; not API, may change without notice.
+ * JDBC helpers the packages above share: opening a connection with an error that says
+ * what to do, transactions, masking a data source's failures, the host a run names. Not
+ * API: only the core uses it, and it may change in any release.
  */
 @NullMarked
 package dev.migrations.internal;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.migrations.MigrationException;
+import dev.migrations.lock.WriteCondition;
 import org.jspecify.annotations.Nullable;
 
 /**

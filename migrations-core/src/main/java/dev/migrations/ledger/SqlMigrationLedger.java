@@ -14,12 +14,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
+import dev.migrations.lock.WriteCondition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ledger as a table in the migrated database, with the columns {@code id},
@@ -66,7 +67,7 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	 * identifier
 	 */
 	public SqlMigrationLedger(DataSource dataSource, String tableName) {
-		this(detect(dataSource), LedgerTable.parse(tableName));
+		this(Dialects.detect(dataSource), LedgerTable.parse(tableName));
 	}
 
 	/**
@@ -79,15 +80,6 @@ public final class SqlMigrationLedger implements MigrationLedger {
 		this.table = table;
 		if (table.schema() != null) {
 			this.sql = new Sql(dialect, table);
-		}
-	}
-
-	private static Dialect detect(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return Dialects.detect(connection);
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Could not connect to detect the database: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import dev.migrations.internal.LocalHost;
-import dev.migrations.ledger.WriteCondition;
 import org.jspecify.annotations.Nullable;
 
 /**

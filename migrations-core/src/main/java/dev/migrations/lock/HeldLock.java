@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.migrations.ledger.WriteCondition;
-
 /**
  * The migration lock while a {@link MigrationLock.LockedAction} runs: who holds it, how
  * long taking it took, and the proof that it is still held. A runner proves it before

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.LedgerTable;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,8 +9,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.migrations.ledger.WriteCondition;
-
 /**
  * Base for locks bound to a database session (PostgreSQL advisory lock, MySQL and MariaDB
  * named lock): the holder is the session, found in the server's list of sessions, and

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.migrations.source.SqlStatement;
-import dev.migrations.source.SqlStatementSplitter;
+import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlStatementSplitter;
 
 /**
  * Records the operations of a migration in order. Nothing is executed while a migration

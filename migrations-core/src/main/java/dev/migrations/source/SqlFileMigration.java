@@ -8,6 +8,8 @@ import dev.migrations.Migration;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SqlOperation;
+import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -36,6 +36,7 @@ import java.util.jar.JarFile;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

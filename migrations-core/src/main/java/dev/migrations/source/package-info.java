@@ -1,5 +1,5 @@
 /**
- * Finding migrations: SQL files in locations, and the statement splitter.
+ * Finding migrations: SQL files in locations, read and split into statements.
  */
 @NullMarked
 package dev.migrations.source;

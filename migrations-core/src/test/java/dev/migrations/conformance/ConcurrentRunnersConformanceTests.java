@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.migrations.LedgerTable;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.process.RunnerProcess;
 import dev.migrations.testing.DatabaseDisplayNames;

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
 

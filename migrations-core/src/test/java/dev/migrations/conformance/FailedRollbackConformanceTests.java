@@ -8,10 +8,10 @@ import java.util.Map;
 
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Remedy;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 
 import static dev.migrations.conformance.RunnerConformanceTests.ids;

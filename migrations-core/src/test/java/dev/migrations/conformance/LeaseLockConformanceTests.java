@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
 
-import dev.migrations.MigrationRunner;
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockException;
 import dev.migrations.lock.MigrationLockTimeoutException;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.LockHeldElsewhere;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

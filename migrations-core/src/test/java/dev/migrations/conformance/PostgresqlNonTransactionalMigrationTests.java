@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;

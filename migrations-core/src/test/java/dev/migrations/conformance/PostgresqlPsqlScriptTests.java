@@ -14,11 +14,11 @@ import java.util.List;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationExecutionException;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.TestDatabase;

@@ -3,13 +3,13 @@ package dev.migrations.conformance;
 import java.nio.file.Files;
 import java.sql.Connection;
 
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationExecutionException;
-import dev.migrations.MigrationRunner;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 import org.junit.jupiter.api.Test;

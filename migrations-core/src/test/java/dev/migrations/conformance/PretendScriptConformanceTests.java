@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.PlannedMigration;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseClient;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

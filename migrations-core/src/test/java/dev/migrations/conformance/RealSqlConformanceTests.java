@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.PlannedMigration;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.CatalogSnapshot;
 import dev.migrations.testing.DatabaseClient;
 import dev.migrations.testing.DatabaseKind;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ abstract class ServerWarningsConformanceTests extends FreshDatabaseTests {
 	 * logs only warnings).
 	 */
 	private static List<ILoggingEvent> logged(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger("dev.migrations.internal.DatabaseWarnings");
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.migrations.runner.DatabaseWarnings");
 		Level level = logger.getLevel();
 		ListAppender<ILoggingEvent> events = new ListAppender<>();
 		events.start();

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,10 +11,10 @@ import java.util.List;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationExecutionException;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
 

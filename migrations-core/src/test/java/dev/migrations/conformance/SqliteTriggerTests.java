@@ -3,7 +3,7 @@ package dev.migrations.conformance;
 import java.nio.file.Files;
 
 import dev.migrations.MigrationDefinitionException;
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 import org.junit.jupiter.api.Test;

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.migrations.docs;
 
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * The Java examples of docs/operations.md and docs/migrating-from-flyway.md, as the pages

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.LedgerTable;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

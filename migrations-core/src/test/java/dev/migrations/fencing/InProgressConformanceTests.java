@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationInProgressException;
 import dev.migrations.MigrationProblem;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Remedy;
@@ -14,8 +12,10 @@ import dev.migrations.RepairOption;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.lock.LockHolder;
+import dev.migrations.lock.MigrationInProgressException;
 import dev.migrations.lock.MigrationLockTimeoutException;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,10 +2,10 @@ package dev.migrations.fencing;
 
 import java.time.Duration;
 
-import dev.migrations.MigrationRunner;
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.LedgerTable;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.migrations.Direction;
 import dev.migrations.DriverManagerDataSource;
+import dev.migrations.LedgerTable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
@@ -13,12 +14,11 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Jdbc;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.lock.TableLeaseLock;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.Schema;
 
 /**

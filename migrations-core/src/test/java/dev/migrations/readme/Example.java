@@ -5,9 +5,9 @@ import javax.sql.DataSource;
 import dev.migrations.Migration;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.Schema;
 
 class Example {

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.migrations.DescriptorFactory;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
-import dev.migrations.internal.DescriptorFactory;
 import dev.migrations.schema.TableOperation.AddColumn;
 import dev.migrations.schema.TableOperation.AddForeignKey;
 import dev.migrations.schema.TableOperation.AddIndex;

@@ -10,6 +10,7 @@ import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

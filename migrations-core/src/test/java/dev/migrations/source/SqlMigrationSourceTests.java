@@ -20,6 +20,7 @@ import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
 import dev.migrations.schema.SqlOperation;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;

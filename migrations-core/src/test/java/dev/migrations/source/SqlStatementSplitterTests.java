@@ -3,6 +3,8 @@ package dev.migrations.source;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlStatementSplitter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,18 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.migrations.Credentials;
 import dev.migrations.ExecutedMigration;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.boot.autoconfigure.MigrationsSecrets;
-import dev.migrations.internal.Credentials;
 import dev.migrations.lock.LockHolder;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

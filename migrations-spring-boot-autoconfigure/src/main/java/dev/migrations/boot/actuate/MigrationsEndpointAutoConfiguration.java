@@ -1,8 +1,7 @@
 package dev.migrations.boot.actuate;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

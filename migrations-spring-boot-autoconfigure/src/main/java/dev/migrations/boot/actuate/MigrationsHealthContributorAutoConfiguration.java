@@ -3,11 +3,10 @@ package dev.migrations.boot.actuate;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.boot.autoconfigure.MigrationsInitializer;
 import dev.migrations.boot.autoconfigure.MigrationsSecrets;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

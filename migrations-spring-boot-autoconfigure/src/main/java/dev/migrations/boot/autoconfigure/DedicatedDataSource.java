@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.migrations.internal.Jdbc;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
 import org.jspecify.annotations.Nullable;
@@ -79,13 +80,11 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 	}
 
 	/**
-	 * Do work on a fresh connection, as a run would.
-	 * @param <T> the result type
-	 * @param work the work
-	 * @return its result
+	 * Detect the database's dialect on a fresh connection, as a run would connect.
+	 * @return the dialect
 	 */
-	<T> T onFreshConnection(Jdbc.ConnectionCallback<T> work) {
-		return Jdbc.withConnection(this.fresh, work);
+	Dialect detectDialect() {
+		return Dialects.detect(this.fresh);
 	}
 
 	/**

@@ -2,9 +2,8 @@ package dev.migrations.boot.autoconfigure;
 
 import java.util.List;
 
-import dev.migrations.internal.Credentials;
+import dev.migrations.Credentials;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.command.CommandRemedies;
 import dev.migrations.command.MigrationCommandLine;
-import dev.migrations.internal.Credentials;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -2,8 +2,7 @@ package dev.migrations.boot.autoconfigure;
 
 import java.util.List;
 
-import dev.migrations.MigrationRunner;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;

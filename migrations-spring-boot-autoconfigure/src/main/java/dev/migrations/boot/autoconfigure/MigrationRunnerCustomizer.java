@@ -1,6 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * Callback to customize a {@link MigrationRunner.Builder} before the auto-configured

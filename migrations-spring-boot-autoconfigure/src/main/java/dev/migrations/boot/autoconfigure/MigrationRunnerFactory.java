@@ -9,20 +9,19 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Credentials;
+import dev.migrations.LedgerTable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
-import dev.migrations.MigrationRunner;
 import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
-import dev.migrations.internal.Credentials;
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -128,7 +127,7 @@ final class MigrationRunnerFactory {
 	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table) {
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource).table(table.schema(), table.name());
 		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
-			Dialect dialect = dedicated.onFreshConnection(Dialects::detect);
+			Dialect dialect = dedicated.detectDialect();
 			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(dedicated, table)));
 		}
 		return builder;

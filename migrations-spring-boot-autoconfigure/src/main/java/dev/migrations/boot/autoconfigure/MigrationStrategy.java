@@ -1,6 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * Replaces what {@link MigrationsInitializer} does at startup: when a bean of this type

@@ -2,10 +2,9 @@ package dev.migrations.boot.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.InstancesConfiguredCondition;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.NoInstancesConfiguredCondition;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

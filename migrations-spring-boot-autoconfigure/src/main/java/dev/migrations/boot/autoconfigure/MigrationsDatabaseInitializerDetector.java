@@ -2,8 +2,7 @@ package dev.migrations.boot.autoconfigure;
 
 import java.util.Set;
 
-import dev.migrations.MigrationRunner;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 

@@ -6,18 +6,17 @@ import java.util.Objects;
 import java.util.function.IntConsumer;
 
 import dev.migrations.MigrationProblem;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
 import dev.migrations.Remedy;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;

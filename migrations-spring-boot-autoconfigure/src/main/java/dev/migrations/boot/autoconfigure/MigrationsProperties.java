@@ -12,13 +12,12 @@ import java.util.Map;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for migrations, prefix {@code migrations}. The defaults equal
- * the defaults of {@link dev.migrations.MigrationRunner.Builder}. Not thread-safe; bound
- * once at startup.
+ * the defaults of {@link dev.migrations.runner.MigrationRunner.Builder}. Not thread-safe;
+ * bound once at startup.
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {

@@ -4,9 +4,8 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;

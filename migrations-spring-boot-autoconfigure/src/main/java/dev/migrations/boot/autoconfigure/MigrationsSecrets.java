@@ -5,11 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.Credentials;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
-import dev.migrations.internal.Credentials;
+import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;

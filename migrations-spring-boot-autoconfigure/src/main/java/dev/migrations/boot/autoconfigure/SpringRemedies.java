@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.migrations.MigrationId;
 import dev.migrations.Remedy;
-import dev.migrations.internal.RemedyWording;
+import dev.migrations.RemedyWording;
 import org.jspecify.annotations.Nullable;
 
 /**

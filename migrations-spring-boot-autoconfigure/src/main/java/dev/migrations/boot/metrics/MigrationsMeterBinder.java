@@ -3,13 +3,12 @@ package dev.migrations.boot.metrics;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.runner.MigrationRunner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**

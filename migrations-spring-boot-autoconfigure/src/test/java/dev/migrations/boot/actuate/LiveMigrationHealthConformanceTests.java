@@ -8,8 +8,8 @@ import java.util.List;
 import dev.migrations.Migration;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationRunner;
 import dev.migrations.process.RunnerProcess;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.Schema;
 import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.OnDatabase;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 

@@ -4,10 +4,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;

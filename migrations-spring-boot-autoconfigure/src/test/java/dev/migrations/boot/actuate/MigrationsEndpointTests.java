@@ -4,13 +4,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.boot.actuate.MigrationsEndpoint.ActionDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.ContextMigrationsDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationDetailDescriptor;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.LedgerTable;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.TestDatabase;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 

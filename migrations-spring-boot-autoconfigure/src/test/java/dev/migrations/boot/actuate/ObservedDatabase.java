@@ -2,8 +2,7 @@ package dev.migrations.boot.actuate;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -7,13 +7,13 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.LedgerTable;
 import dev.migrations.boot.autoconfigure.MigrationStrategy;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
-import dev.migrations.ledger.LedgerTable;
 import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.TestDatabase;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

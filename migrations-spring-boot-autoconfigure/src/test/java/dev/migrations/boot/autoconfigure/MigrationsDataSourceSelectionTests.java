@@ -5,10 +5,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;

@@ -5,18 +5,17 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationProblem;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Remedy;
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

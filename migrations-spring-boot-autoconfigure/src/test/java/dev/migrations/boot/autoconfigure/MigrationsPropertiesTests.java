@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.migrations.MigrationRunner;
+import dev.migrations.LedgerTable;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
-import dev.migrations.ledger.LedgerTable;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.SqlMigrationSource;
 import net.minidev.json.JSONValue;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

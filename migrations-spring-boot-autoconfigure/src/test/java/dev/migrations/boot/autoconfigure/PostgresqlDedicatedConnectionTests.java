@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.migrations.MigrationRunner;
 import dev.migrations.boot.actuate.MigrationsHealthContributorAutoConfiguration;
 import dev.migrations.boot.metrics.MigrationsMeterBinder;
 import dev.migrations.boot.metrics.MigrationsMetricsAutoConfiguration;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -7,9 +7,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationStatus;
-
+import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

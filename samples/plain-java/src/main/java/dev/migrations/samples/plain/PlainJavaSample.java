@@ -8,9 +8,9 @@ import java.util.List;
 import dev.migrations.DriverManagerDataSource;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationResult;
-import dev.migrations.MigrationRunner;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.ReferentialAction;
 
 /**

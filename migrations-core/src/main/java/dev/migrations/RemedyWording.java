@@ -1,0 +1,338 @@
+package dev.migrations;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migrations.Remedy.Fact;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The words of every {@link Remedy}: one sentence per kind and facts, with the commands,
+ * methods and settings it names taken from a front end's {@link Terms}. {@link #JAVA}
+ * words it for a Java caller, as {@link dev.migrations.MigrationException#getMessage()}
+ * shows it; the command line and the Spring Boot failure analyzers bring terms of their
+ * own.
+ */
+public final class RemedyWording {
+
+	/** The terms of a Java caller: method names. */
+	public static final Terms JAVA = new Terms() {
+
+		@Override
+		public String repair() {
+			return "repair (runner.repair())";
+		}
+
+		@Override
+		public String acceptChecksums() {
+			return "runner.repair(RepairOption.ACCEPT_CHECKSUMS)";
+		}
+
+		@Override
+		public String forceRepair() {
+			return "runner.repair(RepairOption.FORCE)";
+		}
+
+		@Override
+		public String baseline(@Nullable MigrationId id) {
+			return "runner.baseline(" + ((id != null) ? "MigrationId.parse(\"" + id + "\")" : "id") + ")";
+		}
+
+		@Override
+		public String rollbackTo(MigrationId target) {
+			return "runner.rollbackTo(MigrationId.parse(\"" + target + "\"))";
+		}
+
+		@Override
+		public String status() {
+			return "runner.status()";
+		}
+
+		@Override
+		public String apply() {
+			return "runner.applyAll()";
+		}
+
+		@Override
+		public String allowOutOfOrder() {
+			return "outOfOrder(OutOfOrder.APPLY) on the runner's builder";
+		}
+
+		@Override
+		public String lockTimeout() {
+			return "lockTimeout(Duration) on the runner's builder";
+		}
+
+		@Override
+		public String ledgerSchema() {
+			return "table(schema, table) on the runner's builder";
+		}
+
+		@Override
+		public String secondConnection(@Nullable String setting) {
+			return "if the DataSource is a connection pool, let it open at least two connections, or give migrations "
+					+ "a DataSource of their own";
+		}
+
+		@Override
+		public String retry() {
+			return "run again";
+		}
+
+	};
+
+	private RemedyWording() {
+	}
+
+	/**
+	 * Return the words of a remedy for a Java caller.
+	 * @param remedy the remedy
+	 * @return the step, empty for {@link Remedy#NONE}
+	 */
+	public static String java(Remedy remedy) {
+		return of(remedy, JAVA);
+	}
+
+	/**
+	 * Return the words of a remedy in a front end's terms.
+	 * @param remedy the remedy
+	 * @param terms the front end's commands, methods and settings
+	 * @return the step, empty for {@link Remedy#NONE}
+	 */
+	public static String of(Remedy remedy, Terms terms) {
+		String step = step(remedy, terms) + outsideTransaction(remedy) + stillApplied(remedy, terms);
+		return step.strip();
+	}
+
+	private static String step(Remedy remedy, Terms terms) {
+		MigrationId migration = remedy.migration();
+		return switch (remedy.kind()) {
+			case NONE -> "";
+			case FIX_AND_RETRY -> fixAndRetry(remedy);
+			case CORRECT_MIGRATION ->
+				"Correct " + remedy.fact(Fact.SOURCE) + ": a rollback of " + migration + " would fail on it.";
+			case ADD_DOWN_MIGRATION -> "add a down migration, or roll back fewer steps so the range stops before it.";
+			case REPAIR_THEN_RETRY -> repairThenRetry(remedy, terms);
+			case FINISH_ROLLBACK_BY_HAND -> "the database may be partly rolled back ("
+					+ remedy.fact(Fact.PARTLY_BECAUSE) + "), and the ledger marks " + migration
+					+ " FAILED, which blocks later runs. Finish the rollback " + "by hand: "
+					+ (remedy.has(Fact.STATEMENT)
+							? "do what " + remedy.fact(Fact.STATEMENT) + " and the statements after it in "
+									+ remedy.fact(Fact.SOURCE) + " would have done (the statements before it ran)"
+							: "check what " + remedy.fact(Fact.SOURCE) + " changed and do the rest of it")
+					+ ". Then run " + terms.repair() + ": it removes the FAILED row, so that " + migration
+					+ " counts as rolled back (the next apply runs it again).";
+			case ACCEPT_CHECKSUMS -> "Revert the change and write a new migration instead; or, if the change is "
+					+ "intended, accept the new checksums with " + terms.acceptChecksums() + ".";
+			case BASELINE -> baseline(remedy, terms);
+			case ALLOW_OUT_OF_ORDER ->
+				"Give it a newer timestamp, or allow out-of-order migrations (" + terms.allowOutOfOrder() + ").";
+			case APPLY_PENDING -> "Apply it (" + terms.apply() + ").";
+			case CREATE_SCHEMA -> "create schema " + remedy.fact(Fact.SCHEMA) + " (for example CREATE SCHEMA "
+					+ remedy.fact(Fact.SCHEMA) + ") and " + terms.retry() + ", or configure a ledger schema that "
+					+ "exists (" + terms.ledgerSchema() + ").";
+			case WAIT_FOR_LOCK -> remedy.has(Fact.TIMED_OUT)
+					? "wait for it to finish and " + terms.retry() + ", or raise the lock timeout ("
+							+ terms.lockTimeout() + ")."
+					: "Wait for that run to finish; a run started now waits for the lock and then applies what is "
+							+ "left.";
+			case RELEASE_LOCK -> remedy.has(Fact.FORCE_REPAIR)
+					? "wait for that run to finish. If you have checked that " + remedy.fact(Fact.HOLDER)
+							+ " is stuck or gone, repair with force (" + terms.forceRepair()
+							+ "), which takes the lock from it first."
+					: "end that holder's process or database session yourself, or run as a database user that may "
+							+ "end other sessions; then " + terms.retry() + ".";
+			case CHECK_STATUS -> "another runner may hold the lock now and apply the rest; check the status ("
+					+ terms.status() + ") once it is done. If a migration of this run shows RUNNING, check what it "
+					+ "changed, then run " + terms.repair() + " and apply again.";
+			case SECOND_CONNECTION -> "the migration lock holds a connection of its own for the whole run, so a run "
+					+ "needs two connections at once: " + terms.secondConnection(remedy.fact(Fact.SETTING)) + "; then "
+					+ terms.retry() + ".";
+			case CHECK_CONNECTION -> "check that the database is running and reachable and that the URL, user and "
+					+ "password are right; then " + terms.retry() + ".";
+			case CORRECT_DATABASE_ERROR -> "correct the cause of this database error"
+					+ nonNull(remedy.fact(Fact.REQUIREMENTS)) + "; then " + terms.retry() + ".";
+			case CORRECT_LEDGER ->
+				"compare the ledger with the database, correct the ledger, then " + terms.retry() + ".";
+			case CORRECT_CONFIGURATION -> nonNull(remedy.fact(Fact.STEP));
+		};
+	}
+
+	private static String fixAndRetry(Remedy remedy) {
+		if ("DOWN".equals(remedy.fact(Fact.DIRECTION))) {
+			return "the rollback and its ledger change were rolled back together, so nothing of "
+					+ remedy.fact(Fact.SOURCE) + " took effect and " + remedy.migration()
+					+ " is still applied. Fix the down migration and roll back again.";
+		}
+		if (remedy.has(Fact.WHOLE_RUN)) {
+			return "the whole run was rolled back and nothing was applied. Fix the migration and apply again.";
+		}
+		return "the migration and its ledger row were rolled back together, so nothing of it was applied. Fix the "
+				+ "migration and apply again.";
+	}
+
+	private static String repairThenRetry(Remedy remedy, Terms terms) {
+		if (remedy.has(Fact.PARTLY_BECAUSE)) {
+			return "the database may be partly changed (" + remedy.fact(Fact.PARTLY_BECAUSE) + "), and the ledger "
+					+ "marks " + remedy.migration() + " FAILED, which blocks later runs. Fix the database by hand, "
+					+ "undoing what ran of the migration, then run " + terms.repair() + " and apply again.";
+		}
+		if ("RUNNING".equals(remedy.fact(Fact.ROW_STATE))) {
+			return "Check what the migration, or its rollback, changed and fix the database by hand so that it has "
+					+ "none of the migration's changes: undo what ran of the migration, or finish the rollback. Then "
+					+ "run " + terms.repair() + ", which removes the RUNNING row, so that the migration counts as not "
+					+ "applied (the next apply runs it again).";
+		}
+		return "The database may be partly changed. Fix it by hand so that it has none of the migration's changes: "
+				+ "undo what ran of a failed migration, or finish a failed rollback. Then run " + terms.repair()
+				+ ", which removes the FAILED row, so that the migration counts as not applied (the next apply runs "
+				+ "it again).";
+	}
+
+	private static String baseline(Remedy remedy, Terms terms) {
+		Remedy alternative = remedy.alternative();
+		if (alternative != null) {
+			return of(alternative, terms) + " If the database already has what this migration creates because its "
+					+ "schema was made before this library managed it (by hand, by Flyway or by Liquibase), do not "
+					+ "change the migration or the database: "
+					+ (remedy.has(Fact.FAILED_ROW) ? "run " + terms.repair() + " to remove the FAILED row, then " : "")
+					+ "baseline the database at the newest migration it already has (" + terms.baseline(null)
+					+ "), and apply again.";
+		}
+		if (remedy.has(Fact.FAILED_ROW)) {
+			return "the ledger holds only FAILED or RUNNING rows, left by a run that failed before the database was "
+					+ "baselined; run " + terms.repair() + " to remove them, then baseline again ("
+					+ terms.baseline(remedy.migration()) + ").";
+		}
+		String newestBefore = remedy.fact(Fact.NEWEST_BEFORE);
+		return "baseline at the id of the newest migration the database already has"
+				+ ((newestBefore != null) ? " (the newest migration before " + remedy.migration() + " is "
+						+ newestBefore + ": " + terms.baseline(MigrationId.parse(newestBefore)) + ")" : "")
+				+ ", and check that the migration locations are the ones the application uses.";
+	}
+
+	private static String outsideTransaction(Remedy remedy) {
+		String kind = remedy.fact(Fact.OUTSIDE_TRANSACTION);
+		if (kind == null) {
+			return "";
+		}
+		return " The statement cannot run inside a transaction: "
+				+ ("sql".equals(kind) ? "start the script with the comment line -- migrations: no-transaction"
+						: "return false from the migration's transactional()")
+				+ " so that the migration runs outside one.";
+	}
+
+	private static String stillApplied(Remedy remedy, Terms terms) {
+		String ids = remedy.fact(Fact.STILL_APPLIED);
+		if (ids == null) {
+			return "";
+		}
+		List<String> left = Arrays.asList(ids.split(", "));
+		String them = (left.size() == 1) ? "it" : "them";
+		String stillApplied = " Of what this rollback was to undo, " + names(left)
+				+ ((left.size() == 1) ? " is" : " are") + " still applied";
+		if (remedy.has(Fact.SAME_ROLLBACK)) {
+			return stillApplied + ": the same rollback again undoes " + them + ".";
+		}
+		String target = remedy.fact(Fact.ROLLBACK_TO);
+		if (target != null) {
+			return stillApplied + ": roll back to " + target + " (" + terms.rollbackTo(MigrationId.parse(target))
+					+ ") to undo just " + them + ".";
+		}
+		return stillApplied + ".";
+	}
+
+	private static String names(List<String> names) {
+		return (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+	}
+
+	private static String nonNull(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+	/**
+	 * How a front end names what a remedy asks for: its commands, methods and settings.
+	 */
+	public interface Terms {
+
+		/**
+		 * Name the repair that removes {@code FAILED} and {@code RUNNING} rows, after
+		 * "run".
+		 * @return the words
+		 */
+		String repair();
+
+		/**
+		 * Name the repair that accepts the checksums of edited migrations.
+		 * @return the words
+		 */
+		String acceptChecksums();
+
+		/**
+		 * Name the repair that takes the lock from a stuck holder first.
+		 * @return the words
+		 */
+		String forceRepair();
+
+		/**
+		 * Name a baseline.
+		 * @param id the migration to baseline at, or {@code null} when the user must
+		 * choose it
+		 * @return the words
+		 */
+		String baseline(@Nullable MigrationId id);
+
+		/**
+		 * Name a rollback to a migration.
+		 * @param target the migration to keep
+		 * @return the words
+		 */
+		String rollbackTo(MigrationId target);
+
+		/**
+		 * Name the status.
+		 * @return the words
+		 */
+		String status();
+
+		/**
+		 * Name applying pending migrations.
+		 * @return the words
+		 */
+		String apply();
+
+		/**
+		 * Name the setting that allows out-of-order migrations.
+		 * @return the words
+		 */
+		String allowOutOfOrder();
+
+		/**
+		 * Name the setting of the lock timeout.
+		 * @return the words
+		 */
+		String lockTimeout();
+
+		/**
+		 * Name the setting of the ledger's schema.
+		 * @return the words
+		 */
+		String ledgerSchema();
+
+		/**
+		 * Say how to give a run its second connection.
+		 * @param setting the prefix of the properties of the connection, or {@code null}
+		 * @return the words
+		 */
+		String secondConnection(@Nullable String setting);
+
+		/**
+		 * Say how to try again, after "then".
+		 * @return the words
+		 */
+		String retry();
+
+	}
+
+}

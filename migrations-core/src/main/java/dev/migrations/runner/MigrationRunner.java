@@ -1,0 +1,426 @@
+package dev.migrations.runner;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Direction;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationProblem;
+import dev.migrations.MigrationResult;
+import dev.migrations.MigrationStatus;
+import dev.migrations.OutOfOrder;
+import dev.migrations.PlannedMigration;
+import dev.migrations.Remedy;
+import dev.migrations.RepairOption;
+import dev.migrations.TransactionMode;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.lock.HeldLock;
+import dev.migrations.lock.LockHolder;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.schema.SchemaOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies, rolls back and reports migrations against one database. Every run takes the
+ * migration lock, reads the ledger once, validates, and then runs each migration in order
+ * under one batch number. Built with {@link #builder(DataSource)}; thread-safe once
+ * built.
+ */
+public final class MigrationRunner {
+
+	/** The default time to wait for another runner's lock. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+	/** The default transaction mode. */
+	public static final TransactionMode DEFAULT_TRANSACTION_MODE = TransactionMode.PER_MIGRATION;
+
+	/** The default handling of out-of-order migrations. */
+	public static final OutOfOrder DEFAULT_OUT_OF_ORDER = OutOfOrder.APPLY;
+
+	/** The default encoding of SQL migration files. */
+	public static final Charset DEFAULT_ENCODING = StandardCharsets.UTF_8;
+
+	/** Whether edited applied migrations stop {@link #applyAll()} by default. */
+	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
+
+	private final DataSource dataSource;
+
+	/**
+	 * The data source through which the runner opens its connections, whose failures
+	 * carry no credential.
+	 */
+	private final DataSource connections;
+
+	private final Dialect dialect;
+
+	private final MigrationLedger ledger;
+
+	private final MigrationLock lock;
+
+	private final List<MigrationDescriptor> descriptors;
+
+	private final MigrationListener listener;
+
+	private final Duration lockTimeout;
+
+	private final LedgerReader reader;
+
+	private final RunChecks checks;
+
+	private final MigrationExecutor executor;
+
+	private final LedgerRepair repair;
+
+	private final RunnerAdvice advice;
+
+	MigrationRunner(RunnerSettings settings) {
+		this.dataSource = settings.dataSource();
+		this.connections = settings.connections();
+		this.dialect = settings.dialect();
+		this.ledger = settings.ledger();
+		this.lock = settings.lock();
+		this.descriptors = settings.descriptors();
+		this.listener = settings.listener();
+		this.lockTimeout = settings.lockTimeout();
+		this.reader = new LedgerReader(this.descriptors, this.ledger, this.lock, settings.secrets());
+		this.checks = new RunChecks(settings);
+		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
+		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
+		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
+	}
+
+	/**
+	 * Start building a runner for a data source.
+	 * @param dataSource the database to migrate
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Apply every pending migration.
+	 * @return what was applied
+	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws MigrationExecutionException if a migration fails
+	 */
+	public MigrationResult applyAll() {
+		return applyAll(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Apply at most {@code limit} pending migrations, oldest first.
+	 * @param limit how many to apply at most
+	 * @return what was applied
+	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws MigrationExecutionException if a migration fails
+	 */
+	public MigrationResult applyAll(int limit) {
+		requirePositive(limit, "limit");
+		return locked((connection, lock) -> {
+			this.ledger.ensureInitialized(connection);
+			LedgerView view = this.reader.read(connection);
+			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			return applyPending(connection, lock, view, plans);
+		});
+	}
+
+	/**
+	 * Roll back the last batch.
+	 * @return what was rolled back
+	 */
+	public MigrationResult rollback() {
+		return rollback(1);
+	}
+
+	/**
+	 * Roll back the last {@code steps} batches, newest migration first.
+	 * @param steps how many batches
+	 * @return what was rolled back
+	 * @throws IrreversibleMigrationException if a migration in range cannot be rolled
+	 * back; nothing is changed
+	 */
+	public MigrationResult rollback(int steps) {
+		requirePositive(steps, "steps");
+		return rollbackSelected((view) -> view.lastBatches(steps));
+	}
+
+	/**
+	 * Roll back every migration applied after the given one, newest first. The target
+	 * need not be applied itself, but it must be applied or defined by a source.
+	 * @param target the migration to keep, and everything before it
+	 * @return what was rolled back
+	 * @throws IrreversibleMigrationException if a migration in range cannot be rolled
+	 * back; nothing is changed
+	 * @throws MigrationDefinitionException if the target is neither applied nor defined
+	 * by a source; nothing is changed
+	 */
+	public MigrationResult rollbackTo(MigrationId target) {
+		Objects.requireNonNull(target, "target must not be null");
+		return rollbackSelected((view) -> view.appliedAfter(target));
+	}
+
+	/**
+	 * Return the status of every migration known to the sources or the ledger, by id.
+	 * Takes no lock and creates nothing.
+	 * @return the statuses
+	 */
+	public List<MigrationStatus> status() {
+		return Jdbc.withConnection(this.connections, (connection) -> this.reader.readUnlocked(connection).statuses());
+	}
+
+	/**
+	 * Return who holds the migration lock now, if anyone: another runner applying
+	 * migrations.
+	 * @return the holder, or empty when the lock is free
+	 */
+	public Optional<LockHolder> lockHolder() {
+		return this.lock.holder();
+	}
+
+	/**
+	 * Return the problems {@link #applyAll()} would refuse to start with, and the down
+	 * plans a later rollback could not read (a {@code .down.sql} that cannot be split,
+	 * say). Takes no lock and creates nothing.
+	 * @return the problems, empty when migrations can be applied and rolled back
+	 */
+	public List<MigrationProblem> validate() {
+		return this.checks.problems(Jdbc.withConnection(this.connections, this.reader::readUnlocked));
+	}
+
+	/**
+	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
+	 * has been fixed by hand, whether or not a source still defines their migrations;
+	 * and, only when asked, record the current checksums of edited applied migrations.
+	 * Refuses a {@code RUNNING} row whose run still holds the lock (see
+	 * {@link RepairOption#FORCE}).
+	 * @param acceptChecksums whether to accept edited applied migrations
+	 * @return a description of each change made
+	 * @throws MigrationInProgressException if a run that holds the lock is applying a
+	 * migration now
+	 */
+	public List<String> repair(boolean acceptChecksums) {
+		return acceptChecksums ? repair(RepairOption.ACCEPT_CHECKSUMS) : repair(new RepairOption[0]);
+	}
+
+	/**
+	 * Remove {@code FAILED} and {@code RUNNING} rows from the ledger, once the database
+	 * has been fixed by hand, and with {@link RepairOption#ACCEPT_CHECKSUMS} record the
+	 * current checksums of edited applied migrations. A {@code RUNNING} row whose run
+	 * still holds the lock is in progress, and is refused unless
+	 * {@link RepairOption#FORCE} takes the lock from that run first.
+	 * @param options the options
+	 * @return a description of each change made
+	 * @throws MigrationInProgressException if a run that holds the lock is applying a
+	 * migration now, and {@code FORCE} was not given
+	 */
+	public List<String> repair(RepairOption... options) {
+		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
+				: EnumSet.copyOf(Arrays.asList(options));
+		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
+		changes.addAll(locked((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
+		return changes;
+	}
+
+	/**
+	 * Mark every migration up to and including {@code id} as already present, on a
+	 * database that has them from before the ledger was adopted.
+	 * @param id the newest migration the database already has; a source must define it
+	 * @throws MigrationException if no source defines the id, or if the ledger is not
+	 * empty
+	 */
+	public void baseline(MigrationId id) {
+		Objects.requireNonNull(id, "id must not be null");
+		this.checks.requireDefined(id);
+		locked((connection, lock) -> {
+			this.ledger.ensureInitialized(connection);
+			this.checks.requireEmptyLedger(id, this.ledger.readApplied(connection));
+			lock.verify(connection);
+			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
+					Instant.now(), 0, Run.appliedBy(connection), null, lock.holder().identity()));
+			logger.info("Baselined {} at {}", this.ledger.describe(), id);
+			return null;
+		});
+	}
+
+	/**
+	 * Return a view of this runner that plans instead of executing: it returns the exact
+	 * SQL per migration for this database, takes no lock and changes nothing, not even
+	 * creating the ledger table.
+	 * @return the dry-run view
+	 */
+	public PretendRunner pretend() {
+		return new PretendRunner(this);
+	}
+
+	/**
+	 * Return the migrations this runner knows, sorted by id.
+	 * @return the descriptors
+	 */
+	public List<MigrationDescriptor> descriptors() {
+		return this.descriptors;
+	}
+
+	/**
+	 * Return the data source this runner migrates.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Return the dialect of the database.
+	 * @return the dialect
+	 */
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * Return the ledger.
+	 * @return the ledger
+	 */
+	public MigrationLedger ledger() {
+		return this.ledger;
+	}
+
+	List<PlannedMigration> planApply(int limit) {
+		requirePositive(limit, "limit");
+		return Jdbc.withConnection(this.connections,
+				(connection) -> planned(this.checks.selectPending(this.reader.readUnlocked(connection), limit),
+						Direction.UP, connection));
+	}
+
+	PlannedMigration planUp(MigrationDescriptor migration) {
+		return PlanText.planned(this.executor.render(List.of(migration), Direction.UP), Direction.UP, this.dialect)
+			.get(0);
+	}
+
+	List<PlannedMigration> planRollback(RollbackSelection selection) {
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			LedgerView view = this.reader.readUnlocked(connection);
+			return planned(this.checks.selectRollback(view, selection.select(view)), Direction.DOWN, connection);
+		});
+	}
+
+	/**
+	 * Return plans as a dry run shows them, their scripts putting the session of the
+	 * connection they are made on back after each migration that may change it.
+	 */
+	private List<PlannedMigration> planned(List<MigrationDescriptor> migrations, Direction direction,
+			Connection connection) throws SQLException {
+		return PlanText.planned(this.executor.render(migrations, direction), direction, this.dialect, connection);
+	}
+
+	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
+			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
+		if (plans.isEmpty()) {
+			logger.info("Database is up to date: no pending migrations in {}", this.ledger.describe());
+			return new MigrationResult(0, List.of());
+		}
+		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
+				view::isOutOfOrder);
+		MigrationResult result = this.executor.run(connection, lock, plan,
+				(failure, applied) -> this.advice.adviseBaseline(failure, view, plan, applied));
+		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
+				this.ledger.describe());
+		return result;
+	}
+
+	private MigrationResult rollbackSelected(RollbackSelection selection) {
+		return locked((connection, lock) -> {
+			boolean ledgerExists = this.ledger.exists(connection);
+			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
+			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
+			if (!ledgerExists) {
+				return new MigrationResult(0, List.of());
+			}
+			this.ledger.ensureInitialized(connection);
+			RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
+			MigrationResult result = this.executor.run(connection, lock, plan,
+					(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
+			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(), this.ledger.describe());
+			return result;
+		});
+	}
+
+	private <T> T locked(LockedWork<T> work) {
+		try {
+			return this.lock.withLock(this.lockTimeout, (held) -> {
+				this.listener.lockAcquired(held.waited());
+				return Jdbc.withConnection(this.connections, Remedy.of(Remedy.Kind.SECOND_CONNECTION),
+						(connection) -> work.run(connection, held));
+			});
+		}
+		catch (MigrationException ex) {
+			throw this.advice.explainMissingSchema(ex);
+		}
+	}
+
+	private static void requirePositive(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+		}
+	}
+
+	/**
+	 * Work on the migration connection while the lock is held.
+	 */
+	@FunctionalInterface
+	private interface LockedWork<T> {
+
+		T run(Connection connection, HeldLock lock) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	interface RollbackSelection {
+
+		List<LedgerEntry> select(LedgerView view);
+
+	}
+
+	/**
+	 * Builds a {@link MigrationRunner}; its options are those of
+	 * {@link MigrationRunnerBuilder}, each returning this type. Not thread-safe.
+	 */
+	public static final class Builder extends MigrationRunnerBuilder<Builder> {
+
+		private Builder(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		Builder self() {
+			return this;
+		}
+
+	}
+
+}

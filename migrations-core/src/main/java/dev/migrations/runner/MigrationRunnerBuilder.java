@@ -1,0 +1,279 @@
+package dev.migrations.runner;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationListener;
+import dev.migrations.OutOfOrder;
+import dev.migrations.TransactionMode;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.internal.MaskingDataSource;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.ledger.SqlMigrationLedger;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.source.SqlMigrationSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The options of a {@link MigrationRunner} and the step that builds it, inherited by
+ * {@link MigrationRunner.Builder}, the type users name: each option returns that builder.
+ * Not thread-safe.
+ *
+ * @param <B> the type each option returns, {@link MigrationRunner.Builder}
+ */
+public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBuilder<B>>
+		permits MigrationRunner.Builder {
+
+	private final DataSource dataSource;
+
+	private @Nullable Dialect dialect;
+
+	private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
+
+	private final List<MigrationEntry> entries = new ArrayList<>();
+
+	private LedgerTable table = new LedgerTable(null, LedgerTable.DEFAULT_NAME);
+
+	private @Nullable MigrationLedger ledger;
+
+	private @Nullable MigrationLock lock;
+
+	private Duration lockTimeout = MigrationRunner.DEFAULT_LOCK_TIMEOUT;
+
+	private TransactionMode transactionMode = MigrationRunner.DEFAULT_TRANSACTION_MODE;
+
+	private OutOfOrder outOfOrder = MigrationRunner.DEFAULT_OUT_OF_ORDER;
+
+	private boolean validateOnApply = MigrationRunner.DEFAULT_VALIDATE_ON_APPLY;
+
+	private final List<MigrationListener> listeners = new ArrayList<>();
+
+	private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+
+	private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
+
+	private final List<String> secrets = new ArrayList<>();
+
+	MigrationRunnerBuilder(DataSource dataSource) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+	}
+
+	/**
+	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+	 * @param locations {@code classpath:} or {@code filesystem:} locations
+	 * @return this builder
+	 */
+	public B locations(String... locations) {
+		this.locations = List.of(locations);
+		return self();
+	}
+
+	/**
+	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+	 * @param locations {@code classpath:} or {@code filesystem:} locations
+	 * @return this builder
+	 */
+	public B locations(List<String> locations) {
+		this.locations = List.copyOf(locations);
+		return self();
+	}
+
+	/**
+	 * Add migrations defined in Java.
+	 * @param entries the entries
+	 * @return this builder
+	 */
+	public B entries(MigrationEntry... entries) {
+		return entries(Arrays.asList(entries));
+	}
+
+	/**
+	 * Add migrations defined in Java.
+	 * @param entries the entries
+	 * @return this builder
+	 */
+	public B entries(Collection<MigrationEntry> entries) {
+		this.entries.addAll(entries);
+		return self();
+	}
+
+	/**
+	 * Set the ledger table; default {@code migrations_ledger}.
+	 * @param table the table, {@code name} or {@code schema.name}
+	 * @return this builder
+	 * @throws MigrationDefinitionException if the name is not a plain identifier
+	 */
+	public B table(String table) {
+		this.table = LedgerTable.parse(table);
+		return self();
+	}
+
+	/**
+	 * Set the ledger table and the schema it lives in.
+	 * @param schema the schema, or {@code null} for the connection's current schema
+	 * @param table the table name
+	 * @return this builder
+	 * @throws MigrationDefinitionException if a name is not a plain identifier
+	 */
+	public B table(@Nullable String schema, String table) {
+		this.table = new LedgerTable(schema, table);
+		return self();
+	}
+
+	/**
+	 * Use a dialect instead of detecting it.
+	 * @param dialect the dialect
+	 * @return this builder
+	 */
+	public B dialect(Dialect dialect) {
+		this.dialect = dialect;
+		return self();
+	}
+
+	/**
+	 * Use a ledger other than the default {@link SqlMigrationLedger}.
+	 * @param ledger the ledger
+	 * @return this builder
+	 */
+	public B ledger(MigrationLedger ledger) {
+		this.ledger = ledger;
+		return self();
+	}
+
+	/**
+	 * Use a lock other than the dialect's.
+	 * @param lock the lock
+	 * @return this builder
+	 */
+	public B lock(MigrationLock lock) {
+		this.lock = lock;
+		return self();
+	}
+
+	/**
+	 * Set how long to wait for another runner's lock; default 5 minutes.
+	 * @param lockTimeout the timeout
+	 * @return this builder
+	 */
+	public B lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+		return self();
+	}
+
+	/**
+	 * Set how migrations are grouped into transactions; default
+	 * {@link TransactionMode#PER_MIGRATION}.
+	 * @param transactionMode the mode
+	 * @return this builder
+	 */
+	public B transactionMode(TransactionMode transactionMode) {
+		this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode must not be null");
+		return self();
+	}
+
+	/**
+	 * Set what to do with out-of-order migrations; default {@link OutOfOrder#APPLY}.
+	 * @param outOfOrder the handling
+	 * @return this builder
+	 */
+	public B outOfOrder(OutOfOrder outOfOrder) {
+		this.outOfOrder = Objects.requireNonNull(outOfOrder, "outOfOrder must not be null");
+		return self();
+	}
+
+	/**
+	 * Set whether edited applied migrations stop {@link MigrationRunner#applyAll()};
+	 * default {@code true}. Failed and interrupted migrations always stop it.
+	 * @param validateOnApply whether to validate checksums
+	 * @return this builder
+	 */
+	public B validateOnApply(boolean validateOnApply) {
+		this.validateOnApply = validateOnApply;
+		return self();
+	}
+
+	/**
+	 * Add a listener.
+	 * @param listener the listener
+	 * @return this builder
+	 */
+	public B listener(MigrationListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+		return self();
+	}
+
+	/**
+	 * Set the encoding of SQL migration files; default UTF-8. A file that is not valid in
+	 * it is an error naming the file and the byte offset.
+	 * @param encoding the encoding
+	 * @return this builder
+	 */
+	public B encoding(Charset encoding) {
+		this.encoding = Objects.requireNonNull(encoding, "encoding must not be null");
+		return self();
+	}
+
+	/**
+	 * Set the class loader for classpath locations; default the thread context class
+	 * loader.
+	 * @param classLoader the class loader
+	 * @return this builder
+	 */
+	public B classLoader(ClassLoader classLoader) {
+		this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+		return self();
+	}
+
+	/**
+	 * Add values that no message of the runner may carry, such as the database password:
+	 * they are masked, where each stands as a whole token, in the errors the runner
+	 * throws (the database's own errors among them, with their causes), and in the error
+	 * it records for a {@code FAILED} migration and reads back. The passwords that a JDBC
+	 * URL carries ({@code password=...}, {@code //user:password@host}) are masked there
+	 * whether or not they are added.
+	 * @param secrets the values; {@code null} and empty ones are left out
+	 * @return this builder
+	 */
+	public B secrets(Collection<String> secrets) {
+		secrets.stream().filter((secret) -> secret != null && !secret.isEmpty()).forEach(this.secrets::add);
+		return self();
+	}
+
+	/**
+	 * Build the runner: detect the dialect (unless set), load SQL migrations and check
+	 * every migration.
+	 * @return the runner
+	 * @throws MigrationDefinitionException if a migration is malformed or duplicated
+	 */
+	public MigrationRunner build() {
+		DataSource connections = new MaskingDataSource(this.dataSource, this.secrets);
+		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
+		List<MigrationEntry> all = new ArrayList<>(this.entries);
+		all.addAll(new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding).load());
+		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
+		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
+		MigrationLock lock = (this.lock != null) ? this.lock : dialect.lock(connections, this.table);
+		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect,
+				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
+				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply));
+	}
+
+	/**
+	 * Return this builder as the type its options return.
+	 * @return this builder
+	 */
+	abstract B self();
+
+}

@@ -1,0 +1,194 @@
+package dev.migrations.runner;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrations.Direction;
+import dev.migrations.IrreversibleMigrationException;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
+import dev.migrations.MigrationProblem;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.OutOfOrder;
+import dev.migrations.Remedy;
+import dev.migrations.TransactionMode;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
+import dev.migrations.ledger.MigrationLedger;
+
+/**
+ * What a run of a {@link MigrationRunner} selects from the ledger and the sources, and
+ * what it refuses before it changes anything: a ledger that disagrees with the
+ * migrations, a rollback past an irreversible migration, a transaction mode the database
+ * or a migration cannot honour, a baseline at an unknown id or on a used ledger.
+ */
+final class RunChecks {
+
+	private final List<MigrationDescriptor> descriptors;
+
+	private final Dialect dialect;
+
+	private final MigrationLedger ledger;
+
+	private final TransactionMode transactionMode;
+
+	private final OutOfOrder outOfOrder;
+
+	private final boolean validateOnApply;
+
+	RunChecks(RunnerSettings settings) {
+		this.descriptors = settings.descriptors();
+		this.dialect = settings.dialect();
+		this.ledger = settings.ledger();
+		this.transactionMode = settings.transactionMode();
+		this.outOfOrder = settings.outOfOrder();
+		this.validateOnApply = settings.validateOnApply();
+	}
+
+	/**
+	 * Return the migrations an apply runs, at most {@code limit}, refusing when the
+	 * ledger and the migrations disagree.
+	 */
+	List<MigrationDescriptor> selectPending(LedgerView view, int limit) {
+		List<MigrationProblem> problems = view.problems(this.outOfOrder, this.validateOnApply);
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
+		List<MigrationDescriptor> pending = view.pending();
+		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
+	}
+
+	/**
+	 * Return the migrations a rollback of the selected rows runs, refusing before
+	 * anything changes when one of them cannot be rolled back.
+	 */
+	List<MigrationDescriptor> selectRollback(LedgerView view, List<LedgerEntry> rows) {
+		List<MigrationProblem> blocking = view.problems(this.outOfOrder, false)
+			.stream()
+			.filter((problem) -> problem.state() == MigrationState.FAILED || problem.state() == MigrationState.RUNNING)
+			.toList();
+		if (!blocking.isEmpty()) {
+			throw new MigrationValidationException(blocking);
+		}
+		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
+		List<String> refusals = new ArrayList<>();
+		for (LedgerEntry row : rows) {
+			MigrationDescriptor descriptor = view.descriptor(row.id());
+			if (descriptor == null) {
+				refusals.add(row.id() + " is in the ledger but no source defines it, so its down plan is unknown");
+			}
+			else if (!descriptor.reversible()) {
+				refusals.add(row.id() + " (" + descriptor.source() + ") is irreversible: "
+						+ descriptor.irreversibleReason());
+			}
+			else {
+				selected.add(descriptor);
+			}
+		}
+		if (!refusals.isEmpty()) {
+			throw new IrreversibleMigrationException(
+					"Cannot roll back; nothing was changed:\n - " + String.join("\n - ", refusals),
+					Remedy.of(Remedy.Kind.ADD_DOWN_MIGRATION));
+		}
+		return selected;
+	}
+
+	/**
+	 * Return the transaction mode of a run that applies migrations.
+	 */
+	TransactionMode transactionMode(Collection<MigrationDescriptor> pending) {
+		return runsInOneTransaction(pending) ? TransactionMode.ALL : TransactionMode.PER_MIGRATION;
+	}
+
+	/**
+	 * Return the problems an apply would refuse to start with, and the down plans that a
+	 * rollback could not read.
+	 */
+	List<MigrationProblem> problems(LedgerView view) {
+		List<MigrationProblem> problems = new ArrayList<>(view.problems(this.outOfOrder, true));
+		problems.addAll(downPlanProblems(view));
+		return problems;
+	}
+
+	/**
+	 * The down plans that a rollback could not read.
+	 */
+	private List<MigrationProblem> downPlanProblems(LedgerView view) {
+		List<MigrationProblem> problems = new ArrayList<>();
+		Map<MigrationId, MigrationState> states = new LinkedHashMap<>();
+		view.statuses().forEach((status) -> states.put(status.id(), status.state()));
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			try {
+				descriptor.down();
+			}
+			catch (MigrationDefinitionException ex) {
+				problems.add(new MigrationProblem(descriptor.id(), states.get(descriptor.id()), ex.getMessage(),
+						Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
+							.with(Remedy.Fact.SOURCE, descriptor.source(Direction.DOWN))));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Refuse to baseline at an id that no source defines.
+	 */
+	void requireDefined(MigrationId id) {
+		MigrationDescriptor before = null;
+		for (MigrationDescriptor descriptor : this.descriptors) {
+			if (descriptor.id().equals(id)) {
+				return;
+			}
+			if (descriptor.id().compareTo(id) < 0) {
+				before = descriptor;
+			}
+		}
+		Remedy baseline = Remedy.of(Remedy.Kind.BASELINE, id);
+		throw new MigrationException("Cannot baseline at " + id
+				+ ": no migration has this id, and a baseline marks every migration up to it, including ones the "
+				+ "database may not have. Nothing was changed.",
+				(before != null) ? baseline.with(Remedy.Fact.NEWEST_BEFORE, before.id()) : baseline);
+	}
+
+	/**
+	 * Refuse to baseline a ledger that has rows.
+	 */
+	void requireEmptyLedger(MigrationId id, List<LedgerEntry> rows) {
+		if (!rows.isEmpty()) {
+			boolean onlyUnfinished = rows.stream()
+				.allMatch((row) -> row.state() == LedgerState.FAILED || row.state() == LedgerState.RUNNING);
+			throw new MigrationException(
+					"Cannot baseline at " + id + ": the ledger " + this.ledger.describe() + " already has "
+							+ rows.size() + ((rows.size() == 1) ? " row" : " rows")
+							+ ". Baseline only applies to a database that has never been migrated by this library."
+							+ (onlyUnfinished ? " Nothing was changed." : ""),
+					onlyUnfinished ? Remedy.of(Remedy.Kind.BASELINE, id).with(Remedy.Fact.FAILED_ROW) : Remedy.NONE);
+		}
+	}
+
+	private boolean runsInOneTransaction(Collection<MigrationDescriptor> pending) {
+		if (this.transactionMode != TransactionMode.ALL) {
+			return false;
+		}
+		if (!this.dialect.transactionalDdl()) {
+			throw new MigrationException("Transaction mode ALL needs transactional DDL, which " + this.dialect.name()
+					+ " does not have; nothing was applied. Use transaction mode PER_MIGRATION.");
+		}
+		for (MigrationDescriptor migration : pending) {
+			if (!migration.transactional()) {
+				throw new MigrationException("Transaction mode ALL cannot apply " + migration.id() + " ("
+						+ migration.source() + "), which must run outside a transaction; nothing was applied. "
+						+ "Apply it on its own with transaction mode PER_MIGRATION.");
+			}
+		}
+		return true;
+	}
+
+}

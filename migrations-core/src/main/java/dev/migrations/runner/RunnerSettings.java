@@ -1,0 +1,40 @@
+package dev.migrations.runner;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationListener;
+import dev.migrations.OutOfOrder;
+import dev.migrations.TransactionMode;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.lock.MigrationLock;
+
+/**
+ * What a {@link MigrationRunner} is built from, every default resolved by its builder.
+ *
+ * @param dataSource the database to migrate, as the user gave it
+ * @param connections the data source through which the runner opens its connections,
+ * whose failures carry no credential
+ * @param secrets values that no message of the runner may carry
+ * @param dialect the dialect of the database
+ * @param table the ledger table
+ * @param ledger the ledger
+ * @param lock the migration lock
+ * @param descriptors the migrations, sorted and checked
+ * @param listener the listener, all listeners in order
+ * @param lockTimeout how long to wait for another runner's lock
+ * @param transactionMode how migrations are grouped into transactions
+ * @param outOfOrder what to do with out-of-order migrations
+ * @param validateOnApply whether edited applied migrations stop an apply
+ */
+record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
+		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
+		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
+		boolean validateOnApply) {
+
+}

@@ -46,7 +46,7 @@ class RunnerSecretsTests {
 	@Test
 	void aConnectionThatDoesNotOpenFailsWithTheDriversErrorMaskedThroughoutItsStackTrace() {
 		// MariaDB Connector/J quotes a URL's user information out of context
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+		JdbcUrlDataSource dataSource = new JdbcUrlDataSource(
 				"jdbc:mariadb://root:" + PASSWORD + "@127.0.0.1:3306/test");
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> MigrationRunner.builder(dataSource).secrets(List.of(PASSWORD)).build())

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.migrations.Credentials;
-import dev.migrations.DriverManagerDataSource;
+import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationListener;
 import dev.migrations.command.CommandArguments;
@@ -166,7 +166,7 @@ public final class Main {
 			requireDriver(this.url);
 			this.locations.forEach(Settings::requireOnClassPath);
 			MigrationRunner.Builder builder = MigrationRunner
-				.builder(new DriverManagerDataSource(this.url, this.user, this.password))
+				.builder(new JdbcUrlDataSource(this.url, this.user, this.password))
 				.locations(this.locations)
 				.encoding(this.encoding)
 				.secrets(secrets())

@@ -64,7 +64,7 @@ final class CommandContext {
 	}
 
 	String mask(@Nullable String text) {
-		return Credentials.mask((text != null) ? text : "", this.secrets);
+		return (text != null) ? String.valueOf(Credentials.mask(text, this.secrets)) : "";
 	}
 
 	/**

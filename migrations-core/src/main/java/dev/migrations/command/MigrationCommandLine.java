@@ -139,7 +139,7 @@ public final class MigrationCommandLine {
 			return SUCCESS;
 		}
 		catch (CommandLineUsageException ex) {
-			printUsageError(err, Credentials.mask(ex.getMessage()));
+			printUsageError(err, String.valueOf(Credentials.mask(ex.getMessage())));
 			return USAGE;
 		}
 	}

@@ -3,6 +3,7 @@ package dev.migrations.runner;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -91,7 +92,8 @@ final class LedgerRepair {
 			else if (chosen.contains(RepairOption.ACCEPT_CHECKSUMS)
 					&& status.state() == MigrationState.CHECKSUM_MISMATCH) {
 				lock.verify(connection);
-				this.ledger.updateChecksum(connection, id, status.checksum());
+				// A mismatch is of a migration that has a source, so a checksum
+				this.ledger.updateChecksum(connection, id, Objects.requireNonNull(status.checksum()));
 				done.add("Accepted checksum " + status.checksum() + " of " + id + " (was " + status.appliedChecksum()
 						+ ")");
 			}

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import dev.migrations.MigrationDefinitionException;
@@ -231,7 +232,8 @@ final class LedgerView {
 						"Migration " + name(status) + " is in progress in " + this.liveHolder
 								+ ", which holds the migration lock and started it in batch " + status.batch() + " at "
 								+ status.appliedAt() + ".",
-						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK, status.id()).with(Remedy.Fact.HOLDER, this.liveHolder)));
+						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK, status.id())
+							.with(Remedy.Fact.HOLDER, Objects.requireNonNull(this.liveHolder))));
 				case CHECKSUM_MISMATCH -> {
 					if (checkChecksums) {
 						problems.add(new MigrationProblem(status.id(), status.state(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.migrations.Direction;
 import dev.migrations.ExecutedMigration;
@@ -77,7 +78,9 @@ final class MigrationExecutor {
 	 * @return the primitive operations to execute
 	 */
 	public List<SchemaOperation> render(MigrationDescriptor migration, Direction direction) {
-		List<SchemaOperation> plan = (direction == Direction.UP) ? migration.up() : migration.down();
+		// A rollback selects reversible migrations only, so a down plan is there
+		List<SchemaOperation> plan = (direction == Direction.UP) ? migration.up()
+				: Objects.requireNonNull(migration.down(), migration.id() + " is irreversible");
 		List<SchemaOperation> rendered = new ArrayList<>(plan.size());
 		for (SchemaOperation operation : plan) {
 			try {

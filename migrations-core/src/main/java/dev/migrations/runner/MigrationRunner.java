@@ -261,10 +261,11 @@ public final class MigrationRunner {
 			this.ledger.ensureInitialized(connection);
 			this.checks.requireEmptyLedger(id, this.ledger.readApplied(connection));
 			lock.verify(connection);
-			this.ledger.logApplied(connection, new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE,
-					Instant.now(), 0, Run.appliedBy(connection), null, lock.holder().identity()));
+			LedgerEntry row = new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE, Instant.now(), 0,
+					Run.appliedBy(connection), null, lock.holder().identity());
+			this.ledger.logApplied(connection, row);
 			logger.info("Baselined {} at {}", this.ledger.describe(), id);
-			return null;
+			return row;
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.migrations.Direction;
 import dev.migrations.IrreversibleMigrationException;
@@ -129,8 +130,9 @@ final class RunChecks {
 				descriptor.down();
 			}
 			catch (MigrationDefinitionException ex) {
-				problems.add(new MigrationProblem(descriptor.id(), states.get(descriptor.id()), ex.getMessage(),
-						Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
+				// The view has a status for every migration a source defines
+				problems.add(new MigrationProblem(descriptor.id(), Objects.requireNonNull(states.get(descriptor.id())),
+						ex.getMessage(), Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
 							.with(Remedy.Fact.SOURCE, descriptor.source(Direction.DOWN))));
 			}
 		}

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.Direction;
-import dev.migrations.DriverManagerDataSource;
+import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.LedgerTable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDescriptor;
@@ -45,7 +45,7 @@ public final class RunnerMain {
 
 	public static void main(String[] args) {
 		try {
-			DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0]);
+			JdbcUrlDataSource dataSource = new JdbcUrlDataSource(args[0]);
 			MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 				.locations(args[1])
 				.lockTimeout(Duration.ofSeconds(Long.parseLong(args[2])));

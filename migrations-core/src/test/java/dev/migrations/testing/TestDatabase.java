@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import dev.migrations.DriverManagerDataSource;
+import dev.migrations.JdbcUrlDataSource;
 
 /**
  * A fresh, empty database for one test, dropped on {@link #close()}. H2 and SQLite run in
@@ -52,7 +52,7 @@ public final class TestDatabase implements AutoCloseable {
 		this.url = url;
 		this.adminUrl = adminUrl;
 		this.file = file;
-		this.dataSource = new DriverManagerDataSource(url);
+		this.dataSource = new JdbcUrlDataSource(url);
 	}
 
 	/**

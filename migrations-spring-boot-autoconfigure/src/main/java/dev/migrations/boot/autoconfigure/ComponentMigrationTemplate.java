@@ -4,7 +4,7 @@ import dev.migrations.command.MigrationTemplate;
 
 /**
  * The class {@code java -jar app.jar make:migration NAME --java} writes: a
- * {@link dev.migrations.Migration} component with its {@link MigrationId}, which the
+ * {@link dev.migrations.Migration} component with its {@link MigrationBean}, which the
  * application finds by component scanning.
  */
 final class ComponentMigrationTemplate implements MigrationTemplate {
@@ -15,12 +15,12 @@ final class ComponentMigrationTemplate implements MigrationTemplate {
 				package %s;
 
 				import dev.migrations.Migration;
-				import dev.migrations.boot.autoconfigure.MigrationId;
+				import dev.migrations.boot.autoconfigure.MigrationBean;
 				import dev.migrations.schema.Schema;
 				import org.springframework.stereotype.Component;
 
 				@Component
-				@MigrationId("%s")
+				@MigrationBean("%s")
 				public class %s implements Migration {
 
 					@Override

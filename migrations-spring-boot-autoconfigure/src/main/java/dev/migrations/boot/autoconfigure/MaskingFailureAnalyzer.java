@@ -32,8 +32,8 @@ abstract class MaskingFailureAnalyzer<T extends Throwable> extends AbstractFailu
 		return new FailureAnalysis(mask(analysis.getDescription()), mask(analysis.getAction()), analysis.getCause());
 	}
 
-	private String mask(String text) {
-		return String.valueOf(Credentials.mask(text, this.secrets));
+	private @Nullable String mask(@Nullable String text) {
+		return Credentials.mask(text, this.secrets);
 	}
 
 }

@@ -34,7 +34,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the auto-configured runners from the properties and the beans of the context:
- * {@link Migration} beans with {@link MigrationId}, {@link MigrationEntry} beans,
+ * {@link Migration} beans with {@link MigrationBean}, {@link MigrationEntry} beans,
  * {@link MigrationListener}s and {@link MigrationRunnerCustomizer}s.
  */
 final class MigrationRunnerFactory {
@@ -53,7 +53,7 @@ final class MigrationRunnerFactory {
 			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources, Environment environment) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
-		this.classLoader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+		this.classLoader = (classLoader != null) ? classLoader : MigrationRunnerFactory.class.getClassLoader();
 		this.dedicatedDataSources = dedicatedDataSources;
 		this.secrets = MigrationsSecrets.of(environment);
 	}
@@ -186,13 +186,13 @@ final class MigrationRunnerFactory {
 		Map<String, Instance> instances = this.properties.getInstances();
 		List<MigrationEntry> entries = new ArrayList<>();
 		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
-			MigrationId annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationId.class);
+			MigrationBean annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationBean.class);
 			if (annotation == null) {
 				throw new MigrationDefinitionException("Migration bean '" + beanName + "' has no id.",
 						correction(null,
-								"annotate its class or @Bean method with @" + MigrationId.class.getName()
+								"annotate its class or @Bean method with @" + MigrationBean.class.getName()
 										+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example "
-										+ "@MigrationId(\"m_20241201000000_create_users_table\")."),
+										+ "@MigrationBean(\"m_20241201000000_create_users_table\")."),
 						null);
 			}
 			String target = annotation.instance();
@@ -201,14 +201,14 @@ final class MigrationRunnerFactory {
 						"Migration bean '" + beanName + "' is for instance '" + target
 								+ "', but no migrations.instances are configured.",
 						correction("migrations.instances." + target, "remove instance = \"" + target
-								+ "\" from its @MigrationId, or configure migrations.instances." + target + "."),
+								+ "\" from its @MigrationBean, or configure migrations.instances." + target + "."),
 						null);
 			}
 			if (instanceName != null && !instances.containsKey(target)) {
 				throw new MigrationDefinitionException(
 						"Migration bean '" + beanName + "' does not name one of the configured migrations.instances "
 								+ instances.keySet() + ".",
-						correction(null, "add instance = \"<name>\" to its @MigrationId."), null);
+						correction(null, "add instance = \"<name>\" to its @MigrationBean."), null);
 			}
 			if (Objects.equals(target, (instanceName != null) ? instanceName : "")) {
 				entries.add(new MigrationEntry(parseId(beanName, annotation.value()),
@@ -224,7 +224,7 @@ final class MigrationRunnerFactory {
 			throw new MigrationDefinitionException(
 					"MigrationEntry beans cannot be assigned to one of several migrations.instances.",
 					correction(null, "declare each as a Migration bean with "
-							+ "@MigrationId(value = \"m_...\", instance = \"<name>\") instead."),
+							+ "@MigrationBean(value = \"m_...\", instance = \"<name>\") instead."),
 					null);
 		}
 		return entries;

@@ -173,7 +173,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	 * context and exit with the command's status.
 	 */
 	private void runCommand(MigrationCommand command) {
-		Environment environment = this.applicationContext.getEnvironment();
+		Environment environment = Objects.requireNonNull(this.applicationContext).getEnvironment();
 		List<String> locations = Binder.get(environment)
 			.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(SqlMigrationSource.DEFAULT_LOCATION));

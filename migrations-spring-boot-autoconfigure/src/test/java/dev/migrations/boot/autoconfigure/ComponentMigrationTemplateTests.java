@@ -30,8 +30,8 @@ class ComponentMigrationTemplateTests {
 		String source = new ComponentMigrationTemplate().javaSource("db.migrations", "CreateUsers", id);
 		assertThat(source).startsWith("package db.migrations;")
 			.contains("import org.springframework.stereotype.Component;")
-			.contains("import dev.migrations.boot.autoconfigure.MigrationId;")
-			.contains("@Component\n@MigrationId(\"m_20250101000000_create_users\")\n"
+			.contains("import dev.migrations.boot.autoconfigure.MigrationBean;")
+			.contains("@Component\n@MigrationBean(\"m_20250101000000_create_users\")\n"
 					+ "public class CreateUsers implements Migration {");
 		Path file = Files.createDirectories(this.directory.resolve("db/migrations")).resolve("CreateUsers.java");
 		Files.writeString(file, source);

@@ -131,8 +131,8 @@ class MigrationsAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(MigrationDefinitionException.class)
 				.hasMessageContaining("Migration bean 'unnamedMigration' has no id")
-				.hasMessageContaining("@dev.migrations.boot.autoconfigure.MigrationId(")
-				.hasMessageContaining("@MigrationId(\"m_20241201000000_create_users_table\")");
+				.hasMessageContaining("@dev.migrations.boot.autoconfigure.MigrationBean(")
+				.hasMessageContaining("@MigrationBean(\"m_20241201000000_create_users_table\")");
 		});
 	}
 
@@ -460,7 +460,7 @@ class MigrationsAutoConfigurationTests {
 	static class AddNameColumnConfiguration {
 
 		@Bean
-		@MigrationId("m_20241201000100_add_name_to_users")
+		@MigrationBean("m_20241201000100_add_name_to_users")
 		Migration addNameToUsers() {
 			return (schema) -> schema.sql("ALTER TABLE users ADD COLUMN name VARCHAR(100)");
 		}
@@ -471,7 +471,7 @@ class MigrationsAutoConfigurationTests {
 	static class OrdersJavaMigrationConfiguration {
 
 		@Bean
-		@MigrationId(value = "m_20241201000100_add_note_to_orders", instance = "orders")
+		@MigrationBean(value = "m_20241201000100_add_note_to_orders", instance = "orders")
 		Migration addNoteToOrders() {
 			return (schema) -> schema.sql("ALTER TABLE orders ADD COLUMN note VARCHAR(100)");
 		}
@@ -503,7 +503,7 @@ class MigrationsAutoConfigurationTests {
 	static class MalformedIdConfiguration {
 
 		@Bean
-		@MigrationId("create_users")
+		@MigrationBean("create_users")
 		Migration badlyNamed() {
 			return (schema) -> schema.sql("CREATE TABLE unnamed (id INT)");
 		}
@@ -556,7 +556,7 @@ class MigrationsAutoConfigurationTests {
 
 	}
 
-	@MigrationId("m_20241201000100_add_name_to_users")
+	@MigrationBean("m_20241201000100_add_name_to_users")
 	static class AddNameToUsers implements Migration {
 
 		@Override

@@ -210,8 +210,8 @@ class MigrationsFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).isEqualTo("Migration bean 'unnamedMigration' has no id.");
 		assertThat(analysis.getAction())
 			.startsWith("annotate its class or @Bean method with "
-					+ "@dev.migrations.boot.autoconfigure.MigrationId(\"m_<yyyyMMddHHmmss>_<name>\")")
-			.endsWith("for example @MigrationId(\"m_20241201000000_create_users_table\").");
+					+ "@dev.migrations.boot.autoconfigure.MigrationBean(\"m_<yyyyMMddHHmmss>_<name>\")")
+			.endsWith("for example @MigrationBean(\"m_20241201000000_create_users_table\").");
 		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CORRECT_CONFIGURATION);
 	}
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.migrations.DriverManagerDataSource;
+import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +79,7 @@ class DocsSpringExampleTests {
 	}
 
 	private static JdbcTemplate jdbc(String url) {
-		return new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+		return new JdbcTemplate(new JdbcUrlDataSource(url, "sa", ""));
 	}
 
 	private static List<String> ledgerIds(String url) {

@@ -1,7 +1,7 @@
 package dev.migrations.boot.docs;
 
 import dev.migrations.Migration;
-import dev.migrations.boot.autoconfigure.MigrationId;
+import dev.migrations.boot.autoconfigure.MigrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class MigrationBeanExample {
 
 	@Bean
-	@MigrationId("m_20241201000050_add_name_to_users") // dev.migrations.boot.autoconfigure.MigrationId
+	@MigrationBean("m_20241201000050_add_name_to_users") // dev.migrations.boot.autoconfigure.MigrationBean
 	Migration addNameToUsers() {
 		return (schema) -> schema.sql("ALTER TABLE users ADD COLUMN name VARCHAR(100)");
 	}

@@ -85,7 +85,7 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		assertThat(made.output()).contains("Created " + sources.resolve("CreateGizmos.java"));
 		assertThat(Files.readString(sources.resolve("CreateGizmos.java")))
 			.contains("import org.springframework.stereotype.Component;")
-			.containsPattern("@Component\n@MigrationId\\(\"m_\\d{14}_create_gizmos\"\\)\n"
+			.containsPattern("@Component\n@MigrationBean\\(\"m_\\d{14}_create_gizmos\"\\)\n"
 					+ "public class CreateGizmos implements Migration \\{");
 	}
 

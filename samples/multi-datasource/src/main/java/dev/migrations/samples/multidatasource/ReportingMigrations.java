@@ -1,7 +1,7 @@
 package dev.migrations.samples.multidatasource;
 
 import dev.migrations.Migration;
-import dev.migrations.boot.autoconfigure.MigrationId;
+import dev.migrations.boot.autoconfigure.MigrationBean;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ReportingMigrations {
 
 	@Bean
-	@MigrationId(value = "m_20241201000100_add_order_count_to_daily_totals", instance = "reporting")
+	@MigrationBean(value = "m_20241201000100_add_order_count_to_daily_totals", instance = "reporting")
 	Migration addOrderCountToDailyTotals() {
 		return (schema) -> schema.table("daily_totals", (table) -> table.integer("order_count").defaultValue(0));
 	}

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.migrations.DriverManagerDataSource;
+import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
@@ -26,7 +26,7 @@ public final class PlainJavaSample {
 		String url = (args.length > 0) ? args[0] : "jdbc:h2:mem:sample;DB_CLOSE_DELAY=-1";
 		// Keep one connection open so an in-memory database lives for the whole run
 		try (Connection keepAlive = DriverManager.getConnection(url)) {
-			MigrationRunner runner = MigrationRunner.builder(new DriverManagerDataSource(url))
+			MigrationRunner runner = MigrationRunner.builder(new JdbcUrlDataSource(url))
 				.locations("classpath:db/migrations")
 				.entries(createBooks())
 				.build();

@@ -1,7 +1,7 @@
 package dev.migrations.samples.quickstart;
 
 import dev.migrations.Migration;
-import dev.migrations.boot.autoconfigure.MigrationId;
+import dev.migrations.boot.autoconfigure.MigrationBean;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +19,7 @@ class NotesMigrations {
 	 * @return the migration
 	 */
 	@Bean
-	@MigrationId("m_20241201000200_add_pinned_to_notes")
+	@MigrationBean("m_20241201000200_add_pinned_to_notes")
 	Migration addPinnedToNotes() {
 		return (schema) -> schema.table("notes", (table) -> {
 			table.booleanColumn("pinned").defaultValue(false);

@@ -10,15 +10,16 @@ import dev.migrations.Migration;
 
 /**
  * Gives a {@link Migration} bean its id, such as
- * {@code @MigrationId("m_20241201000000_create_users_table")}. Put it on the bean's class
- * or on its {@code @Bean} method. A {@code Migration} bean without it fails startup.
+ * {@code @MigrationBean("m_20241201000000_create_users_table")}. Put it on the bean's
+ * class or on its {@code @Bean} method. A {@code Migration} bean without it fails
+ * startup.
  *
  * @see dev.migrations.MigrationId#parse(String)
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface MigrationId {
+public @interface MigrationBean {
 
 	/**
 	 * The id of the migration: a 14-digit UTC timestamp and a snake_case slug, such as

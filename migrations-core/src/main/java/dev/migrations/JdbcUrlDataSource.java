@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link DriverManager}. Enough for the command line, a {@code main} method or a test; an
  * application should use a pool. Thread-safe.
  */
-public final class DriverManagerDataSource implements DataSource {
+public final class JdbcUrlDataSource implements DataSource {
 
 	private final String url;
 
@@ -27,7 +27,7 @@ public final class DriverManagerDataSource implements DataSource {
 	 * Create a data source for a URL that carries its own credentials, if any.
 	 * @param url the JDBC URL
 	 */
-	public DriverManagerDataSource(String url) {
+	public JdbcUrlDataSource(String url) {
 		this(url, null, null);
 	}
 
@@ -37,7 +37,7 @@ public final class DriverManagerDataSource implements DataSource {
 	 * @param user the user, or {@code null}
 	 * @param password the password, or {@code null}
 	 */
-	public DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
+	public JdbcUrlDataSource(String url, @Nullable String user, @Nullable String password) {
 		this.url = url;
 		if (user != null) {
 			this.properties.setProperty("user", user);
@@ -93,7 +93,7 @@ public final class DriverManagerDataSource implements DataSource {
 	@Override
 	public String toString() {
 		// Never the URL: it may carry a password
-		return "DriverManagerDataSource";
+		return "JdbcUrlDataSource";
 	}
 
 }

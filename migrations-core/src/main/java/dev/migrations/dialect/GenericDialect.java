@@ -4,7 +4,7 @@ package dev.migrations.dialect;
  * Any other database: standard quoting, DDL assumed to commit implicitly (the safe
  * assumption: each migration is recorded {@code RUNNING} first), and a lease-row lock.
  */
-public class GenericDialect implements Dialect {
+class GenericDialect implements Dialect {
 
 	private final String productName;
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * upper case, so quoted names are upper-cased too: {@code users} in the schema builder
  * and {@code users} in raw SQL are the same table.
  */
-public class H2Dialect extends TableRenderingDialect {
+class H2Dialect extends TableRenderingDialect {
 
 	@Override
 	public String fold(String identifier) {

@@ -3,7 +3,7 @@ package dev.migrations.dialect;
 /**
  * MariaDB: as MySQL.
  */
-public class MariaDbDialect extends MySqlDialect {
+class MariaDbDialect extends MySqlDialect {
 
 	@Override
 	public String name() {

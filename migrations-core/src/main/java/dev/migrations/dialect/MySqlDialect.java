@@ -11,8 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
+import dev.migrations.lock.Locks;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.MySqlNamedLock;
 import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * MySQL: DDL commits implicitly, backtick quoting, backslash escapes in strings, and a
  * {@code GET_LOCK} named lock. A schema is a database, so a ledger schema is a catalog.
  */
-public class MySqlDialect extends TableRenderingDialect {
+class MySqlDialect extends TableRenderingDialect {
 
 	@Override
 	public String name() {
@@ -170,7 +170,7 @@ public class MySqlDialect extends TableRenderingDialect {
 
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
-		return new MySqlNamedLock(dataSource, table);
+		return Locks.mysqlNamed(dataSource, table);
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
+import dev.migrations.lock.Locks;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.sql.SqlStatementSplitter;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL: transactional DDL, dollar quoting, scripts as {@code psql} reads them
  * ({@code COPY ... FROM stdin} with its rows too), and a session advisory lock.
  */
-public class PostgresDialect extends TableRenderingDialect {
+class PostgresDialect extends TableRenderingDialect {
 
 	@Override
 	public String name() {
@@ -67,7 +67,7 @@ public class PostgresDialect extends TableRenderingDialect {
 
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
-		return new PostgresAdvisoryLock(dataSource, table);
+		return Locks.postgresAdvisory(dataSource, table);
 	}
 
 	@Override

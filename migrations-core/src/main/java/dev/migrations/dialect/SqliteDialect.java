@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * stays in one statement); the lock is a lease row. SQLite has no schemas other than
  * attached databases.
  */
-public class SqliteDialect extends TableRenderingDialect {
+class SqliteDialect extends TableRenderingDialect {
 
 	@Override
 	public String name() {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * locks are server-wide, so a ledger's lock name includes the ledger's database: runs
  * against two databases of one server never wait for each other. Thread-safe.
  */
-public final class MySqlNamedLock extends SessionLock {
+final class MySqlNamedLock extends SessionLock {
 
 	private static final int MAX_NAME_LENGTH = 64;
 

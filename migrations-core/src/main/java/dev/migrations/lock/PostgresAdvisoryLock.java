@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * schema and name of the ledger, so that runs against two databases or schemas never wait
  * for each other. Thread-safe.
  */
-public final class PostgresAdvisoryLock extends SessionLock {
+final class PostgresAdvisoryLock extends SessionLock {
 
 	private static final String HOLDER = "SELECT a.pid, a.usename, a.client_addr, a.backend_start FROM pg_locks l "
 			+ "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "

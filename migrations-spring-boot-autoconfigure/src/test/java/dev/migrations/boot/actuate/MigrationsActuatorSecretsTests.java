@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
-import dev.migrations.dialect.MariaDbDialect;
+import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +153,7 @@ class MigrationsActuatorSecretsTests {
 		this.contextRunner.withPropertyValues("spring.datasource.url=" + url)
 			.withBean(MigrationRunner.class,
 					() -> MigrationRunner.builder(new DriverManagerDataSource(url))
-						.dialect(new MariaDbDialect())
+						.dialect(Dialects.forProduct("MariaDB", "10.11.0-MariaDB"))
 						.locations(ObservedDatabase.LOCATION)
 						.build())
 			.run((context) -> {

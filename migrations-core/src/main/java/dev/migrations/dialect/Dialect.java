@@ -14,10 +14,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
+import dev.migrations.catalog.Catalog;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.TableLeaseLock;
@@ -289,6 +291,23 @@ public interface Dialect {
 			}
 		}
 		return !listed;
+	}
+
+	/**
+	 * Read what a schema holds from the database's catalog, in a number of queries that
+	 * does not grow with the number of tables. The tables named in {@code excluded} (the
+	 * ledger and its lock table) are left out, and so is everything that belongs to them.
+	 * @param connection the connection
+	 * @param schema the schema (the database on MySQL and MariaDB), or {@code null} for
+	 * the connection's current one
+	 * @param excluded the names of the tables to leave out, as the database stores them
+	 * @return the catalog
+	 * @throws SQLException on a database error
+	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
+	 */
+	default Catalog readCatalog(Connection connection, @Nullable String schema, Set<String> excluded)
+			throws SQLException {
+		throw new UnsupportedOperationException("Reading the schema of a " + name() + " database is not supported");
 	}
 
 	/**

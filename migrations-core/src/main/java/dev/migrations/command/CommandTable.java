@@ -13,7 +13,7 @@ final class CommandTable {
 
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
-			new MakeMigrationCommand());
+			new MakeMigrationCommand(), new SchemaDescribeCommand());
 
 	private CommandTable() {
 	}
@@ -42,6 +42,7 @@ final class CommandTable {
 				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
+				  schema:describe [--json]                        show the tables, views and other objects the database holds
 				Every command takes --verbose to print stack traces.
 				Exit codes: 0 success, 1 pending or validation problems, 2 usage error, 3 failure.""";
 	}

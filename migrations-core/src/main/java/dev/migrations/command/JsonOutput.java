@@ -11,6 +11,10 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
+import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.PrimaryKey;
+import dev.migrations.catalog.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The documents of {@code --json}: what each command prints, as one line of JSON.
@@ -106,6 +110,75 @@ final class JsonOutput {
 			rows.add(row);
 		}
 		return Json.write(rows);
+	}
+
+	/**
+	 * A schema as {@code schema:describe --json} shows it.
+	 */
+	static String catalog(Catalog catalog) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("tables", catalog.tables().stream().map(JsonOutput::table).toList());
+		json.put("views",
+				catalog.views()
+					.stream()
+					.map((view) -> object("name", view.name(), "definition", view.definition()))
+					.toList());
+		json.put("objects",
+				catalog.objects()
+					.stream()
+					.map((object) -> object("kind", object.kind().name(), "name", object.name(), "definitionHash",
+							object.definitionHash()))
+					.toList());
+		return Json.write(json);
+	}
+
+	private static Map<String, Object> table(Table table) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("name", table.name());
+		json.put("comment", table.comment());
+		json.put("columns", table.columns().stream().map((column) -> {
+			Map<String, Object> row = object("name", column.name(), "type", column.type(), "nullable",
+					column.nullable(), "default", column.defaultValue(), "autoIncrement", column.autoIncrement());
+			row.put("comment", column.comment());
+			return row;
+		}).toList());
+		PrimaryKey primaryKey = table.primaryKey();
+		json.put("primaryKey",
+				(primaryKey != null) ? object("name", primaryKey.name(), "columns", primaryKey.columns()) : null);
+		json.put("uniqueConstraints",
+				table.uniqueConstraints()
+					.stream()
+					.map((unique) -> object("name", unique.name(), "columns", unique.columns()))
+					.toList());
+		json.put("indexes",
+				table.indexes()
+					.stream()
+					.map((index) -> object("name", index.name(), "columns", index.columns(), "unique", index.unique()))
+					.toList());
+		json.put("foreignKeys", table.foreignKeys().stream().map((key) -> {
+			Map<String, Object> row = object("name", key.name(), "columns", key.columns(), "referencedTable",
+					key.referencedTable(), "referencedColumns", key.referencedColumns());
+			row.put("onDelete", key.onDelete());
+			row.put("onUpdate", key.onUpdate());
+			return row;
+		}).toList());
+		json.put("checks",
+				table.checks()
+					.stream()
+					.map((check) -> object("name", check.name(), "expression", check.expression()))
+					.toList());
+		return json;
+	}
+
+	/**
+	 * A JSON object of name and value pairs, in their order; a value may be {@code null}.
+	 */
+	private static Map<String, Object> object(@Nullable Object... pairs) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			json.put(String.valueOf(pairs[i]), pairs[i + 1]);
+		}
+		return json;
 	}
 
 }

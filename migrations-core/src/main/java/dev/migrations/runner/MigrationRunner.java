@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import dev.migrations.Direction;
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
@@ -30,6 +31,7 @@ import dev.migrations.PlannedMigration;
 import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
+import dev.migrations.catalog.Catalog;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
@@ -97,6 +99,8 @@ public final class MigrationRunner {
 
 	private final RunnerAdvice advice;
 
+	private final LedgerTable table;
+
 	MigrationRunner(RunnerSettings settings) {
 		this.dataSource = settings.dataSource();
 		this.connections = settings.connections();
@@ -111,6 +115,7 @@ public final class MigrationRunner {
 		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
 		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
 		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
+		this.table = settings.table();
 	}
 
 	/**
@@ -192,6 +197,21 @@ public final class MigrationRunner {
 	 */
 	public List<MigrationStatus> status() {
 		return Jdbc.withConnection(this.connections, (connection) -> this.reader.readUnlocked(connection).statuses());
+	}
+
+	/**
+	 * Read what the database holds in the ledger's schema (the connection's current one
+	 * when the ledger names none) from its catalog: tables, views and the objects each
+	 * database has of its own, without the ledger and its lock table. Takes no lock and
+	 * creates nothing.
+	 * @return the schema
+	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
+	 */
+	public Catalog describeSchema() {
+		Set<String> ledgerTables = Set.of(this.dialect.fold(this.table.name()),
+				this.dialect.fold(this.table.lockTable().name()));
+		return Jdbc.withConnection(this.connections,
+				(connection) -> this.dialect.readCatalog(connection, this.table.schema(), ledgerTables));
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package dev.migrations.conformance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,6 +17,7 @@ import dev.migrations.catalog.ForeignKey;
 import dev.migrations.catalog.Index;
 import dev.migrations.catalog.Table;
 import dev.migrations.catalog.UniqueConstraint;
+import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
@@ -100,6 +104,22 @@ abstract class CatalogConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void schemaDescribePrintsWhatTheDatabaseHolds() {
+		runner(this.database).applyAll();
+		Output text = describe("schema:describe");
+		assertThat(text.exitCode()).as(text.err()).isZero();
+		assertThat(text.out()).contains("table " + name("authors"), "table " + name("books"))
+			.containsPattern("\\n  " + name("name") + " +varchar\\(100\\) +not null")
+			.contains("references " + name("authors") + " (" + name("id") + ") on delete CASCADE")
+			.doesNotContainIgnoringCase("migrations_ledger");
+		Output json = describe("schema:describe", "--json");
+		assertThat(json.exitCode()).as(json.err()).isZero();
+		assertThat(json.out()).startsWith("{\"tables\":[{\"name\":\"" + name("authors") + "\"")
+			.contains("\"autoIncrement\":true")
+			.doesNotContainIgnoringCase("migrations_ledger");
+	}
+
+	@Test
 	void anEmptyDatabaseHasAnEmptyCatalog() throws SQLException {
 		assertThat(read(this.database).isEmpty()).isTrue();
 	}
@@ -130,6 +150,19 @@ abstract class CatalogConformanceTests extends FreshDatabaseTests {
 		List<List<String>> constraints = table.uniqueConstraints().stream().map(UniqueConstraint::columns).toList();
 		List<List<String>> indexes = table.indexes().stream().filter(Index::unique).map(Index::columns).toList();
 		return constraints.isEmpty() ? indexes : constraints;
+	}
+
+	private Output describe(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = new MigrationCommandLine((listener) -> runner(this.database), List.of(),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				false, List.of())
+			.run(List.of(args));
+		return new Output(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Output(int exitCode, String out, String err) {
 	}
 
 	static MigrationRunner runner(TestDatabase database) {

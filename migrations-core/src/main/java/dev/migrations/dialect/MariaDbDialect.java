@@ -1,7 +1,7 @@
 package dev.migrations.dialect;
 
 /**
- * MariaDB: as MySQL.
+ * MariaDB: as MySQL, with the catalog as MariaDB's {@code information_schema} writes it.
  */
 class MariaDbDialect extends MySqlDialect {
 
@@ -13,6 +13,11 @@ class MariaDbDialect extends MySqlDialect {
 	@Override
 	TableRenderer tableRenderer() {
 		return new MariaDbTableRenderer(this);
+	}
+
+	@Override
+	MySqlCatalogReader catalogReader() {
+		return MySqlCatalogReader.mariadb();
 	}
 
 }

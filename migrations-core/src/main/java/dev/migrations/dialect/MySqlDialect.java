@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
+import dev.migrations.catalog.Catalog;
 import dev.migrations.lock.Locks;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.sql.SqlStatementSplitter;
@@ -176,6 +178,24 @@ class MySqlDialect extends TableRenderingDialect {
 	@Override
 	TableRenderer tableRenderer() {
 		return new MySqlTableRenderer(this);
+	}
+
+	/**
+	 * Read the catalog from {@code information_schema}; see {@link MySqlCatalogReader}
+	 * for what it decides where the servers leave room.
+	 */
+	@Override
+	public Catalog readCatalog(Connection connection, @Nullable String schema, Set<String> excluded)
+			throws SQLException {
+		return catalogReader().read(connection, schema, excluded);
+	}
+
+	/**
+	 * Return the reader of this server's catalog.
+	 * @return the reader
+	 */
+	MySqlCatalogReader catalogReader() {
+		return MySqlCatalogReader.mysql();
 	}
 
 }

@@ -1,15 +1,10 @@
 package dev.migrations.conformance;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.migrations.catalog.Catalog;
 import dev.migrations.catalog.Check;
@@ -22,6 +17,7 @@ import dev.migrations.catalog.View;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.QueryCounter;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -178,41 +174,10 @@ class MariadbCatalogTests extends CatalogConformanceTests {
 	/**
 	 * Return how many statements and metadata queries reading the catalog runs.
 	 */
-	private int queriesToRead(TestDatabase database) throws SQLException {
-		AtomicInteger queries = new AtomicInteger();
-		try (Connection connection = database.dataSource().getConnection()) {
-			Connection counting = counting(Connection.class, connection, queries);
-			Catalog catalog = Dialects.detect(connection).readCatalog(counting, null, Set.of());
+	private static int queriesToRead(TestDatabase database) throws SQLException {
+		return QueryCounter.count(database, (connection) -> {
+			Catalog catalog = Dialects.detect(connection).readCatalog(connection, null, Set.of());
 			assertThat(catalog.tables()).isNotEmpty();
-		}
-		return queries.get();
-	}
-
-	/**
-	 * Wrap a connection, or a statement or metadata it returns, counting every execution
-	 * and metadata query.
-	 */
-	@SuppressWarnings("unchecked")
-	private static <T> T counting(Class<T> type, T target, AtomicInteger queries) {
-		return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
-			String name = method.getName();
-			boolean metadataQuery = type == DatabaseMetaData.class
-					&& method.getReturnType() == java.sql.ResultSet.class;
-			if (name.startsWith("execute") || metadataQuery) {
-				queries.incrementAndGet();
-			}
-			try {
-				Object result = method.invoke(target, args);
-				Class<?> returned = method.getReturnType();
-				if (result != null
-						&& (Statement.class.isAssignableFrom(returned) || returned == DatabaseMetaData.class)) {
-					return counting((Class<Object>) returned, result, queries);
-				}
-				return result;
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause();
-			}
 		});
 	}
 

@@ -47,6 +47,29 @@ public final class JdbcUrlDataSource implements DataSource {
 		}
 	}
 
+	private JdbcUrlDataSource(String url, Properties properties) {
+		this.url = url;
+		this.properties.putAll(properties);
+	}
+
+	/**
+	 * Return the URL this data source connects to.
+	 * @return the JDBC URL
+	 */
+	public String url() {
+		return this.url;
+	}
+
+	/**
+	 * Return a data source for another URL with this one's user and password: another
+	 * database on the same server, say.
+	 * @param url the JDBC URL
+	 * @return the data source
+	 */
+	public JdbcUrlDataSource withUrl(String url) {
+		return new JdbcUrlDataSource(url, this.properties);
+	}
+
 	@Override
 	public Connection getConnection() throws SQLException {
 		return DriverManager.getConnection(this.url, this.properties);

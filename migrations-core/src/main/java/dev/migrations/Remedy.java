@@ -215,7 +215,12 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		 * The configuration is wrong. Facts: {@link Fact#SETTING}, {@link Fact#STEP} (the
 		 * correction, worded where the configuration is known).
 		 */
-		CORRECT_CONFIGURATION
+		CORRECT_CONFIGURATION,
+
+		/**
+		 * No temporary shadow database could be had: name an empty one to use instead.
+		 */
+		USE_SHADOW_DATABASE
 
 	}
 

@@ -79,6 +79,11 @@ public final class RemedyWording {
 			return "run again";
 		}
 
+		@Override
+		public String shadowDatabase() {
+			return "shadow(ShadowDatabase.of(url, user, password)) on the runner's builder";
+		}
+
 	};
 
 	private RemedyWording() {
@@ -155,6 +160,9 @@ public final class RemedyWording {
 			case CORRECT_LEDGER ->
 				"compare the ledger with the database, correct the ledger, then " + terms.retry() + ".";
 			case CORRECT_CONFIGURATION -> nonNull(remedy.fact(Fact.STEP));
+			case USE_SHADOW_DATABASE -> "give the user the right to create databases, or name an empty database "
+					+ "of the same kind, used for nothing else, as the shadow (" + terms.shadowDatabase() + "); then "
+					+ terms.retry() + ".";
 		};
 	}
 
@@ -332,6 +340,12 @@ public final class RemedyWording {
 		 * @return the words
 		 */
 		String retry();
+
+		/**
+		 * Return how a shadow database is named.
+		 * @return the setting or option
+		 */
+		String shadowDatabase();
 
 	}
 

@@ -75,6 +75,11 @@ public final class CommandRemedies {
 			return "run the command again";
 		}
 
+		@Override
+		public String shadowDatabase() {
+			return "--shadow-url (with --shadow-user and --shadow-password)";
+		}
+
 	};
 
 	private CommandRemedies() {

@@ -101,6 +101,8 @@ public final class MigrationRunner {
 
 	private final LedgerTable table;
 
+	private final SchemaReplay replay;
+
 	MigrationRunner(RunnerSettings settings) {
 		this.dataSource = settings.dataSource();
 		this.connections = settings.connections();
@@ -116,6 +118,7 @@ public final class MigrationRunner {
 		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
 		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
 		this.table = settings.table();
+		this.replay = new SchemaReplay(settings, this.reader);
 	}
 
 	/**
@@ -208,10 +211,20 @@ public final class MigrationRunner {
 	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
 	 */
 	public Catalog describeSchema() {
-		Set<String> ledgerTables = Set.of(this.dialect.fold(this.table.name()),
-				this.dialect.fold(this.table.lockTable().name()));
-		return Jdbc.withConnection(this.connections,
-				(connection) -> this.dialect.readCatalog(connection, this.table.schema(), ledgerTables));
+		return Jdbc.withConnection(this.connections, this.replay::live);
+	}
+
+	/**
+	 * Build the schema the ledger's applied migrations make, in the order they were
+	 * applied, on a shadow database dropped afterwards (see
+	 * {@link MigrationRunnerBuilder#shadow(ShadowDatabase)}). Takes no lock and changes
+	 * nothing in the database.
+	 * @return the schema, read as {@link #describeSchema()} reads the live one
+	 * @throws MigrationException if no shadow database can be had, or the migrations fail
+	 * on it
+	 */
+	public Catalog expectedSchema() {
+		return Jdbc.withConnection(this.connections, this.replay::expected);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
+import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Jdbc;
@@ -65,6 +66,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
 
 	private final List<String> secrets = new ArrayList<>();
+
+	private ShadowDatabase shadow = ShadowDatabase.temporary();
+
+	private Verification verification = Verification.OFF;
 
 	MigrationRunnerBuilder(DataSource dataSource) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -252,6 +257,29 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
+	 * Set where the schema the applied migrations build is replayed, for drift detection
+	 * and verification (default {@link ShadowDatabase#temporary()}).
+	 * @param shadow the shadow database
+	 * @return this builder
+	 */
+	public B shadow(ShadowDatabase shadow) {
+		this.shadow = Objects.requireNonNull(shadow, "shadow must not be null");
+		return self();
+	}
+
+	/**
+	 * Set what an apply does after applying: compare the database with the schema its
+	 * migrations build on the shadow database, and warn or fail when they differ (default
+	 * {@link Verification#OFF}).
+	 * @param verification the verification
+	 * @return this builder
+	 */
+	public B verify(Verification verification) {
+		this.verification = Objects.requireNonNull(verification, "verification must not be null");
+		return self();
+	}
+
+	/**
 	 * Build the runner: detect the dialect (unless set), load SQL migrations and check
 	 * every migration.
 	 * @return the runner
@@ -265,9 +293,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
 		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
 		MigrationLock lock = (this.lock != null) ? this.lock : dialect.lock(connections, this.table);
-		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect,
-				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
-				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply));
+		return new MigrationRunner(
+				new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect, this.table, ledger,
+						lock, descriptors, new CompositeListener(List.copyOf(this.listeners)), this.lockTimeout,
+						this.transactionMode, this.outOfOrder, this.validateOnApply, this.shadow, this.verification));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
+import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.MigrationLock;
@@ -31,10 +32,12 @@ import dev.migrations.lock.MigrationLock;
  * @param transactionMode how migrations are grouped into transactions
  * @param outOfOrder what to do with out-of-order migrations
  * @param validateOnApply whether edited applied migrations stop an apply
+ * @param shadow where the schema the migrations build is replayed
+ * @param verification what an apply does after applying: compare with that schema or not
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
-		boolean validateOnApply) {
+		boolean validateOnApply, ShadowDatabase shadow, Verification verification) {
 
 }

@@ -95,6 +95,11 @@ final class SpringRemedies {
 			return "start the application again";
 		}
 
+		@Override
+		public String shadowDatabase() {
+			return "migrations.shadow-url (with migrations.shadow-username and migrations.shadow-password)";
+		}
+
 	};
 
 	private SpringRemedies() {

@@ -1,0 +1,270 @@
+package dev.migrations.runner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import dev.migrations.JdbcUrlDataSource;
+import dev.migrations.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A shadow database created next to the live one and dropped after use: a database on the
+ * same server (PostgreSQL, MySQL, MariaDB), a private in-memory database (H2) or a
+ * temporary file (SQLite). Its name is generated, {@code migrations_shadow_} and eight
+ * hex digits, so that it never meets a name a user chose.
+ */
+final class TemporaryShadow implements ShadowDatabase {
+
+	private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?$");
+
+	private static final List<String> H2_SETTINGS = List.of("MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
+			"CASE_INSENSITIVE_IDENTIFIERS");
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final @Nullable String user;
+
+	private final @Nullable String password;
+
+	TemporaryShadow(@Nullable String user, @Nullable String password) {
+		this.user = user;
+		this.password = password;
+	}
+
+	@Override
+	public Shadow open(Connection live, DataSource liveDataSource, Dialect dialect) throws SQLException {
+		byte[] suffix = new byte[4];
+		random.nextBytes(suffix);
+		String name = "migrations_shadow_" + HexFormat.of().formatHex(suffix);
+		return switch (dialect.name()) {
+			case "postgresql" -> postgres(live, liveDataSource, dialect, name);
+			case "mysql", "mariadb" -> mysql(live, liveDataSource, dialect, name);
+			case "h2" -> h2(live, name);
+			case "sqlite" -> sqlite(name);
+			default -> throw new SQLException("No temporary shadow database can be created for a " + dialect.name()
+					+ " database; name an empty database of the same kind to use instead (shadow URL)");
+		};
+	}
+
+	private Shadow postgres(Connection live, DataSource liveDataSource, Dialect dialect, String name)
+			throws SQLException {
+		DatabaseMetaData metaData = live.getMetaData();
+		String url = (liveDataSource instanceof JdbcUrlDataSource urlDataSource) ? urlDataSource.url()
+				: metaData.getURL();
+		Matcher matcher = POSTGRES_URL.matcher(url);
+		if (!matcher.matches()) {
+			throw new SQLException("The URL of the live PostgreSQL database has no form a shadow database can "
+					+ "be named in; name an empty database to use instead (shadow URL)");
+		}
+		String shadowUrl = matcher.group(1) + "/" + name + ((matcher.group(3) != null) ? matcher.group(3) : "");
+		DataSource shadowDataSource;
+		if (this.user != null || !(liveDataSource instanceof JdbcUrlDataSource)) {
+			String user = (this.user != null) ? this.user : metaData.getUserName();
+			shadowDataSource = new JdbcUrlDataSource(shadowUrl, user, this.password);
+		}
+		else {
+			shadowDataSource = ((JdbcUrlDataSource) liveDataSource).withUrl(shadowUrl);
+		}
+		String quoted = dialect.quote(name);
+		execute(live, "CREATE DATABASE " + quoted);
+		String drop = (metaData.getDatabaseMajorVersion() >= 13) ? "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)"
+				: "DROP DATABASE IF EXISTS " + quoted;
+		DataSource connections = liveDataSource;
+		return new DroppedShadow(shadowDataSource, "temporary database " + name + " on the same server",
+				() -> withConnection(connections, (connection) -> execute(connection, drop)));
+	}
+
+	private Shadow mysql(Connection live, DataSource liveDataSource, Dialect dialect, String name) throws SQLException {
+		String quoted = dialect.quote(name);
+		String characterSet;
+		String collation;
+		try (Statement statement = live.createStatement();
+				ResultSet row = statement.executeQuery("SELECT @@character_set_database, @@collation_database")) {
+			row.next();
+			characterSet = row.getString(1);
+			collation = row.getString(2);
+		}
+		execute(live, "CREATE DATABASE " + quoted + " CHARACTER SET " + dialect.quote(characterSet) + " COLLATE "
+				+ dialect.quote(collation));
+		return new DroppedShadow(new CatalogDataSource(liveDataSource, name),
+				"temporary database " + name + " on the same server",
+				() -> withConnection(liveDataSource, (connection) -> execute(connection, "DROP DATABASE " + quoted)));
+	}
+
+	private Shadow h2(Connection live, String name) throws SQLException {
+		StringBuilder url = new StringBuilder("jdbc:h2:mem:").append(name);
+		try (Statement statement = live.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM "
+						+ "INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('" + String.join("', '", H2_SETTINGS)
+						+ "')")) {
+			while (rows.next()) {
+				String value = rows.getString(2);
+				if (value != null && value.matches("[A-Za-z0-9_]+")) {
+					url.append(';').append(rows.getString(1)).append('=').append(value);
+				}
+			}
+		}
+		JdbcUrlDataSource dataSource = new JdbcUrlDataSource(url.toString());
+		Connection keeper = dataSource.getConnection();
+		return new DroppedShadow(dataSource, "private in-memory database " + name, keeper::close);
+	}
+
+	private Shadow sqlite(String name) throws SQLException {
+		Path file;
+		try {
+			file = Files.createTempFile(name, ".db");
+		}
+		catch (IOException ex) {
+			throw new SQLException("Could not create a temporary file for the shadow database: " + ex.getMessage(), ex);
+		}
+		return new DroppedShadow(new JdbcUrlDataSource("jdbc:sqlite:" + file), "temporary file " + file, () -> {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				throw new SQLException("Could not delete the shadow database " + file + ": " + ex.getMessage(), ex);
+			}
+		});
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static void withConnection(DataSource dataSource, ConnectionWork work) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			work.run(connection);
+		}
+	}
+
+	private interface ConnectionWork {
+
+		void run(Connection connection) throws SQLException;
+
+	}
+
+	private interface Drop {
+
+		void run() throws SQLException;
+
+	}
+
+	/**
+	 * A shadow that is dropped on close.
+	 */
+	private record DroppedShadow(DataSource dataSource, String description, Drop drop) implements Shadow {
+
+		@Override
+		public void close() throws SQLException {
+			this.drop.run();
+		}
+
+	}
+
+	/**
+	 * The live data source with every connection switched to another database on the same
+	 * server, and switched back before it returns to the pool.
+	 */
+	private static final class CatalogDataSource implements DataSource {
+
+		private final DataSource dataSource;
+
+		private final String catalog;
+
+		CatalogDataSource(DataSource dataSource, String catalog) {
+			this.dataSource = dataSource;
+			this.catalog = catalog;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return switched(this.dataSource.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return switched(this.dataSource.getConnection(username, password));
+		}
+
+		@Override
+		public @Nullable PrintWriter getLogWriter() throws SQLException {
+			return this.dataSource.getLogWriter();
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) throws SQLException {
+			this.dataSource.setLogWriter(out);
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) throws SQLException {
+			this.dataSource.setLoginTimeout(seconds);
+		}
+
+		@Override
+		public int getLoginTimeout() throws SQLException {
+			return this.dataSource.getLoginTimeout();
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			return this.dataSource.getParentLogger();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			return this.dataSource.unwrap(type);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws SQLException {
+			return this.dataSource.isWrapperFor(type);
+		}
+
+		private Connection switched(Connection connection) throws SQLException {
+			String original = connection.getCatalog();
+			connection.setCatalog(this.catalog);
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+						if (method.getName().equals("close") && method.getParameterCount() == 0
+								&& !connection.isClosed()) {
+							try {
+								connection.setCatalog(original);
+							}
+							finally {
+								connection.close();
+							}
+							return null;
+						}
+						try {
+							return method.invoke(connection, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	}
+
+}

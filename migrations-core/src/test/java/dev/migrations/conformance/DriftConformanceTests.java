@@ -1,0 +1,169 @@
+package dev.migrations.conformance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
+import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.Table;
+import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The schema a database's migrations build, replayed on a shadow database, is what a
+ * database applied from them holds; the shadow is dropped whatever happens, and a shadow
+ * the user names must be empty and is emptied after use.
+ */
+abstract class DriftConformanceTests extends FreshDatabaseTests {
+
+	private final List<String> shadows = new ArrayList<>();
+
+	@AfterEach
+	void everyShadowWasDropped() throws Exception {
+		for (String shadow : this.shadows) {
+			assertThat(exists(shadow)).as(shadow).isFalse();
+		}
+	}
+
+	@Test
+	void aDatabaseAppliedFromItsMigrationsHoldsWhatTheirReplayBuilds() throws Exception {
+		writeMigrations();
+		MigrationRunner runner = runner(this.database.dataSource());
+		runner.applyAll();
+		Catalog expected = runner.expectedSchema();
+		assertThat(expected.tables()).extracting(Table::name).containsExactly(name("authors"), name("books"));
+		assertThat(expected).isEqualTo(runner.describeSchema());
+		assertThat(this.shadows).hasSize(1);
+	}
+
+	@Test
+	void theReplayFollowsTheLedgerNotTheFiles() throws Exception {
+		writeMigrations();
+		MigrationRunner runner = runner(this.database.dataSource());
+		runner.applyAll(1);
+		Catalog expected = runner.expectedSchema();
+		assertThat(expected.tables()).extracting(Table::name).containsExactly(name("authors"));
+	}
+
+	@Test
+	void theShadowIsDroppedWhenTheReplayFails() throws Exception {
+		this.database.execute("CREATE TABLE legacy (id INT PRIMARY KEY)");
+		Files.writeString(this.directory.resolve("m_20240101000000_fill_legacy.up.sql"),
+				"INSERT INTO legacy (id) VALUES (1);\n");
+		MigrationRunner runner = runner(this.database.dataSource());
+		runner.applyAll();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::expectedSchema)
+			.withMessageContaining("could not be replayed on the temporary database migrations_shadow_")
+			.withMessageContaining("m_20240101000000_fill_legacy");
+		assertThat(this.shadows).hasSize(1);
+	}
+
+	@Test
+	void aBaselineStandsForTheMigrationsUpToIt() throws Exception {
+		writeMigrations();
+		MigrationRunner runner = runner(this.database.dataSource());
+		runner.baseline(MigrationId.parse("m_20240101000000_create_authors"));
+		Catalog expected = runner.expectedSchema();
+		assertThat(expected.tables()).extracting(Table::name).containsExactly(name("authors"));
+	}
+
+	@Test
+	void aShadowDatabaseThatIsNotEmptyIsRefusedAndAnEmptyOneIsEmptiedAfterUse() throws Exception {
+		writeMigrations();
+		try (TestDatabase shadow = TestDatabase.create(this.database.kind())) {
+			shadow.execute("CREATE TABLE leftover (id INT PRIMARY KEY)");
+			MigrationRunner refused = MigrationRunner.builder(this.database.dataSource())
+				.locations("filesystem:" + this.directory)
+				.shadow(ShadowDatabase.of(shadow.url(), null, null))
+				.build();
+			refused.applyAll();
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(refused::expectedSchema)
+				.withMessageContaining("is not empty (it holds table " + name("leftover") + ")")
+				.withMessageContaining("name an empty database of the same kind");
+			shadow.execute("DROP TABLE leftover");
+			assertThat(refused.expectedSchema()).isEqualTo(refused.describeSchema());
+			assertThat(shadow.tables()).isEmpty();
+		}
+	}
+
+	void writeMigrations() throws Exception {
+		Files.writeString(this.directory.resolve("m_20240101000000_create_authors.up.sql"),
+				"CREATE TABLE authors (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
+						+ "CREATE INDEX authors_name ON authors (name);\n");
+		Files.writeString(this.directory.resolve("m_20240102000000_create_books.up.sql"),
+				"CREATE TABLE books (id INT PRIMARY KEY, author_id INT NOT NULL REFERENCES authors (id),"
+						+ " title VARCHAR(200));\n");
+	}
+
+	MigrationRunner runner(DataSource dataSource) {
+		return MigrationRunner.builder(dataSource)
+			.locations("filesystem:" + this.directory)
+			.shadow(recording(ShadowDatabase.temporary()))
+			.build();
+	}
+
+	/**
+	 * Return a shadow database that records the description of every shadow it opens.
+	 */
+	ShadowDatabase recording(ShadowDatabase shadow) {
+		return (live, liveDataSource, dialect) -> {
+			ShadowDatabase.Shadow opened = shadow.open(live, liveDataSource, dialect);
+			this.shadows.add(opened.description());
+			return opened;
+		};
+	}
+
+	/**
+	 * Return a name as this database stores an unquoted one.
+	 */
+	String name(String name) {
+		return name;
+	}
+
+	/**
+	 * Return whether the shadow a description names still exists.
+	 */
+	private boolean exists(String description) throws SQLException {
+		Matcher database = Pattern.compile("temporary database (\\S+) on the same server").matcher(description);
+		Matcher memory = Pattern.compile("private in-memory database (\\S+)").matcher(description);
+		Matcher file = Pattern.compile("temporary file (.+)").matcher(description);
+		if (database.matches()) {
+			String sql = (this.database.kind() == DatabaseKind.POSTGRESQL)
+					? "SELECT COUNT(*) FROM pg_database WHERE datname = '" + database.group(1) + "'"
+					: "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + database.group(1)
+							+ "'";
+			return this.database.queryForLong(sql) > 0;
+		}
+		if (memory.matches()) {
+			try (Connection connection = DriverManager
+				.getConnection("jdbc:h2:mem:" + memory.group(1) + ";IFEXISTS=TRUE")) {
+				return true;
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+		}
+		if (file.matches()) {
+			return Files.exists(Path.of(file.group(1)));
+		}
+		throw new IllegalStateException("Unknown shadow " + description);
+	}
+
+}

@@ -18,6 +18,7 @@ import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.CommandOption;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.ShadowDatabase;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * Connection settings come from options or, when an option is absent, from the
  * environment: {@code MIGRATIONS_URL}, {@code MIGRATIONS_USER},
  * {@code MIGRATIONS_PASSWORD}, {@code MIGRATIONS_LOCATIONS}, {@code MIGRATIONS_TABLE},
- * {@code MIGRATIONS_ENCODING}. The password is never printed.
+ * {@code MIGRATIONS_ENCODING}, {@code MIGRATIONS_SHADOW_URL},
+ * {@code MIGRATIONS_SHADOW_USER}, {@code MIGRATIONS_SHADOW_PASSWORD}. The passwords are
+ * never printed.
  */
 public final class Main {
 
@@ -38,10 +41,16 @@ public final class Main {
 			  --password SECRET      the password [MIGRATIONS_PASSWORD]; prefer the variable, options show in ps
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]
-			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]""";
+			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]
+			  --shadow-url JDBC_URL  an empty database used for nothing else, in which migrate:diff and
+			                         migrate --verify replay the migrations, emptied after each use; default a
+			                         temporary database created and dropped on the same server [MIGRATIONS_SHADOW_URL]
+			  --shadow-user NAME     the shadow database's user [MIGRATIONS_SHADOW_USER]
+			  --shadow-password SECRET  its password [MIGRATIONS_SHADOW_PASSWORD]""";
 
 	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
-		.of("--url", "--user", "--password", "--locations", "--table", "--encoding")
+		.of("--url", "--user", "--password", "--locations", "--table", "--encoding", "--shadow-url", "--shadow-user",
+				"--shadow-password")
 		.map(CommandOption::withValue)
 		.toList();
 
@@ -89,6 +98,12 @@ public final class Main {
 
 		private @Nullable String table;
 
+		private @Nullable String shadowUrl;
+
+		private @Nullable String shadowUser;
+
+		private @Nullable String shadowPassword;
+
 		private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
 
 		private List<String> command = List.of();
@@ -99,6 +114,9 @@ public final class Main {
 			settings.user = environment.get("MIGRATIONS_USER");
 			settings.password = environment.get("MIGRATIONS_PASSWORD");
 			settings.table = environment.get("MIGRATIONS_TABLE");
+			settings.shadowUrl = environment.get("MIGRATIONS_SHADOW_URL");
+			settings.shadowUser = environment.get("MIGRATIONS_SHADOW_USER");
+			settings.shadowPassword = environment.get("MIGRATIONS_SHADOW_PASSWORD");
 			String encoding = environment.get("MIGRATIONS_ENCODING");
 			if (encoding != null && !encoding.isBlank()) {
 				settings.encoding = charset(encoding, "MIGRATIONS_ENCODING");
@@ -112,6 +130,9 @@ public final class Main {
 			settings.user = valueOr(options, "--user", settings.user);
 			settings.password = valueOr(options, "--password", settings.password);
 			settings.table = valueOr(options, "--table", settings.table);
+			settings.shadowUrl = valueOr(options, "--shadow-url", settings.shadowUrl);
+			settings.shadowUser = valueOr(options, "--shadow-user", settings.shadowUser);
+			settings.shadowPassword = valueOr(options, "--shadow-password", settings.shadowPassword);
 			String locationsOption = options.value("--locations");
 			if (locationsOption != null) {
 				settings.locations = locations(locationsOption);
@@ -149,12 +170,16 @@ public final class Main {
 		}
 
 		/**
-		 * Return the password and those the URL carries, which nothing may print.
+		 * Return the passwords and those the URLs carry, which nothing may print.
 		 */
 		List<String> secrets() {
 			List<String> secrets = new ArrayList<>(Credentials.secretsIn(this.url));
+			secrets.addAll(Credentials.secretsIn(this.shadowUrl));
 			if (this.password != null) {
 				secrets.add(this.password);
+			}
+			if (this.shadowPassword != null) {
+				secrets.add(this.shadowPassword);
 			}
 			return secrets;
 		}
@@ -171,6 +196,10 @@ public final class Main {
 				.encoding(this.encoding)
 				.secrets(secrets())
 				.listener(listener);
+			if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
+				requireDriver(this.shadowUrl);
+				builder.shadow(ShadowDatabase.of(this.shadowUrl, this.shadowUser, this.shadowPassword));
+			}
 			if (this.table != null) {
 				try {
 					builder.table(this.table);

@@ -21,6 +21,7 @@ import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.ShadowDatabase;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -49,6 +50,8 @@ final class MigrationRunnerFactory {
 
 	private final List<String> secrets;
 
+	private final Environment environment;
+
 	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources, Environment environment) {
 		this.properties = properties;
@@ -56,6 +59,7 @@ final class MigrationRunnerFactory {
 		this.classLoader = (classLoader != null) ? classLoader : MigrationRunnerFactory.class.getClassLoader();
 		this.dedicatedDataSources = dedicatedDataSources;
 		this.secrets = MigrationsSecrets.of(environment);
+		this.environment = environment;
 	}
 
 	/**
@@ -78,6 +82,8 @@ final class MigrationRunnerFactory {
 			.outOfOrder(this.properties.getOutOfOrder())
 			.validateOnApply(this.properties.isValidateOnApply())
 			.encoding(this.properties.getEncoding())
+			.verify(this.properties.getVerify())
+			.shadow(shadow(this.properties.getUser(), this.properties.getPassword()))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
 		return build(builder);
@@ -113,9 +119,30 @@ final class MigrationRunnerFactory {
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
 			.encoding(this.properties.getEncoding())
+			.verify(this.properties.getVerify())
+			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
+					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);
+	}
+
+	/**
+	 * Return the shadow database: the one {@code migrations.shadow-url} names, or a
+	 * temporary one reached as the database to migrate is, with the user and password of
+	 * the migrations' own connection or else of {@code spring.datasource}, since a pool
+	 * does not tell its password.
+	 */
+	private ShadowDatabase shadow(@Nullable String user, @Nullable String password) {
+		String shadowUrl = emptyToNull(this.properties.getShadowUrl());
+		if (shadowUrl != null) {
+			return ShadowDatabase.of(shadowUrl, this.properties.getShadowUser(), this.properties.getShadowPassword());
+		}
+		String shadowUser = (this.properties.getShadowUser() != null) ? this.properties.getShadowUser()
+				: (user != null) ? user : this.environment.getProperty("spring.datasource.username");
+		String shadowPassword = (this.properties.getShadowPassword() != null) ? this.properties.getShadowPassword()
+				: (user != null) ? password : this.environment.getProperty("spring.datasource.password");
+		return ShadowDatabase.temporary(shadowUser, shadowPassword);
 	}
 
 	/**

@@ -16,19 +16,22 @@ import org.springframework.core.env.Environment;
 /**
  * The passwords an application configures for its migrations and its DataSource, which no
  * output may carry: {@code migrations.password}, {@code spring.datasource.password},
- * {@code migrations.instances.<name>.password}, and the passwords that
- * {@code migrations.url}, {@code spring.datasource.url} and
- * {@code migrations.instances.<name>.url} carry, wherever the environment has them from:
- * a properties file, a command-line argument or an environment variable such as
- * {@code MIGRATIONS_PASSWORD} or {@code SPRING_DATASOURCE_PASSWORD}. The runners, the
- * commands, the failure analyzers, the endpoint and the health contributor all mask them
- * the same way (see {@link MigrationRunner.Builder#secrets}).
+ * {@code migrations.shadow-password}, {@code migrations.instances.<name>.password}, and
+ * the passwords that {@code migrations.url}, {@code spring.datasource.url},
+ * {@code migrations.shadow-url} and {@code migrations.instances.<name>.url} carry,
+ * wherever the environment has them from: a properties file, a command-line argument or
+ * an environment variable such as {@code MIGRATIONS_PASSWORD} or
+ * {@code SPRING_DATASOURCE_PASSWORD}. The runners, the commands, the failure analyzers,
+ * the endpoint and the health contributor all mask them the same way (see
+ * {@link MigrationRunner.Builder#secrets}).
  */
 public final class MigrationsSecrets {
 
-	private static final List<String> PASSWORDS = List.of("migrations.password", "spring.datasource.password");
+	private static final List<String> PASSWORDS = List.of("migrations.password", "spring.datasource.password",
+			"migrations.shadow-password");
 
-	private static final List<String> URLS = List.of("migrations.url", "spring.datasource.url");
+	private static final List<String> URLS = List.of("migrations.url", "spring.datasource.url",
+			"migrations.shadow-url");
 
 	private MigrationsSecrets() {
 	}

@@ -97,7 +97,7 @@ final class SpringRemedies {
 
 		@Override
 		public String shadowDatabase() {
-			return "migrations.shadow-url (with migrations.shadow-username and migrations.shadow-password)";
+			return "migrations.shadow-url (with migrations.shadow-user and migrations.shadow-password)";
 		}
 
 	};

@@ -60,7 +60,8 @@ class MigrationsPropertiesTests {
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
 				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.encoding", "migrations.url",
-				"migrations.user", "migrations.password", "migrations.instances");
+				"migrations.user", "migrations.password", "migrations.verify", "migrations.shadow-url",
+				"migrations.shadow-user", "migrations.shadow-password", "migrations.instances");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));
@@ -75,6 +76,7 @@ class MigrationsPropertiesTests {
 		assertThat(metadata.get("migrations.validate-on-apply")).containsEntry("defaultValue",
 				MigrationRunner.DEFAULT_VALIDATE_ON_APPLY);
 		assertThat(metadata.get("migrations.on-startup")).containsEntry("defaultValue", "apply");
+		assertThat(metadata.get("migrations.verify")).containsEntry("defaultValue", "off");
 		assertThat(metadata.get("migrations.encoding")).containsEntry("defaultValue",
 				MigrationRunner.DEFAULT_ENCODING.name());
 	}

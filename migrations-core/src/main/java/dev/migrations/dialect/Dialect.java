@@ -334,6 +334,32 @@ public interface Dialect {
 	}
 
 	/**
+	 * Render schema-builder operations as the SQL statements that execute them on this
+	 * database, in order, as a dry run shows them: each operation
+	 * {@link #render(SchemaOperation) rendered}, a statement as written. For the
+	 * operations of a {@link dev.migrations.catalog.CatalogDiff}, which are all table
+	 * operations and render as statements only.
+	 * @param operations the operations
+	 * @return the statements, without their delimiters
+	 * @throws UnsupportedOperationException if this database cannot do an operation, or
+	 * an operation renders as something other than a statement (JDBC work, a
+	 * {@code COPY})
+	 */
+	default List<String> renderStatements(List<? extends SchemaOperation> operations) {
+		List<String> statements = new ArrayList<>();
+		for (SchemaOperation operation : operations) {
+			for (SchemaOperation primitive : render(operation)) {
+				if (!(primitive instanceof SqlOperation sql)) {
+					throw new UnsupportedOperationException(operation.describe() + " is not only SQL statements on "
+							+ name() + ": it renders as " + primitive.describe());
+				}
+				statements.add(sql.sql());
+			}
+		}
+		return statements;
+	}
+
+	/**
 	 * Render an operation as the primitive operations ({@link SqlOperation} and
 	 * {@link JdbcOperation}, and on PostgreSQL {@link CopyOperation}) that execute it on
 	 * this database.

@@ -59,6 +59,19 @@ public record CatalogChange(Action action, ObjectType objectType, @Nullable Stri
 	 * @return the line
 	 */
 	public String text() {
+		StringBuilder line = new StringBuilder(describe());
+		if (this.destructive) {
+			line.append((this.action == Action.ALTER) ? " (narrows, destructive)" : " (destructive)");
+		}
+		return line.toString();
+	}
+
+	/**
+	 * Return the change as {@link #text()} writes it without what it does to data: how a
+	 * difference between two schemas reads when neither is being changed, as drift.
+	 * @return the line
+	 */
+	public String describe() {
 		StringBuilder line = new StringBuilder(this.action.mark).append(' ').append(this.objectType.words).append(' ');
 		if (this.objectType == ObjectType.PRIMARY_KEY) {
 			line.append(this.table);
@@ -68,9 +81,6 @@ public record CatalogChange(Action action, ObjectType objectType, @Nullable Stri
 		}
 		if (!this.detail.isEmpty()) {
 			line.append(": ").append(this.detail);
-		}
-		if (this.destructive) {
-			line.append((this.action == Action.ALTER) ? " (narrows, destructive)" : " (destructive)");
 		}
 		return line.toString();
 	}

@@ -13,7 +13,7 @@ final class CommandTable {
 
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
-			new MakeMigrationCommand(), new SchemaDescribeCommand());
+			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand());
 
 	private CommandTable() {
 	}
@@ -43,8 +43,10 @@ final class CommandTable {
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
 				  schema:describe [--json]                        show the tables, views and other objects the database holds
+				  migrate:diff [--json]                           compare the database with the schema its migrations build
+				                                                  (replayed on a shadow database); exits 1 on drift
 				Every command takes --verbose to print stack traces.
-				Exit codes: 0 success, 1 pending or validation problems, 2 usage error, 3 failure.""";
+				Exit codes: 0 success, 1 pending, validation problems or drift, 2 usage error, 3 failure.""";
 	}
 
 	/**

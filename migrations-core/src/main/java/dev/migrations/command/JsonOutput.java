@@ -12,6 +12,7 @@ import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.catalog.PrimaryKey;
 import dev.migrations.catalog.Table;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +130,19 @@ final class JsonOutput {
 					.map((object) -> object("kind", object.kind().name(), "name", object.name(), "definitionHash",
 							object.definitionHash()))
 					.toList());
+		return Json.write(json);
+	}
+
+	static String drift(CatalogDiff drift) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("drift", !drift.isEmpty());
+		json.put("changes", drift.changes().stream().map((change) -> {
+			Map<String, Object> row = object("action", change.action().name(), "objectType", change.objectType().name(),
+					"table", change.table(), "name", change.name());
+			row.put("detail", change.detail());
+			row.put("text", change.describe());
+			return row;
+		}).toList());
 		return Json.write(json);
 	}
 

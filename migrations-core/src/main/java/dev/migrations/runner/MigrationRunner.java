@@ -32,6 +32,7 @@ import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
 import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
@@ -154,7 +155,9 @@ public final class MigrationRunner {
 			LedgerView view = this.reader.read(connection);
 			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
-			return applyPending(connection, lock, view, plans);
+			MigrationResult result = applyPending(connection, lock, view, plans);
+			this.replay.verify(connection);
+			return result;
 		});
 	}
 
@@ -225,6 +228,17 @@ public final class MigrationRunner {
 	 */
 	public Catalog expectedSchema() {
 		return Jdbc.withConnection(this.connections, this.replay::expected);
+	}
+
+	/**
+	 * Compare what the database holds with the schema the ledger's applied migrations
+	 * build (see {@link #expectedSchema()}). Takes no lock and changes nothing in the
+	 * database.
+	 * @return the changes that turn the schema the migrations build into the database's,
+	 * empty when there is no drift
+	 */
+	public CatalogDiff drift() {
+		return Jdbc.withConnection(this.connections, this.replay::drift);
 	}
 
 	/**

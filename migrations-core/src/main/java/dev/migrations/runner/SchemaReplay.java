@@ -6,8 +6,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -20,11 +22,14 @@ import dev.migrations.OutOfOrder;
 import dev.migrations.Remedy;
 import dev.migrations.Verification;
 import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.runner.ShadowDatabase.Shadow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the schema a database should have: the migrations its ledger records as applied,
@@ -34,6 +39,8 @@ import dev.migrations.runner.ShadowDatabase.Shadow;
  * stands for nothing, since what it left is not known.
  */
 final class SchemaReplay {
+
+	private static final Logger logger = LoggerFactory.getLogger(SchemaReplay.class);
 
 	private final RunnerSettings settings;
 
@@ -60,6 +67,66 @@ final class SchemaReplay {
 	 */
 	Catalog expected(Connection live) throws SQLException {
 		List<MigrationDescriptor> replayed = replayed(this.reader.readUnlocked(live).rows().values());
+		return onShadow(live, replayed, (shadow, runner) -> {
+			replay(shadow, runner, replayed.size());
+			return shadow.read();
+		});
+	}
+
+	/**
+	 * Return the change each pending migration makes to the schema: the migrations the
+	 * ledger records as applied are replayed on a shadow database, then each pending one
+	 * is applied there in turn, and the schema read before and after it.
+	 * @param live a connection to the live database
+	 * @param pending the pending migrations, in the order a run applies them
+	 * @return the change of each, in order
+	 * @throws MigrationException if a migration fails on the shadow database: the changes
+	 * of the ones before it are in the message
+	 */
+	Map<MigrationId, CatalogDiff> pendingChanges(Connection live, List<MigrationDescriptor> pending)
+			throws SQLException {
+		List<MigrationDescriptor> replayed = replayed(this.reader.readUnlocked(live).rows().values());
+		List<MigrationDescriptor> all = new ArrayList<>(replayed);
+		pending.stream().filter((migration) -> !replayed.contains(migration)).forEach(all::add);
+		return onShadow(live, all, (shadow, runner) -> {
+			replay(shadow, runner, replayed.size());
+			Map<MigrationId, CatalogDiff> changes = new LinkedHashMap<>();
+			Catalog before = shadow.read();
+			for (MigrationDescriptor migration : all.subList(replayed.size(), all.size())) {
+				try {
+					runner.applyAll(1);
+				}
+				catch (MigrationException ex) {
+					throw new MigrationException("Pending migration " + migration.id() + " fails on the "
+							+ shadow.description() + ": " + ex.getMessage(), ex);
+				}
+				Catalog after = shadow.read();
+				changes.put(migration.id(), CatalogDiff.between(before, after));
+				before = after;
+			}
+			return changes;
+		});
+	}
+
+	private static void replay(OpenShadow shadow, MigrationRunner runner, int count) {
+		if (count == 0) {
+			return;
+		}
+		try {
+			runner.applyAll(count);
+		}
+		catch (MigrationException ex) {
+			throw new MigrationException("The migrations the ledger records as applied could not be replayed on the "
+					+ shadow.description() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Open a shadow database, do work on it with a runner of the given migrations, and
+	 * drop it whatever happens.
+	 */
+	private <T> T onShadow(Connection live, List<MigrationDescriptor> migrations, ShadowWork<T> work)
+			throws SQLException {
 		Shadow shadow;
 		try {
 			shadow = this.settings.shadow().open(live, this.settings.dataSource(), this.settings.dialect());
@@ -70,43 +137,111 @@ final class SchemaReplay {
 					Remedy.of(Remedy.Kind.USE_SHADOW_DATABASE), ex);
 		}
 		try (Shadow opened = shadow) {
-			return build(opened, replayed);
+			OpenShadow open = new OpenShadow(opened, shadowTable(),
+					new MaskingDataSource(opened.dataSource(), this.settings.secrets()));
+			return work.run(open, open.runner(migrations));
 		}
+	}
+
+	/**
+	 * Return the drift: the changes that turn the schema the ledger's applied migrations
+	 * build into what the live database holds.
+	 * @param live a connection to the live database
+	 * @return the drift, empty when there is none
+	 */
+	CatalogDiff drift(Connection live) throws SQLException {
+		return CatalogDiff.between(expected(live), live(live));
+	}
+
+	/**
+	 * Compare the live database with the schema its migrations build, after a run applied
+	 * them, as the verification asks: log each difference, or fail.
+	 * @param live a connection to the live database
+	 * @throws MigrationDriftException if they differ and the verification is
+	 * {@link Verification#FAIL}
+	 */
+	void verify(Connection live) throws SQLException {
+		Verification verification = this.settings.verification();
+		if (verification == Verification.OFF) {
+			return;
+		}
+		CatalogDiff drift = drift(live);
+		if (drift.isEmpty()) {
+			logger.info("Verified: the database holds the schema its migrations build");
+			return;
+		}
+		String description = "After applying, the database differs from the schema its migrations build "
+				+ "(+ only in the database, - only in the migrations, ~ different):\n" + drift.text();
+		if (verification == Verification.FAIL) {
+			throw new MigrationDriftException(description + "\nWhat was applied stays applied. Bring the database "
+					+ "back by hand or with a new migration, or change the migrations to match it.", drift);
+		}
+		logger.warn(description);
 	}
 
 	/**
 	 * Return the names of the tables a catalog leaves out: the ledger and its lock table.
 	 */
-	private Set<String> ledgerTables() {
+	Set<String> ledgerTables() {
 		LedgerTable table = this.settings.table();
 		return Set.of(this.settings.dialect().fold(table.name()),
 				this.settings.dialect().fold(table.lockTable().name()));
 	}
 
-	private Catalog build(Shadow shadow, List<MigrationDescriptor> replayed) throws SQLException {
-		LedgerTable table = shadowTable();
-		DataSource connections = new MaskingDataSource(shadow.dataSource(), this.settings.secrets());
-		if (table.schema() != null) {
-			try (Connection connection = connections.getConnection();
-					Statement statement = connection.createStatement()) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.settings.dialect().quote(table.schema()));
+	/**
+	 * Work on a shadow database.
+	 */
+	@FunctionalInterface
+	private interface ShadowWork<T> {
+
+		T run(OpenShadow shadow, MigrationRunner runner) throws SQLException;
+
+	}
+
+	/**
+	 * A shadow database being used: its ledger table, its connections, and how it is
+	 * read.
+	 */
+	private final class OpenShadow {
+
+		private final Shadow shadow;
+
+		private final LedgerTable table;
+
+		private final DataSource connections;
+
+		OpenShadow(Shadow shadow, LedgerTable table, DataSource connections) {
+			this.shadow = shadow;
+			this.table = table;
+			this.connections = connections;
+		}
+
+		String description() {
+			return this.shadow.description();
+		}
+
+		MigrationRunner runner(List<MigrationDescriptor> migrations) throws SQLException {
+			RunnerSettings live = SchemaReplay.this.settings;
+			if (this.table.schema() != null) {
+				try (Connection connection = this.connections.getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.execute("CREATE SCHEMA IF NOT EXISTS " + live.dialect().quote(this.table.schema()));
+				}
+			}
+			return new MigrationRunner(new RunnerSettings(this.shadow.dataSource(), this.connections, live.secrets(),
+					live.dialect(), this.table, new SqlMigrationLedger(live.dialect(), this.table),
+					live.dialect().lock(this.connections, this.table), migrations, new CompositeListener(List.of()),
+					live.lockTimeout(), live.transactionMode(), OutOfOrder.APPLY, false, live.shadow(),
+					Verification.OFF));
+		}
+
+		Catalog read() throws SQLException {
+			try (Connection connection = this.connections.getConnection()) {
+				return SchemaReplay.this.settings.dialect()
+					.readCatalog(connection, this.table.schema(), ledgerTables());
 			}
 		}
-		RunnerSettings replay = new RunnerSettings(shadow.dataSource(), connections, this.settings.secrets(),
-				this.settings.dialect(), table, new SqlMigrationLedger(this.settings.dialect(), table),
-				this.settings.dialect().lock(connections, table), replayed, new CompositeListener(List.of()),
-				this.settings.lockTimeout(), this.settings.transactionMode(), OutOfOrder.APPLY, false,
-				this.settings.shadow(), Verification.OFF);
-		try {
-			new MigrationRunner(replay).applyAll();
-		}
-		catch (MigrationException ex) {
-			throw new MigrationException("The migrations the ledger records as applied could not be replayed on the "
-					+ shadow.description() + ": " + ex.getMessage(), ex);
-		}
-		try (Connection connection = connections.getConnection()) {
-			return this.settings.dialect().readCatalog(connection, table.schema(), ledgerTables());
-		}
+
 	}
 
 	/**

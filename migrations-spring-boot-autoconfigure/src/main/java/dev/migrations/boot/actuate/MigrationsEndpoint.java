@@ -19,6 +19,8 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.PlannedMigration;
 import dev.migrations.boot.autoconfigure.MigrationsSecrets;
+import dev.migrations.catalog.CatalogChange;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.runner.MigrationRunner;
 import org.jspecify.annotations.Nullable;
@@ -78,14 +80,21 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * Describe one migration with the SQL of its up plan.
-	 * @param id the id of the migration
+	 * Describe one migration with the SQL of its up plan; or, for {@code drift} (which no
+	 * migration id can be), the drift of each runner's database: the differences between
+	 * what it holds and the schema its applied migrations build, replayed on a shadow
+	 * database on request.
+	 * @param id the id of the migration, or {@code drift}
 	 * @param runner the name of the runner bean, needed only when several runners know
-	 * the migration
-	 * @return the migration, or {@code null} when no runner knows it
+	 * the migration; for drift, the one runner to compare
+	 * @return the migration or the drift, or {@code null} when no runner knows the
+	 * migration
 	 */
 	@ReadOperation
-	public @Nullable MigrationDetailDescriptor migration(@Selector String id, @Nullable String runner) {
+	public @Nullable Object migration(@Selector String id, @Nullable String runner) {
+		if (id.equals("drift")) {
+			return drift(runner);
+		}
 		Map<String, MigrationRunner> candidates = runners(runner);
 		for (Map.Entry<String, MigrationRunner> candidate : candidates.entrySet()) {
 			Optional<MigrationStatus> status = candidate.getValue()
@@ -107,6 +116,19 @@ public class MigrationsEndpoint {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Describe the drift of each runner's database (or of one): the differences between
+	 * what it holds and the schema its applied migrations build, replayed on a shadow
+	 * database now. {@code GET /actuator/migrations/drift}.
+	 * @param runner the name of the runner bean, or {@code null} for every runner
+	 * @return the drift of each
+	 */
+	public DriftDescriptor drift(@Nullable String runner) {
+		Map<String, RunnerDriftDescriptor> drifts = new LinkedHashMap<>();
+		runners(runner).forEach((name, candidate) -> drifts.put(name, drift(candidate)));
+		return new DriftDescriptor(drifts);
 	}
 
 	/**
@@ -177,6 +199,18 @@ public class MigrationsEndpoint {
 				statuses.stream().map((status) -> MigrationDescriptorView.of(status, this.secrets)).toList());
 	}
 
+	private RunnerDriftDescriptor drift(MigrationRunner runner) {
+		try {
+			CatalogDiff drift = runner.drift();
+			return new RunnerDriftDescriptor(!drift.isEmpty(),
+					drift.changes().stream().map(CatalogChange::describe).toList(), null);
+		}
+		catch (RuntimeException ex) {
+			return new RunnerDriftDescriptor(null, List.of(),
+					String.valueOf(Credentials.mask(ex.getMessage(), this.secrets)));
+		}
+	}
+
 	private static String database(MigrationRunner runner) {
 		try (Connection connection = runner.dataSource().getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
@@ -187,6 +221,28 @@ public class MigrationsEndpoint {
 		catch (SQLException ex) {
 			return runner.dialect().name();
 		}
+	}
+
+	/**
+	 * The drift of each runner's database.
+	 *
+	 * @param runners the drift, by runner bean name
+	 */
+	public record DriftDescriptor(Map<String, RunnerDriftDescriptor> runners) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The drift of one database: whether it differs from the schema its applied
+	 * migrations build, and each difference ({@code +} only in the database, {@code -}
+	 * only in the migrations, {@code ~} different).
+	 *
+	 * @param drift whether there is drift, or {@code null} when it could not be computed
+	 * @param changes the differences
+	 * @param error why it could not be computed, or {@code null}
+	 */
+	public record RunnerDriftDescriptor(@Nullable Boolean drift, List<String> changes, @Nullable String error) {
+
 	}
 
 	/**

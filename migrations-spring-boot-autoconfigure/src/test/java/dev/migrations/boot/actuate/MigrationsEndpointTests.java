@@ -63,10 +63,11 @@ class MigrationsEndpointTests {
 				assertThat(applied.runner()).isEqualTo("ordersRunner");
 				assertThat(applied.migrations()).singleElement()
 					.satisfies((migration) -> assertThat(migration.id()).isEqualTo(ORDERS));
-				MigrationDetailDescriptor orders = endpoint.migration(ORDERS, null);
+				MigrationDetailDescriptor orders = (MigrationDetailDescriptor) endpoint.migration(ORDERS, null);
 				assertThat(orders.runner()).isEqualTo("ordersRunner");
 				assertThat(orders.migration().state()).isEqualTo(MigrationState.APPLIED);
-				assertThat(endpoint.migration(REPORTS, "reportsRunner").migration().state())
+				assertThat(
+						((MigrationDetailDescriptor) endpoint.migration(REPORTS, "reportsRunner")).migration().state())
 					.isEqualTo(MigrationState.PENDING);
 				assertThat(endpoint.migration(REPORTS, "ordersRunner")).isNull();
 			});

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * the parent keeps its rows, created and dropped with it.</li>
  * <li>Column types are as {@code format_type} writes them, with SQL's long names
  * shortened to those migrations write ({@code varchar(100)}, {@code char(2)},
- * {@code timestamp}, {@code timestamptz}, {@code time}, {@code timetz}) and without this
+ * {@code timestamp}, {@code timestamptz}, {@code time}, {@code timetz}), and without this
  * schema's qualifier on a type of its own (an enum is read as its name).</li>
  * <li>An identity column, and a {@code serial} column (its default is {@code nextval} of
  * a sequence the column owns), is auto-increment and has no default; its sequence is not
@@ -69,11 +69,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PostgresCatalogReader {
 
-	private static final List<TypeName> TYPE_NAMES = List.of(new TypeName("character varying", "varchar"),
-			new TypeName("character", "char"), new TypeName("bit varying", "varbit"),
-			new TypeName("timestamp", "timestamp", " without time zone"),
-			new TypeName("timestamp", "timestamptz", " with time zone"),
-			new TypeName("time", "time", " without time zone"), new TypeName("time", "timetz", " with time zone"));
+	private static final List<TypeName> TYPE_NAMES = List.of(TypeName.of("character varying", "", "varchar"),
+			TypeName.of("character", "", "char"), TypeName.of("timestamp", " without time zone", "timestamp"),
+			TypeName.of("timestamp", " with time zone", "timestamptz"),
+			TypeName.of("time", " without time zone", "time"), TypeName.of("time", " with time zone", "timetz"));
+
+	private static final String SCHEMA = """
+			SELECT s.name, quote_ident(s.name) || '.'
+			FROM (SELECT COALESCE(CAST(? AS text), pg_catalog.current_schema()) AS name) s""";
 
 	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
@@ -123,8 +126,7 @@ final class PostgresCatalogReader {
 	 * @throws SQLException on a database error
 	 */
 	Catalog read(Connection connection, @Nullable String schema, Set<String> excluded) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT s.name, quote_ident(s.name) || '.' FROM (SELECT COALESCE(CAST(? AS text), pg_catalog.current_schema()) AS name) s")) {
+		try (PreparedStatement statement = connection.prepareStatement(SCHEMA)) {
 			statement.setString(1, schema);
 			try (ResultSet rows = statement.executeQuery()) {
 				String name = rows.next() ? rows.getString(1) : null;
@@ -175,20 +177,19 @@ final class PostgresCatalogReader {
 	}
 
 	/**
-	 * A long SQL type name and the short one it is written as, with the words that follow
-	 * its length or precision.
+	 * A long SQL type name, with the words that follow its length or precision and any
+	 * array brackets, and the short name it is written as.
 	 */
-	private record TypeName(String name, String shortName, String suffix) {
+	private record TypeName(Pattern written, String shortName) {
 
-		TypeName(String name, String shortName) {
-			this(name, shortName, "");
+		static TypeName of(String name, String suffix, String shortName) {
+			return new TypeName(Pattern.compile(
+					"^" + Pattern.quote(name) + "(\\(\\d+(?:,\\d+)?\\))?" + Pattern.quote(suffix) + "((?:\\[\\])*)$"),
+					shortName);
 		}
 
 		@Nullable String shorten(String type) {
-			Matcher matcher = Pattern
-				.compile("^" + Pattern.quote(this.name) + "(\\(\\d+(?:,\\d+)?\\))?" + Pattern.quote(this.suffix)
-						+ "((?:\\[\\])*)$")
-				.matcher(type);
+			Matcher matcher = this.written.matcher(type);
 			if (!matcher.matches()) {
 				return null;
 			}
@@ -214,10 +215,13 @@ final class PostgresCatalogReader {
 
 		private final String qualifier;
 
+		private final Pattern qualified;
+
 		Reading(Connection connection, String schema, String qualifier, Set<String> excluded) {
 			this.connection = connection;
 			this.schema = schema;
 			this.qualifier = qualifier;
+			this.qualified = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(qualifier));
 			this.excluded = excluded;
 		}
 
@@ -426,10 +430,11 @@ final class PostgresCatalogReader {
 		}
 
 		/**
-		 * Return text the server wrote without this schema's qualifier.
+		 * Return text the server wrote without this schema's qualifier where it starts a
+		 * name ({@code public.books}, not {@code nonpublic.books}).
 		 */
 		private String unqualified(String text) {
-			return text.replace(this.qualifier, "");
+			return this.qualified.matcher(text).replaceAll("");
 		}
 
 		private void query(String sql, RowHandler handler) throws SQLException {

@@ -37,9 +37,9 @@ public final class ColumnTypes {
 			Map.entry("varchar_ignorecase", "varchar"), Map.entry("decimal", "numeric"), Map.entry("dec", "numeric"),
 			Map.entry("double precision", "double"), Map.entry("float8", "double"), Map.entry("float", "double"),
 			Map.entry("float4", "real"), Map.entry("bool", "boolean"), Map.entry("datetime", "timestamp"),
-			Map.entry("timestamptz", "timestamp with time zone"), Map.entry("character large object", "clob"),
-			Map.entry("binary varying", "varbinary"), Map.entry("binary large object", "blob"),
-			Map.entry("bytea", "blob"));
+			Map.entry("timestamptz", "timestamp with time zone"), Map.entry("timetz", "time with time zone"),
+			Map.entry("character large object", "clob"), Map.entry("binary varying", "varbinary"),
+			Map.entry("binary large object", "blob"), Map.entry("bytea", "blob"));
 
 	private static final List<String> INTEGERS = List.of("boolean", "tinyint", "smallint", "mediumint", "integer",
 			"bigint");

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
+import dev.migrations.catalog.Catalog;
 import dev.migrations.lock.Locks;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.schema.CopyOperation;
@@ -84,6 +86,16 @@ class PostgresDialect extends TableRenderingDialect {
 	@Override
 	public void copyIn(Connection connection, CopyOperation copy) throws SQLException {
 		PostgresCopyIn.copyIn(connection, copy.sql(), copy.data());
+	}
+
+	/**
+	 * Read the catalog from {@code pg_catalog}; see {@link PostgresCatalogReader} for
+	 * what it decides where the server leaves room.
+	 */
+	@Override
+	public Catalog readCatalog(Connection connection, @Nullable String schema, Set<String> excluded)
+			throws SQLException {
+		return PostgresCatalogReader.postgresql().read(connection, schema, excluded);
 	}
 
 	@Override

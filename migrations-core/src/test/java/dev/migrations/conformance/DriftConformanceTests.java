@@ -1,5 +1,8 @@
 package dev.migrations.conformance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +17,12 @@ import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
+import dev.migrations.MigrationState;
+import dev.migrations.Verification;
 import dev.migrations.catalog.Catalog;
 import dev.migrations.catalog.Table;
+import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationDriftException;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
 import dev.migrations.testing.DatabaseKind;
@@ -101,6 +108,76 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 			assertThat(refused.expectedSchema()).isEqualTo(refused.describeSchema());
 			assertThat(shadow.tables()).isEmpty();
 		}
+	}
+
+	@Test
+	void migrateDiffFindsNoDriftInADatabaseAppliedFromItsMigrations() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll();
+		Output output = command("migrate:diff");
+		assertThat(output.exitCode()).as(output.err()).isZero();
+		assertThat(output.out()).isEqualTo("No drift: the database holds the schema its applied migrations build.\n");
+	}
+
+	@Test
+	void migrateDiffReportsDriftMadeByHandAndExitsOne() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll();
+		this.database.execute(driftByHand().toArray(String[]::new));
+		Output output = command("migrate:diff");
+		assertThat(output.exitCode()).as(output.err()).isEqualTo(1);
+		assertThat(output.out().lines().skip(1).map(String::strip).toList())
+			.containsExactlyInAnyOrderElementsOf(expectedDrift());
+		Output json = command("migrate:diff", "--json");
+		assertThat(json.exitCode()).isEqualTo(1);
+		assertThat(json.out()).startsWith("{\"drift\":true,\"changes\":[{\"action\":");
+	}
+
+	@Test
+	void aVerifiedApplyFailsWhenTheDatabaseWasChangedByHand() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll(1);
+		this.database.execute("ALTER TABLE authors ADD nickname VARCHAR(20)");
+		MigrationRunner verified = MigrationRunner.builder(this.database.dataSource())
+			.locations("filesystem:" + this.directory)
+			.shadow(recording(ShadowDatabase.temporary()))
+			.verify(Verification.FAIL)
+			.build();
+		assertThatExceptionOfType(MigrationDriftException.class).isThrownBy(verified::applyAll)
+			.withMessageContaining("+ column " + name("authors") + "." + name("nickname"))
+			.withMessageContaining("What was applied stays applied");
+		assertThat(verified.status()).allMatch((status) -> status.state() == MigrationState.APPLIED);
+		this.database.execute("ALTER TABLE authors DROP COLUMN nickname");
+		assertThat(verified.drift().isEmpty()).isTrue();
+	}
+
+	/**
+	 * Statements that change the migrated schema by hand: a column added, an index
+	 * dropped, a type changed, a table created.
+	 */
+	abstract List<String> driftByHand();
+
+	/**
+	 * The lines {@code migrate:diff} prints for {@link #driftByHand()}.
+	 */
+	List<String> expectedDrift() {
+		return List.of("- index " + name("authors") + "." + name("authors_name"),
+				"+ table " + name("notes") + ": columns (" + name("id") + ")",
+				"+ column " + name("authors") + "." + name("nickname") + ": varchar(20) null",
+				"~ column " + name("books") + "." + name("title") + ": type varchar(200) -> varchar(50)");
+	}
+
+	private Output command(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = new MigrationCommandLine((listener) -> runner(this.database.dataSource()), List.of(),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				false, List.of())
+			.run(List.of(args));
+		return new Output(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Output(int exitCode, String out, String err) {
 	}
 
 	void writeMigrations() throws Exception {

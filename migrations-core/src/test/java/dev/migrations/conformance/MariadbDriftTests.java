@@ -1,5 +1,7 @@
 package dev.migrations.conformance;
 
+import java.util.List;
+
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 
@@ -8,5 +10,11 @@ import dev.migrations.testing.OnDatabase;
  */
 @OnDatabase(DatabaseKind.MARIADB)
 class MariadbDriftTests extends DriftConformanceTests {
+
+	@Override
+	List<String> driftByHand() {
+		return List.of("ALTER TABLE authors ADD nickname VARCHAR(20)", "DROP INDEX authors_name ON authors",
+				"ALTER TABLE books MODIFY title VARCHAR(50)", "CREATE TABLE notes (id INT PRIMARY KEY)");
+	}
 
 }

@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import dev.migrations.catalog.Catalog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * H2: DDL commits implicitly; the lock is a lease row. H2 stores unquoted identifiers in
@@ -40,6 +44,16 @@ class H2Dialect extends TableRenderingDialect {
 			}
 
 		};
+	}
+
+	/**
+	 * Read the catalog from {@code INFORMATION_SCHEMA}; see {@link H2CatalogReader} for
+	 * what it decides where H2 leaves room, among which the names of unnamed constraints.
+	 */
+	@Override
+	public Catalog readCatalog(Connection connection, @Nullable String schema, Set<String> excluded)
+			throws SQLException {
+		return new H2CatalogReader().read(connection, schema, excluded);
 	}
 
 	@Override

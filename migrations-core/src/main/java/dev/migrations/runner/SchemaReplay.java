@@ -98,7 +98,7 @@ final class SchemaReplay {
 				}
 				catch (MigrationException ex) {
 					throw new MigrationException("Pending migration " + migration.id() + " fails on the "
-							+ shadow.description() + ": " + ex.getMessage(), ex);
+							+ shadow.description() + ", built as the database is now: " + ex.description(), ex);
 				}
 				Catalog after = shadow.read();
 				changes.put(migration.id(), CatalogDiff.between(before, after));
@@ -117,7 +117,9 @@ final class SchemaReplay {
 		}
 		catch (MigrationException ex) {
 			throw new MigrationException("The migrations the ledger records as applied could not be replayed on the "
-					+ shadow.description() + ": " + ex.getMessage(), ex);
+					+ shadow.description() + ", so the schema they build is not known: " + ex.description()
+					+ "\nA migration may depend on something made by hand, or have been edited after it was "
+					+ "applied (validation lists edited ones).", ex);
 		}
 	}
 

@@ -77,7 +77,9 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 		MigrationRunner runner = runner(this.database.dataSource());
 		runner.applyAll();
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::expectedSchema)
-			.withMessageContaining("could not be replayed on the temporary database migrations_shadow_")
+			.withMessageContaining("could not be replayed on the ")
+			.withMessageContaining("migrations_shadow_")
+			.withMessageNotContaining("repair")
 			.withMessageContaining("m_20240101000000_fill_legacy");
 		assertThat(this.shadows).hasSize(1);
 	}

@@ -39,20 +39,9 @@ import org.jspecify.annotations.Nullable;
  * <li>H2 names an unnamed constraint {@code CONSTRAINT_} and a hexadecimal number that
  * depends on what the schema held when it was created, so the same migrations can give
  * two databases different names. Such a constraint is read with the name PostgreSQL would
- * give it: {@code
- *
-<table>
- * _pkey}, {@code
- *
-<table>
- * _<columns>_key}, {@code
- *
-<table>
- * _<columns>_fkey}, {@code
- *
-<table>
- * _check} (then {@code _check1}, {@code _check2} in the order of their expressions), in
- * upper case when the table's name is.</li>
+ * give it ({@link ConstraintNames}): {@code BOOKS_PKEY}, {@code BOOKS_AUTHOR_ID_FKEY},
+ * {@code BOOKS_TITLE_KEY}, {@code BOOKS_CHECK} (then {@code BOOKS_CHECK1} in the order of
+ * their expressions).</li>
  * <li>The indexes H2 creates for a primary key, a unique constraint or a foreign key are
  * part of the constraint and not listed as indexes; an index a migration created is
  * listed even where a constraint uses it.</li>
@@ -175,24 +164,6 @@ final class H2CatalogReader {
 	 */
 	static boolean isGeneratedName(String name) {
 		return GENERATED_CONSTRAINT_NAME.matcher(name).matches();
-	}
-
-	/**
-	 * Return the name PostgreSQL would give an unnamed constraint, in upper case when the
-	 * table's name has no lower case letter.
-	 * @param table the table
-	 * @param columns its columns, if the name has them
-	 * @param suffix what kind of constraint it is: {@code pkey}, {@code key},
-	 * {@code fkey}, {@code check}
-	 * @return the name
-	 */
-	static String derivedName(String table, List<String> columns, String suffix) {
-		StringBuilder name = new StringBuilder(table);
-		for (String column : columns) {
-			name.append('_').append(column);
-		}
-		boolean upperCase = table.equals(table.toUpperCase(Locale.ROOT));
-		return name.append('_').append(upperCase ? suffix.toUpperCase(Locale.ROOT) : suffix).toString();
 	}
 
 	private static String collapse(String text) {
@@ -468,31 +439,28 @@ final class H2CatalogReader {
 			PrimaryKey primaryKey = null;
 			List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
 			List<ForeignKey> foreignKeys = new ArrayList<>();
-			List<ConstraintParts> unnamedChecks = new ArrayList<>();
+			List<String> unnamedChecks = new ArrayList<>();
 			List<Check> checks = new ArrayList<>();
-			Set<String> names = new HashSet<>(this.constraints.keySet());
+			Set<String> taken = new HashSet<>(this.constraints.keySet());
 			for (Map.Entry<String, ConstraintParts> entry : this.constraints.entrySet()) {
 				ConstraintParts constraint = entry.getValue();
-				boolean generated = isGeneratedName(entry.getKey());
+				List<String> columns = constraint.columns;
 				switch (constraint.type) {
-					case "PRIMARY KEY" -> primaryKey = new PrimaryKey(
-							generated ? unique(derivedName(this.name, List.of(), "pkey"), names) : entry.getKey(),
-							constraint.columns);
-					case "UNIQUE" -> uniqueConstraints.add(new UniqueConstraint(generated
-							? unique(derivedName(this.name, constraint.columns, "key"), names) : entry.getKey(),
-							constraint.columns));
-					case "FOREIGN KEY" -> foreignKeys.add(new ForeignKey(
-							generated ? unique(derivedName(this.name, constraint.columns, "fkey"), names)
-									: entry.getKey(),
-							constraint.columns, Objects.toString(constraint.referencedTable, ""),
-							constraint.referencedColumns, Objects.toString(constraint.onDelete, "NO ACTION"),
+					case "PRIMARY KEY" ->
+						primaryKey = new PrimaryKey(name(entry.getKey(), List.of(), "pkey", taken), columns);
+					case "UNIQUE" -> uniqueConstraints
+						.add(new UniqueConstraint(name(entry.getKey(), columns, "key", taken), columns));
+					case "FOREIGN KEY" -> foreignKeys.add(new ForeignKey(name(entry.getKey(), columns, "fkey", taken),
+							columns, Objects.toString(constraint.referencedTable, ""), constraint.referencedColumns,
+							Objects.toString(constraint.onDelete, "NO ACTION"),
 							Objects.toString(constraint.onUpdate, "NO ACTION")));
 					case "CHECK" -> {
-						if (generated) {
-							unnamedChecks.add(constraint);
+						String clause = Objects.toString(constraint.checkClause, "");
+						if (isGeneratedName(entry.getKey())) {
+							unnamedChecks.add(clause);
 						}
 						else {
-							checks.add(new Check(entry.getKey(), Objects.toString(constraint.checkClause, "")));
+							checks.add(new Check(entry.getKey(), clause));
 						}
 					}
 					default -> {
@@ -500,10 +468,8 @@ final class H2CatalogReader {
 				}
 			}
 			unnamedChecks.stream()
-				.map((constraint) -> Objects.toString(constraint.checkClause, ""))
 				.sorted()
-				.forEach((clause) -> checks
-					.add(new Check(unique(derivedName(this.name, List.of(), "check"), names), clause)));
+				.forEach((clause) -> checks.add(new Check(name("", List.of(), "check", taken), clause)));
 			List<Index> indexes = new ArrayList<>();
 			this.indexes.forEach((name, parts) -> indexes.add(new Index(name, parts.columns, parts.unique)));
 			return new Table(this.name, this.columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks,
@@ -511,15 +477,11 @@ final class H2CatalogReader {
 		}
 
 		/**
-		 * Return a derived name, numbered from 1 where the table already has it, as
-		 * PostgreSQL numbers its own.
+		 * Return a constraint's name, or the derived one where H2 chose it.
 		 */
-		private static String unique(String name, Set<String> names) {
-			String candidate = name;
-			for (int number = 1; !names.add(candidate); number++) {
-				candidate = name + number;
-			}
-			return candidate;
+		private String name(String name, List<String> columns, String suffix, Set<String> taken) {
+			return (name.isEmpty() || isGeneratedName(name))
+					? ConstraintNames.unique(ConstraintNames.derived(this.name, columns, suffix), taken) : name;
 		}
 
 	}

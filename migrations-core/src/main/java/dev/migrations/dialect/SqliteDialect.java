@@ -8,8 +8,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.Set;
 import java.util.TimeZone;
 
+import dev.migrations.catalog.Catalog;
 import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +81,17 @@ class SqliteDialect extends TableRenderingDialect {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Read the catalog from {@code sqlite_schema} and the table-valued pragmas; see
+	 * {@link SqliteCatalogReader} for what it decides where SQLite leaves room. The
+	 * schema is an attached database's name, {@code main} when {@code null}.
+	 */
+	@Override
+	public Catalog readCatalog(Connection connection, @Nullable String schema, Set<String> excluded)
+			throws SQLException {
+		return new SqliteCatalogReader().read(connection, schema, excluded);
 	}
 
 	private static Calendar utc() {

@@ -109,7 +109,7 @@ final class ChangeFinder {
 
 	private void columns(Table source, Table target) {
 		String table = target.name();
-		List<Column> dropped = new ArrayList<>();
+		// added before dropped, so that a table whose every column changes keeps one
 		for (Column column : target.columns()) {
 			if (source.column(column.name()).isEmpty()) {
 				add(Phase.ALTER_TABLES, Action.CREATE, ObjectType.COLUMN, table, column.name(), describe(column),
@@ -127,11 +127,9 @@ final class ChangeFinder {
 		}
 		for (Column column : source.columns()) {
 			if (target.column(column.name()).isEmpty()) {
-				dropped.add(column);
+				add(Phase.ALTER_TABLES, Action.DROP, ObjectType.COLUMN, table, column.name(), "", true);
 			}
 		}
-		dropped.forEach(
-				(column) -> add(Phase.ALTER_TABLES, Action.DROP, ObjectType.COLUMN, table, column.name(), "", true));
 	}
 
 	private void primaryKey(Table source, Table target) {

@@ -18,14 +18,19 @@ import org.jspecify.annotations.Nullable;
  * A change <em>narrows</em> a column when a value the old type holds may not fit the new
  * one, or fits only changed: a shorter string, a smaller integer, fewer digits, a lower
  * precision, fewer enum values, a date from a timestamp, a change of kind (a string to a
- * number). Widening (a longer string, a larger integer, any type to an unbounded text)
- * does not. An unknown type changed to another is taken as narrowing: the guard this
- * serves errs towards asking.
+ * number). Widening (a longer string, a larger integer, a number or a date to a text)
+ * does not. Where databases read a name differently, the reading that narrows wins:
+ * {@code float} is single precision, as on MySQL and MariaDB (PostgreSQL and H2 write
+ * theirs as {@code real} and {@code double precision}); {@code text} holds 65,535 bytes,
+ * as MySQL's does, less than {@code mediumtext} and {@code longtext}; a time without a
+ * precision against one with a precision is taken as whichever default (6 on PostgreSQL
+ * and H2, 0 on MySQL) narrows. An unknown type changed to another is taken as narrowing:
+ * the guard this serves errs towards asking.
  */
 public final class ColumnTypes {
 
 	private static final Pattern TYPE = Pattern
-		.compile("^([a-z ]+?)\\s*(?:\\((.*)\\))?\\s*((?:unsigned|zerofill|\\s)*)$");
+		.compile("^([a-z][a-z0-9 ]*?)\\s*(?:\\((.*)\\))?\\s*((?:unsigned|zerofill|\\s)*)$");
 
 	private static final Pattern TIME_PRECISION = Pattern
 		.compile("^(timestamp|time)\\s*(?:\\((\\d+)\\))?\\s*(with time zone|without time zone)?$");
@@ -35,23 +40,39 @@ public final class ColumnTypes {
 			Map.entry("serial", "integer"), Map.entry("bigserial", "bigint"), Map.entry("smallserial", "smallint"),
 			Map.entry("character varying", "varchar"), Map.entry("character", "char"),
 			Map.entry("varchar_ignorecase", "varchar"), Map.entry("decimal", "numeric"), Map.entry("dec", "numeric"),
-			Map.entry("double precision", "double"), Map.entry("float8", "double"), Map.entry("float", "double"),
+			Map.entry("double precision", "double"), Map.entry("float8", "double"), Map.entry("float", "real"),
 			Map.entry("float4", "real"), Map.entry("bool", "boolean"), Map.entry("datetime", "timestamp"),
 			Map.entry("timestamptz", "timestamp with time zone"), Map.entry("timetz", "time with time zone"),
 			Map.entry("character large object", "clob"), Map.entry("binary varying", "varbinary"),
-			Map.entry("binary large object", "blob"), Map.entry("bytea", "blob"));
+			Map.entry("binary large object", "longblob"), Map.entry("bytea", "longblob"));
 
 	private static final List<String> INTEGERS = List.of("boolean", "tinyint", "smallint", "mediumint", "integer",
 			"bigint");
 
+	/** The digits of the largest value of each integer type, signed. */
 	private static final int[] INTEGER_DIGITS = { 1, 3, 5, 7, 10, 19 };
 
-	private static final Map<String, Long> UNBOUNDED_TEXT = Map.of("tinytext", 255L, "text", Long.MAX_VALUE,
-			"mediumtext", Long.MAX_VALUE, "longtext", Long.MAX_VALUE, "clob", Long.MAX_VALUE, "json", Long.MAX_VALUE,
-			"jsonb", Long.MAX_VALUE);
+	/** The digits of the largest value of each integer type, unsigned. */
+	private static final int[] UNSIGNED_INTEGER_DIGITS = { 1, 3, 5, 8, 10, 20 };
 
-	private static final Map<String, Long> UNBOUNDED_BINARY = Map.of("tinyblob", 255L, "blob", Long.MAX_VALUE,
-			"mediumblob", Long.MAX_VALUE, "longblob", Long.MAX_VALUE);
+	/**
+	 * The text types without a declared length, by how much they hold: MySQL's
+	 * {@code text} holds 65,535 bytes, less than its {@code mediumtext} and
+	 * {@code longtext}, so that shortening one to another narrows it.
+	 */
+	private static final Map<String, Long> UNBOUNDED_TEXT = Map.of("tinytext", 255L, "text", 65_535L, "mediumtext",
+			16_777_215L, "longtext", Long.MAX_VALUE, "clob", Long.MAX_VALUE, "json", Long.MAX_VALUE, "jsonb",
+			Long.MAX_VALUE);
+
+	/** The binary types without a declared length, by how much they hold, as text. */
+	private static final Map<String, Long> UNBOUNDED_BINARY = Map.of("tinyblob", 255L, "blob", 65_535L, "mediumblob",
+			16_777_215L, "longblob", Long.MAX_VALUE);
+
+	/**
+	 * The length of the shortest text without a declared length that holds any value
+	 * written as text.
+	 */
+	private static final long TEXT = 65_535L;
 
 	private ColumnTypes() {
 	}
@@ -69,7 +90,7 @@ public final class ColumnTypes {
 		if (source.equals(target)) {
 			return false;
 		}
-		if (target.textLength() == Long.MAX_VALUE && !source.isBinary()) {
+		if (target.textLength() >= TEXT && source.family() != Family.TEXT && !source.isBinary()) {
 			return false;
 		}
 		return switch (source.family()) {
@@ -93,7 +114,7 @@ public final class ColumnTypes {
 			return target.integerRank() < source.integerRank();
 		}
 		if (target.family() == Family.EXACT) {
-			return target.precision() - target.scale() < INTEGER_DIGITS[source.integerRank()];
+			return target.precision() - target.scale() < source.integerDigits();
 		}
 		if (target.family() == Family.APPROXIMATE) {
 			return source.name().equals("bigint") || (source.name().equals("integer") && target.name().equals("real"));
@@ -102,12 +123,18 @@ public final class ColumnTypes {
 	}
 
 	private static boolean narrowsExact(Type source, Type target) {
+		if (target.family() == Family.EXACT && target.arguments().isEmpty()) {
+			// PostgreSQL's numeric without a precision holds any number
+			return false;
+		}
 		if (target.family() == Family.EXACT) {
 			return target.scale() < source.scale()
 					|| target.precision() - target.scale() < source.precision() - source.scale();
 		}
 		if (target.family() == Family.INTEGER) {
-			return source.scale() > 0 || source.precision() - source.scale() > INTEGER_DIGITS[target.integerRank()];
+			// numeric(10) holds 9999999999, more than an integer of ten digits
+			return source.scale() > 0 || target.unsigned()
+					|| source.precision() - source.scale() >= target.integerDigits();
 		}
 		return true;
 	}
@@ -124,13 +151,33 @@ public final class ColumnTypes {
 		}
 		boolean sourceHasDate = source.name().startsWith("timestamp");
 		boolean targetHasDate = target.name().startsWith("timestamp");
-		if (sourceHasDate && !targetHasDate) {
+		if (sourceHasDate != targetHasDate) {
 			return true;
 		}
 		if (source.name().endsWith("with time zone") && !target.name().endsWith("with time zone")) {
 			return true;
 		}
-		return target.precision() < source.precision();
+		return narrowsPrecision(source, target);
+	}
+
+	/**
+	 * Whether fewer fractional seconds are kept. A time without a precision has the
+	 * database's default, 6 on PostgreSQL and H2 and 0 on MySQL and MariaDB: against a
+	 * written precision, it is taken as whichever narrows.
+	 */
+	private static boolean narrowsPrecision(Type source, Type target) {
+		boolean sourceWritten = !source.arguments().isEmpty();
+		boolean targetWritten = !target.arguments().isEmpty();
+		if (sourceWritten && targetWritten) {
+			return target.precision() < source.precision();
+		}
+		if (sourceWritten) {
+			return source.precision() > 0;
+		}
+		if (targetWritten) {
+			return target.precision() < 6;
+		}
+		return false;
 	}
 
 	enum Family {
@@ -208,6 +255,10 @@ public final class ColumnTypes {
 
 		int integerRank() {
 			return INTEGERS.indexOf(this.name);
+		}
+
+		int integerDigits() {
+			return (this.unsigned ? UNSIGNED_INTEGER_DIGITS : INTEGER_DIGITS)[integerRank()];
 		}
 
 		long textLength() {

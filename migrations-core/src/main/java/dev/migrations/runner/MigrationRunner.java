@@ -17,6 +17,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrations.DestructiveChange;
 import dev.migrations.Direction;
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
@@ -67,6 +68,9 @@ public final class MigrationRunner {
 	/** Whether edited applied migrations stop {@link #applyAll()} by default. */
 	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
 
+	/** Whether migrations that destroy data apply without being marked, by default. */
+	public static final boolean DEFAULT_ALLOW_DESTRUCTIVE = false;
+
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
 	private final DataSource dataSource;
@@ -93,6 +97,8 @@ public final class MigrationRunner {
 
 	private final RunChecks checks;
 
+	private final DestructiveGuard guard;
+
 	private final MigrationExecutor executor;
 
 	private final LedgerRepair repair;
@@ -101,7 +107,10 @@ public final class MigrationRunner {
 
 	private final LedgerTable table;
 
+	private final RunnerSettings settings;
+
 	MigrationRunner(RunnerSettings settings) {
+		this.settings = settings;
 		this.dataSource = settings.dataSource();
 		this.connections = settings.connections();
 		this.dialect = settings.dialect();
@@ -112,6 +121,7 @@ public final class MigrationRunner {
 		this.lockTimeout = settings.lockTimeout();
 		this.reader = new LedgerReader(this.descriptors, this.ledger, this.lock, settings.secrets());
 		this.checks = new RunChecks(settings);
+		this.guard = new DestructiveGuard(this.dialect, settings.allowDestructive());
 		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
 		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
 		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
@@ -131,6 +141,9 @@ public final class MigrationRunner {
 	 * Apply every pending migration.
 	 * @return what was applied
 	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws DestructiveMigrationException if a migration would destroy data the
+	 * database holds, without being marked destructive or the run allowing it; nothing is
+	 * applied
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll() {
@@ -142,6 +155,8 @@ public final class MigrationRunner {
 	 * @param limit how many to apply at most
 	 * @return what was applied
 	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws DestructiveMigrationException if a migration would destroy data without
+	 * leave; nothing is applied
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll(int limit) {
@@ -151,6 +166,7 @@ public final class MigrationRunner {
 			LedgerView view = this.reader.read(connection);
 			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			this.guard.check(connection, plans);
 			return applyPending(connection, lock, view, plans);
 		});
 	}
@@ -300,6 +316,17 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Return a runner like this one, on the same database, ledger and lock, whose runs
+	 * apply pending migrations that destroy data without their being marked destructive:
+	 * for one run that a user has allowed, as {@code migrate --allow-destructive} does.
+	 * @return the runner
+	 * @see MigrationRunnerBuilder#allowDestructive(boolean)
+	 */
+	public MigrationRunner allowingDestructive() {
+		return new MigrationRunner(this.settings.withAllowDestructive(true));
+	}
+
+	/**
 	 * Return the migrations this runner knows, sorted by id.
 	 * @return the descriptors
 	 */
@@ -333,9 +360,33 @@ public final class MigrationRunner {
 
 	List<PlannedMigration> planApply(int limit) {
 		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections,
-				(connection) -> planned(this.checks.selectPending(this.reader.readUnlocked(connection), limit),
-						Direction.UP, connection));
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans);
+			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
+			return planned.stream().map((plan) -> warned(plan, refused)).toList();
+		});
+	}
+
+	/**
+	 * Return a plan whose script starts with a comment line for each change that a run
+	 * would refuse, as a dry run shows it.
+	 */
+	private static PlannedMigration warned(PlannedMigration plan,
+			Map<MigrationDescriptor, List<DestructiveChange>> refused) {
+		List<String> warnings = refused.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().id().equals(plan.id()))
+			.flatMap((entry) -> entry.getValue().stream())
+			.map((change) -> "-- ! destructive: it " + change.describe()
+					+ "; a run refuses it unless the migration is marked destructive or the run allows it")
+			.toList();
+		if (warnings.isEmpty()) {
+			return plan;
+		}
+		String script = String.join("\n", warnings) + (plan.script().isEmpty() ? "" : "\n" + plan.script());
+		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script);
 	}
 
 	PlannedMigration planUp(MigrationDescriptor migration) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,12 @@ import dev.migrations.catalog.ColumnTypes;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.runner.DestructiveStatements.Candidate;
+import dev.migrations.runner.DestructiveStatements.Change;
 import dev.migrations.runner.DestructiveStatements.Identifier;
+import dev.migrations.runner.DestructiveStatements.Name;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
+import dev.migrations.schema.TableOperation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +34,11 @@ import org.jspecify.annotations.Nullable;
  * table that holds rows, drop a column of such a table, or narrow the type of one of its
  * columns ({@link ColumnTypes#narrows}), unless the migration is marked
  * {@link MigrationDescriptor#destructive() destructive} or the run allows destructive
- * changes. Plans are judged by the statements they render to, so a SQL file and the
- * schema builder are judged alike; JDBC work cannot be judged. Only the tables that a
- * change names are counted, and the catalog is read only when a type changes on a table
- * that holds rows; a database whose catalog cannot be read is not checked for narrowing.
- * Stateless and thread-safe.
+ * changes. A SQL statement is judged by what it says, the schema builder's drops by the
+ * operations it records, and its column changes by the statements this database runs for
+ * them; JDBC work cannot be judged. Only the tables that a change names are counted, and
+ * the catalog is read only when a type changes on a table that holds rows; a database
+ * whose catalog cannot be read is not checked for narrowing. Stateless and thread-safe.
  */
 final class DestructiveGuard {
 
@@ -48,15 +52,16 @@ final class DestructiveGuard {
 	}
 
 	/**
-	 * Refuse the plans of a run, before any of them executes, when they would destroy
-	 * data without leave.
+	 * Refuse the migrations of a run, before any of them executes, when they would
+	 * destroy data without leave.
 	 * @param connection the connection of the run, holding the lock, in auto-commit mode
-	 * @param plans the rendered plans of the run, in order
+	 * @param migrations the migrations of the run, in order, their plans rendered for
+	 * this database already
 	 * @throws DestructiveMigrationException if they would
 	 * @throws SQLException on a database error
 	 */
-	void check(Connection connection, Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
-		Map<MigrationDescriptor, List<DestructiveChange>> refused = judge(connection, plans);
+	void check(Connection connection, Collection<MigrationDescriptor> migrations) throws SQLException {
+		Map<MigrationDescriptor, List<DestructiveChange>> refused = judge(connection, migrations);
 		if (!refused.isEmpty()) {
 			boolean sql = refused.keySet().stream().anyMatch(MigrationDescriptor::isSql);
 			boolean java = refused.keySet().stream().anyMatch((migration) -> !migration.isSql());
@@ -69,37 +74,73 @@ final class DestructiveGuard {
 	 * Return the changes that would be refused, by migration: none when the run allows
 	 * destructive changes, none of a migration marked destructive.
 	 * @param connection the connection
-	 * @param plans the rendered plans of a run, in order
+	 * @param migrations the migrations of a run, in order, their plans rendered for this
+	 * database already
 	 * @return the refused changes of each migration that has some, in order
 	 * @throws SQLException on a database error
 	 */
 	Map<MigrationDescriptor, List<DestructiveChange>> judge(Connection connection,
-			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
+			Collection<MigrationDescriptor> migrations) throws SQLException {
 		Map<MigrationDescriptor, List<DestructiveChange>> refused = new LinkedHashMap<>();
 		if (this.allowed) {
 			return refused;
 		}
 		Database database = new Database(connection);
-		for (Map.Entry<MigrationDescriptor, List<SchemaOperation>> plan : plans.entrySet()) {
-			if (plan.getKey().destructive()) {
+		for (MigrationDescriptor migration : migrations) {
+			if (migration.destructive()) {
 				continue;
 			}
 			List<DestructiveChange> changes = new ArrayList<>();
-			for (SchemaOperation operation : plan.getValue()) {
-				if (operation instanceof SqlOperation statement) {
-					for (Candidate candidate : DestructiveStatements.of(statement.canonical())) {
-						DestructiveChange change = database.judge(plan.getKey(), candidate);
-						if (change != null) {
-							changes.add(change);
-						}
+			for (SchemaOperation operation : migration.up()) {
+				for (Candidate candidate : candidates(operation)) {
+					DestructiveChange change = database.judge(migration, candidate);
+					if (change != null) {
+						changes.add(change);
 					}
 				}
 			}
 			if (!changes.isEmpty()) {
-				refused.put(plan.getKey(), changes);
+				refused.put(migration, changes);
 			}
 		}
 		return refused;
+	}
+
+	/**
+	 * Return the changes of a recorded operation that may destroy data: a statement's as
+	 * {@link DestructiveStatements} reads them, the schema builder's with the names its
+	 * user wrote, a type change read from the statements this database runs for it.
+	 */
+	private List<Candidate> candidates(SchemaOperation operation) {
+		if (operation instanceof SqlOperation statement) {
+			return DestructiveStatements.of(statement.canonical());
+		}
+		if (operation instanceof TableOperation.DropTable drop) {
+			return List.of(new Candidate(Change.DROP_TABLE, builderName(drop.table()), null, null));
+		}
+		if (operation instanceof TableOperation.DropColumn drop) {
+			return List.of(new Candidate(Change.DROP_COLUMN, builderName(drop.table()),
+					new Identifier(drop.column(), false), null));
+		}
+		if (operation instanceof TableOperation.ChangeColumn change) {
+			List<Candidate> candidates = new ArrayList<>();
+			for (SchemaOperation rendered : this.dialect.render(change)) {
+				if (rendered instanceof SqlOperation statement) {
+					DestructiveStatements.of(statement.sql())
+						.stream()
+						.filter((candidate) -> candidate.type() != null)
+						.forEach((candidate) -> candidates
+							.add(new Candidate(Change.CHANGE_TYPE, builderName(change.table()),
+									new Identifier(change.column().name(), false), candidate.type())));
+				}
+			}
+			return candidates;
+		}
+		return List.of();
+	}
+
+	private Name builderName(String table) {
+		return new Name(List.of(new Identifier(table, false)), this.dialect.quote(table), 1);
 	}
 
 	/**
@@ -173,7 +214,7 @@ final class DestructiveGuard {
 			}
 		}
 
-		private @Nullable String currentType(DestructiveStatements.Name table, Identifier column) throws SQLException {
+		private @Nullable String currentType(Name table, Identifier column) throws SQLException {
 			Identifier qualifier = table.qualifier();
 			String schema = (qualifier != null) ? stored(qualifier) : null;
 			Optional<Catalog> catalog = this.catalogs.get(String.valueOf(schema));

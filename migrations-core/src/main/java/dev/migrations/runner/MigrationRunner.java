@@ -166,7 +166,7 @@ public final class MigrationRunner {
 			LedgerView view = this.reader.read(connection);
 			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
-			this.guard.check(connection, plans);
+			this.guard.check(connection, plans.keySet());
 			return applyPending(connection, lock, view, plans);
 		});
 	}
@@ -363,7 +363,7 @@ public final class MigrationRunner {
 		return Jdbc.withConnection(this.connections, (connection) -> {
 			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
-			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans);
+			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans.keySet());
 			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
 			return planned.stream().map((plan) -> warned(plan, refused)).toList();
 		});

@@ -77,6 +77,7 @@ final class MigrationRunnerFactory {
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
 			.validateOnApply(this.properties.isValidateOnApply())
+			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(this.properties.getEncoding())
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
@@ -112,6 +113,7 @@ final class MigrationRunnerFactory {
 			.outOfOrder(Objects.requireNonNullElse(instance.getOutOfOrder(), this.properties.getOutOfOrder()))
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
+			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(this.properties.getEncoding())
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));

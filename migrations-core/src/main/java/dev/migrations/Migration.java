@@ -42,4 +42,18 @@ public interface Migration {
 		return true;
 	}
 
+	/**
+	 * Whether this migration is meant to destroy data: to drop a table or a column that
+	 * holds rows, or to narrow a column's type. A run refuses, before it applies
+	 * anything, pending migrations whose plan would do so to the data the database holds,
+	 * unless they return {@code true} here or the run allows destructive changes. The
+	 * plan recorded with the schema builder is judged ({@code drop}, {@code dropColumn},
+	 * {@code change()} to a narrower type, and the statements of {@code sql(...)});
+	 * {@code jdbc(...)} work cannot be.
+	 * @return whether the migration may destroy data
+	 */
+	default boolean destructive() {
+		return false;
+	}
+
 }

@@ -28,6 +28,8 @@ public final class MigrationDescriptor {
 
 	private final boolean transactional;
 
+	private final boolean destructive;
+
 	private final Supplier<DownPlan> downRecorder;
 
 	private volatile @Nullable DownPlan down;
@@ -45,17 +47,18 @@ public final class MigrationDescriptor {
 	 */
 	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
 			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
-		this(id, checksum, source, source, up, transactional, () -> new DownPlan(down, irreversibleReason));
+		this(id, checksum, source, source, up, transactional, false, () -> new DownPlan(down, irreversibleReason));
 	}
 
 	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource, List<SchemaOperation> up,
-			boolean transactional, Supplier<DownPlan> downRecorder) {
+			boolean transactional, boolean destructive, Supplier<DownPlan> downRecorder) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
 		this.downSource = Objects.requireNonNull(downSource, "downSource must not be null");
 		this.up = List.copyOf(up);
 		this.transactional = transactional;
+		this.destructive = destructive;
 		this.downRecorder = downRecorder;
 	}
 
@@ -124,6 +127,24 @@ public final class MigrationDescriptor {
 	 */
 	public boolean transactional() {
 		return this.transactional;
+	}
+
+	/**
+	 * Whether the migration is marked as meant to destroy data, so that a run applies it
+	 * even where it drops or narrows what holds rows.
+	 * @return whether it is marked destructive
+	 * @see Migration#destructive()
+	 */
+	public boolean destructive() {
+		return this.destructive;
+	}
+
+	/**
+	 * Whether the migration is read from a SQL file rather than written in Java.
+	 * @return whether it is a SQL migration
+	 */
+	public boolean isSql() {
+		return this.source.endsWith(".sql");
 	}
 
 	/**

@@ -165,6 +165,13 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		 */
 		BASELINE,
 
+		/**
+		 * Pending migrations would destroy data: mark them destructive, or allow
+		 * destructive changes for the run. The migration is set when there is one. Facts:
+		 * {@link Fact#WRITTEN_IN}.
+		 */
+		CONFIRM_DESTRUCTIVE,
+
 		/** A migration older than the newest applied one: renumber it or allow it. */
 		ALLOW_OUT_OF_ORDER,
 
@@ -255,6 +262,12 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		 * {@code java} for a Java migration.
 		 */
 		OUTSIDE_TRANSACTION,
+
+		/**
+		 * How the migrations concerned are written: {@code sql}, {@code java} or
+		 * {@code both}.
+		 */
+		WRITTEN_IN,
 
 		/** The migrations a failed rollback left applied, comma-separated, in order. */
 		STILL_APPLIED,

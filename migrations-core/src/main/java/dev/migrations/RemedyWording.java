@@ -59,6 +59,11 @@ public final class RemedyWording {
 		}
 
 		@Override
+		public String allowDestructive() {
+			return "allowDestructive(true) on the runner's builder";
+		}
+
+		@Override
 		public String lockTimeout() {
 			return "lockTimeout(Duration) on the runner's builder";
 		}
@@ -132,6 +137,7 @@ public final class RemedyWording {
 			case BASELINE -> baseline(remedy, terms);
 			case ALLOW_OUT_OF_ORDER ->
 				"Give it a newer timestamp, or allow out-of-order migrations (" + terms.allowOutOfOrder() + ").";
+			case CONFIRM_DESTRUCTIVE -> confirmDestructive(remedy, terms);
 			case APPLY_PENDING -> "Apply it (" + terms.apply() + ").";
 			case CREATE_SCHEMA -> "create schema " + remedy.fact(Fact.SCHEMA) + " (for example CREATE SCHEMA "
 					+ remedy.fact(Fact.SCHEMA) + ") and " + terms.retry() + ", or configure a ledger schema that "
@@ -217,6 +223,18 @@ public final class RemedyWording {
 				+ ((newestBefore != null) ? " (the newest migration before " + remedy.migration() + " is "
 						+ newestBefore + ": " + terms.baseline(MigrationId.parse(newestBefore)) + ")" : "")
 				+ ", and check that the migration locations are the ones the application uses.";
+	}
+
+	private static String confirmDestructive(Remedy remedy, Terms terms) {
+		String mark = switch (String.valueOf(remedy.fact(Fact.WRITTEN_IN))) {
+			case "sql" -> "a \"-- migrations: destructive\" header line";
+			case "java" -> "destructive() returning true";
+			default ->
+				"a \"-- migrations: destructive\" header line in a SQL file, destructive() returning true in " + "Java";
+		};
+		return "If the loss is intended, mark " + ((remedy.migration() != null) ? "the migration" : "each of them")
+				+ " destructive (" + mark + ") or allow destructive changes for this run (" + terms.allowDestructive()
+				+ ").";
 	}
 
 	private static String outsideTransaction(Remedy remedy) {
@@ -315,6 +333,12 @@ public final class RemedyWording {
 		 * @return the words
 		 */
 		String allowOutOfOrder();
+
+		/**
+		 * Name the setting that allows destructive changes for a run.
+		 * @return the words
+		 */
+		String allowDestructive();
 
 		/**
 		 * Name the setting of the lock timeout.

@@ -56,6 +56,11 @@ public final class CommandRemedies {
 		}
 
 		@Override
+		public String allowDestructive() {
+			return "migrate --allow-destructive";
+		}
+
+		@Override
 		public String lockTimeout() {
 			return "the runner's lock timeout";
 		}

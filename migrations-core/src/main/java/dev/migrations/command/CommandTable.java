@@ -33,7 +33,8 @@ final class CommandTable {
 	static String usage() {
 		return """
 				Usage: <command> [options]
-				  migrate [--limit N] [--pretend] [--json]        apply pending migrations
+				  migrate [--limit N] [--pretend] [--allow-destructive] [--json]
+				                                                  apply pending migrations
 				  migrate:rollback [--steps N | --to ID] [--pretend] [--json]
 				                                                  roll back batches, or back to a migration
 				  migrate:status [--pending] [--json]             show every migration; --pending exits 1 if any is pending

@@ -3,10 +3,11 @@ package dev.migrations.command;
 import java.util.List;
 
 import dev.migrations.MigrationResult;
+import dev.migrations.runner.MigrationRunner;
 
 /**
  * {@code migrate}: apply pending migrations, or with {@code --pretend} print what would
- * run.
+ * run; with {@code --allow-destructive} apply those that destroy data unmarked.
  */
 final class MigrateCommand implements Command {
 
@@ -18,7 +19,7 @@ final class MigrateCommand implements Command {
 	@Override
 	public List<CommandOption> options() {
 		return List.of(CommandOption.withValue("--limit"), CommandOption.flag("--pretend"),
-				CommandOption.flag("--json"));
+				CommandOption.flag("--allow-destructive"), CommandOption.flag("--json"));
 	}
 
 	@Override
@@ -29,10 +30,14 @@ final class MigrateCommand implements Command {
 	@Override
 	public int run(CommandArguments arguments, CommandContext context) {
 		int limit = arguments.positiveInt("--limit", Integer.MAX_VALUE);
-		if (arguments.has("--pretend")) {
-			return context.printPlan(context.runner(arguments).pretend().applyAll(limit), arguments);
+		MigrationRunner runner = context.runner(arguments);
+		if (arguments.has("--allow-destructive")) {
+			runner = runner.allowingDestructive();
 		}
-		MigrationResult result = context.runner(arguments).applyAll(limit);
+		if (arguments.has("--pretend")) {
+			return context.printPlan(runner.pretend().applyAll(limit), arguments);
+		}
+		MigrationResult result = runner.applyAll(limit);
 		if (arguments.has("--json")) {
 			context.out().println(JsonOutput.applied(result));
 		}

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrations.DestructiveChange;
 import dev.migrations.Direction;
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
@@ -31,6 +32,7 @@ import dev.migrations.PlannedMigration;
 import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
+import dev.migrations.Verification;
 import dev.migrations.catalog.Catalog;
 import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.dialect.Dialect;
@@ -68,6 +70,9 @@ public final class MigrationRunner {
 	/** Whether edited applied migrations stop {@link #applyAll()} by default. */
 	public static final boolean DEFAULT_VALIDATE_ON_APPLY = true;
 
+	/** Whether migrations that destroy data apply without being marked, by default. */
+	public static final boolean DEFAULT_ALLOW_DESTRUCTIVE = false;
+
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
 	private final DataSource dataSource;
@@ -94,6 +99,8 @@ public final class MigrationRunner {
 
 	private final RunChecks checks;
 
+	private final DestructiveGuard guard;
+
 	private final MigrationExecutor executor;
 
 	private final LedgerRepair repair;
@@ -104,7 +111,10 @@ public final class MigrationRunner {
 
 	private final SchemaReplay replay;
 
+	private final RunnerSettings settings;
+
 	MigrationRunner(RunnerSettings settings) {
+		this.settings = settings;
 		this.dataSource = settings.dataSource();
 		this.connections = settings.connections();
 		this.dialect = settings.dialect();
@@ -115,6 +125,7 @@ public final class MigrationRunner {
 		this.lockTimeout = settings.lockTimeout();
 		this.reader = new LedgerReader(this.descriptors, this.ledger, this.lock, settings.secrets());
 		this.checks = new RunChecks(settings);
+		this.guard = new DestructiveGuard(this.dialect, settings.allowDestructive());
 		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
 		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
 		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
@@ -135,6 +146,9 @@ public final class MigrationRunner {
 	 * Apply every pending migration.
 	 * @return what was applied
 	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws DestructiveMigrationException if a migration would destroy data the
+	 * database holds, without being marked destructive or the run allowing it; nothing is
+	 * applied
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll() {
@@ -146,6 +160,8 @@ public final class MigrationRunner {
 	 * @param limit how many to apply at most
 	 * @return what was applied
 	 * @throws MigrationValidationException if the ledger and the migrations disagree
+	 * @throws DestructiveMigrationException if a migration would destroy data without
+	 * leave; nothing is applied
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll(int limit) {
@@ -155,6 +171,7 @@ public final class MigrationRunner {
 			LedgerView view = this.reader.read(connection);
 			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			this.guard.check(connection, plans.keySet());
 			MigrationResult result = applyPending(connection, lock, view, plans);
 			this.replay.verify(connection);
 			return result;
@@ -327,6 +344,28 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Return a runner like this one, on the same database, ledger and lock, whose runs
+	 * apply pending migrations that destroy data without their being marked destructive:
+	 * for one run that a user has allowed, as {@code migrate --allow-destructive} does.
+	 * @return the runner
+	 * @see MigrationRunnerBuilder#allowDestructive(boolean)
+	 */
+	public MigrationRunner allowingDestructive() {
+		return new MigrationRunner(this.settings.withAllowDestructive(true));
+	}
+
+	/**
+	 * Return a runner like this one whose applies compare the database with the schema
+	 * its migrations build afterwards, as {@code migrate --verify} does.
+	 * @param verification what to do when they differ
+	 * @return the runner
+	 * @see MigrationRunnerBuilder#verify(Verification)
+	 */
+	public MigrationRunner verifying(Verification verification) {
+		return new MigrationRunner(this.settings.withVerification(verification));
+	}
+
+	/**
 	 * Return the migrations this runner knows, sorted by id.
 	 * @return the descriptors
 	 */
@@ -360,9 +399,33 @@ public final class MigrationRunner {
 
 	List<PlannedMigration> planApply(int limit) {
 		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections,
-				(connection) -> planned(this.checks.selectPending(this.reader.readUnlocked(connection), limit),
-						Direction.UP, connection));
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans.keySet());
+			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
+			return planned.stream().map((plan) -> warned(plan, refused)).toList();
+		});
+	}
+
+	/**
+	 * Return a plan whose script starts with a comment line for each change that a run
+	 * would refuse, as a dry run shows it.
+	 */
+	private static PlannedMigration warned(PlannedMigration plan,
+			Map<MigrationDescriptor, List<DestructiveChange>> refused) {
+		List<String> warnings = refused.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().id().equals(plan.id()))
+			.flatMap((entry) -> entry.getValue().stream())
+			.map((change) -> "-- ! destructive: it " + change.describe()
+					+ "; a run refuses it unless the migration is marked destructive or the run allows it")
+			.toList();
+		if (warnings.isEmpty()) {
+			return plan;
+		}
+		String script = String.join("\n", warnings) + (plan.script().isEmpty() ? "" : "\n" + plan.script());
+		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script);
 	}
 
 	PlannedMigration planUp(MigrationDescriptor migration) {

@@ -59,6 +59,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private boolean validateOnApply = MigrationRunner.DEFAULT_VALIDATE_ON_APPLY;
 
+	private boolean allowDestructive = MigrationRunner.DEFAULT_ALLOW_DESTRUCTIVE;
+
 	private final List<MigrationListener> listeners = new ArrayList<>();
 
 	private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
@@ -210,6 +212,21 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
+	 * Set whether {@link MigrationRunner#applyAll()} applies pending migrations that
+	 * would destroy data the database holds (drop a table or a column of a table that
+	 * holds rows, narrow the type of a column of such a table) without being marked
+	 * destructive; default {@code false}: such a run is refused with a
+	 * {@link dev.migrations.DestructiveMigrationException} before anything is applied.
+	 * @param allowDestructive whether to allow destructive changes
+	 * @return this builder
+	 * @see dev.migrations.Migration#destructive()
+	 */
+	public B allowDestructive(boolean allowDestructive) {
+		this.allowDestructive = allowDestructive;
+		return self();
+	}
+
+	/**
 	 * Add a listener.
 	 * @param listener the listener
 	 * @return this builder
@@ -293,10 +310,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
 		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
 		MigrationLock lock = (this.lock != null) ? this.lock : dialect.lock(connections, this.table);
-		return new MigrationRunner(
-				new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect, this.table, ledger,
-						lock, descriptors, new CompositeListener(List.copyOf(this.listeners)), this.lockTimeout,
-						this.transactionMode, this.outOfOrder, this.validateOnApply, this.shadow, this.verification));
+		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect,
+				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
+				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
+				this.shadow, this.verification));
 	}
 
 	/**

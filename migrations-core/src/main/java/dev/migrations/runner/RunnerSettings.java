@@ -32,12 +32,36 @@ import dev.migrations.lock.MigrationLock;
  * @param transactionMode how migrations are grouped into transactions
  * @param outOfOrder what to do with out-of-order migrations
  * @param validateOnApply whether edited applied migrations stop an apply
+ * @param allowDestructive whether an apply runs migrations that destroy data without
+ * being marked destructive
  * @param shadow where the schema the migrations build is replayed
  * @param verification what an apply does after applying: compare with that schema or not
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
-		boolean validateOnApply, ShadowDatabase shadow, Verification verification) {
+		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification) {
+
+	/**
+	 * Return these settings with destructive changes allowed or not.
+	 * @param allowed whether they are allowed
+	 * @return the settings
+	 */
+	RunnerSettings withAllowDestructive(boolean allowed) {
+		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
+				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
+				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification);
+	}
+
+	/**
+	 * Return these settings with another verification after an apply.
+	 * @param verification the verification
+	 * @return the settings
+	 */
+	RunnerSettings withVerification(Verification verification) {
+		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
+				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification);
+	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrations.source;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,6 +34,8 @@ final class SqlFileMigration implements Migration {
 
 	private final boolean transactional;
 
+	private final boolean destructive;
+
 	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, String downSource,
 			SqlStatementSplitter splitter) {
 		this.upScript = upScript;
@@ -40,9 +43,9 @@ final class SqlFileMigration implements Migration {
 		this.upSource = upSource;
 		this.downSource = downSource;
 		this.splitter = splitter;
-		this.transactional = splitter.headerComments(upScript)
-			.stream()
-			.noneMatch(SqlFileMigration::isNoTransactionHeader);
+		List<String> headers = splitter.headerComments(upScript);
+		this.transactional = headers.stream().noneMatch((comment) -> isHeader(comment, "no-transaction"));
+		this.destructive = headers.stream().anyMatch((comment) -> isHeader(comment, "destructive"));
 	}
 
 	@Override
@@ -61,6 +64,11 @@ final class SqlFileMigration implements Migration {
 	@Override
 	public boolean transactional() {
 		return this.transactional;
+	}
+
+	@Override
+	public boolean destructive() {
+		return this.destructive;
 	}
 
 	private void record(Schema schema, String script, String source) {
@@ -151,11 +159,20 @@ final class SqlFileMigration implements Migration {
 		return end;
 	}
 
-	private static boolean isNoTransactionHeader(String comment) {
+	/**
+	 * Whether a header comment, {@code migrations:} followed by one or more
+	 * comma-separated words, holds a word.
+	 */
+	private static boolean isHeader(String comment, String word) {
 		if (!comment.regionMatches(true, 0, "migrations:", 0, 11)) {
 			return false;
 		}
-		return comment.substring(11).strip().equalsIgnoreCase("no-transaction");
+		for (String written : comment.substring(11).split(",")) {
+			if (written.strip().equalsIgnoreCase(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

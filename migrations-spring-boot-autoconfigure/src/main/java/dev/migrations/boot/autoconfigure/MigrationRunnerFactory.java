@@ -81,6 +81,7 @@ final class MigrationRunnerFactory {
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
 			.validateOnApply(this.properties.isValidateOnApply())
+			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(this.properties.getEncoding())
 			.verify(this.properties.getVerify())
 			.shadow(shadow(this.properties.getUser(), this.properties.getPassword()))
@@ -118,6 +119,7 @@ final class MigrationRunnerFactory {
 			.outOfOrder(Objects.requireNonNullElse(instance.getOutOfOrder(), this.properties.getOutOfOrder()))
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
+			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(this.properties.getEncoding())
 			.verify(this.properties.getVerify())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),

@@ -70,6 +70,13 @@ public class MigrationsProperties {
 	private boolean validateOnApply = true;
 
 	/**
+	 * Whether to apply pending migrations that would destroy data the database holds
+	 * (drop a table or a column holding rows, narrow a column's type on a table holding
+	 * rows) without being marked destructive. Applies to every instance.
+	 */
+	private boolean allowDestructive;
+
+	/**
 	 * Encoding of SQL migration files. A file that is not valid in it fails startup,
 	 * naming the file and the byte offset.
 	 */
@@ -237,6 +244,14 @@ public class MigrationsProperties {
 
 	public void setValidateOnApply(boolean validateOnApply) {
 		this.validateOnApply = validateOnApply;
+	}
+
+	public boolean isAllowDestructive() {
+		return this.allowDestructive;
+	}
+
+	public void setAllowDestructive(boolean allowDestructive) {
+		this.allowDestructive = allowDestructive;
 	}
 
 	public @Nullable String getUrl() {

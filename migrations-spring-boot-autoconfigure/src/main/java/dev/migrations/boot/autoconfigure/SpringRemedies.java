@@ -73,6 +73,11 @@ final class SpringRemedies {
 		}
 
 		@Override
+		public String allowDestructive() {
+			return "migrations.allow-destructive=true";
+		}
+
+		@Override
 		public String lockTimeout() {
 			return "migrations.lock-timeout";
 		}

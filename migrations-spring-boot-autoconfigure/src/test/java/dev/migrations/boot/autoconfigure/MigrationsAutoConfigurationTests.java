@@ -1,5 +1,8 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +11,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.migrations.DestructiveMigrationException;
 import dev.migrations.Direction;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
@@ -22,6 +27,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.SchemaManagement;
@@ -438,6 +444,36 @@ class MigrationsAutoConfigurationTests {
 			assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
 				.isEqualTo(SchemaManagement.MANAGED);
 		});
+	}
+
+	@Test
+	void refusesToStartOnAMigrationThatWouldDestroyDataUnlessAllowDestructiveIsSet(@TempDir Path directory)
+			throws IOException {
+		H2Database database = h2();
+		database.execute("CREATE TABLE authors (id INT PRIMARY KEY, bio VARCHAR(20))");
+		database.execute("INSERT INTO authors (id, bio) VALUES (1, 'a'), (2, 'b')");
+		Files.writeString(directory.resolve("20240102000000_drop_bio.up.sql"), "ALTER TABLE authors DROP COLUMN bio;");
+		ApplicationContextRunner runner = this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withPropertyValues("migrations.locations=filesystem:" + directory);
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(DestructiveMigrationException.class)
+				.hasMessageContaining("it drops column authors.bio of a table holding 2 rows")
+				.satisfies((failure) -> assertThat(SpringRemedies.action(((MigrationException) failure).remedy()))
+					.contains("migrations.allow-destructive=true"));
+		});
+		assertThat(bioColumns(database)).isOne();
+		runner.withPropertyValues("migrations.allow-destructive=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(bioColumns(database)).isZero();
+		});
+	}
+
+	private static Integer bioColumns(H2Database database) {
+		return new JdbcTemplate(database.dataSource()).queryForObject(
+				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'AUTHORS' AND COLUMN_NAME = 'BIO'",
+				Integer.class);
 	}
 
 	private H2Database h2() {

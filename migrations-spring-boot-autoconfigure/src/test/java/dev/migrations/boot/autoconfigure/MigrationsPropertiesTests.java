@@ -40,6 +40,7 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getTransactionMode()).isEqualTo(MigrationRunner.DEFAULT_TRANSACTION_MODE);
 		assertThat(properties.getOutOfOrder()).isEqualTo(MigrationRunner.DEFAULT_OUT_OF_ORDER);
 		assertThat(properties.isValidateOnApply()).isEqualTo(MigrationRunner.DEFAULT_VALIDATE_ON_APPLY);
+		assertThat(properties.isAllowDestructive()).isEqualTo(MigrationRunner.DEFAULT_ALLOW_DESTRUCTIVE);
 		assertThat(properties.getEncoding()).isEqualTo(MigrationRunner.DEFAULT_ENCODING);
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getUser()).isNull();
@@ -59,9 +60,10 @@ class MigrationsPropertiesTests {
 		metadata.keySet().removeAll(actuator.keySet());
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
-				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.encoding", "migrations.url",
-				"migrations.user", "migrations.password", "migrations.verify", "migrations.shadow-url",
-				"migrations.shadow-user", "migrations.shadow-password", "migrations.instances");
+				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.allow-destructive",
+				"migrations.encoding", "migrations.url", "migrations.user", "migrations.password", "migrations.verify",
+				"migrations.shadow-url", "migrations.shadow-user", "migrations.shadow-password",
+				"migrations.instances");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));
@@ -75,6 +77,8 @@ class MigrationsPropertiesTests {
 		assertThat(OutOfOrder.APPLY).isEqualTo(MigrationRunner.DEFAULT_OUT_OF_ORDER);
 		assertThat(metadata.get("migrations.validate-on-apply")).containsEntry("defaultValue",
 				MigrationRunner.DEFAULT_VALIDATE_ON_APPLY);
+		assertThat(metadata.get("migrations.allow-destructive")).containsEntry("defaultValue",
+				MigrationRunner.DEFAULT_ALLOW_DESTRUCTIVE);
 		assertThat(metadata.get("migrations.on-startup")).containsEntry("defaultValue", "apply");
 		assertThat(metadata.get("migrations.verify")).containsEntry("defaultValue", "off");
 		assertThat(metadata.get("migrations.encoding")).containsEntry("defaultValue",

@@ -1,8 +1,15 @@
 package dev.migrations.command;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationResult;
+import dev.migrations.PlannedMigration;
+import dev.migrations.Verification;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.runner.MigrationRunner;
 
 /**
@@ -19,7 +26,8 @@ final class MigrateCommand implements Command {
 	@Override
 	public List<CommandOption> options() {
 		return List.of(CommandOption.withValue("--limit"), CommandOption.flag("--pretend"),
-				CommandOption.flag("--allow-destructive"), CommandOption.flag("--json"));
+				CommandOption.flag("--allow-destructive"), CommandOption.flag("--verify"),
+				CommandOption.flag("--json"));
 	}
 
 	@Override
@@ -34,8 +42,15 @@ final class MigrateCommand implements Command {
 		if (arguments.has("--allow-destructive")) {
 			runner = runner.allowingDestructive();
 		}
+		if (arguments.has("--verify")) {
+			runner = runner.verifying(Verification.FAIL);
+		}
 		if (arguments.has("--pretend")) {
-			return context.printPlan(runner.pretend().applyAll(limit), arguments);
+			List<PlannedMigration> plans = runner.pretend().applyAll(limit);
+			if (!arguments.has("--json") && !plans.isEmpty()) {
+				plans = withSchemaChanges(plans, runner, limit, context);
+			}
+			return context.printPlan(plans, arguments);
 		}
 		MigrationResult result = runner.applyAll(limit);
 		if (arguments.has("--json")) {
@@ -49,6 +64,44 @@ final class MigrateCommand implements Command {
 				.println("Applied " + result.migrations().size() + " migration(s) in batch " + result.batch() + ".");
 		}
 		return MigrationCommandLine.SUCCESS;
+	}
+
+	/**
+	 * Return plans whose scripts start with the change each makes to the schema, as a
+	 * shadow database at the database's current state shows it; when no shadow can be
+	 * had, the first says why.
+	 */
+	private static List<PlannedMigration> withSchemaChanges(List<PlannedMigration> plans, MigrationRunner runner,
+			int limit, CommandContext context) {
+		Map<MigrationId, CatalogDiff> changes;
+		try {
+			changes = runner.pretend().schemaChanges(limit);
+		}
+		catch (MigrationException ex) {
+			List<String> reason = context.mask(ex.description()).lines().map((line) -> "-- " + line).toList();
+			List<PlannedMigration> noted = new ArrayList<>(plans);
+			noted.set(0, prefixed(plans.get(0), "-- schema changes not shown:", reason));
+			return noted;
+		}
+		return plans.stream().map((plan) -> {
+			CatalogDiff diff = changes.get(plan.id());
+			if (diff == null) {
+				return plan;
+			}
+			List<String> lines = diff.changes().stream().map((change) -> "--   " + change.text()).toList();
+			return prefixed(plan,
+					diff.isEmpty() ? "-- changes no table, view or other schema object" : "-- changes the schema:",
+					lines);
+		}).toList();
+	}
+
+	private static PlannedMigration prefixed(PlannedMigration plan, String heading, List<String> lines) {
+		StringBuilder script = new StringBuilder(heading);
+		lines.forEach((line) -> script.append('\n').append(line));
+		if (!plan.script().isEmpty()) {
+			script.append('\n').append(plan.script());
+		}
+		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script.toString());
 	}
 
 }

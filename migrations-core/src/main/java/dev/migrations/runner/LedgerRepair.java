@@ -1,6 +1,8 @@
 package dev.migrations.runner;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +16,8 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.RepairOption;
 import dev.migrations.internal.Jdbc;
+import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
@@ -100,6 +104,23 @@ final class LedgerRepair {
 		}
 		done.forEach((change) -> logger.info("Repair: {}", change));
 		return done;
+	}
+
+	/**
+	 * Write the row that marks every migration up to and including an id as present,
+	 * under the lock, on an empty ledger.
+	 * @param connection the migration connection
+	 * @param lock the held lock
+	 * @param id the newest migration the database already has
+	 * @return the row
+	 */
+	LedgerEntry baseline(Connection connection, HeldLock lock, MigrationId id) throws SQLException {
+		lock.verify(connection);
+		LedgerEntry row = new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE, Instant.now(), 0,
+				Run.appliedBy(connection), null, lock.holder().identity());
+		this.ledger.logApplied(connection, row);
+		logger.info("Baselined {} at {}", this.ledger.describe(), id);
+		return row;
 	}
 
 }

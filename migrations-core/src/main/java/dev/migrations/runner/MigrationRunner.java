@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,18 +16,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrations.DestructiveChange;
 import dev.migrations.Direction;
-import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
-import dev.migrations.MigrationListener;
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.OutOfOrder;
-import dev.migrations.PlannedMigration;
 import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
@@ -38,11 +33,9 @@ import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
-import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
-import dev.migrations.lock.MigrationLock;
 import dev.migrations.schema.SchemaOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,26 +68,6 @@ public final class MigrationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
-	private final DataSource dataSource;
-
-	/**
-	 * The data source through which the runner opens its connections, whose failures
-	 * carry no credential.
-	 */
-	private final DataSource connections;
-
-	private final Dialect dialect;
-
-	private final MigrationLedger ledger;
-
-	private final MigrationLock lock;
-
-	private final List<MigrationDescriptor> descriptors;
-
-	private final MigrationListener listener;
-
-	private final Duration lockTimeout;
-
 	private final LedgerReader reader;
 
 	private final RunChecks checks;
@@ -107,29 +80,19 @@ public final class MigrationRunner {
 
 	private final RunnerAdvice advice;
 
-	private final LedgerTable table;
-
 	private final SchemaReplay replay;
 
 	private final RunnerSettings settings;
 
 	MigrationRunner(RunnerSettings settings) {
 		this.settings = settings;
-		this.dataSource = settings.dataSource();
-		this.connections = settings.connections();
-		this.dialect = settings.dialect();
-		this.ledger = settings.ledger();
-		this.lock = settings.lock();
-		this.descriptors = settings.descriptors();
-		this.listener = settings.listener();
-		this.lockTimeout = settings.lockTimeout();
-		this.reader = new LedgerReader(this.descriptors, this.ledger, this.lock, settings.secrets());
+		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
 		this.checks = new RunChecks(settings);
-		this.guard = new DestructiveGuard(this.dialect, settings.allowDestructive());
-		this.executor = new MigrationExecutor(this.dialect, this.ledger, this.lock, this.listener, settings.secrets());
-		this.repair = new LedgerRepair(this.connections, this.ledger, this.lock, this.reader);
-		this.advice = new RunnerAdvice(this.connections, this.dialect, settings.table(), this.executor);
-		this.table = settings.table();
+		this.guard = new DestructiveGuard(settings.dialect(), settings.allowDestructive());
+		this.executor = new MigrationExecutor(settings.dialect(), settings.ledger(), settings.lock(),
+				settings.listener(), settings.secrets());
+		this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
+		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
 		this.replay = new SchemaReplay(settings, this.reader);
 	}
 
@@ -167,7 +130,7 @@ public final class MigrationRunner {
 	public MigrationResult applyAll(int limit) {
 		requirePositive(limit, "limit");
 		return locked((connection, lock) -> {
-			this.ledger.ensureInitialized(connection);
+			this.settings.ledger().ensureInitialized(connection);
 			LedgerView view = this.reader.read(connection);
 			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
@@ -219,7 +182,8 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(this.connections, (connection) -> this.reader.readUnlocked(connection).statuses());
+		return Jdbc.withConnection(this.settings.connections(),
+				(connection) -> this.reader.readUnlocked(connection).statuses());
 	}
 
 	/**
@@ -231,7 +195,7 @@ public final class MigrationRunner {
 	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
 	 */
 	public Catalog describeSchema() {
-		return Jdbc.withConnection(this.connections, this.replay::live);
+		return Jdbc.withConnection(this.settings.connections(), this.replay::live);
 	}
 
 	/**
@@ -244,7 +208,7 @@ public final class MigrationRunner {
 	 * on it
 	 */
 	public Catalog expectedSchema() {
-		return Jdbc.withConnection(this.connections, this.replay::expected);
+		return Jdbc.withConnection(this.settings.connections(), this.replay::expected);
 	}
 
 	/**
@@ -255,7 +219,7 @@ public final class MigrationRunner {
 	 * empty when there is no drift
 	 */
 	public CatalogDiff drift() {
-		return Jdbc.withConnection(this.connections, this.replay::drift);
+		return Jdbc.withConnection(this.settings.connections(), this.replay::drift);
 	}
 
 	/**
@@ -264,7 +228,7 @@ public final class MigrationRunner {
 	 * @return the holder, or empty when the lock is free
 	 */
 	public Optional<LockHolder> lockHolder() {
-		return this.lock.holder();
+		return this.settings.lock().holder();
 	}
 
 	/**
@@ -274,7 +238,7 @@ public final class MigrationRunner {
 	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		return this.checks.problems(Jdbc.withConnection(this.connections, this.reader::readUnlocked));
+		return this.checks.problems(Jdbc.withConnection(this.settings.connections(), this.reader::readUnlocked));
 	}
 
 	/**
@@ -322,14 +286,9 @@ public final class MigrationRunner {
 		Objects.requireNonNull(id, "id must not be null");
 		this.checks.requireDefined(id);
 		locked((connection, lock) -> {
-			this.ledger.ensureInitialized(connection);
-			this.checks.requireEmptyLedger(id, this.ledger.readApplied(connection));
-			lock.verify(connection);
-			LedgerEntry row = new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE, Instant.now(), 0,
-					Run.appliedBy(connection), null, lock.holder().identity());
-			this.ledger.logApplied(connection, row);
-			logger.info("Baselined {} at {}", this.ledger.describe(), id);
-			return row;
+			this.settings.ledger().ensureInitialized(connection);
+			this.checks.requireEmptyLedger(id, this.settings.ledger().readApplied(connection));
+			return this.repair.baseline(connection, lock, id);
 		});
 	}
 
@@ -340,7 +299,8 @@ public final class MigrationRunner {
 	 * @return the dry-run view
 	 */
 	public PretendRunner pretend() {
-		return new PretendRunner(this);
+		return new PretendRunner(this.settings.connections(), this.settings.dialect(), this.checks, this.reader,
+				this.executor, this.guard, this.replay);
 	}
 
 	/**
@@ -370,7 +330,7 @@ public final class MigrationRunner {
 	 * @return the descriptors
 	 */
 	public List<MigrationDescriptor> descriptors() {
-		return this.descriptors;
+		return this.settings.descriptors();
 	}
 
 	/**
@@ -378,7 +338,7 @@ public final class MigrationRunner {
 	 * @return the data source
 	 */
 	public DataSource dataSource() {
-		return this.dataSource;
+		return this.settings.dataSource();
 	}
 
 	/**
@@ -386,7 +346,7 @@ public final class MigrationRunner {
 	 * @return the dialect
 	 */
 	public Dialect dialect() {
-		return this.dialect;
+		return this.settings.dialect();
 	}
 
 	/**
@@ -394,65 +354,13 @@ public final class MigrationRunner {
 	 * @return the ledger
 	 */
 	public MigrationLedger ledger() {
-		return this.ledger;
-	}
-
-	List<PlannedMigration> planApply(int limit) {
-		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections, (connection) -> {
-			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
-			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans.keySet());
-			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
-			return planned.stream().map((plan) -> warned(plan, refused)).toList();
-		});
-	}
-
-	/**
-	 * Return a plan whose script starts with a comment line for each change that a run
-	 * would refuse, as a dry run shows it.
-	 */
-	private static PlannedMigration warned(PlannedMigration plan,
-			Map<MigrationDescriptor, List<DestructiveChange>> refused) {
-		List<String> warnings = refused.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().id().equals(plan.id()))
-			.flatMap((entry) -> entry.getValue().stream())
-			.map((change) -> "-- ! destructive: it " + change.describe()
-					+ "; a run refuses it unless the migration is marked destructive or the run allows it")
-			.toList();
-		if (warnings.isEmpty()) {
-			return plan;
-		}
-		String script = String.join("\n", warnings) + (plan.script().isEmpty() ? "" : "\n" + plan.script());
-		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script);
-	}
-
-	PlannedMigration planUp(MigrationDescriptor migration) {
-		return PlanText.planned(this.executor.render(List.of(migration), Direction.UP), Direction.UP, this.dialect)
-			.get(0);
-	}
-
-	List<PlannedMigration> planRollback(RollbackSelection selection) {
-		return Jdbc.withConnection(this.connections, (connection) -> {
-			LedgerView view = this.reader.readUnlocked(connection);
-			return planned(this.checks.selectRollback(view, selection.select(view)), Direction.DOWN, connection);
-		});
-	}
-
-	/**
-	 * Return plans as a dry run shows them, their scripts putting the session of the
-	 * connection they are made on back after each migration that may change it.
-	 */
-	private List<PlannedMigration> planned(List<MigrationDescriptor> migrations, Direction direction,
-			Connection connection) throws SQLException {
-		return PlanText.planned(this.executor.render(migrations, direction), direction, this.dialect, connection);
+		return this.settings.ledger();
 	}
 
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {
-			logger.info("Database is up to date: no pending migrations in {}", this.ledger.describe());
+			logger.info("Database is up to date: no pending migrations in {}", this.settings.ledger().describe());
 			return new MigrationResult(0, List.of());
 		}
 		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
@@ -460,32 +368,33 @@ public final class MigrationRunner {
 		MigrationResult result = this.executor.run(connection, lock, plan,
 				(failure, applied) -> this.advice.adviseBaseline(failure, view, plan, applied));
 		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
-				this.ledger.describe());
+				this.settings.ledger().describe());
 		return result;
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
 		return locked((connection, lock) -> {
-			boolean ledgerExists = this.ledger.exists(connection);
+			boolean ledgerExists = this.settings.ledger().exists(connection);
 			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
 			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
 			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
-			this.ledger.ensureInitialized(connection);
+			this.settings.ledger().ensureInitialized(connection);
 			RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
 			MigrationResult result = this.executor.run(connection, lock, plan,
 					(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
-			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(), this.ledger.describe());
+			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(),
+					this.settings.ledger().describe());
 			return result;
 		});
 	}
 
 	private <T> T locked(LockedWork<T> work) {
 		try {
-			return this.lock.withLock(this.lockTimeout, (held) -> {
-				this.listener.lockAcquired(held.waited());
-				return Jdbc.withConnection(this.connections, Remedy.of(Remedy.Kind.SECOND_CONNECTION),
+			return this.settings.lock().withLock(this.settings.lockTimeout(), (held) -> {
+				this.settings.listener().lockAcquired(held.waited());
+				return Jdbc.withConnection(this.settings.connections(), Remedy.of(Remedy.Kind.SECOND_CONNECTION),
 						(connection) -> work.run(connection, held));
 			});
 		}

@@ -1,11 +1,23 @@
 package dev.migrations.runner;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
+import dev.migrations.DestructiveChange;
+import dev.migrations.Direction;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationId;
 import dev.migrations.PlannedMigration;
+import dev.migrations.catalog.CatalogDiff;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.runner.MigrationRunner.RollbackSelection;
+import dev.migrations.schema.SchemaOperation;
 
 /**
  * A dry-run view of a {@link MigrationRunner}: each method returns the exact SQL, per
@@ -15,10 +27,29 @@ import dev.migrations.PlannedMigration;
  */
 public final class PretendRunner {
 
-	private final MigrationRunner runner;
+	private final DataSource connections;
 
-	PretendRunner(MigrationRunner runner) {
-		this.runner = runner;
+	private final Dialect dialect;
+
+	private final RunChecks checks;
+
+	private final LedgerReader reader;
+
+	private final MigrationExecutor executor;
+
+	private final DestructiveGuard guard;
+
+	private final SchemaReplay replay;
+
+	PretendRunner(DataSource connections, Dialect dialect, RunChecks checks, LedgerReader reader,
+			MigrationExecutor executor, DestructiveGuard guard, SchemaReplay replay) {
+		this.connections = connections;
+		this.dialect = dialect;
+		this.checks = checks;
+		this.reader = reader;
+		this.executor = executor;
+		this.guard = guard;
+		this.replay = replay;
 	}
 
 	/**
@@ -30,12 +61,37 @@ public final class PretendRunner {
 	}
 
 	/**
-	 * Plan applying at most {@code limit} pending migrations.
+	 * Plan applying at most {@code limit} pending migrations. The script of a migration
+	 * that a run would refuse as destructive starts with a comment line that says so.
 	 * @param limit how many at most
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> applyAll(int limit) {
-		return this.runner.planApply(limit);
+		requirePositive(limit, "limit");
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans.keySet());
+			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
+			return planned.stream().map((plan) -> warned(plan, refused)).toList();
+		});
+	}
+
+	/**
+	 * Return the change each of at most {@code limit} pending migrations makes to the
+	 * schema: the migrations the ledger records as applied are replayed on a shadow
+	 * database (see {@link MigrationRunner#expectedSchema()}), then each pending one is
+	 * applied there in turn and the schema compared before and after it. The live
+	 * database is not changed.
+	 * @param limit how many at most
+	 * @return the change of each, by id, in the order they would run
+	 * @throws dev.migrations.MigrationException if no shadow database can be had, or a
+	 * migration fails on it
+	 */
+	public Map<MigrationId, CatalogDiff> schemaChanges(int limit) {
+		requirePositive(limit, "limit");
+		return Jdbc.withConnection(this.connections, (connection) -> this.replay.pendingChanges(connection,
+				this.checks.selectPending(this.reader.readUnlocked(connection), limit)));
 	}
 
 	/**
@@ -48,7 +104,8 @@ public final class PretendRunner {
 	 */
 	public PlannedMigration up(MigrationDescriptor migration) {
 		Objects.requireNonNull(migration, "migration must not be null");
-		return this.runner.planUp(migration);
+		return PlanText.planned(this.executor.render(List.of(migration), Direction.UP), Direction.UP, this.dialect)
+			.get(0);
 	}
 
 	/**
@@ -65,10 +122,8 @@ public final class PretendRunner {
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> rollback(int steps) {
-		if (steps < 1) {
-			throw new IllegalArgumentException("steps must be at least 1, was " + steps);
-		}
-		return this.runner.planRollback((view) -> view.lastBatches(steps));
+		requirePositive(steps, "steps");
+		return planRollback((view) -> view.lastBatches(steps));
 	}
 
 	/**
@@ -80,7 +135,49 @@ public final class PretendRunner {
 	 */
 	public List<PlannedMigration> rollbackTo(MigrationId target) {
 		Objects.requireNonNull(target, "target must not be null");
-		return this.runner.planRollback((view) -> view.appliedAfter(target));
+		return planRollback((view) -> view.appliedAfter(target));
+	}
+
+	private List<PlannedMigration> planRollback(RollbackSelection selection) {
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			LedgerView view = this.reader.readUnlocked(connection);
+			return planned(this.checks.selectRollback(view, selection.select(view)), Direction.DOWN, connection);
+		});
+	}
+
+	/**
+	 * Return plans as a dry run shows them, their scripts putting the session of the
+	 * connection they are made on back after each migration that may change it.
+	 */
+	private List<PlannedMigration> planned(List<MigrationDescriptor> migrations, Direction direction,
+			Connection connection) throws SQLException {
+		return PlanText.planned(this.executor.render(migrations, direction), direction, this.dialect, connection);
+	}
+
+	/**
+	 * Return a plan whose script starts with a comment line for each change that a run
+	 * would refuse, as a dry run shows it.
+	 */
+	private static PlannedMigration warned(PlannedMigration plan,
+			Map<MigrationDescriptor, List<DestructiveChange>> refused) {
+		List<String> warnings = refused.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().id().equals(plan.id()))
+			.flatMap((entry) -> entry.getValue().stream())
+			.map((change) -> "-- ! destructive: it " + change.describe()
+					+ "; a run refuses it unless the migration is marked destructive or the run allows it")
+			.toList();
+		if (warnings.isEmpty()) {
+			return plan;
+		}
+		String script = String.join("\n", warnings) + (plan.script().isEmpty() ? "" : "\n" + plan.script());
+		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script);
+	}
+
+	private static void requirePositive(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+		}
 	}
 
 }

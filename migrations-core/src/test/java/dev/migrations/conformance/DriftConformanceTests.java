@@ -153,6 +153,35 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 		assertThat(verified.drift().isEmpty()).isTrue();
 	}
 
+	@Test
+	void migrateVerifyFailsAfterAMigrationWasTamperedWithByHand() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll(1);
+		this.database.execute("ALTER TABLE authors ADD nickname VARCHAR(20)");
+		Output output = command("migrate", "--verify");
+		assertThat(output.exitCode()).as(output.out()).isEqualTo(3);
+		assertThat(output.err()).contains("After applying, the database differs from the schema its migrations build")
+			.contains("+ column " + name("authors") + "." + name("nickname"));
+		assertThat(this.database.tables()).contains("books");
+		this.database.execute("ALTER TABLE authors DROP COLUMN nickname");
+		Output clean = command("migrate", "--verify");
+		assertThat(clean.exitCode()).as(clean.err()).isZero();
+	}
+
+	@Test
+	void migratePretendShowsTheChangeEachPendingMigrationMakesAboveItsSql() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll(1);
+		Output output = command("migrate", "--pretend");
+		assertThat(output.exitCode()).as(output.err()).isZero();
+		assertThat(output.out()).containsSubsequence(
+				"-- m_20240102000000_create_books", "-- changes the schema:", "--   + table " + name("books")
+						+ ": columns (" + name("id") + ", " + name("author_id") + ", " + name("title") + ")",
+				"CREATE TABLE books");
+		assertThat(this.database.tables()).doesNotContain("books");
+		assertThat(this.shadows).hasSize(1);
+	}
+
 	/**
 	 * Statements that change the migrated schema by hand: a column added, an index
 	 * dropped, a type changed, a table created.

@@ -25,6 +25,7 @@ import dev.migrations.catalog.SchemaObject.Kind;
 import dev.migrations.catalog.Table;
 import dev.migrations.catalog.UniqueConstraint;
 import dev.migrations.catalog.View;
+import dev.migrations.dialect.CatalogQuery.RowHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -384,27 +385,13 @@ final class H2CatalogReader {
 		}
 
 		private void query(String sql, RowHandler handler) throws SQLException {
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				statement.setString(1, this.schema);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						handler.handle(rows);
-					}
-				}
-			}
+			CatalogQuery.forEachRow(this.connection, sql, List.of(this.schema), handler);
 		}
 
 	}
 
 	private static @Nullable String emptyAsNull(@Nullable String text) {
 		return (text == null || text.isEmpty()) ? null : text;
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet row) throws SQLException;
-
 	}
 
 	/**

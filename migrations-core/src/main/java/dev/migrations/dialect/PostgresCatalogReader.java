@@ -26,6 +26,7 @@ import dev.migrations.catalog.SchemaObject.Kind;
 import dev.migrations.catalog.Table;
 import dev.migrations.catalog.UniqueConstraint;
 import dev.migrations.catalog.View;
+import dev.migrations.dialect.CatalogQuery.RowHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -438,22 +439,8 @@ final class PostgresCatalogReader {
 		}
 
 		private void query(String sql, RowHandler handler) throws SQLException {
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				statement.setString(1, this.schema);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						handler.handle(rows);
-					}
-				}
-			}
+			CatalogQuery.forEachRow(this.connection, sql, List.of(this.schema), handler);
 		}
-
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet row) throws SQLException;
 
 	}
 

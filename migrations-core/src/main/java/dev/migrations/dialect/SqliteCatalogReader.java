@@ -1,12 +1,11 @@
 package dev.migrations.dialect;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,7 @@ import dev.migrations.catalog.SchemaObject.Kind;
 import dev.migrations.catalog.Table;
 import dev.migrations.catalog.UniqueConstraint;
 import dev.migrations.catalog.View;
+import dev.migrations.dialect.CatalogQuery.RowHandler;
 import dev.migrations.dialect.SqliteSchemaSql.CheckDefinition;
 import dev.migrations.dialect.SqliteSchemaSql.TableDefinition;
 import org.jspecify.annotations.Nullable;
@@ -203,25 +203,9 @@ final class SqliteCatalogReader {
 		 * Run a query whose every {@code ?} is the schema.
 		 */
 		private void query(String sql, RowHandler handler) throws SQLException {
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				for (int parameter = 1; parameter <= statement.getParameterMetaData()
-					.getParameterCount(); parameter++) {
-					statement.setString(parameter, this.schema);
-				}
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						handler.handle(rows);
-					}
-				}
-			}
+			int parameters = (int) sql.chars().filter((character) -> character == '?').count();
+			CatalogQuery.forEachRow(this.connection, sql, Collections.nCopies(parameters, this.schema), handler);
 		}
-
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet row) throws SQLException;
 
 	}
 

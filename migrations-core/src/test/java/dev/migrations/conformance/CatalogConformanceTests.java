@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.ReferentialAction;
+import dev.migrations.testing.QueryCounter;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,65 @@ abstract class CatalogConformanceTests extends FreshDatabaseTests {
 	@Test
 	void anEmptyDatabaseHasAnEmptyCatalog() throws SQLException {
 		assertThat(read(this.database).isEmpty()).isTrue();
+	}
+
+	@Test
+	void theNumberOfQueriesDoesNotGrowWithTheNumberOfTables() throws SQLException {
+		createLinkedTables(0, 2);
+		int forTwo = queriesToRead(this.database);
+		createLinkedTables(2, 40);
+		int forForty = queriesToRead(this.database);
+		assertThat(read(this.database).tables()).hasSize(40);
+		assertThat(forForty).isEqualTo(forTwo).isLessThanOrEqualTo(maximumQueries());
+	}
+
+	/**
+	 * Statements that create table {@code t
+	 *
+	<table>
+	 * } with a foreign key to {@code t0}, an index, a check and a trigger, in this
+	 * database's SQL.
+	 */
+	abstract List<String> linkedTable(int table);
+
+	/**
+	 * Statements the linked tables need first, such as a trigger function.
+	 */
+	List<String> beforeLinkedTables() {
+		return List.of();
+	}
+
+	/**
+	 * Return how many queries this database's reader runs at most.
+	 */
+	abstract int maximumQueries();
+
+	/**
+	 * Apply the schema-builder migration, run {@link #databaseSql()}, and read the
+	 * catalog.
+	 */
+	Catalog built(TestDatabase database) throws SQLException {
+		runner(database).applyAll();
+		database.execute(databaseSql().toArray(String[]::new));
+		return read(database);
+	}
+
+	private void createLinkedTables(int from, int to) {
+		List<String> statements = new ArrayList<>((from == 0) ? beforeLinkedTables() : List.of());
+		for (int table = from; table < to; table++) {
+			statements.addAll(linkedTable(table));
+		}
+		this.database.execute(statements.toArray(String[]::new));
+	}
+
+	/**
+	 * Return how many statements and metadata queries reading the catalog runs.
+	 */
+	private static int queriesToRead(TestDatabase database) throws SQLException {
+		return QueryCounter.count(database, (connection) -> {
+			Catalog catalog = Dialects.detect(connection).readCatalog(connection, null, Set.of());
+			assertThat(catalog.tables()).isNotEmpty();
+		});
 	}
 
 	/**

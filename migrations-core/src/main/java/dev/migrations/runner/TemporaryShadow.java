@@ -1,7 +1,6 @@
 package dev.migrations.runner;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -11,11 +10,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +20,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.DelegatingDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -185,60 +183,23 @@ final class TemporaryShadow implements ShadowDatabase {
 	 * The live data source with every connection switched to another database on the same
 	 * server, and switched back before it returns to the pool.
 	 */
-	private static final class CatalogDataSource implements DataSource {
-
-		private final DataSource dataSource;
+	private static final class CatalogDataSource extends DelegatingDataSource {
 
 		private final String catalog;
 
 		CatalogDataSource(DataSource dataSource, String catalog) {
-			this.dataSource = dataSource;
+			super(dataSource);
 			this.catalog = catalog;
 		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			return switched(this.dataSource.getConnection());
+			return switched(delegate().getConnection());
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
-			return switched(this.dataSource.getConnection(username, password));
-		}
-
-		@Override
-		public @Nullable PrintWriter getLogWriter() throws SQLException {
-			return this.dataSource.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.dataSource.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.dataSource.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.dataSource.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			return this.dataSource.getParentLogger();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			return this.dataSource.unwrap(type);
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) throws SQLException {
-			return this.dataSource.isWrapperFor(type);
+			return switched(delegate().getConnection(username, password));
 		}
 
 		private Connection switched(Connection connection) throws SQLException {

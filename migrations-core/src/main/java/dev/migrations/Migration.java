@@ -56,4 +56,17 @@ public interface Migration {
 		return false;
 	}
 
+	/**
+	 * Whether this migration repairs drift: written by {@code make:repair-migration} to
+	 * bring a database that was changed by hand back to the schema the other migrations
+	 * build. It is applied and recorded like any other, but the replay of the ledger on a
+	 * shadow database (drift detection, verification) leaves it out, since on a database
+	 * built from the other migrations there is nothing for it to repair. A SQL migration
+	 * says so with a {@code -- migrations: repair} header line.
+	 * @return whether the migration is a repair
+	 */
+	default boolean repair() {
+		return false;
+	}
+
 }

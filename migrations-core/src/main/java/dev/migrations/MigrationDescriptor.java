@@ -30,6 +30,8 @@ public final class MigrationDescriptor {
 
 	private final boolean destructive;
 
+	private final boolean repair;
+
 	private final Supplier<DownPlan> downRecorder;
 
 	private volatile @Nullable DownPlan down;
@@ -47,11 +49,12 @@ public final class MigrationDescriptor {
 	 */
 	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
 			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
-		this(id, checksum, source, source, up, transactional, false, () -> new DownPlan(down, irreversibleReason));
+		this(id, checksum, source, source, up, transactional, false, false,
+				() -> new DownPlan(down, irreversibleReason));
 	}
 
 	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource, List<SchemaOperation> up,
-			boolean transactional, boolean destructive, Supplier<DownPlan> downRecorder) {
+			boolean transactional, boolean destructive, boolean repair, Supplier<DownPlan> downRecorder) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
@@ -59,6 +62,7 @@ public final class MigrationDescriptor {
 		this.up = List.copyOf(up);
 		this.transactional = transactional;
 		this.destructive = destructive;
+		this.repair = repair;
 		this.downRecorder = downRecorder;
 	}
 
@@ -137,6 +141,17 @@ public final class MigrationDescriptor {
 	 */
 	public boolean destructive() {
 		return this.destructive;
+	}
+
+	/**
+	 * Return whether the migration repairs drift: it brings a database back to the schema
+	 * the other migrations build, so the replay of the ledger on a shadow database leaves
+	 * it out.
+	 * @return whether it is a repair migration
+	 * @see Migration#repair()
+	 */
+	public boolean repair() {
+		return this.repair;
 	}
 
 	/**

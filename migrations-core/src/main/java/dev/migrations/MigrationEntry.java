@@ -95,7 +95,8 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 	private MigrationDescriptor describe() {
 		List<SchemaOperation> up = DescriptorFactory.record(this.id, this.source, this.migration::up);
 		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, this.downSource, up,
-				this.migration.transactional(), this.migration.destructive(), () -> recordDown(up));
+				this.migration.transactional(), this.migration.destructive(), this.migration.repair(),
+				() -> recordDown(up));
 	}
 
 	private MigrationDescriptor.DownPlan recordDown(List<SchemaOperation> up) {

@@ -13,7 +13,8 @@ final class CommandTable {
 
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
-			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand());
+			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand(),
+			new MakeRepairMigrationCommand(), new SchemaDumpCommand());
 
 	private CommandTable() {
 	}
@@ -44,7 +45,13 @@ final class CommandTable {
 				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
+				  make:migration NAME --from-database URL [--allow-destructive] [--dir DIR]
+				                                                  write the pair that turns what the migrations build
+				                                                  into what that database holds
+				  make:repair-migration [--name NAME] [--pretend] [--allow-destructive] [--dir DIR]
+				                                                  write the migration that undoes the drift
 				  schema:describe [--json]                        show the tables, views and other objects the database holds
+				  schema:dump                                     print the schema as the SQL that creates it (for review)
 				  migrate:diff [--json]                           compare the database with the schema its migrations build
 				                                                  (replayed on a shadow database); exits 1 on drift
 				Every command takes --verbose to print stack traces.

@@ -1,29 +1,24 @@
 package dev.migrations.command;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.MigrationId;
-import dev.migrations.source.SqlMigrationSource;
+import dev.migrations.runner.GeneratedMigration;
 
 /**
  * {@code make:migration NAME}: write a timestamped {@code .up.sql}/{@code .down.sql} pair
  * into the first location, both or neither, or with {@code --java} a Java class from the
- * front end's {@link MigrationTemplate}. Needs no database.
+ * front end's {@link MigrationTemplate}; needs no database. With
+ * {@code --from-database URL}, the pair that turns what the migrations build into what
+ * that database holds.
  */
 final class MakeMigrationCommand implements Command {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
-
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-		.withZone(ZoneOffset.UTC);
 
 	private static final String JAVA_PACKAGE = "db.migrations";
 
@@ -36,7 +31,9 @@ final class MakeMigrationCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		return List.of(CommandOption.flag("--java"), CommandOption.withValue("--dir"));
+		return List.of(CommandOption.flag("--java"), CommandOption.withValue("--dir"),
+				CommandOption.withValue("--from-database"), CommandOption.flag("--allow-destructive"),
+				CommandOption.flag("--pretend"));
 	}
 
 	@Override
@@ -50,85 +47,42 @@ final class MakeMigrationCommand implements Command {
 			throw new CommandLineUsageException("Migration name '" + arguments.argument()
 					+ "' must be snake_case: lower-case letters, digits and underscores");
 		}
+		if (arguments.has("--java") && arguments.has("--from-database")) {
+			throw new CommandLineUsageException("--from-database writes a SQL pair; --java is not supported with it");
+		}
+		if (arguments.has("--allow-destructive") && !arguments.has("--from-database")) {
+			throw new CommandLineUsageException(
+					"--allow-destructive applies to a migration written from a " + "database (--from-database)");
+		}
 	}
 
 	@Override
 	public int run(CommandArguments arguments, CommandContext context) throws IOException {
 		String name = arguments.argument();
-		String timestamp = TIMESTAMP.format(Instant.now());
+		String timestamp = MigrationFiles.timestamp();
 		MigrationId id = MigrationId.parse(timestamp + "_" + name);
 		if (arguments.has("--java")) {
-			Path directory = directory(arguments, JAVA_DIRECTORY);
+			Path directory = MigrationFiles.directory(arguments, JAVA_DIRECTORY);
 			String className = className(name);
 			Path file = directory.resolve(className + ".java");
-			write(file, context.javaTemplate().javaSource(JAVA_PACKAGE, className, id));
+			MigrationFiles.write(file, context.javaTemplate().javaSource(JAVA_PACKAGE, className, id));
 			context.out().println("Created " + file);
 			return MigrationCommandLine.SUCCESS;
 		}
-		Path directory = directory(arguments, sqlDirectory(context.locations()));
-		Path up = directory.resolve(timestamp + "_" + name + ".up.sql");
-		Path down = directory.resolve(timestamp + "_" + name + ".down.sql");
-		write(up, "-- " + id + ": write the change here\n");
-		try {
-			write(down, "-- " + id + ": write how to undo it here, or delete this file if it cannot be undone\n");
+		String fromDatabase = arguments.value("--from-database");
+		if (fromDatabase != null) {
+			GeneratedMigration generated = context.runner(arguments)
+				.generate()
+				.toDatabase(new JdbcUrlDataSource(fromDatabase));
+			return GeneratedMigrationText.write(generated, id, "make:migration --from-database", false, arguments,
+					context);
 		}
-		catch (IOException ex) {
-			// Both files or neither: a lone .up.sql would be a migration nobody asked for
-			Files.deleteIfExists(up);
-			throw new IOException(
-					ex.getMessage() + "; " + up.getFileName() + " was not kept either, so nothing was " + "created",
-					ex);
-		}
-		context.out().println("Created " + up);
-		context.out().println("Created " + down);
+		Path directory = MigrationFiles.directory(arguments, MigrationFiles.sqlDirectory(context.locations()));
+		List<Path> files = MigrationFiles.writePair(directory, timestamp + "_" + name,
+				"-- " + id + ": write the change here\n",
+				"-- " + id + ": write how to undo it here, or delete this file if it cannot be undone\n");
+		files.forEach((file) -> context.out().println("Created " + file));
 		return MigrationCommandLine.SUCCESS;
-	}
-
-	private static Path sqlDirectory(List<String> locations) {
-		String location = locations.isEmpty() ? SqlMigrationSource.DEFAULT_LOCATION : locations.get(0);
-		if (location.startsWith("filesystem:")) {
-			return Path.of(location.substring("filesystem:".length()));
-		}
-		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-		return Path.of("src", "main", "resources").resolve(path.replaceFirst("^/+", ""));
-	}
-
-	private static Path directory(CommandArguments arguments, Path fallback) throws IOException {
-		String dir = arguments.value("--dir");
-		Path directory = (dir != null) ? Path.of(dir) : fallback;
-		if (Files.exists(directory) && !Files.isDirectory(directory)) {
-			throw new IOException("Cannot create a migration in " + directory + ": it is a file, not a directory"
-					+ ((dir != null) ? " (--dir)" : ""));
-		}
-		try {
-			return Files.createDirectories(directory);
-		}
-		catch (IOException ex) {
-			throw new IOException("Cannot create the directory " + directory + ": " + reason(ex), ex);
-		}
-	}
-
-	private static void write(Path file, String content) throws IOException {
-		if (Files.exists(file)) {
-			throw new IOException("Cannot create " + file + ": it already exists");
-		}
-		try {
-			Files.writeString(file, content);
-		}
-		catch (IOException ex) {
-			throw new IOException("Cannot create " + file + ": " + reason(ex), ex);
-		}
-	}
-
-	/**
-	 * Say why a file operation failed: a {@link FileSystemException}'s message is often
-	 * only the path.
-	 */
-	private static String reason(IOException ex) {
-		if (ex instanceof FileSystemException failure) {
-			return (failure.getReason() != null) ? failure.getReason() : ex.getClass().getSimpleName();
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 	private static String className(String name) {

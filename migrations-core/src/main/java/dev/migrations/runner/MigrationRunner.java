@@ -32,7 +32,6 @@ import dev.migrations.catalog.Catalog;
 import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
-import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
@@ -315,6 +314,16 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Return the writer of migrations from schemas for this database: the repair of its
+	 * drift, the step to a development database or an application's entities, its schema
+	 * as SQL. Nothing it returns changes the database.
+	 * @return the writer
+	 */
+	public SchemaMigrations generate() {
+		return new SchemaMigrations(this.settings.connections(), this.replay, this.settings.dialect());
+	}
+
+	/**
 	 * Return a runner like this one whose applies compare the database with the schema
 	 * its migrations build afterwards, as {@code migrate --verify} does.
 	 * @param verification what to do when they differ
@@ -416,13 +425,6 @@ public final class MigrationRunner {
 	private interface LockedWork<T> {
 
 		T run(Connection connection, HeldLock lock) throws SQLException;
-
-	}
-
-	@FunctionalInterface
-	interface RollbackSelection {
-
-		List<LedgerEntry> select(LedgerView view);
 
 	}
 

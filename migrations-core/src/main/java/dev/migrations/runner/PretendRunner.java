@@ -16,7 +16,6 @@ import dev.migrations.PlannedMigration;
 import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
-import dev.migrations.runner.MigrationRunner.RollbackSelection;
 import dev.migrations.schema.SchemaOperation;
 
 /**

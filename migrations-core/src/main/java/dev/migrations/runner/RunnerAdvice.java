@@ -60,8 +60,8 @@ final class RunnerAdvice {
 	 * The failure of a rollback, with what is left of it to roll back once the failure is
 	 * resolved.
 	 */
-	MigrationException adviseRemainder(MigrationException ex, LedgerView view,
-			MigrationRunner.RollbackSelection selection, List<MigrationDescriptor> selected, int rolledBack) {
+	MigrationException adviseRemainder(MigrationException ex, LedgerView view, RollbackSelection selection,
+			List<MigrationDescriptor> selected, int rolledBack) {
 		if (ex instanceof MigrationExecutionException failure && rolledBack < selected.size()) {
 			boolean failedStaysApplied = this.executor.isAtomic(selected.get(rolledBack));
 			return failure.withRemedy(RollbackRemainder.describe(failure.remedy(), view, selection::select, selected,

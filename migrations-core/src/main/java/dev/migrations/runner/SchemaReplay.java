@@ -74,6 +74,31 @@ final class SchemaReplay {
 	}
 
 	/**
+	 * Return the schema that every migration the sources define builds, applied in order
+	 * on a shadow database, whatever the ledger holds: the schema a new database gets.
+	 * @param live a connection to the live database, where the shadow is made
+	 * @return the schema
+	 */
+	Catalog defined(Connection live) throws SQLException {
+		List<MigrationDescriptor> all = this.settings.descriptors()
+			.stream()
+			.filter((migration) -> !migration.repair())
+			.toList();
+		return onShadow(live, all, (shadow, runner) -> {
+			if (!all.isEmpty()) {
+				try {
+					runner.applyAll();
+				}
+				catch (MigrationException ex) {
+					throw new MigrationException("The migrations could not be applied to the " + shadow.description()
+							+ ", an empty database: " + ex.description(), ex);
+				}
+			}
+			return shadow.read();
+		});
+	}
+
+	/**
 	 * Return the change each pending migration makes to the schema: the migrations the
 	 * ledger records as applied are replayed on a shadow database, then each pending one
 	 * is applied there in turn, and the schema read before and after it.
@@ -87,7 +112,7 @@ final class SchemaReplay {
 			throws SQLException {
 		List<MigrationDescriptor> replayed = replayed(this.reader.readUnlocked(live).rows().values());
 		List<MigrationDescriptor> all = new ArrayList<>(replayed);
-		pending.stream().filter((migration) -> !replayed.contains(migration)).forEach(all::add);
+		pending.stream().filter((migration) -> !replayed.contains(migration) && !migration.repair()).forEach(all::add);
 		return onShadow(live, all, (shadow, runner) -> {
 			replay(shadow, runner, replayed.size());
 			Map<MigrationId, CatalogDiff> changes = new LinkedHashMap<>();
@@ -270,13 +295,16 @@ final class SchemaReplay {
 					.forEach(replayed::add);
 			}
 			else if (row.state() == LedgerState.APPLIED) {
-				replayed.add(this.settings.descriptors()
+				MigrationDescriptor applied = this.settings.descriptors()
 					.stream()
 					.filter((descriptor) -> descriptor.id().equals(id))
 					.findFirst()
 					.orElseThrow(() -> new MigrationException("Migration " + id
 							+ " is recorded as applied but no source defines it, so the schema its migrations "
-							+ "build cannot be rebuilt; restore it to the migration locations")));
+							+ "build cannot be rebuilt; restore it to the migration locations"));
+				if (!applied.repair()) {
+					replayed.add(applied);
+				}
 			}
 		}
 		return List.copyOf(replayed);

@@ -36,6 +36,8 @@ final class SqlFileMigration implements Migration {
 
 	private final boolean destructive;
 
+	private final boolean repair;
+
 	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, String downSource,
 			SqlStatementSplitter splitter) {
 		this.upScript = upScript;
@@ -46,6 +48,7 @@ final class SqlFileMigration implements Migration {
 		List<String> headers = splitter.headerComments(upScript);
 		this.transactional = headers.stream().noneMatch((comment) -> isHeader(comment, "no-transaction"));
 		this.destructive = headers.stream().anyMatch((comment) -> isHeader(comment, "destructive"));
+		this.repair = headers.stream().anyMatch((comment) -> isHeader(comment, "repair"));
 	}
 
 	@Override
@@ -69,6 +72,11 @@ final class SqlFileMigration implements Migration {
 	@Override
 	public boolean destructive() {
 		return this.destructive;
+	}
+
+	@Override
+	public boolean repair() {
+		return this.repair;
 	}
 
 	private void record(Schema schema, String script, String source) {

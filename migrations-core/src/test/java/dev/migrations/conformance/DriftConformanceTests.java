@@ -3,6 +3,7 @@ package dev.migrations.conformance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -182,6 +184,87 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 		assertThat(this.shadows).hasSize(1);
 	}
 
+	@Test
+	void makeRepairMigrationWritesTheMigrationThatUndoesTheDrift() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll();
+		this.database.execute("INSERT INTO authors (id, name) VALUES (1, 'a')");
+		this.database.execute(driftByHand().toArray(String[]::new));
+		Output refused = command("make:repair-migration", "--dir", this.directory.toString());
+		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(1);
+		assertThat(refused.out()).contains("Not written: the migration would destroy data:")
+			.contains("- column " + name("authors") + "." + name("nickname") + " (destructive)");
+		assertThat(repairFiles()).isEmpty();
+		Output written = command("make:repair-migration", "--allow-destructive", "--dir", this.directory.toString());
+		assertThat(written.exitCode()).as(written.err()).isZero();
+		assertThat(repairFiles()).singleElement()
+			.satisfies((file) -> assertThat(Files.readString(file)).contains("-- migrations: repair, destructive"));
+		Output applied = command("migrate");
+		assertThat(applied.exitCode()).as(applied.err()).isZero();
+		Output diff = command("migrate:diff");
+		assertThat(diff.exitCode()).as(diff.out()).isZero();
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM authors")).isEqualTo(1);
+	}
+
+	@Test
+	void makeMigrationFromADevelopmentDatabaseWritesWhatBuildsItsSchema() throws Exception {
+		writeMigrations();
+		try (TestDatabase development = TestDatabase.create(this.database.kind())) {
+			runner(development.dataSource()).applyAll();
+			development.execute(driftByHand().toArray(String[]::new));
+			Output written = command("make:migration", "evolve", "--from-database", development.url(),
+					"--allow-destructive", "--dir", this.directory.toString());
+			assertThat(written.exitCode()).as(written.err() + written.out()).isZero();
+			MigrationRunner production = runner(this.database.dataSource());
+			assertThat(production.applyAll().migrations()).hasSize(3);
+			assertThat(production.describeSchema()).isEqualTo(runner(development.dataSource()).describeSchema());
+		}
+	}
+
+	@Test
+	void aColumnDroppedAndAnotherAddedWithItsTypeIsWrittenAsAChoice() throws Exception {
+		writeMigrations();
+		try (TestDatabase development = TestDatabase.create(this.database.kind())) {
+			runner(development.dataSource()).applyAll();
+			development.execute("ALTER TABLE books DROP COLUMN title", "ALTER TABLE books ADD headline VARCHAR(200)");
+			Output pretend = command("make:migration", "rename_title", "--from-database", development.url(),
+					"--allow-destructive", "--pretend");
+			assertThat(pretend.exitCode()).as(pretend.err()).isZero();
+			assertThat(pretend.out()).contains("-- left to you:")
+				.contains("is dropped and " + name("books") + "." + name("headline") + " added with the same type")
+				.contains("-- if " + name("headline") + " is " + name("title") + " renamed:")
+				.contains("-- otherwise:")
+				.doesNotContainPattern("(?m)^ALTER TABLE");
+		}
+	}
+
+	@Test
+	void schemaDumpWritesTheSqlThatCreatesTheSchema() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll();
+		Output dump = command("schema:dump");
+		assertThat(dump.exitCode()).as(dump.err()).isZero();
+		try (TestDatabase copy = TestDatabase.create(this.database.kind())) {
+			copy.execute(dump.out()
+				.lines()
+				.filter((line) -> !line.startsWith("--"))
+				.map((line) -> line.substring(0, line.length() - 1))
+				.toArray(String[]::new));
+			Catalog original = runner(this.database.dataSource()).describeSchema();
+			Catalog copied = runner(copy.dataSource()).describeSchema();
+			assertThat(copied.tables()).extracting(Table::name)
+				.containsExactlyElementsOf(original.tables().stream().map(Table::name).toList());
+			assertThat(copied.tables()).extracting(Table::columns)
+				.containsExactlyElementsOf(original.tables().stream().map(Table::columns).toList());
+		}
+	}
+
+	private List<Path> repairFiles() throws IOException {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.filter((file) -> file.getFileName().toString().contains("repair_drift")).toList();
+		}
+	}
+
 	/**
 	 * Statements that change the migrated schema by hand: a column added, an index
 	 * dropped, a type changed, a table created.
@@ -213,10 +296,10 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 
 	void writeMigrations() throws Exception {
 		Files.writeString(this.directory.resolve("m_20240101000000_create_authors.up.sql"),
-				"CREATE TABLE authors (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
+				"CREATE TABLE authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
 						+ "CREATE INDEX authors_name ON authors (name);\n");
 		Files.writeString(this.directory.resolve("m_20240102000000_create_books.up.sql"),
-				"CREATE TABLE books (id INT PRIMARY KEY, author_id INT NOT NULL REFERENCES authors (id),"
+				"CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors (id),"
 						+ " title VARCHAR(200));\n");
 	}
 

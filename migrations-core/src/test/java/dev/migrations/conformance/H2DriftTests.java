@@ -16,7 +16,7 @@ class H2DriftTests extends DriftConformanceTests {
 	List<String> driftByHand() {
 		return List.of("ALTER TABLE authors ADD nickname VARCHAR(20)", "DROP INDEX authors_name",
 				"ALTER TABLE books ALTER COLUMN title SET DATA TYPE VARCHAR(50)",
-				"CREATE TABLE notes (id INT PRIMARY KEY)");
+				"CREATE TABLE notes (id INTEGER PRIMARY KEY)");
 	}
 
 	@Override

@@ -14,7 +14,7 @@ class MariadbDriftTests extends DriftConformanceTests {
 	@Override
 	List<String> driftByHand() {
 		return List.of("ALTER TABLE authors ADD nickname VARCHAR(20)", "DROP INDEX authors_name ON authors",
-				"ALTER TABLE books MODIFY title VARCHAR(50)", "CREATE TABLE notes (id INT PRIMARY KEY)");
+				"ALTER TABLE books MODIFY title VARCHAR(50)", "CREATE TABLE notes (id INTEGER PRIMARY KEY)");
 	}
 
 }

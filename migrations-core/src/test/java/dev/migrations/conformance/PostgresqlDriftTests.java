@@ -14,7 +14,7 @@ class PostgresqlDriftTests extends DriftConformanceTests {
 	@Override
 	List<String> driftByHand() {
 		return List.of("ALTER TABLE authors ADD nickname VARCHAR(20)", "DROP INDEX authors_name",
-				"ALTER TABLE books ALTER COLUMN title TYPE VARCHAR(50)", "CREATE TABLE notes (id INT PRIMARY KEY)");
+				"ALTER TABLE books ALTER COLUMN title TYPE VARCHAR(50)", "CREATE TABLE notes (id INTEGER PRIMARY KEY)");
 	}
 
 }

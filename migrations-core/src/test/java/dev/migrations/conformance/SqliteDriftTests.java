@@ -15,7 +15,7 @@ class SqliteDriftTests extends DriftConformanceTests {
 	@Override
 	List<String> driftByHand() {
 		return List.of("ALTER TABLE authors ADD nickname VARCHAR(20)", "DROP INDEX authors_name",
-				"CREATE TABLE notes (id INT PRIMARY KEY)");
+				"CREATE TABLE notes (id INTEGER PRIMARY KEY)");
 	}
 
 	@Override

@@ -101,7 +101,7 @@ final class GeneratedMigrationText {
 		if (statements == null) {
 			return null;
 		}
-		StringBuilder text = new StringBuilder("-- ").append(id).append(": undoes the changes above\n");
+		StringBuilder text = new StringBuilder("-- ").append(id).append(": undoes what its up file does\n");
 		statements.forEach((statement) -> text.append(statement).append(";\n"));
 		return text.toString();
 	}

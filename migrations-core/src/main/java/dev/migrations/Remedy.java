@@ -225,7 +225,9 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		CORRECT_CONFIGURATION,
 
 		/**
-		 * No temporary shadow database could be had: name an empty one to use instead.
+		 * No shadow database could be had: let the user create one, or name an empty one
+		 * to use instead; with {@link Fact#NAMED_SHADOW}, empty the named one or name
+		 * another.
 		 */
 		USE_SHADOW_DATABASE
 
@@ -298,6 +300,12 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 
 		/** What the lock needs of the database user, from {@code " ("} to {@code ")"}. */
 		REQUIREMENTS,
+
+		/**
+		 * Flag: the shadow database was named by the user (a shadow URL), not created for
+		 * the run.
+		 */
+		NAMED_SHADOW,
 
 		/** A configuration property or its prefix. */
 		SETTING,

@@ -166,9 +166,12 @@ public final class RemedyWording {
 			case CORRECT_LEDGER ->
 				"compare the ledger with the database, correct the ledger, then " + terms.retry() + ".";
 			case CORRECT_CONFIGURATION -> nonNull(remedy.fact(Fact.STEP));
-			case USE_SHADOW_DATABASE -> "give the user the right to create databases, or name an empty database "
-					+ "of the same kind, used for nothing else, as the shadow (" + terms.shadowDatabase() + "); then "
-					+ terms.retry() + ".";
+			case USE_SHADOW_DATABASE -> (remedy.has(Fact.NAMED_SHADOW)
+					? "empty the shadow database, or name another of the same kind that is empty and used for "
+							+ "nothing else ("
+					: "give the user the right to create databases, or name an empty database of the same kind, "
+							+ "used for nothing else, as the shadow (")
+					+ terms.shadowDatabase() + "); then " + terms.retry() + ".";
 		};
 	}
 

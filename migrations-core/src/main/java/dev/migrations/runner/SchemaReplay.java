@@ -161,7 +161,7 @@ final class SchemaReplay {
 		catch (SQLException ex) {
 			throw new MigrationException(
 					"Could not open a shadow database to build the expected schema in: " + ex.getMessage(),
-					Remedy.of(Remedy.Kind.USE_SHADOW_DATABASE), ex);
+					shadowRemedy(), ex);
 		}
 		try (Shadow opened = shadow) {
 			OpenShadow open = new OpenShadow(opened, shadowTable(),
@@ -213,6 +213,11 @@ final class SchemaReplay {
 		LedgerTable table = this.settings.table();
 		return Set.of(this.settings.dialect().fold(table.name()),
 				this.settings.dialect().fold(table.lockTable().name()));
+	}
+
+	private Remedy shadowRemedy() {
+		Remedy remedy = Remedy.of(Remedy.Kind.USE_SHADOW_DATABASE);
+		return (this.settings.shadow() instanceof ExistingShadow) ? remedy.with(Remedy.Fact.NAMED_SHADOW) : remedy;
 	}
 
 	/**

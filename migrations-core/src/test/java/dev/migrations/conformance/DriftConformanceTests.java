@@ -107,7 +107,7 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 			refused.applyAll();
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(refused::expectedSchema)
 				.withMessageContaining("is not empty (it holds table " + name("leftover") + ")")
-				.withMessageContaining("name an empty database of the same kind");
+				.withMessageContaining("empty the shadow database, or name another of the same kind");
 			shadow.execute("DROP TABLE leftover");
 			assertThat(refused.expectedSchema()).isEqualTo(refused.describeSchema());
 			assertThat(shadow.tables()).isEmpty();

@@ -264,7 +264,7 @@ class H2CatalogTests extends CatalogConformanceTests {
 
 	@Override
 	int maximumQueries() {
-		return 10;
+		return 14;
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.Locale;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 
+/**
+ * The diff on H2, which stores unquoted names in upper case.
+ */
 @OnDatabase(DatabaseKind.H2)
 class H2CatalogDiffTests extends CatalogDiffConformanceTests {
 

@@ -5,6 +5,9 @@ import java.util.List;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 
+/**
+ * The diff on PostgreSQL.
+ */
 @OnDatabase(DatabaseKind.POSTGRESQL)
 class PostgresqlCatalogDiffTests extends CatalogDiffConformanceTests {
 

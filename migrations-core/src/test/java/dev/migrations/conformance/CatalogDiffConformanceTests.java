@@ -96,7 +96,10 @@ abstract class CatalogDiffConformanceTests extends FreshDatabaseTests {
 		return original;
 	}
 
-	private static void apply(CatalogDiff diff, TestDatabase database) throws SQLException {
+	/**
+	 * Apply the SQL this database renders for a diff's operations to a database.
+	 */
+	void apply(CatalogDiff diff, TestDatabase database) throws SQLException {
 		ChangeOperations operations = diff.operations();
 		assertThat(operations.unrendered()).isEmpty();
 		try (Connection connection = database.dataSource().getConnection()) {

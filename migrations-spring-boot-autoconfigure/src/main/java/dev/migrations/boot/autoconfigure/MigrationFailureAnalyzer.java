@@ -5,6 +5,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.lock.MigrationLockTimeoutException;
+import dev.migrations.runner.MigrationDriftException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -23,7 +24,8 @@ class MigrationFailureAnalyzer extends MaskingFailureAnalyzer<MigrationException
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
 		if (cause instanceof MigrationExecutionException || cause instanceof MigrationValidationException
-				|| cause instanceof MigrationLockTimeoutException || cause instanceof MigrationDefinitionException) {
+				|| cause instanceof MigrationLockTimeoutException || cause instanceof MigrationDefinitionException
+				|| cause instanceof MigrationDriftException) {
 			return null;
 		}
 		String action = cause.remedy().isNone() ? "Correct the cause described above, then start the application again."

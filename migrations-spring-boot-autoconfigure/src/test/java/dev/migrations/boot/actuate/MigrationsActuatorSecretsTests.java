@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.migrations.MigrationExecutionException;
+import dev.migrations.boot.actuate.MigrationsEndpoint.RunnerDriftDescriptor;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
@@ -144,6 +145,40 @@ class MigrationsActuatorSecretsTests {
 					.contains("VALUES ('app:******')")
 					.doesNotContain(PASSWORD);
 			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shadowConfigurations")
+	void aShadowDatabaseThatIsNotEmptyIsRefusedInTheDriftWithoutItsPassword(String form, List<String> properties) {
+		String shadowUrl = "jdbc:h2:mem:shadow_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+		JdbcTemplate shadow = new JdbcTemplate(new DriverManagerDataSource(shadowUrl, "sa", PASSWORD));
+		shadow.execute("CREATE TABLE leftover (id INT PRIMARY KEY)");
+		try {
+			List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + database("M4inPw"),
+					"spring.datasource.username=sa", "spring.datasource.password=M4inPw"));
+			properties.forEach((property) -> all.add(property.replace("{url}", shadowUrl)));
+			this.contextRunner.withPropertyValues(all.toArray(String[]::new)).run((context) -> {
+				RunnerDriftDescriptor drift = context.getBean(MigrationsEndpoint.class)
+					.drift(null)
+					.runners()
+					.get("migrationRunner");
+				assertThat(drift.drift()).isNull();
+				assertThat(drift.error()).contains("is not empty (it holds table LEFTOVER)").doesNotContain(PASSWORD);
+				assertThat(JsonMapper.builder().build().writeValueAsString(drift)).doesNotContain(PASSWORD);
+			});
+		}
+		finally {
+			shadow.execute("SHUTDOWN");
+		}
+	}
+
+	static Stream<Arguments> shadowConfigurations() {
+		return Stream.of(
+				Arguments.of("migrations.shadow-password",
+						List.of("migrations.shadow-url={url}", "migrations.shadow-user=sa",
+								"migrations.shadow-password=" + PASSWORD)),
+				Arguments.of("PASSWORD= in migrations.shadow-url",
+						List.of("migrations.shadow-url={url};USER=sa;PASSWORD=" + PASSWORD)));
 	}
 
 	@Test

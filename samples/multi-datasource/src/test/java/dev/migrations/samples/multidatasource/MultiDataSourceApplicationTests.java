@@ -12,6 +12,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
+import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample as it starts: each database migrated from its own location into its own
- * ledger, orders first, and the report written across both.
+ * ledger, orders first, with no drift from the schema its migrations build, and the
+ * report written across both.
  */
 @SpringBootTest
 @Import(MultiDataSourceApplicationTests.RecordingListenerConfiguration.class)
@@ -67,6 +69,16 @@ class MultiDataSourceApplicationTests {
 				.containsOnly(MigrationState.APPLIED));
 		assertThat(count(this.ordersDataSource, "migrations_ledger")).isEqualTo(2);
 		assertThat(count(this.reportingDataSource, "reporting_ledger")).isEqualTo(2);
+	}
+
+	@Test
+	void eachDatabaseHoldsTheSchemaItsMigrationsBuild() {
+		this.runners.forEach((name, runner) -> {
+			CatalogDiff drift = runner.drift();
+			assertThat(drift.text()).as(name).isEmpty();
+			assertThat(drift.isEmpty()).as(name).isTrue();
+			assertThat(runner.describeSchema().tables()).as(name).isNotEmpty();
+		});
 	}
 
 	@Test

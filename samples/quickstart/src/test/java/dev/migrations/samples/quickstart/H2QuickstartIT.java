@@ -23,6 +23,7 @@ class H2QuickstartIT extends QuickstartConformanceIT {
 		try (RunningApplication application = RunningApplication.start(this.directory, List.of(), environment())) {
 			assertThat(application.output()).contains("Applied 4 migration(s) in batch 1");
 			assertMigrated(application, databaseName());
+			assertNoDrift(application);
 			assertHealthAndMetrics(application);
 			assertThat(noteTitles(application)).containsExactly("Welcome", "See what ran");
 		}

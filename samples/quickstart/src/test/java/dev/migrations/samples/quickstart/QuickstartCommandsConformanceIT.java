@@ -54,6 +54,10 @@ abstract class QuickstartCommandsConformanceIT {
 		assertThat(migrate.output()).contains("Applied 4 migration(s) in batch 1.")
 			.containsPattern("Applied m_20241201000300_seed_welcome_notes \\(\\d+ ms\\)");
 
+		Result diff = run("migrate:diff");
+		assertThat(diff.exitCode()).as(diff.output()).isZero();
+		assertThat(diff.output()).contains("No drift: the database holds the schema its applied migrations build.");
+
 		Result status = run("migrate:status", "--json");
 		assertThat(status.exitCode()).isZero();
 		assertThat(status.output()).contains("\"state\":\"APPLIED\"").doesNotContain("\"state\":\"PENDING\"");

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the quickstart's packaged jar as a separate process against a database that
- * outlives it: the first start applies every migration, a restart applies nothing and
- * keeps the data.
+ * outlives it: the first start applies every migration, which leave the database with no
+ * drift from the schema they build; a restart applies nothing and keeps the data.
  */
 abstract class QuickstartConformanceIT {
 
@@ -67,6 +67,7 @@ abstract class QuickstartConformanceIT {
 		try (RunningApplication application = start()) {
 			assertThat(application.output()).contains("Applied 4 migration(s) in batch 1");
 			appliedAt = assertMigrated(application, databaseName());
+			assertNoDrift(application);
 			assertHealthAndMetrics(application);
 			assertThat(noteTitles(application)).containsExactly("Welcome", "See what ran");
 			HttpResponse<String> created = application.post("/notes",
@@ -133,6 +134,19 @@ abstract class QuickstartConformanceIT {
 		List<String> appliedAt = json.read(RUNNER + ".migrations[*].appliedAt");
 		assertThat(appliedAt).as(response.body()).hasSize(4).doesNotContainNull();
 		return appliedAt;
+	}
+
+	/**
+	 * Check {@code /actuator/migrations/drift}: the database holds the schema its applied
+	 * migrations build, replayed on a shadow database.
+	 */
+	static void assertNoDrift(RunningApplication application) throws Exception {
+		HttpResponse<String> response = application.get("/actuator/migrations/drift");
+		assertThat(response.statusCode()).as("GET /actuator/migrations/drift: " + response.body()).isEqualTo(200);
+		DocumentContext json = JsonPath.using(JSON).parse(response.body());
+		assertThat(json.read("$.runners.migrationRunner.drift", Boolean.class)).as(response.body()).isFalse();
+		assertThat(json.read("$.runners.migrationRunner.changes", List.class)).as(response.body()).isEmpty();
+		assertThat(json.read("$.runners.migrationRunner.error", String.class)).as(response.body()).isNull();
 	}
 
 	/**

@@ -13,7 +13,7 @@ final class CommandTable {
 
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
-			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand());
+			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand(), new SquashCommand());
 
 	private CommandTable() {
 	}
@@ -44,6 +44,8 @@ final class CommandTable {
 				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
+				  migrate:squash --to ID [--dir DIR]              write one SQL file that a new database loads instead of the
+				                                                  migrations up to ID (for the connected database's kind)
 				  schema:describe [--json]                        show the tables, views and other objects the database holds
 				  migrate:diff [--json]                           compare the database with the schema its migrations build
 				                                                  (replayed on a shadow database); exits 1 on drift

@@ -84,7 +84,7 @@ final class MakeMigrationCommand implements Command {
 		return MigrationCommandLine.SUCCESS;
 	}
 
-	private static Path sqlDirectory(List<String> locations) {
+	static Path sqlDirectory(List<String> locations) {
 		String location = locations.isEmpty() ? SqlMigrationSource.DEFAULT_LOCATION : locations.get(0);
 		if (location.startsWith("filesystem:")) {
 			return Path.of(location.substring("filesystem:".length()));

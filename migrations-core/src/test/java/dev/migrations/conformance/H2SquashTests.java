@@ -1,0 +1,23 @@
+package dev.migrations.conformance;
+
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Squashing migrations on H2.
+ */
+@OnDatabase(DatabaseKind.H2)
+class H2SquashTests extends SquashConformanceTests {
+
+	@Override
+	@Nullable String trigger() {
+		return null;
+	}
+
+	@Override
+	String dialect() {
+		return "h2";
+	}
+
+}

@@ -2,7 +2,6 @@ package dev.migrations.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,11 +81,8 @@ public final class PretendRunner {
 			LedgerView view = this.reader.readUnlocked(connection);
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
 					limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = new LinkedHashMap<>();
-			start.squash()
-				.map(SquashLoader::migration)
-				.ifPresent((squash) -> plans.put(squash, this.executor.render(squash, Direction.UP)));
-			plans.putAll(this.executor.render(start.pending(), Direction.UP));
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.migrations(),
+					Direction.UP);
 			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, start.pending());
 			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
 			return planned.stream().map((plan) -> warned(plan, refused)).toList();
@@ -114,8 +110,9 @@ public final class PretendRunner {
 	 * Return the change each of at most {@code limit} pending migrations makes to the
 	 * schema: the migrations the ledger records as applied are replayed on a shadow
 	 * database (see {@link MigrationRunner#expectedSchema()}), then each pending one is
-	 * applied there in turn and the schema compared before and after it. The live
-	 * database is not changed.
+	 * applied there in turn and the schema compared before and after it; a squash that
+	 * {@link #applyAll(int)} would load first counts as one migration. The live database
+	 * is not changed.
 	 * @param limit how many at most
 	 * @return the change of each, by id, in the order they would run
 	 * @throws dev.migrations.MigrationException if no shadow database can be had, or a
@@ -123,8 +120,11 @@ public final class PretendRunner {
 	 */
 	public Map<MigrationId, CatalogDiff> schemaChanges(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections, (connection) -> this.replay.pendingChanges(connection,
-				this.checks.selectPending(this.reader.readUnlocked(connection), limit)));
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			LedgerView view = this.reader.readUnlocked(connection);
+			return this.replay.pendingChanges(connection,
+					this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE), limit).migrations());
+		});
 	}
 
 	/**

@@ -211,8 +211,16 @@ final class SquashLoader {
 	 */
 	record Start(Optional<SquashFile> squash, List<MigrationDescriptor> pending) {
 
-		boolean isEmpty() {
-			return this.squash.isEmpty() && this.pending.isEmpty();
+		/**
+		 * Return what a dry run shows: the squash as the migration that loads it, then
+		 * the pending migrations after it.
+		 * @return the migrations, in the order they would run
+		 */
+		List<MigrationDescriptor> migrations() {
+			List<MigrationDescriptor> migrations = new ArrayList<>(this.pending.size() + 1);
+			this.squash.map(SquashLoader::migration).ifPresent(migrations::add);
+			migrations.addAll(this.pending);
+			return migrations;
 		}
 
 	}

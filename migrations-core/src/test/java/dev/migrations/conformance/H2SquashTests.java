@@ -1,5 +1,7 @@
 package dev.migrations.conformance;
 
+import java.util.Locale;
+
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,11 @@ class H2SquashTests extends SquashConformanceTests {
 	@Override
 	String dialect() {
 		return "h2";
+	}
+
+	@Override
+	String name(String name) {
+		return name.toUpperCase(Locale.ROOT);
 	}
 
 }

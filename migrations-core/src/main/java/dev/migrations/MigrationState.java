@@ -39,11 +39,19 @@ public enum MigrationState {
 
 	/**
 	 * Recorded as applied in the ledger, but no source defines it any more. A
-	 * {@link #FAILED}, {@link #RUNNING} or {@link #BASELINE} row keeps its own state.
+	 * {@link #FAILED}, {@link #RUNNING}, {@link #BASELINE} or {@link #SQUASHED} row keeps
+	 * its own state.
 	 */
 	MISSING,
 
 	/** Covered by a baseline: the database already had it when the ledger was adopted. */
-	BASELINE
+	BASELINE,
+
+	/**
+	 * Applied by loading a squash that replaces it, on a database whose ledger was empty,
+	 * with the same checksum as its source; its own script never ran there, so a rollback
+	 * cannot reach it. An edited one is {@link #CHECKSUM_MISMATCH}, as an applied one is.
+	 */
+	SQUASHED
 
 }

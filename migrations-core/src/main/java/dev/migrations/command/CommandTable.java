@@ -14,7 +14,7 @@ final class CommandTable {
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
 			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand(),
-			new MakeRepairMigrationCommand(), new SchemaDumpCommand());
+			new MakeRepairMigrationCommand(), new SchemaDumpCommand(), new SquashCommand());
 
 	private CommandTable() {
 	}
@@ -50,6 +50,8 @@ final class CommandTable {
 				                                                  into what that database holds
 				  make:repair-migration [--name NAME] [--pretend] [--allow-destructive] [--dir DIR]
 				                                                  write the migration that undoes the drift
+				  migrate:squash --to ID [--dir DIR]              write one SQL file that a new database loads instead of the
+				                                                  migrations up to ID (for the connected database's kind)
 				  schema:describe [--json]                        show the tables, views and other objects the database holds
 				  schema:dump                                     print the schema as the SQL that creates it (for review)
 				  migrate:diff [--json]                           compare the database with the schema its migrations build

@@ -67,7 +67,7 @@ final class StatusTable {
 
 	private static String colour(String text, MigrationState state) {
 		String code = switch (state) {
-			case APPLIED, BASELINE -> "32";
+			case APPLIED, BASELINE, SQUASHED -> "32";
 			case PENDING, OUT_OF_ORDER, IN_PROGRESS -> "33";
 			default -> "31";
 		};

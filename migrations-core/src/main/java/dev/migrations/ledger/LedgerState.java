@@ -18,6 +18,13 @@ public enum LedgerState {
 	FAILED,
 
 	/** The database already had this migration's changes when the ledger was adopted. */
-	BASELINE
+	BASELINE,
+
+	/**
+	 * The migration's changes were made by loading a squash that replaces it, on a
+	 * database whose ledger was empty: its own script never ran there, so it cannot be
+	 * rolled back. Versions of this library before squashes cannot read such a row.
+	 */
+	SQUASHED
 
 }

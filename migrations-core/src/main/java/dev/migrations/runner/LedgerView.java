@@ -159,14 +159,15 @@ final class LedgerView {
 			case FAILED -> MigrationState.FAILED;
 			case RUNNING -> isLive(row) ? MigrationState.IN_PROGRESS : MigrationState.RUNNING;
 			case BASELINE -> MigrationState.BASELINE;
-			case APPLIED -> {
-				if (descriptor == null) {
-					yield MigrationState.MISSING;
-				}
-				yield (row.checksum() != null && !row.checksum().equals(descriptor.checksum()))
-						? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
-			}
+			case APPLIED -> (descriptor == null) ? MigrationState.MISSING
+					: edited(descriptor, row) ? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED;
+			case SQUASHED -> (descriptor != null && edited(descriptor, row)) ? MigrationState.CHECKSUM_MISMATCH
+					: MigrationState.SQUASHED;
 		};
+	}
+
+	private static boolean edited(MigrationDescriptor descriptor, LedgerEntry row) {
+		return row.checksum() != null && !row.checksum().equals(descriptor.checksum());
 	}
 
 	/**
@@ -276,14 +277,15 @@ final class LedgerView {
 	}
 
 	/**
-	 * Return the applied rows of the last {@code steps} batches, newest first.
+	 * Return the applied rows of the last {@code steps} batches, newest first, rows
+	 * loaded from a squash among them (which a rollback refuses).
 	 * @param steps how many batches
 	 * @return the rows, by batch then id, descending
 	 */
 	public List<LedgerEntry> lastBatches(int steps) {
 		TreeSet<Integer> batches = new TreeSet<>(Comparator.reverseOrder());
 		for (LedgerEntry row : this.rows.values()) {
-			if (row.state() == LedgerState.APPLIED) {
+			if (isApplied(row)) {
 				batches.add(row.batch());
 			}
 		}
@@ -292,9 +294,9 @@ final class LedgerView {
 	}
 
 	/**
-	 * Return the applied rows newer than an id, newest first. The id must be in the
-	 * ledger or defined by a source: a mistyped id would otherwise select whatever
-	 * happens to be newer.
+	 * Return the applied rows newer than an id, newest first, rows loaded from a squash
+	 * among them (which a rollback refuses). The id must be in the ledger or defined by a
+	 * source: a mistyped id would otherwise select whatever happens to be newer.
 	 * @param target the id to roll back to
 	 * @return the rows, by batch then id, descending
 	 * @throws MigrationDefinitionException if the id is neither in the ledger nor defined
@@ -312,7 +314,7 @@ final class LedgerView {
 	private List<LedgerEntry> appliedRows(java.util.function.BiPredicate<MigrationId, LedgerEntry> filter) {
 		List<Map.Entry<MigrationId, LedgerEntry>> selected = new ArrayList<>();
 		for (Map.Entry<MigrationId, LedgerEntry> row : this.rows.entrySet()) {
-			if (row.getValue().state() == LedgerState.APPLIED && filter.test(row.getKey(), row.getValue())) {
+			if (isApplied(row.getValue()) && filter.test(row.getKey(), row.getValue())) {
 				selected.add(row);
 			}
 		}
@@ -320,6 +322,10 @@ final class LedgerView {
 			.comparing((Map.Entry<MigrationId, LedgerEntry> row) -> row.getValue().batch(), Comparator.reverseOrder())
 			.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
 		return selected.stream().map(Map.Entry::getValue).toList();
+	}
+
+	private static boolean isApplied(LedgerEntry row) {
+		return row.state() == LedgerState.APPLIED || row.state() == LedgerState.SQUASHED;
 	}
 
 	/**

@@ -28,6 +28,7 @@ import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.SchemaOperation;
+import dev.migrations.source.SquashFile;
 
 /**
  * Runs a whole plan on the connection of a locked run, as one run for its listener, and
@@ -208,23 +209,48 @@ final class MigrationExecutor {
 		if (run.inOneTransaction()) {
 			run.verifyBeforeMigration();
 			executeIsolated(run, migration, Direction.UP, plan, Atomicity.RUN);
-			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+			recordApplied(run, migration, start);
 		}
 		else if (isAtomic(migration)) {
 			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
 				run.verifyBeforeMigration();
 				executeIsolated(run, migration, Direction.UP, plan, Atomicity.MIGRATION);
-				run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+				recordApplied(run, migration, start);
 			}));
 		}
 		else {
 			run.record(this.ledger, row(run, migration, LedgerState.RUNNING, 0));
 			executeMarkingFailure(run, migration, Direction.UP, plan, () -> {
 				run.verify();
-				this.ledger.markApplied(connection, id, elapsedMs(start));
+				if (run.squash() != null) {
+					this.ledger.remove(connection, id);
+					recordApplied(run, migration, start);
+				}
+				else {
+					this.ledger.markApplied(connection, id, elapsedMs(start));
+				}
 			});
 		}
 		return finished(migration, Direction.UP, start, outOfOrder);
+	}
+
+	/**
+	 * Record an applied migration: its own row, or when it is a squash, a
+	 * {@code SQUASHED} row for each migration the squash replaces, with the checksum the
+	 * squash names.
+	 */
+	private void recordApplied(Run run, MigrationDescriptor migration, long start) {
+		SquashFile squash = run.squash();
+		if (squash == null) {
+			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
+			return;
+		}
+		long executionMs = elapsedMs(start);
+		Instant now = Instant.now();
+		squash.replaced()
+			.forEach((id, checksum) -> run.record(this.ledger,
+					new LedgerEntry(id.toString(), checksum, run.batch(), LedgerState.SQUASHED, now,
+							id.equals(squash.target()) ? executionMs : 0, run.appliedBy(), null, run.owner())));
 	}
 
 	/**

@@ -81,15 +81,18 @@ public final class MigrationRunner {
 
 	private final SchemaReplay replay;
 
+	private final SquashLoader squashes;
+
 	private final RunnerSettings settings;
 
 	MigrationRunner(RunnerSettings settings) {
 		this.settings = settings;
 		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
-		this.checks = new RunChecks(settings);
 		this.guard = new DestructiveGuard(settings.dialect(), settings.allowDestructive());
 		this.executor = new MigrationExecutor(settings.dialect(), settings.ledger(), settings.lock(),
 				settings.listener(), settings.secrets());
+		this.squashes = new SquashLoader(settings, this.executor, this.reader);
+		this.checks = new RunChecks(settings, this.squashes);
 		this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
 		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
 		this.replay = new SchemaReplay(settings, this.reader);
@@ -127,14 +130,16 @@ public final class MigrationRunner {
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll(int limit) {
-		requirePositive(limit, "limit");
+		RunChecks.requirePositive(limit, "limit");
 		return locked((connection, lock) -> {
 			this.settings.ledger().ensureInitialized(connection);
 			LedgerView view = this.reader.read(connection);
-			List<MigrationDescriptor> pending = this.checks.selectPending(view, limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
+			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
+					limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.pending(), Direction.UP);
 			this.guard.check(connection, plans.keySet());
-			MigrationResult result = applyPending(connection, lock, view, plans);
+			MigrationResult result = this.squashes.loadThen(connection, lock, view, start,
+					(after) -> applyPending(connection, lock, after, plans));
 			this.replay.verify(connection);
 			return result;
 		});
@@ -156,7 +161,7 @@ public final class MigrationRunner {
 	 * back; nothing is changed
 	 */
 	public MigrationResult rollback(int steps) {
-		requirePositive(steps, "steps");
+		RunChecks.requirePositive(steps, "steps");
 		return rollbackSelected((view) -> view.lastBatches(steps));
 	}
 
@@ -298,8 +303,8 @@ public final class MigrationRunner {
 	 * @return the dry-run view
 	 */
 	public PretendRunner pretend() {
-		return new PretendRunner(this.settings.connections(), this.settings.dialect(), this.checks, this.reader,
-				this.executor, this.guard, this.replay);
+		return new PretendRunner(this.settings, this.checks, this.reader, this.executor, this.guard, this.replay,
+				this.squashes);
 	}
 
 	/**
@@ -409,12 +414,6 @@ public final class MigrationRunner {
 		}
 		catch (MigrationException ex) {
 			throw this.advice.explainMissingSchema(ex);
-		}
-	}
-
-	private static void requirePositive(int value, String name) {
-		if (value < 1) {
-			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
 		}
 	}
 

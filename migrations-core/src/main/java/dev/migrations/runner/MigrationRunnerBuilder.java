@@ -25,6 +25,7 @@ import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.source.SqlMigrationSource;
+import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -297,8 +298,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Build the runner: detect the dialect (unless set), load SQL migrations and check
-	 * every migration.
+	 * Build the runner: detect the dialect (unless set), load SQL migrations and the
+	 * squashes written for the dialect, and check every migration.
 	 * @return the runner
 	 * @throws MigrationDefinitionException if a migration is malformed or duplicated
 	 */
@@ -306,14 +307,21 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		DataSource connections = new MaskingDataSource(this.dataSource, this.secrets);
 		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
-		all.addAll(new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding).load());
+		SqlMigrationSource.Loaded loaded = new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(),
+				this.encoding)
+			.loadAll();
+		all.addAll(loaded.migrations());
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
+		List<SquashFile> squashes = loaded.squashes()
+			.stream()
+			.filter((squash) -> squash.dialect().equals(dialect.name()))
+			.toList();
 		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
 		MigrationLock lock = (this.lock != null) ? this.lock : dialect.lock(connections, this.table);
 		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(this.secrets), dialect,
 				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
 				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
-				this.shadow, this.verification));
+				this.shadow, this.verification, squashes));
 	}
 
 	/**

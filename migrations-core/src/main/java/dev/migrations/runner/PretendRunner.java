@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.DestructiveChange;
 import dev.migrations.Direction;
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationId;
 import dev.migrations.PlannedMigration;
@@ -40,15 +41,21 @@ public final class PretendRunner {
 
 	private final SchemaReplay replay;
 
-	PretendRunner(DataSource connections, Dialect dialect, RunChecks checks, LedgerReader reader,
-			MigrationExecutor executor, DestructiveGuard guard, SchemaReplay replay) {
-		this.connections = connections;
-		this.dialect = dialect;
+	private final SquashLoader squashes;
+
+	private final List<MigrationDescriptor> descriptors;
+
+	PretendRunner(RunnerSettings settings, RunChecks checks, LedgerReader reader, MigrationExecutor executor,
+			DestructiveGuard guard, SchemaReplay replay, SquashLoader squashes) {
+		this.connections = settings.connections();
+		this.dialect = settings.dialect();
+		this.descriptors = settings.descriptors();
 		this.checks = checks;
 		this.reader = reader;
 		this.executor = executor;
 		this.guard = guard;
 		this.replay = replay;
+		this.squashes = squashes;
 	}
 
 	/**
@@ -61,36 +68,62 @@ public final class PretendRunner {
 
 	/**
 	 * Plan applying at most {@code limit} pending migrations. The script of a migration
-	 * that a run would refuse as destructive starts with a comment line that says so.
-	 * @param limit how many at most
+	 * that a run would refuse as destructive starts with a comment line that says so. On
+	 * a database whose ledger is empty, a squash of the migrations comes first, as the
+	 * migration with the id of the newest one it replaces and the squash file as source.
+	 * @param limit how many at most, a squash counting as one
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> applyAll(int limit) {
-		requirePositive(limit, "limit");
+		RunChecks.requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.connections, (connection) -> {
-			List<MigrationDescriptor> pending = this.checks.selectPending(this.reader.readUnlocked(connection), limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(pending, Direction.UP);
-			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, plans.keySet());
+			LedgerView view = this.reader.readUnlocked(connection);
+			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
+					limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.migrations(),
+					Direction.UP);
+			Map<MigrationDescriptor, List<DestructiveChange>> refused = this.guard.judge(connection, start.pending());
 			List<PlannedMigration> planned = PlanText.planned(plans, Direction.UP, this.dialect, connection);
 			return planned.stream().map((plan) -> warned(plan, refused)).toList();
 		});
 	}
 
 	/**
+	 * Return the text of a squash of the migrations up to and including one: the SQL that
+	 * they run on this database, in order, each migration's script as
+	 * {@link #up(MigrationDescriptor)} shows it, under a header that names them with
+	 * their checksums. Reads nothing from the database but its session, changes nothing.
+	 * @param target the newest migration the squash replaces
+	 * @return the text of the squash file
+	 * @throws MigrationDefinitionException if no migration has the id, or one of the
+	 * migrations runs Java code, which a SQL file cannot hold
+	 * @see dev.migrations.source.SquashFile
+	 */
+	public String squash(MigrationId target) {
+		Objects.requireNonNull(target, "target must not be null");
+		return Jdbc.withConnection(this.connections,
+				(connection) -> SquashWriter.text(target, this.descriptors, this.executor, this.dialect, connection));
+	}
+
+	/**
 	 * Return the change each of at most {@code limit} pending migrations makes to the
 	 * schema: the migrations the ledger records as applied are replayed on a shadow
 	 * database (see {@link MigrationRunner#expectedSchema()}), then each pending one is
-	 * applied there in turn and the schema compared before and after it. The live
-	 * database is not changed.
+	 * applied there in turn and the schema compared before and after it; a squash that
+	 * {@link #applyAll(int)} would load first counts as one migration. The live database
+	 * is not changed.
 	 * @param limit how many at most
 	 * @return the change of each, by id, in the order they would run
 	 * @throws dev.migrations.MigrationException if no shadow database can be had, or a
 	 * migration fails on it
 	 */
 	public Map<MigrationId, CatalogDiff> schemaChanges(int limit) {
-		requirePositive(limit, "limit");
-		return Jdbc.withConnection(this.connections, (connection) -> this.replay.pendingChanges(connection,
-				this.checks.selectPending(this.reader.readUnlocked(connection), limit)));
+		RunChecks.requirePositive(limit, "limit");
+		return Jdbc.withConnection(this.connections, (connection) -> {
+			LedgerView view = this.reader.readUnlocked(connection);
+			return this.replay.pendingChanges(connection,
+					this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE), limit).migrations());
+		});
 	}
 
 	/**
@@ -121,7 +154,7 @@ public final class PretendRunner {
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> rollback(int steps) {
-		requirePositive(steps, "steps");
+		RunChecks.requirePositive(steps, "steps");
 		return planRollback((view) -> view.lastBatches(steps));
 	}
 
@@ -171,12 +204,6 @@ public final class PretendRunner {
 		}
 		String script = String.join("\n", warnings) + (plan.script().isEmpty() ? "" : "\n" + plan.script());
 		return new PlannedMigration(plan.id(), plan.source(), plan.direction(), plan.statements(), script);
-	}
-
-	private static void requirePositive(int value, String name) {
-		if (value < 1) {
-			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-		}
 	}
 
 }

@@ -11,6 +11,8 @@ import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.WriteCondition;
+import dev.migrations.source.SquashFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One locked run: the connection that applies migrations, the lock it holds, and what its
@@ -157,6 +159,14 @@ final class Run {
 
 	public boolean inOneTransaction() {
 		return this.plan.inOneTransaction();
+	}
+
+	/**
+	 * Return the squash the run loads, if it loads one.
+	 * @return the squash, or {@code null}
+	 */
+	public @Nullable SquashFile squash() {
+		return this.plan.squash();
 	}
 
 }

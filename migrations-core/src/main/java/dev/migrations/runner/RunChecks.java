@@ -44,7 +44,10 @@ final class RunChecks {
 
 	private final boolean validateOnApply;
 
-	RunChecks(RunnerSettings settings) {
+	private final SquashLoader squashes;
+
+	RunChecks(RunnerSettings settings, SquashLoader squashes) {
+		this.squashes = squashes;
 		this.descriptors = settings.descriptors();
 		this.dialect = settings.dialect();
 		this.ledger = settings.ledger();
@@ -80,8 +83,15 @@ final class RunChecks {
 		}
 		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
 		List<String> refusals = new ArrayList<>();
+		List<LedgerEntry> squashed = rows.stream().filter((row) -> row.state() == LedgerState.SQUASHED).toList();
+		if (!squashed.isEmpty()) {
+			refusals.add(this.squashes.rollbackRefusal(view, squashed));
+		}
 		for (LedgerEntry row : rows) {
 			MigrationDescriptor descriptor = view.descriptor(row.id());
+			if (row.state() == LedgerState.SQUASHED) {
+				continue;
+			}
 			if (descriptor == null) {
 				refusals.add(row.id() + " is in the ledger but no source defines it, so its down plan is unknown");
 			}
@@ -94,9 +104,10 @@ final class RunChecks {
 			}
 		}
 		if (!refusals.isEmpty()) {
+			boolean onlySquashed = refusals.size() == 1 && !squashed.isEmpty();
 			throw new IrreversibleMigrationException(
 					"Cannot roll back; nothing was changed:\n - " + String.join("\n - ", refusals),
-					Remedy.of(Remedy.Kind.ADD_DOWN_MIGRATION));
+					onlySquashed ? Remedy.NONE : Remedy.of(Remedy.Kind.ADD_DOWN_MIGRATION));
 		}
 		return selected;
 	}
@@ -172,6 +183,15 @@ final class RunChecks {
 							+ ". Baseline only applies to a database that has never been migrated by this library."
 							+ (onlyUnfinished ? " Nothing was changed." : ""),
 					onlyUnfinished ? Remedy.of(Remedy.Kind.BASELINE, id).with(Remedy.Fact.FAILED_ROW) : Remedy.NONE);
+		}
+	}
+
+	/**
+	 * Refuse a count below one, such as a limit or a number of steps.
+	 */
+	static void requirePositive(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
 		}
 	}
 

@@ -8,6 +8,8 @@ import dev.migrations.Direction;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.TransactionMode;
 import dev.migrations.schema.SchemaOperation;
+import dev.migrations.source.SquashFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one locked run executes: the rendered plans of its migrations in order, which way,
@@ -20,9 +22,12 @@ import dev.migrations.schema.SchemaOperation;
  * one transaction; checked against the database and the migrations before
  * @param migrations the rendered plans, in the order they run
  * @param outOfOrder which migrations are applied after a newer one
+ * @param squash the squash whose one migration the plan loads, recording the migrations
+ * it replaces as {@link dev.migrations.ledger.LedgerState#SQUASHED}, or {@code null}
  */
 record RunPlan(Direction direction, int batch, TransactionMode transactionMode,
-		Map<MigrationDescriptor, List<SchemaOperation>> migrations, Predicate<MigrationDescriptor> outOfOrder) {
+		Map<MigrationDescriptor, List<SchemaOperation>> migrations, Predicate<MigrationDescriptor> outOfOrder,
+		@Nullable SquashFile squash) {
 
 	/**
 	 * Plan applying migrations.
@@ -35,7 +40,21 @@ record RunPlan(Direction direction, int batch, TransactionMode transactionMode,
 	 */
 	public static RunPlan apply(int batch, TransactionMode transactionMode,
 			Map<MigrationDescriptor, List<SchemaOperation>> migrations, Predicate<MigrationDescriptor> outOfOrder) {
-		return new RunPlan(Direction.UP, batch, transactionMode, migrations, outOfOrder);
+		return new RunPlan(Direction.UP, batch, transactionMode, migrations, outOfOrder, null);
+	}
+
+	/**
+	 * Plan loading a squash, in a batch of its own.
+	 * @param batch the batch number of the run
+	 * @param squash the squash
+	 * @param migration the squash as a migration
+	 * @param rendered its rendered up plan
+	 * @return the plan
+	 */
+	public static RunPlan squash(int batch, SquashFile squash, MigrationDescriptor migration,
+			List<SchemaOperation> rendered) {
+		return new RunPlan(Direction.UP, batch, TransactionMode.PER_MIGRATION, Map.of(migration, rendered),
+				(any) -> false, squash);
 	}
 
 	/**
@@ -44,7 +63,7 @@ record RunPlan(Direction direction, int batch, TransactionMode transactionMode,
 	 * @return the plan
 	 */
 	public static RunPlan rollback(Map<MigrationDescriptor, List<SchemaOperation>> migrations) {
-		return new RunPlan(Direction.DOWN, 0, TransactionMode.PER_MIGRATION, migrations, (migration) -> false);
+		return new RunPlan(Direction.DOWN, 0, TransactionMode.PER_MIGRATION, migrations, (migration) -> false, null);
 	}
 
 	/**

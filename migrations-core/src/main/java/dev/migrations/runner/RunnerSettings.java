@@ -14,6 +14,7 @@ import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.source.SquashFile;
 
 /**
  * What a {@link MigrationRunner} is built from, every default resolved by its builder.
@@ -36,11 +37,13 @@ import dev.migrations.lock.MigrationLock;
  * being marked destructive
  * @param shadow where the schema the migrations build is replayed
  * @param verification what an apply does after applying: compare with that schema or not
+ * @param squashes the squashes of the migrations for this database's dialect
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
-		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification) {
+		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
+		List<SquashFile> squashes) {
 
 	/**
 	 * Return these settings with destructive changes allowed or not.
@@ -50,7 +53,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withAllowDestructive(boolean allowed) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification);
+				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes);
 	}
 
 	/**
@@ -61,7 +64,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withVerification(Verification verification) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification);
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes);
 	}
 
 }

@@ -264,7 +264,7 @@ final class SchemaReplay {
 					live.dialect(), this.table, new SqlMigrationLedger(live.dialect(), this.table),
 					live.dialect().lock(this.connections, this.table), migrations, new CompositeListener(List.of()),
 					live.lockTimeout(), live.transactionMode(), OutOfOrder.APPLY, false, true, live.shadow(),
-					Verification.OFF));
+					Verification.OFF, List.of()));
 		}
 
 		Catalog read() throws SQLException {
@@ -299,7 +299,7 @@ final class SchemaReplay {
 					.filter((descriptor) -> descriptor.id().compareTo(id) <= 0)
 					.forEach(replayed::add);
 			}
-			else if (row.state() == LedgerState.APPLIED) {
+			else if (row.state() == LedgerState.APPLIED || row.state() == LedgerState.SQUASHED) {
 				MigrationDescriptor applied = this.settings.descriptors()
 					.stream()
 					.filter((descriptor) -> descriptor.id().equals(id))

@@ -107,7 +107,19 @@ public final class SqlMigrationSource {
 	 * nothing, or a location cannot be read
 	 */
 	public List<MigrationEntry> load() {
+		return loadAll().migrations();
+	}
+
+	/**
+	 * Load every migration and every squash ({@code <id>.<dialect>.squash.sql}, see
+	 * {@link SquashFile}) in the locations.
+	 * @return the migrations and the squashes, of every dialect
+	 * @throws MigrationDefinitionException as {@link #load()} does, and if a squash file
+	 * is malformed
+	 */
+	public Loaded loadAll() {
 		List<MigrationEntry> entries = new ArrayList<>();
+		List<SquashFile> squashes = new ArrayList<>();
 		// Real paths of directories, and jar URLs of directories in jars: a directory
 		// that two locations reach would otherwise report each of its migrations as a
 		// duplicate of itself
@@ -115,9 +127,9 @@ public final class SqlMigrationSource {
 		for (String location : this.locations) {
 			Map<String, byte[]> scripts = new TreeMap<>();
 			read(location, scripts, directoriesRead);
-			entries.addAll(toEntries(location, scripts));
+			entries.addAll(toEntries(location, scripts, squashes));
 		}
-		return entries;
+		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
 	}
 
 	/**
@@ -276,11 +288,16 @@ public final class SqlMigrationSource {
 				+ "the link at the migration, or remove the link.");
 	}
 
-	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts) {
+	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts, List<SquashFile> squashes) {
 		Map<String, String[]> pairs = new LinkedHashMap<>();
 		for (Map.Entry<String, byte[]> script : scripts.entrySet()) {
 			String relative = script.getKey();
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+			if (SquashFile.isSquash(fileName)) {
+				String source = join(location, relative);
+				squashes.add(SquashFile.parse(source, fileName, decode(script.getValue(), source), this.splitter));
+				continue;
+			}
 			if (!fileName.endsWith(".sql")) {
 				if (fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
 					throw new MigrationDefinitionException("Migration file '" + fileName + "' in " + location
@@ -394,6 +411,16 @@ public final class SqlMigrationSource {
 					+ "--encoding); nothing was read from it.");
 		}
 		return output.flip().toString();
+	}
+
+	/**
+	 * What the locations hold: migrations, and squashes of them.
+	 *
+	 * @param migrations the migrations, in no particular order
+	 * @param squashes the squashes, of every dialect
+	 */
+	public record Loaded(List<MigrationEntry> migrations, List<SquashFile> squashes) {
+
 	}
 
 	private static String join(String location, String relative) {

@@ -76,7 +76,7 @@ public record MigrationsSummary(int applied, int pending, int failed, int runnin
 	}
 
 	private static boolean isApplied(MigrationState state) {
-		return state == MigrationState.APPLIED || state == MigrationState.BASELINE
+		return state == MigrationState.APPLIED || state == MigrationState.BASELINE || state == MigrationState.SQUASHED
 				|| state == MigrationState.CHECKSUM_MISMATCH;
 	}
 

@@ -62,7 +62,7 @@ public class MigrationsMeterBinder implements MeterBinder {
 	}
 
 	private static boolean isApplied(MigrationState state) {
-		return state == MigrationState.APPLIED || state == MigrationState.BASELINE
+		return state == MigrationState.APPLIED || state == MigrationState.BASELINE || state == MigrationState.SQUASHED
 				|| state == MigrationState.CHECKSUM_MISMATCH;
 	}
 

@@ -147,6 +147,11 @@ public final class Main {
 						+ "migration runs in its application: create it with the application's jar "
 						+ "(java -jar app.jar make:migration NAME --java)");
 			}
+			if (settings.command.contains("make:migration") && settings.command.contains("--from-entities")) {
+				throw new CommandLineUsageException("The standalone command line has no entities. A migration from "
+						+ "JPA entities is written by their application: run it with the application's jar "
+						+ "(java -jar app.jar make:migration NAME --from-entities)");
+			}
 			return settings;
 		}
 

@@ -294,7 +294,8 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	void aBadArgumentExitsWithTwoAndPrintsUsage() throws Exception {
 		for (List<String> args : List.of(List.of("migrate", "--limit", "zero"), List.of("migrate:nothing"),
 				List.of("migrate", "--force"), List.of("migrate:baseline"), List.of("make:migration", "Bad-Name"),
-				List.of("make:migration", "create_notes", "--java"))) {
+				List.of("make:migration", "create_notes", "--java"),
+				List.of("make:migration", "create_notes", "--from-entities"))) {
 			Result result = cli(args.toArray(String[]::new));
 			assertThat(result.exitCode).as(args + ": " + result.output).isEqualTo(2);
 			assertThat(result.output).contains("error: ").contains("Usage: <command> [options]");

@@ -8,11 +8,13 @@ import dev.migrations.Credentials;
 import dev.migrations.MigrationListener;
 import dev.migrations.PlannedMigration;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.ShadowSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a command works with: the runner, the configured locations, the template of a Java
- * migration, and the output, which never shows a secret.
+ * migration, what builds the schema of the application's entities, if anything does, and
+ * the output, which never shows a secret.
  */
 final class CommandContext {
 
@@ -28,14 +30,25 @@ final class CommandContext {
 
 	private final MigrationTemplate javaTemplate;
 
+	private final @Nullable ShadowSchema entities;
+
 	CommandContext(Function<MigrationListener, MigrationRunner> runners, List<String> locations, PrintStream out,
-			boolean colour, List<String> secrets, MigrationTemplate javaTemplate) {
+			boolean colour, List<String> secrets, MigrationTemplate javaTemplate, @Nullable ShadowSchema entities) {
 		this.runners = runners;
 		this.locations = locations;
 		this.out = out;
 		this.colour = colour;
 		this.secrets = secrets;
 		this.javaTemplate = javaTemplate;
+		this.entities = entities;
+	}
+
+	/**
+	 * Return this context with what builds the schema of the application's entities.
+	 */
+	CommandContext withEntities(ShadowSchema entities) {
+		return new CommandContext(this.runners, this.locations, this.out, this.colour, this.secrets, this.javaTemplate,
+				entities);
 	}
 
 	/**
@@ -53,6 +66,14 @@ final class CommandContext {
 
 	MigrationTemplate javaTemplate() {
 		return this.javaTemplate;
+	}
+
+	/**
+	 * Return what builds the schema of the application's entities, or {@code null} when
+	 * the command line runs outside an application that has them.
+	 */
+	@Nullable ShadowSchema entities() {
+		return this.entities;
 	}
 
 	PrintStream out() {

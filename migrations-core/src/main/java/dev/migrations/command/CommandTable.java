@@ -48,6 +48,9 @@ final class CommandTable {
 				  make:migration NAME --from-database URL [--allow-destructive] [--dir DIR]
 				                                                  write the pair that turns what the migrations build
 				                                                  into what that database holds
+				  make:migration NAME --from-entities [--allow-destructive] [--dir DIR]
+				                                                  in an application's jar: the pair that turns what the
+				                                                  migrations build into the schema of its JPA entities
 				  make:repair-migration [--name NAME] [--pretend] [--allow-destructive] [--dir DIR]
 				                                                  write the migration that undoes the drift
 				  migrate:squash --to ID [--dir DIR]              write one SQL file that a new database loads instead of the

@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.MigrationId;
 import dev.migrations.runner.GeneratedMigration;
+import dev.migrations.runner.ShadowSchema;
 
 /**
  * {@code make:migration NAME}: write a timestamped {@code .up.sql}/{@code .down.sql} pair
  * into the first location, both or neither, or with {@code --java} a Java class from the
  * front end's {@link MigrationTemplate}; needs no database. With
  * {@code --from-database URL}, the pair that turns what the migrations build into what
- * that database holds.
+ * that database holds; with {@code --from-entities}, in an application's jar, into the
+ * schema its ORM creates for its entities.
  */
 final class MakeMigrationCommand implements Command {
 
@@ -32,8 +34,8 @@ final class MakeMigrationCommand implements Command {
 	@Override
 	public List<CommandOption> options() {
 		return List.of(CommandOption.flag("--java"), CommandOption.withValue("--dir"),
-				CommandOption.withValue("--from-database"), CommandOption.flag("--allow-destructive"),
-				CommandOption.flag("--pretend"));
+				CommandOption.withValue("--from-database"), CommandOption.flag("--from-entities"),
+				CommandOption.flag("--allow-destructive"), CommandOption.flag("--pretend"));
 	}
 
 	@Override
@@ -47,13 +49,21 @@ final class MakeMigrationCommand implements Command {
 			throw new CommandLineUsageException("Migration name '" + arguments.argument()
 					+ "' must be snake_case: lower-case letters, digits and underscores");
 		}
-		if (arguments.has("--java") && arguments.has("--from-database")) {
-			throw new CommandLineUsageException("--from-database writes a SQL pair; --java is not supported with it");
-		}
-		if (arguments.has("--allow-destructive") && !arguments.has("--from-database")) {
+		if (arguments.has("--from-database") && arguments.has("--from-entities")) {
 			throw new CommandLineUsageException(
-					"--allow-destructive applies to a migration written from a " + "database (--from-database)");
+					"A migration is written from a database (--from-database) or from the entities (--from-entities), "
+							+ "not both");
 		}
+		boolean generated = arguments.has("--from-database") || arguments.has("--from-entities");
+		if (arguments.has("--java") && generated) {
+			throw new CommandLineUsageException(
+					"--from-database and --from-entities write a SQL pair; --java is not supported with them");
+		}
+		if (arguments.has("--allow-destructive") && !generated) {
+			throw new CommandLineUsageException("--allow-destructive applies to a migration written from a "
+					+ "database or from the entities (--from-database, --from-entities)");
+		}
+
 	}
 
 	@Override
@@ -75,6 +85,17 @@ final class MakeMigrationCommand implements Command {
 				.generate()
 				.toDatabase(new JdbcUrlDataSource(fromDatabase));
 			return GeneratedMigrationText.write(generated, id, "make:migration --from-database", false, arguments,
+					context);
+		}
+		if (arguments.has("--from-entities")) {
+			ShadowSchema entities = context.entities();
+			if (entities == null) {
+				throw new CommandLineUsageException("--from-entities writes what turns the migrations' schema into the "
+						+ "schema of an application's JPA entities: run it with the jar of a Spring Boot application "
+						+ "that uses JPA (java -jar app.jar make:migration NAME --from-entities)");
+			}
+			GeneratedMigration generated = context.runner(arguments).generate().toSchemaBuiltBy(entities);
+			return GeneratedMigrationText.write(generated, id, "make:migration --from-entities", false, arguments,
 					context);
 		}
 		Path directory = MigrationFiles.directory(arguments, MigrationFiles.sqlDirectory(context.locations()));

@@ -14,6 +14,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.ShadowSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,9 +78,27 @@ public final class MigrationCommandLine {
 	public MigrationCommandLine(Function<MigrationListener, MigrationRunner> runners, List<String> locations,
 			PrintStream out, PrintStream err, boolean colour, Collection<String> secrets,
 			MigrationTemplate javaTemplate) {
-		this.context = new CommandContext(runners, List.copyOf(locations), out, colour,
-				secrets.stream().filter(Objects::nonNull).filter((secret) -> !secret.isEmpty()).toList(), javaTemplate);
+		this(new CommandContext(runners, List.copyOf(locations), out, colour,
+				secrets.stream().filter(Objects::nonNull).filter((secret) -> !secret.isEmpty()).toList(), javaTemplate,
+				null), err);
+	}
+
+	private MigrationCommandLine(CommandContext context, PrintStream err) {
+		this.context = context;
 		this.err = err;
+	}
+
+	/**
+	 * Return a command line whose {@code make:migration NAME --from-entities} writes the
+	 * migration that reaches the schema of an application's entities, built by a given
+	 * tool on a shadow database. Without one that option is a usage error.
+	 * @param entities what builds the schema of the entities, such as the application's
+	 * ORM
+	 * @return the command line
+	 */
+	public MigrationCommandLine withEntities(ShadowSchema entities) {
+		Objects.requireNonNull(entities, "entities must not be null");
+		return new MigrationCommandLine(this.context.withEntities(entities), this.err);
 	}
 
 	/**

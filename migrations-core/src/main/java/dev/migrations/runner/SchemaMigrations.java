@@ -60,6 +60,22 @@ public final class SchemaMigrations {
 	}
 
 	/**
+	 * Return the migration that turns the schema every defined migration builds into the
+	 * schema another tool builds: the schema an ORM creates for an application's
+	 * entities, say. The tool builds it on an empty shadow database of the runner's kind
+	 * (see {@link MigrationRunnerBuilder#shadow(ShadowDatabase)}), which is read, leaving
+	 * out ledger tables, and dropped; then the migrations build theirs on another.
+	 * @param schema what builds the target schema
+	 * @return the migration, empty when the migrations already build that schema
+	 * @throws MigrationException if the shadow cannot be opened or the schema not built
+	 */
+	public GeneratedMigration toSchemaBuiltBy(ShadowSchema schema) {
+		Objects.requireNonNull(schema, "schema must not be null");
+		Catalog target = Jdbc.withConnection(this.connections, (connection) -> this.replay.builtBy(connection, schema));
+		return toSchema(target);
+	}
+
+	/**
 	 * Return the migration that turns the schema every defined migration builds into what
 	 * another database of the same kind holds: a development database changed by hand.
 	 * Its ledger tables, if it has any, are left out.

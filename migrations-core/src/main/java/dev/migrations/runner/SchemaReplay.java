@@ -149,24 +149,48 @@ final class SchemaReplay {
 	}
 
 	/**
+	 * Return the schema another tool builds on an empty shadow database, such as the
+	 * schema an ORM creates for an application's entities.
+	 * @param live a connection to the live database, where the shadow is made
+	 * @param schema what builds the schema
+	 * @return the schema, as the dialect reads it
+	 */
+	Catalog builtBy(Connection live, ShadowSchema schema) throws SQLException {
+		try (Shadow opened = open(live)) {
+			OpenShadow open = new OpenShadow(opened, shadowTable(),
+					new MaskingDataSource(opened.dataSource(), this.settings.secrets()));
+			try {
+				schema.build(opened.dataSource());
+			}
+			catch (SQLException | RuntimeException ex) {
+				throw new MigrationException("The target schema could not be built on the " + open.description()
+						+ ", an empty database: " + ex.getMessage(), ex);
+			}
+			return open.read();
+		}
+	}
+
+	/**
 	 * Open a shadow database, do work on it with a runner of the given migrations, and
 	 * drop it whatever happens.
 	 */
 	private <T> T onShadow(Connection live, List<MigrationDescriptor> migrations, ShadowWork<T> work)
 			throws SQLException {
-		Shadow shadow;
+		try (Shadow opened = open(live)) {
+			OpenShadow open = new OpenShadow(opened, shadowTable(),
+					new MaskingDataSource(opened.dataSource(), this.settings.secrets()));
+			return work.run(open, open.runner(migrations));
+		}
+	}
+
+	private Shadow open(Connection live) {
 		try {
-			shadow = this.settings.shadow().open(live, this.settings.dataSource(), this.settings.dialect());
+			return this.settings.shadow().open(live, this.settings.dataSource(), this.settings.dialect());
 		}
 		catch (SQLException ex) {
 			throw new MigrationException(
 					"Could not open a shadow database to build the expected schema in: " + ex.getMessage(),
 					shadowRemedy(), ex);
-		}
-		try (Shadow opened = shadow) {
-			OpenShadow open = new OpenShadow(opened, shadowTable(),
-					new MaskingDataSource(opened.dataSource(), this.settings.secrets()));
-			return work.run(open, open.runner(migrations));
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,13 +23,16 @@ import dev.migrations.MigrationId;
 import dev.migrations.MigrationState;
 import dev.migrations.Verification;
 import dev.migrations.catalog.Catalog;
+import dev.migrations.catalog.CatalogChange;
 import dev.migrations.catalog.Table;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.runner.MigrationDriftException;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.runner.ShadowSchema;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +226,54 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void makeMigrationFromEntitiesWritesWhatBuildsTheSchemaTheyBuildOnAShadow() throws Exception {
+		writeMigrations();
+		ShadowSchema entities = (shadow) -> {
+			try (Connection connection = shadow.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+				statement.execute("CREATE INDEX authors_name ON authors (name)");
+				statement.execute("CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL "
+						+ "REFERENCES authors (id), title VARCHAR(200))");
+				statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)");
+			}
+		};
+		assertThat(runner(this.database.dataSource()).generate().toSchemaBuiltBy(entities).changes().changes())
+			.extracting(CatalogChange::text)
+			.containsExactly("+ table " + name("notes") + ": columns (" + name("id") + ")");
+		Output written = command(entities, "make:migration", "add_notes", "--from-entities", "--dir",
+				this.directory.toString());
+		assertThat(written.exitCode()).as(written.err() + written.out()).isZero();
+		MigrationRunner production = runner(this.database.dataSource());
+		assertThat(production.applyAll().migrations()).hasSize(3);
+		assertThat(production.generate().toSchemaBuiltBy(entities).isEmpty()).isTrue();
+		Output nothing = command(entities, "make:migration", "nothing_new", "--from-entities", "--dir",
+				this.directory.toString());
+		assertThat(nothing.exitCode()).isZero();
+		assertThat(nothing.out()).contains("Nothing to write: the schemas are the same.");
+	}
+
+	@Test
+	void aSchemaThatCannotBeBuiltFailsAndItsShadowIsDropped() throws Exception {
+		writeMigrations();
+		MigrationRunner runner = runner(this.database.dataSource());
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.generate().toSchemaBuiltBy((shadow) -> {
+				throw new SQLException("no such entity");
+			}))
+			.withMessageContaining("The target schema could not be built on the ")
+			.withMessageContaining("no such entity");
+		assertThat(this.shadows).hasSize(1);
+	}
+
+	@Test
+	void makeMigrationFromEntitiesWithoutEntitiesIsAUsageError() {
+		Output refused = command("make:migration", "add_notes", "--from-entities");
+		assertThat(refused.exitCode()).isEqualTo(MigrationCommandLine.USAGE);
+		assertThat(refused.err()).contains("error: --from-entities writes what turns the migrations' schema into the "
+				+ "schema of an application's JPA entities");
+	}
+
+	@Test
 	void aColumnDroppedAndAnotherAddedWithItsTypeIsWrittenAsAChoice() throws Exception {
 		writeMigrations();
 		try (TestDatabase development = TestDatabase.create(this.database.kind())) {
@@ -282,12 +334,16 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 	}
 
 	private Output command(String... args) {
+		return command(null, args);
+	}
+
+	private Output command(@Nullable ShadowSchema entities, String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = new MigrationCommandLine((listener) -> runner(this.database.dataSource()), List.of(),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-				false, List.of())
-			.run(List.of(args));
+		MigrationCommandLine commandLine = new MigrationCommandLine((listener) -> runner(this.database.dataSource()),
+				List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), false, List.of());
+		int exitCode = ((entities != null) ? commandLine.withEntities(entities) : commandLine).run(List.of(args));
 		return new Output(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 

@@ -29,6 +29,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Acts on the migrations when the context is refreshed, according to a
@@ -46,6 +47,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		ApplicationListener<ApplicationReadyEvent>, ExitCodeGenerator, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsInitializer.class);
+
+	private static final String ENTITY_MANAGER_FACTORY_BUILDER = "org.springframework.boot.jpa.EntityManagerFactoryBuilder";
 
 	private final List<MigrationRunner> runners;
 
@@ -184,10 +187,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			if (this.runners.size() > 1) {
 				System.out.println("== " + runner.ledger().describe());
 			}
-			MigrationCommandLine commandLine = new MigrationCommandLine((progress) -> {
+			MigrationCommandLine commandLine = withEntities(new MigrationCommandLine((progress) -> {
 				command.reportProgressTo(progress);
 				return runner;
-			}, locations, System.out, System.err, colour, secrets, new ComponentMigrationTemplate());
+			}, locations, System.out, System.err, colour, secrets, new ComponentMigrationTemplate()));
 			status = Math.max(status, commandLine.run(command.args()));
 			if (command.args().get(0).equals("make:migration")) {
 				break;
@@ -197,6 +200,19 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			context.close();
 		}
 		this.exit.accept(status);
+	}
+
+	/**
+	 * Give {@code make:migration --from-entities} the schema of the application's JPA
+	 * entities, when it uses JPA.
+	 */
+	private MigrationCommandLine withEntities(MigrationCommandLine commandLine) {
+		ApplicationContext context = Objects.requireNonNull(this.applicationContext);
+		if (ClassUtils.isPresent(ENTITY_MANAGER_FACTORY_BUILDER, context.getClassLoader())
+				&& JpaEntitySchema.isAvailable(context)) {
+			return commandLine.withEntities(new JpaEntitySchema(context));
+		}
+		return commandLine;
 	}
 
 	/**

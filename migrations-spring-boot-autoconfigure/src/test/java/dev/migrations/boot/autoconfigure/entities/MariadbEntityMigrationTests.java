@@ -1,0 +1,9 @@
+package dev.migrations.boot.autoconfigure.entities;
+
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
+
+@OnDatabase(DatabaseKind.MARIADB)
+class MariadbEntityMigrationTests extends EntityMigrationConformanceTests {
+
+}

@@ -107,8 +107,8 @@ abstract class EntityMigrationConformanceTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				MigrationRunner runner = context.getBean(MigrationRunner.class);
-				GeneratedMigration remaining = runner.generate().toSchemaBuiltBy(new JpaEntitySchema(context));
-				assertThat(remaining.changes().changes()).isEmpty();
+				GeneratedMigration missing = runner.generate().toSchemaBuiltBy(new JpaEntitySchema(context));
+				assertThat(missing.changes().changes()).isEmpty();
 				runner.rollback();
 			});
 		assertThat(CatalogSnapshot.of(this.database)).isEqualTo(firstVersion);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reading and comparing schemas rather than applying migrations, on a database of N
- * tables, each with a primary key, an index and a foreign key to the table before,
+ * tables, each with a primary key, an index and a foreign key to an earlier table,
  * created by N migrations this library applied in an earlier, untimed process (so that a
  * drift check has a ledger to replay). Every tool starts from the same database; the
  * second database Liquibase's diff compares with is built by the same migrations, also

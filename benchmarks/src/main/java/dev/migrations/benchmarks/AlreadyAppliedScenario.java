@@ -62,7 +62,7 @@ final class AlreadyAppliedScenario implements Scenario {
 	}
 
 	@Override
-	public ChildCommand measure(Tool tool, Database database, Path migrations, int count) {
+	public ChildCommand measure(Tool tool, Database database, StartingPoint startingPoint, Path migrations, int count) {
 		return ChildCommand.tool(this.action, tool, database, migrations, count);
 	}
 

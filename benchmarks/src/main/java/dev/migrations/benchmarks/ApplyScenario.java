@@ -35,7 +35,7 @@ final class ApplyScenario implements Scenario {
 	}
 
 	@Override
-	public ChildCommand measure(Tool tool, Database database, Path migrations, int count) {
+	public ChildCommand measure(Tool tool, Database database, StartingPoint startingPoint, Path migrations, int count) {
 		return ChildCommand.tool(ChildAction.APPLY, tool, database, migrations, count);
 	}
 

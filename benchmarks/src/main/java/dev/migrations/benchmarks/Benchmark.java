@@ -107,11 +107,12 @@ public final class Benchmark {
 				List<Tool> order = new ArrayList<>(tools);
 				Collections.rotate(order, -round);
 				for (Tool tool : order) {
-					Database database = startingPoints.get(tool).newDatabase();
+					StartingPoint startingPoint = startingPoints.get(tool);
+					Database database = startingPoint.newDatabase();
 					double milliseconds;
 					try {
 						milliseconds = this.launcher
-							.run(scenario.measure(tool, database, migrations(tool, size), size));
+							.run(scenario.measure(tool, database, startingPoint, migrations(tool, size), size));
 					}
 					finally {
 						server.drop(database);

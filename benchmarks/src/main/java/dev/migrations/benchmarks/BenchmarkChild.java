@@ -64,7 +64,13 @@ public final class BenchmarkChild {
 		}
 	}
 
-	private static HikariDataSource openPool(String url) throws InterruptedException {
+	/**
+	 * Open a pool of {@link #POOL_SIZE} connections and wait until all are open.
+	 * @param url the database
+	 * @return the pool
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static HikariDataSource openPool(String url) throws InterruptedException {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("benchmark");
 		config.setJdbcUrl(url);

@@ -20,10 +20,12 @@ final class BenchmarkOptions {
 			  --databases LIST   h2,postgresql (default: both). PostgreSQL comes from
 			                     MIGRATIONS_TEST_POSTGRES_URL, else
 			                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
-			  --scenarios LIST   apply,nothing-pending,status,spring-boot (default: all)
+			  --scenarios LIST   apply,nothing-pending,status,spring-boot,describe,drift
+			                     (default: all); introspect is describe and drift
 			  --tools LIST       plain,migrations,flyway,liquibase (default: all)
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
-			                     1000 for the others)
+			                     1000 for the others; for describe and drift, the
+			                     number of tables)
 			  --runs N           measured runs per tool and cell (default: 5)
 			  --help             print this and exit
 
@@ -136,12 +138,17 @@ final class BenchmarkOptions {
 	private static List<Scenario> scenarios(String value) {
 		List<Scenario> selected = new ArrayList<>();
 		for (String name : split(value)) {
-			selected.add(Scenario.all()
-				.stream()
-				.filter((scenario) -> scenario.optionName().equals(name))
-				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + name + "'; expected one of "
-						+ Scenario.all().stream().map(Scenario::optionName).toList())));
+			List<Scenario> named = Scenario.all().stream().filter((scenario) -> scenario.selectedBy(name)).toList();
+			if (named.isEmpty()) {
+				List<String> names = new ArrayList<>(Scenario.all().stream().map(Scenario::optionName).toList());
+				names.add(IntrospectScenario.GROUP);
+				throw new IllegalArgumentException("Unknown scenario '" + name + "'; expected one of " + names);
+			}
+			for (Scenario scenario : named) {
+				if (selected.stream().noneMatch((each) -> each.optionName().equals(scenario.optionName()))) {
+					selected.add(scenario);
+				}
+			}
 		}
 		return selected;
 	}

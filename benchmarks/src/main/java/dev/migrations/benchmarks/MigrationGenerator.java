@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Writes the same N migrations in each tool's format. Migration {@code i} creates table
  * {@code t_i}, an index on it and inserts one row; every tool gets exactly these
- * statements, one file per migration.
+ * statements, one file per migration. The introspection scenarios use a variant in this
+ * library's format whose tables also have a foreign key to the table before
+ * ({@link #writeLinked}).
  */
 final class MigrationGenerator {
 
@@ -34,6 +36,44 @@ final class MigrationGenerator {
 				"CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at TIMESTAMP)",
 				"CREATE INDEX " + table + "_name_index ON " + table + " (name)", "INSERT INTO " + table
 						+ " (id, name, created_at) VALUES (1, 'row of " + table + "', CURRENT_TIMESTAMP)");
+	}
+
+	/**
+	 * Return the statements of migration {@code number} of the linked variant: table
+	 * {@code t_i} with a primary key, a foreign key to {@code t_(i/2)} (none for the
+	 * first), an index, and one row. The foreign keys form a binary tree, about log2 N
+	 * deep: a chain of N, each table referencing the one before, makes Liquibase's
+	 * snapshot recurse N deep, and with 1000 tables it fails with a
+	 * {@link StackOverflowError}.
+	 * @param number the migration number, from 1
+	 * @return the statements
+	 */
+	static List<String> linkedStatements(int number) {
+		String table = "t_" + number;
+		boolean first = number == 1;
+		String foreignKey = first ? ""
+				: ", CONSTRAINT " + table + "_parent_fk FOREIGN KEY (parent_id) REFERENCES t_" + (number / 2) + " (id)";
+		return List.of(
+				"CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at TIMESTAMP, "
+						+ "parent_id BIGINT" + foreignKey + ")",
+				"CREATE INDEX " + table + "_name_index ON " + table + " (name)",
+				"INSERT INTO " + table + " (id, name, created_at, parent_id) VALUES (1, 'row of " + table
+						+ "', CURRENT_TIMESTAMP, " + (first ? "NULL" : "1") + ")");
+	}
+
+	/**
+	 * Write {@code count} migrations of the linked variant ({@link #linkedStatements}),
+	 * in this library's format, into an empty directory.
+	 * @param directory the directory, created if missing
+	 * @param count how many migrations
+	 * @throws IOException if a file cannot be written
+	 */
+	static void writeLinked(Path directory, int count) throws IOException {
+		Files.createDirectories(directory);
+		for (int number = 1; number <= count; number++) {
+			String name = FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP) + "_create_t_" + number + ".sql";
+			Files.writeString(directory.resolve(name), script(linkedStatements(number)));
+		}
 	}
 
 	/**
@@ -89,8 +129,12 @@ final class MigrationGenerator {
 	 * @return the script
 	 */
 	static String script(int number) {
+		return script(statements(number));
+	}
+
+	private static String script(List<String> statements) {
 		StringBuilder script = new StringBuilder();
-		for (String statement : statements(number)) {
+		for (String statement : statements) {
 			script.append(statement).append(";\n");
 		}
 		return script.toString();

@@ -23,6 +23,15 @@ interface Scenario {
 	String optionName();
 
 	/**
+	 * Return whether a name given with {@code --scenarios} selects this scenario.
+	 * @param name the name
+	 * @return whether it is the scenario's name or the name of a group it belongs to
+	 */
+	default boolean selectedBy(String name) {
+		return optionName().equals(name);
+	}
+
+	/**
 	 * Return the heading of the scenario's table.
 	 * @return the title
 	 */
@@ -55,11 +64,12 @@ interface Scenario {
 	 * Return the child process that measures one run.
 	 * @param tool the tool
 	 * @param database a fresh database from the starting point
+	 * @param startingPoint the starting point it came from
 	 * @param migrations the directory the generator wrote for this tool
 	 * @param count how many migrations the directory holds
 	 * @return the child
 	 */
-	ChildCommand measure(Tool tool, Database database, Path migrations, int count);
+	ChildCommand measure(Tool tool, Database database, StartingPoint startingPoint, Path migrations, int count);
 
 	/**
 	 * Return every scenario, in the order of the report.
@@ -69,7 +79,8 @@ interface Scenario {
 		return List.of(new ApplyScenario(), new AlreadyAppliedScenario("nothing-pending",
 				"Nothing pending: apply with all N already applied (the startup tax)", ChildAction.NOTHING_PENDING),
 				new AlreadyAppliedScenario("status", "Status (Flyway: info) with all N applied", ChildAction.STATUS),
-				new SpringBootScenario());
+				new SpringBootScenario(), new IntrospectScenario(Introspection.DESCRIBE),
+				new IntrospectScenario(Introspection.DIFF));
 	}
 
 }

@@ -62,7 +62,7 @@ final class SpringBootScenario implements Scenario {
 	}
 
 	@Override
-	public ChildCommand measure(Tool tool, Database database, Path migrations, int count) {
+	public ChildCommand measure(Tool tool, Database database, StartingPoint startingPoint, Path migrations, int count) {
 		return new ChildCommand(SpringBootChild.class.getName(),
 				List.of(tool.name(), database.url(), migrations.toAbsolutePath().toString(), Integer.toString(count)));
 	}

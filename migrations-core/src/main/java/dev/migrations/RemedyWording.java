@@ -167,8 +167,8 @@ public final class RemedyWording {
 				"compare the ledger with the database, correct the ledger, then " + terms.retry() + ".";
 			case CORRECT_CONFIGURATION -> nonNull(remedy.fact(Fact.STEP));
 			case USE_SHADOW_DATABASE -> (remedy.has(Fact.NAMED_SHADOW)
-					? "empty the shadow database, or name another of the same kind that is empty and used for "
-							+ "nothing else ("
+					? "check that the shadow database can be reached, is of the same kind and is empty, or name "
+							+ "another that is empty and used for nothing else ("
 					: "give the user the right to create databases, or name an empty database of the same kind, "
 							+ "used for nothing else, as the shadow (")
 					+ terms.shadowDatabase() + "); then " + terms.retry() + ".";

@@ -111,7 +111,7 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 			refused.applyAll();
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(refused::expectedSchema)
 				.withMessageContaining("is not empty (it holds table " + name("leftover") + ")")
-				.withMessageContaining("empty the shadow database, or name another of the same kind");
+				.withMessageContaining("is of the same kind and is empty, or name another that is empty");
 			shadow.execute("DROP TABLE leftover");
 			assertThat(refused.expectedSchema()).isEqualTo(refused.describeSchema());
 			assertThat(shadow.tables()).isEmpty();

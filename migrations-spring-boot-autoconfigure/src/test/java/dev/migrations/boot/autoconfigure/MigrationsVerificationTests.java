@@ -115,7 +115,7 @@ class MigrationsVerificationTests {
 			.withMessageContaining("is not empty (it holds table LEFTOVER)");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("is not empty (it holds table LEFTOVER)")
-			.contains("empty the shadow database, or name another of the same kind")
+			.contains("is of the same kind and is empty, or name another that is empty")
 			.doesNotContain(SHADOW_PASSWORD);
 		assertThat(shadow.tables()).containsExactly("leftover");
 	}

@@ -20,9 +20,11 @@ final class BenchmarkOptions {
 			  --databases LIST   h2,postgresql (default: both). PostgreSQL comes from
 			                     MIGRATIONS_TEST_POSTGRES_URL, else
 			                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
-			  --scenarios LIST   apply,nothing-pending,status,spring-boot,describe,drift
-			                     (default: all); introspect is describe and drift
-			  --tools LIST       plain,migrations,flyway,liquibase (default: all)
+			  --scenarios LIST   apply,nothing-pending,status,spring-boot,describe,drift,
+			                     squash (default: all); introspect is describe and drift
+			  --tools LIST       plain,migrations,migrations-squash,flyway,liquibase
+			                     (default: all); migrations-squash is the squashed
+			                     load of the squash scenario
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
 			                     1000 for the others; for describe and drift, the
 			                     number of tables)

@@ -88,7 +88,7 @@ final class MigrationGenerator {
 		switch (tool) {
 			case PLAIN_JDBC ->
 				writeEach(directory, count, (number) -> "%05d_create_t_%d.sql".formatted(number, number));
-			case MIGRATIONS -> writeEach(directory, count,
+			case MIGRATIONS, MIGRATIONS_SQUASH -> writeEach(directory, count,
 					(number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP) + "_create_t_" + number + ".sql");
 			case FLYWAY -> writeEach(directory, count, (number) -> "V" + number + "__create_t_" + number + ".sql");
 			case LIQUIBASE -> writeLiquibase(directory, count);

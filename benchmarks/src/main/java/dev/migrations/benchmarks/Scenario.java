@@ -80,7 +80,7 @@ interface Scenario {
 				"Nothing pending: apply with all N already applied (the startup tax)", ChildAction.NOTHING_PENDING),
 				new AlreadyAppliedScenario("status", "Status (Flyway: info) with all N applied", ChildAction.STATUS),
 				new SpringBootScenario(), new IntrospectScenario(Introspection.DESCRIBE),
-				new IntrospectScenario(Introspection.DIFF));
+				new IntrospectScenario(Introspection.DIFF), new SquashScenario());
 	}
 
 }

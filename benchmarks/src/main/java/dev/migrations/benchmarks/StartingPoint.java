@@ -50,6 +50,33 @@ interface StartingPoint extends AutoCloseable {
 	}
 
 	/**
+	 * Start every run from an empty database, with a prepared database to compare with.
+	 * @param server the server
+	 * @param reference the prepared database, never changed, dropped on {@link #close()}
+	 * @return the starting point
+	 */
+	static StartingPoint emptyWithReference(DatabaseServer server, Database reference) {
+		return new StartingPoint() {
+
+			@Override
+			public Database newDatabase() {
+				return server.createEmpty();
+			}
+
+			@Override
+			public Optional<Database> reference() {
+				return Optional.of(reference);
+			}
+
+			@Override
+			public void close() {
+				server.drop(reference);
+			}
+
+		};
+	}
+
+	/**
 	 * Start every run from a copy of a prepared database.
 	 * @param server the server
 	 * @param prepared the prepared database, dropped on {@link #close()}

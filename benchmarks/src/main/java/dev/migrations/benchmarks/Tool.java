@@ -18,16 +18,23 @@ import java.util.regex.Pattern;
 enum Tool {
 
 	/** Plain JDBC, the same statements with no bookkeeping: the baseline. */
-	PLAIN_JDBC("plain", "plain JDBC", null, null),
+	PLAIN_JDBC("plain", "plain JDBC", null, null, null),
 
 	/** This library. */
-	MIGRATIONS("migrations", "migrations", "dev.migrations", "migrations-core"),
+	MIGRATIONS("migrations", "migrations", "dev.migrations", "migrations-core", null),
+
+	/**
+	 * This library on a directory that also holds a squash of all N migrations, written
+	 * beforehand: a database with an empty ledger loads the squash instead of replaying
+	 * them.
+	 */
+	MIGRATIONS_SQUASH("migrations-squash", "migrations", "dev.migrations", "migrations-core", "squashed load"),
 
 	/** Flyway. */
-	FLYWAY("flyway", "Flyway", "org.flywaydb", "flyway-core"),
+	FLYWAY("flyway", "Flyway", "org.flywaydb", "flyway-core", null),
 
 	/** Liquibase. */
-	LIQUIBASE("liquibase", "Liquibase", "org.liquibase", "liquibase-core");
+	LIQUIBASE("liquibase", "Liquibase", "org.liquibase", "liquibase-core", null);
 
 	private final String optionName;
 
@@ -37,11 +44,14 @@ enum Tool {
 
 	private final String artifactId;
 
-	Tool(String optionName, String displayName, String groupId, String artifactId) {
+	private final String variant;
+
+	Tool(String optionName, String displayName, String groupId, String artifactId, String variant) {
 		this.optionName = optionName;
 		this.displayName = displayName;
 		this.groupId = groupId;
 		this.artifactId = artifactId;
+		this.variant = variant;
 	}
 
 	/**
@@ -53,12 +63,14 @@ enum Tool {
 	}
 
 	/**
-	 * Return the name and, when known, the version, for tables.
+	 * Return the name, when known the version, and the variant of a tool that takes part
+	 * twice, for tables.
 	 * @return the label
 	 */
 	String label() {
 		String version = version();
-		return (version != null) ? this.displayName + " " + version : this.displayName;
+		String label = (version != null) ? this.displayName + " " + version : this.displayName;
+		return (this.variant != null) ? label + ", " + this.variant : label;
 	}
 
 	/**

@@ -46,6 +46,16 @@ public interface MigrationLedger {
 	void logApplied(Connection connection, LedgerEntry entry);
 
 	/**
+	 * Insert rows, in order, as one batch where the ledger can: the rows of the
+	 * migrations a squash replaces. This implementation inserts them one by one.
+	 * @param connection the connection to use
+	 * @param entries the rows
+	 */
+	default void logAppliedAll(Connection connection, List<LedgerEntry> entries) {
+		entries.forEach((entry) -> logApplied(connection, entry));
+	}
+
+	/**
 	 * Insert a row if, and only if, a condition holds, checked in the same statement
 	 * where the database allows it. This implementation checks the condition with one
 	 * query, then inserts.

@@ -193,6 +193,33 @@ public final class SqlMigrationLedger implements MigrationLedger {
 	}
 
 	/**
+	 * Insert the rows as one JDBC batch: one round trip where the driver sends a batch at
+	 * once, rather than one per row.
+	 */
+	@Override
+	public void logAppliedAll(Connection connection, List<LedgerEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		String action = "record " + entries.size() + " rows in";
+		try {
+			PreparedStatement statement = prepare(connection, sql(connection).insert);
+			for (LedgerEntry entry : entries) {
+				setRow(statement, entry);
+				statement.addBatch();
+			}
+			for (int rows : statement.executeBatch()) {
+				if (rows != 1 && rows != Statement.SUCCESS_NO_INFO) {
+					throw unexpected(action, rows);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(action, ex);
+		}
+	}
+
+	/**
 	 * Insert a row with {@code INSERT ... SELECT ... WHERE condition}: the check and the
 	 * write are one statement.
 	 */

@@ -247,10 +247,12 @@ final class MigrationExecutor {
 		}
 		long executionMs = elapsedMs(start);
 		Instant now = Instant.now();
+		List<LedgerEntry> rows = new ArrayList<>();
 		squash.replaced()
-			.forEach((id, checksum) -> run.record(this.ledger,
-					new LedgerEntry(id.toString(), checksum, run.batch(), LedgerState.SQUASHED, now,
-							id.equals(squash.target()) ? executionMs : 0, run.appliedBy(), null, run.owner())));
+			.forEach((id, checksum) -> rows
+				.add(new LedgerEntry(id.toString(), checksum, run.batch(), LedgerState.SQUASHED, now,
+						id.equals(squash.target()) ? executionMs : 0, run.appliedBy(), null, run.owner())));
+		run.recordAll(this.ledger, rows);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.migrations.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import dev.migrations.MigrationException;
@@ -131,6 +132,17 @@ final class Run {
 					+ ledger.describe() + ": the proof of the migration lock (" + this.lock.description()
 					+ ") failed in the write and held right after it");
 		}
+	}
+
+	/**
+	 * Write rows into the ledger: the first under the proof of the lock, as
+	 * {@link #record} writes a row, the rest right after it in one batch.
+	 * @param ledger the ledger
+	 * @param rows the rows, at least one
+	 */
+	public void recordAll(MigrationLedger ledger, List<LedgerEntry> rows) {
+		record(ledger, rows.get(0));
+		ledger.logAppliedAll(this.connection, rows.subList(1, rows.size()));
 	}
 
 	public Connection connection() {

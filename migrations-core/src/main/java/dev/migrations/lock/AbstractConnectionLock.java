@@ -149,12 +149,12 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		String holder = findHolder(connection).map((found) -> String.valueOf(Credentials.mask(found.toString())))
 			.orElse("another session");
 		if (elapsedMs < 0) {
-			logger.info("Waiting for the migration lock held by {} ({}); giving up after {}", holder, describe(),
-					seconds(timeout.toMillis()));
+			logger.info("Waiting for the migration lock held by {}; giving up after {} ({})", holder,
+					seconds(timeout.toMillis()), describe());
 		}
 		else {
-			logger.info("Waiting for the migration lock held by {} ({}) for {} so far; giving up after {}", holder,
-					describe(), seconds(elapsedMs), seconds(timeout.toMillis()));
+			logger.info("Waiting for the migration lock held by {}, {} so far; giving up after {} ({})", holder,
+					seconds(elapsedMs), seconds(timeout.toMillis()), describe());
 		}
 	}
 

@@ -36,13 +36,24 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	private static final long MAX_BACKOFF_MS = 1000;
 
-	/** How often a wait for the lock is logged again while it lasts. */
 	private static final long WAIT_REPORT_INTERVAL_MS = 10_000;
 
 	private final DataSource dataSource;
 
+	/** How often a wait for the lock is logged again while it lasts. */
+	private volatile long waitReportIntervalMs = WAIT_REPORT_INTERVAL_MS;
+
 	AbstractConnectionLock(DataSource dataSource) {
 		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Log a wait for the lock again at this interval while it lasts, instead of every 10
+	 * s, so that a short wait shows the repeated line.
+	 * @param interval the interval
+	 */
+	void reportWaitsEvery(Duration interval) {
+		this.waitReportIntervalMs = interval.toMillis();
 	}
 
 	@Override
@@ -125,7 +136,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 			}
 			if (elapsedMs >= nextReportMs) {
 				reportWait(connection, (nextReportMs < 0) ? -1 : elapsedMs, timeout);
-				nextReportMs = elapsedMs + WAIT_REPORT_INTERVAL_MS;
+				nextReportMs = elapsedMs + this.waitReportIntervalMs;
 			}
 			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);

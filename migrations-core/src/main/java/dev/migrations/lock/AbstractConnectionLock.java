@@ -6,16 +6,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import dev.migrations.internal.LocalHost;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base for locks held on a dedicated connection: opens it, acquires, runs the action,
@@ -25,12 +29,31 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class AbstractConnectionLock implements MigrationLock {
 
+	/**
+	 * One logger for every lock's waits, so that an operator finds them under one name.
+	 */
+	private static final Logger logger = LoggerFactory.getLogger(MigrationLock.class);
+
 	private static final long MAX_BACKOFF_MS = 1000;
+
+	private static final long WAIT_REPORT_INTERVAL_MS = 10_000;
 
 	private final DataSource dataSource;
 
+	/** How often a wait for the lock is logged again while it lasts. */
+	private volatile long waitReportIntervalMs = WAIT_REPORT_INTERVAL_MS;
+
 	AbstractConnectionLock(DataSource dataSource) {
 		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Log a wait for the lock again at this interval while it lasts, instead of every 10
+	 * s, so that a short wait shows the repeated line.
+	 * @param interval the interval
+	 */
+	void reportWaitsEvery(Duration interval) {
+		this.waitReportIntervalMs = interval.toMillis();
 	}
 
 	@Override
@@ -99,6 +122,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	private void poll(Connection connection, String token, Duration timeout, long start) throws SQLException {
 		long backoff = 25;
+		long nextReportMs = -1;
 		prepare(connection, timeout);
 		while (!attempt(connection, token)) {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
@@ -110,9 +134,43 @@ abstract class AbstractConnectionLock implements MigrationLock {
 								+ ". Another process is applying migrations.",
 						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK).with(Remedy.Fact.TIMED_OUT));
 			}
+			if (elapsedMs >= nextReportMs) {
+				reportWait(connection, (nextReportMs < 0) ? -1 : elapsedMs, timeout);
+				nextReportMs = elapsedMs + this.waitReportIntervalMs;
+			}
 			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
 		}
+		if (nextReportMs >= 0) {
+			logger.info("Took the migration lock ({}) after waiting {}", describe(),
+					seconds((System.nanoTime() - start) / 1_000_000));
+		}
+	}
+
+	/**
+	 * Say who the run waits for, when the wait starts and while it lasts: with the
+	 * default timeout of minutes, a silent wait behind a stuck holder looks like a hang.
+	 * The holder is looked up each time, since it may have changed hands.
+	 * @param elapsedMs how long the run has waited, or {@code -1} when the wait starts
+	 */
+	private void reportWait(Connection connection, long elapsedMs, Duration timeout) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		String holder = findHolder(connection).map((found) -> String.valueOf(Credentials.mask(found.toString())))
+			.orElse("another session");
+		if (elapsedMs < 0) {
+			logger.info("Waiting for the migration lock held by {}; giving up after {} ({})", holder,
+					seconds(timeout.toMillis()), describe());
+		}
+		else {
+			logger.info("Waiting for the migration lock held by {}, {} so far; giving up after {} ({})", holder,
+					seconds(elapsedMs), seconds(timeout.toMillis()), describe());
+		}
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import dev.migrations.MigrationDefinitionException;
@@ -111,6 +112,15 @@ final class LedgerView {
 	 */
 	public boolean isEmpty() {
 		return this.rows.isEmpty();
+	}
+
+	/**
+	 * Return the newest migration, by id, that the ledger has a row for: where the
+	 * database stands.
+	 * @return the id, or empty when the ledger is empty
+	 */
+	public Optional<MigrationId> newestApplied() {
+		return Optional.ofNullable(this.newestApplied);
 	}
 
 	/**

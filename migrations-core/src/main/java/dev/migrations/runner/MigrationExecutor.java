@@ -29,6 +29,8 @@ import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockLostException;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.source.SquashFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a whole plan on the connection of a locked run, as one run for its listener, and
@@ -38,6 +40,12 @@ import dev.migrations.source.SquashFile;
  * asks for it.
  */
 final class MigrationExecutor {
+
+	/**
+	 * The runner's logger, so that each migration's line and the run's summary read as
+	 * one.
+	 */
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
 	private final Dialect dialect;
 
@@ -301,8 +309,10 @@ final class MigrationExecutor {
 			boolean outOfOrder) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
-		return new ExecutedMigration(migration.id(), migration.source(direction), direction, duration.toMillis(),
-				outOfOrder);
+		String source = migration.source(direction);
+		logger.info("{} {} ({} ms) from {}", (direction == Direction.UP) ? "Applied" : "Rolled back", migration.id(),
+				duration.toMillis(), source);
+		return new ExecutedMigration(migration.id(), source, direction, duration.toMillis(), outOfOrder);
 	}
 
 	/**

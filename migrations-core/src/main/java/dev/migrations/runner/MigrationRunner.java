@@ -374,7 +374,9 @@ public final class MigrationRunner {
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {
-			logger.info("Database is up to date: no pending migrations in {}", this.settings.ledger().describe());
+			logger.info("Database is up to date {}: no pending migrations in {}",
+					view.newestApplied().map((id) -> "at " + id).orElse("with an empty ledger"),
+					this.settings.ledger().describe());
 			return new MigrationResult(0, List.of());
 		}
 		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,

@@ -27,7 +27,8 @@ public final class Dialects {
 		DatabaseMetaData metaData = connection.getMetaData();
 		String product = metaData.getDatabaseProductName();
 		String version = metaData.getDatabaseProductVersion();
-		return forProduct(product, version);
+		Dialect dialect = forProduct(product, version);
+		return (dialect instanceof H2Dialect) ? H2Dialect.of(metaData) : dialect;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.migrations.dialect;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +12,47 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * H2: DDL commits implicitly; the lock is a lease row. H2 stores unquoted identifiers in
- * upper case, so quoted names are upper-cased too: {@code users} in the schema builder
- * and {@code users} in raw SQL are the same table.
+ * upper case unless the database is opened with {@code DATABASE_TO_LOWER=TRUE} (lower
+ * case, as with {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}) or
+ * {@code DATABASE_TO_UPPER=FALSE} (as written), so quoted names are folded the same way:
+ * {@code users} in the schema builder and {@code users} in raw SQL are the same table,
+ * and so is the ledger.
  */
 class H2Dialect extends TableRenderingDialect {
 
+	private final IdentifierCase identifierCase;
+
+	/**
+	 * Create a dialect for H2's default, upper-case identifiers.
+	 */
+	H2Dialect() {
+		this(IdentifierCase.UPPER);
+	}
+
+	private H2Dialect(IdentifierCase identifierCase) {
+		this.identifierCase = identifierCase;
+	}
+
+	/**
+	 * Create a dialect that folds names as the database behind a connection does.
+	 * @param metaData the metadata of the connection
+	 * @return the dialect
+	 * @throws SQLException on a database error
+	 */
+	static H2Dialect of(DatabaseMetaData metaData) throws SQLException {
+		if (metaData.storesUpperCaseIdentifiers()) {
+			return new H2Dialect(IdentifierCase.UPPER);
+		}
+		return new H2Dialect(metaData.storesLowerCaseIdentifiers() ? IdentifierCase.LOWER : IdentifierCase.AS_WRITTEN);
+	}
+
 	@Override
 	public String fold(String identifier) {
-		return identifier.toUpperCase(Locale.ROOT);
+		return switch (this.identifierCase) {
+			case UPPER -> identifier.toUpperCase(Locale.ROOT);
+			case LOWER -> identifier.toLowerCase(Locale.ROOT);
+			case AS_WRITTEN -> identifier;
+		};
 	}
 
 	@Override
@@ -59,6 +93,15 @@ class H2Dialect extends TableRenderingDialect {
 	@Override
 	TableRenderer tableRenderer() {
 		return new H2TableRenderer(this);
+	}
+
+	/**
+	 * The case in which H2 stores unquoted identifiers.
+	 */
+	private enum IdentifierCase {
+
+		UPPER, LOWER, AS_WRITTEN
+
 	}
 
 }

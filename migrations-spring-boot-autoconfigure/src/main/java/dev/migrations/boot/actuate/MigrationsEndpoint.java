@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -214,13 +215,36 @@ public class MigrationsEndpoint {
 	private static String database(MigrationRunner runner) {
 		try (Connection connection = runner.dataSource().getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
-			String version = metaData.getDatabaseProductVersion().trim();
-			int space = version.indexOf(' ');
-			return metaData.getDatabaseProductName() + " " + ((space > 0) ? version.substring(0, space) : version);
+			return database(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion());
 		}
 		catch (SQLException ex) {
 			return runner.dialect().name();
 		}
+	}
+
+	/**
+	 * Name a database and its version from what the driver reports: the version up to the
+	 * first space, and for MariaDB the server's own version, also behind MySQL
+	 * Connector/J, which reports the product {@code MySQL} and the version
+	 * {@code 5.5.5-10.11.19-MariaDB}.
+	 * @param product the product name
+	 * @param version the product version
+	 * @return the text
+	 */
+	static String database(String product, String version) {
+		String text = version.trim();
+		int space = text.indexOf(' ');
+		if (space > 0) {
+			text = text.substring(0, space);
+		}
+		if (!text.toLowerCase(Locale.ROOT).contains("mariadb")) {
+			return product + " " + text;
+		}
+		if (text.startsWith("5.5.5-")) {
+			text = text.substring("5.5.5-".length());
+		}
+		int dash = text.indexOf('-');
+		return "MariaDB " + ((dash > 0) ? text.substring(0, dash) : text);
 	}
 
 	/**

@@ -73,6 +73,22 @@ class MigrationsEndpointTests {
 			});
 	}
 
+	@Test
+	void namesTheDatabaseAndItsVersion() {
+		assertThat(MigrationsEndpoint.database("PostgreSQL", "15.20 (Debian 15.20-0+deb12u1)"))
+			.isEqualTo("PostgreSQL 15.20");
+		assertThat(MigrationsEndpoint.database("H2", "2.4.240 (2025-09-22)")).isEqualTo("H2 2.4.240");
+		assertThat(MigrationsEndpoint.database("MySQL", "8.4.0")).isEqualTo("MySQL 8.4.0");
+		assertThat(MigrationsEndpoint.database("MariaDB", "10.11.19-MariaDB-0+deb12u1")).isEqualTo("MariaDB 10.11.19");
+	}
+
+	@Test
+	void namesMariadbBehindTheMysqlDriver() {
+		assertThat(MigrationsEndpoint.database("MySQL", "5.5.5-10.11.19-MariaDB")).isEqualTo("MariaDB 10.11.19");
+		assertThat(MigrationsEndpoint.database("MySQL", "5.5.5-10.11.19-MariaDB-0+deb12u1"))
+			.isEqualTo("MariaDB 10.11.19");
+	}
+
 	private static MigrationRunner runner(String location) {
 		String url = "jdbc:h2:mem:endpoint_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
 		DataSource dataSource = new DriverManagerDataSource(url, "sa", "");

@@ -1,9 +1,13 @@
 package dev.migrations.conformance;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.runner.MigrationRunner;
@@ -50,6 +54,28 @@ abstract class VendorLocationConformanceTests extends FreshDatabaseTests {
 					+ migrations() + "/h2/" + CREATE_NOTES + " and by filesystem:" + migrations() + "/postgresql/"
 					+ CREATE_NOTES)
 			.withMessageContaining("point the locations at filesystem:" + migrations() + "/{vendor}");
+	}
+
+	@Test
+	void aClassPathVendorLocationReadsTheFolderOfTheDatabaseBesideACommonOne() throws IOException {
+		writeForEachDatabase();
+		Files.createDirectories(migrations().resolve("common"));
+		Files.writeString(migrations().resolve("common").resolve("20240102000000_create_tags.sql"),
+				"CREATE TABLE tags (id INT);\n");
+		ClassLoader previous = Thread.currentThread().getContextClassLoader();
+		try (URLClassLoader resources = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, previous)) {
+			Thread.currentThread().setContextClassLoader(resources);
+			DataSource dataSource = this.database.dataSource();
+			MigrationRunner runner = MigrationRunner.builder(dataSource)
+				.locations("classpath:db/migrations/{vendor}", "classpath:db/migrations/common")
+				.build();
+			assertThat(runner.applyAll().migrations()).hasSize(2);
+			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM notes_" + runner.dialect().name())).isZero();
+			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM tags")).isZero();
+		}
+		finally {
+			Thread.currentThread().setContextClassLoader(previous);
+		}
 	}
 
 	private MigrationRunner runner(String location) {

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the migrations themselves are wrong before anything runs: a malformed id or
- * file name, two migrations with the same id, a {@code .down.sql} without its
+ * file name, two migrations with the same id or the same timestamp, a location naming
+ * {@code {vendor}} for a database without a dialect, a {@code .down.sql} without its
  * {@code .up.sql}, an invalid ledger table name or an unreadable location; or when an id
  * given to a runner, such as the target of
  * {@link MigrationRunner#rollbackTo(MigrationId)}, is neither applied nor defined.

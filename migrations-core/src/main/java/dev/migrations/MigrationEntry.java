@@ -69,8 +69,8 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 	 * used.
 	 * @param entries the entries, from any number of sources
 	 * @return the descriptors sorted by id
-	 * @throws MigrationDefinitionException if two entries share an id (both sources are
-	 * named) or a migration cannot record its plan
+	 * @throws MigrationDefinitionException if two entries share an id or a timestamp
+	 * (both sources are named) or a migration cannot record its plan
 	 */
 	public static List<MigrationDescriptor> buildDescriptors(Collection<MigrationEntry> entries) {
 		List<MigrationEntry> sorted = new ArrayList<>(entries);
@@ -78,14 +78,37 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 		List<MigrationDescriptor> descriptors = new ArrayList<>(sorted.size());
 		MigrationEntry previous = null;
 		for (MigrationEntry entry : sorted) {
-			if (previous != null && previous.id().equals(entry.id())) {
-				throw new MigrationDefinitionException("Duplicate migration id " + entry.id() + ": defined by "
-						+ previous.source() + " and by " + entry.source() + ". Rename one of them.");
+			if (previous != null) {
+				refuseSameTimestamp(previous, entry);
 			}
 			descriptors.add(entry.describe());
 			previous = entry;
 		}
 		return List.copyOf(descriptors);
+	}
+
+	/**
+	 * Refuse two migrations with the same id, and two with the same timestamp: they would
+	 * run in the order of their names, which says nothing of the order they were written
+	 * in.
+	 */
+	private static void refuseSameTimestamp(MigrationEntry previous, MigrationEntry entry) {
+		String sources = "defined by " + previous.source() + " and by " + entry.source();
+		String perDatabase = DatabaseFolders.vendorLocation(previous.source(), entry.source());
+		String advice = (perDatabase != null) ? " If each is for one database, note that they sit in folders named "
+				+ "after databases: point the locations at " + perDatabase + ", which reads only the folder of the "
+				+ "database migrated." : "";
+		if (previous.id().equals(entry.id())) {
+			throw new MigrationDefinitionException(
+					"Duplicate migration id " + entry.id() + ": " + sources + ". Rename one of them." + advice);
+		}
+		if (previous.id().timestamp().equals(entry.id().timestamp())) {
+			throw new MigrationDefinitionException("Migrations " + previous.id() + " and " + entry.id()
+					+ " have the same timestamp " + entry.id().timestamp() + ": " + sources + ". They would run in "
+					+ "the order of their names, not in the order they were written in. Give the one written later "
+					+ "a later timestamp (rename the one not yet applied: an applied migration keeps its id)."
+					+ advice);
+		}
 	}
 
 	/**

@@ -30,6 +30,9 @@ class ChecksumTests {
 	@TempDir
 	Path directory;
 
+	@TempDir
+	Path probes;
+
 	@Test
 	void isVersionedSha256() {
 		assertThat(checksum(SCRIPT)).matches("v1:[0-9a-f]{64}");
@@ -84,11 +87,10 @@ class ChecksumTests {
 
 	private String checksum(String script) {
 		try {
-			Path file = this.directory.resolve("20240101000000_probe.sql");
-			Files.writeString(file, script);
-			String checksum = load().get(0).checksum();
-			Files.delete(file);
-			return checksum;
+			// A folder of its own: the migrations a test writes are not read with it
+			Path probe = Files.createTempDirectory(this.probes, "probe");
+			Files.writeString(probe.resolve("20240101000000_probe.sql"), script);
+			return load(probe).get(0).checksum();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -96,7 +98,11 @@ class ChecksumTests {
 	}
 
 	private List<MigrationDescriptor> load() {
-		return MigrationEntry.buildDescriptors(new SqlMigrationSource(List.of("filesystem:" + this.directory),
+		return load(this.directory);
+	}
+
+	private List<MigrationDescriptor> load(Path directory) {
+		return MigrationEntry.buildDescriptors(new SqlMigrationSource(List.of("filesystem:" + directory),
 				getClass().getClassLoader(), SqlStatementSplitter.standard())
 			.load());
 	}

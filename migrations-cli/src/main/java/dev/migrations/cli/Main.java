@@ -243,7 +243,11 @@ public final class Main {
 		 * it would report the database up to date.
 		 */
 		private static void requireOnClassPath(String location) {
-			String path = SqlMigrationSource.classpathPath(location);
+			// A location that names the database is checked up to the folder that holds
+			// one folder per database; the runner reports the database's own folder
+			String placeholder = SqlMigrationSource.placeholder(location);
+			String known = (placeholder != null) ? location.substring(0, location.indexOf(placeholder)) : location;
+			String path = SqlMigrationSource.classpathPath(known);
 			if (path != null && Main.class.getClassLoader().getResource(path) == null) {
 				throw new CommandLineUsageException("Migration location '" + location + "' is not on the class path. "
 						+ "For a directory, write filesystem:" + location.replaceFirst("^classpath:", "")

@@ -230,6 +230,23 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void aVendorLocationAppliesOnlyTheFolderOfTheDatabase() throws Exception {
+		List<String> databases = List.of("h2", "postgresql", "mariadb");
+		for (String database : databases) {
+			Path folder = Files.createDirectories(this.migrations.resolve(database));
+			Files.writeString(folder.resolve("20240101000000_create_notes.sql"),
+					"CREATE TABLE notes_" + database + " (id INT PRIMARY KEY);");
+		}
+		Result result = run(List.of("--url", this.database.url(), "--locations",
+				"filesystem:" + this.migrations + "/{vendor}", "migrate"));
+		assertThat(result.exitCode).as(result.output).isZero();
+		assertThat(result.output).contains("Applied 1 migration(s) in batch 1.");
+		assertThat(this.database.tables()).filteredOn((table) -> table.startsWith("notes_"))
+			.singleElement()
+			.satisfies((table) -> assertThat(databases).contains(table.substring("notes_".length())));
+	}
+
+	@Test
 	void locationsSeparatedByACommaAndASpaceAreAllRead() throws Exception {
 		Path second = Files.createDirectories(this.directory.resolve("second"));
 		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");

@@ -52,7 +52,7 @@ final class GeneratedMigrationText {
 			}
 			return MigrationCommandLine.SUCCESS;
 		}
-		Path directory = MigrationFiles.directory(arguments, MigrationFiles.sqlDirectory(context.locations()));
+		Path directory = MigrationFiles.directory(arguments, () -> MigrationFiles.sqlDirectory(context.locations()));
 		String baseName = id.toString().replaceFirst("^m_", "");
 		for (Path file : MigrationFiles.writePair(directory, baseName, up, down)) {
 			context.out().println("Created " + file);

@@ -72,7 +72,7 @@ final class MakeMigrationCommand implements Command {
 		String timestamp = MigrationFiles.timestamp();
 		MigrationId id = MigrationId.parse(timestamp + "_" + name);
 		if (arguments.has("--java")) {
-			Path directory = MigrationFiles.directory(arguments, JAVA_DIRECTORY);
+			Path directory = MigrationFiles.directory(arguments, () -> JAVA_DIRECTORY);
 			String className = className(name);
 			Path file = directory.resolve(className + ".java");
 			MigrationFiles.write(file, context.javaTemplate().javaSource(JAVA_PACKAGE, className, id));
@@ -98,7 +98,7 @@ final class MakeMigrationCommand implements Command {
 			return GeneratedMigrationText.write(generated, id, "make:migration --from-entities", false, arguments,
 					context);
 		}
-		Path directory = MigrationFiles.directory(arguments, MigrationFiles.sqlDirectory(context.locations()));
+		Path directory = MigrationFiles.directory(arguments, () -> MigrationFiles.sqlDirectory(context.locations()));
 		List<Path> files = MigrationFiles.writePair(directory, timestamp + "_" + name,
 				"-- " + id + ": write the change here\n",
 				"-- " + id + ": write how to undo it here, or delete this file if it cannot be undone\n");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,20 @@ final class MigrationFiles {
 		return List.of(upFile, downFile);
 	}
 
+	/**
+	 * Return the directory of the first location; a location that names the database
+	 * ({@code {vendor}}) is refused, since a new migration is written for every database
+	 * or for one that {@code --dir} names.
+	 */
 	static Path sqlDirectory(List<String> locations) {
 		String location = locations.isEmpty() ? SqlMigrationSource.DEFAULT_LOCATION : locations.get(0);
+		String placeholder = SqlMigrationSource.placeholder(location);
+		if (placeholder != null) {
+			throw new CommandLineUsageException("The first migration location, " + location + ", names " + placeholder
+					+ ": a migration is written for one database at a time. Pass --dir with the folder "
+					+ "of the database it is for, such as --dir "
+					+ sqlDirectory(List.of(location.replace(placeholder, "postgresql"))));
+		}
 		if (location.startsWith("filesystem:")) {
 			return Path.of(location.substring("filesystem:".length()));
 		}
@@ -66,9 +79,9 @@ final class MigrationFiles {
 		return Path.of("src", "main", "resources").resolve(path.replaceFirst("^/+", ""));
 	}
 
-	static Path directory(CommandArguments arguments, Path fallback) throws IOException {
+	static Path directory(CommandArguments arguments, Supplier<Path> fallback) throws IOException {
 		String dir = arguments.value("--dir");
-		Path directory = (dir != null) ? Path.of(dir) : fallback;
+		Path directory = (dir != null) ? Path.of(dir) : fallback.get();
 		if (Files.exists(directory) && !Files.isDirectory(directory)) {
 			throw new IOException("Cannot create a migration in " + directory + ": it is a file, not a directory"
 					+ ((dir != null) ? " (--dir)" : ""));

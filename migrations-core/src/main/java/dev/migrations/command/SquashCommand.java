@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.migrations.MigrationId;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.source.SqlMigrationSource;
 import dev.migrations.source.SquashFile;
 
 /**
@@ -43,7 +44,12 @@ final class SquashCommand implements Command {
 		String text = runner.pretend().squash(target);
 		String dir = arguments.value("--dir");
 		Path directory = (dir != null) ? Path.of(dir)
-				: MigrationFiles.sqlDirectory(context.locations()).resolve(SquashFile.DIRECTORY);
+				: MigrationFiles
+					.sqlDirectory(context.locations()
+						.stream()
+						.map((location) -> SqlMigrationSource.forDatabase(location, runner.dialect().name()))
+						.toList())
+					.resolve(SquashFile.DIRECTORY);
 		Files.createDirectories(directory);
 		Path file = directory.resolve(SquashFile.fileName(target, runner.dialect().name()));
 		boolean replacing = Files.exists(file);

@@ -79,7 +79,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}. A
+	 * location may hold {@code {vendor}} or {@code {database}}, replaced by the name of
+	 * the database's dialect, as in {@code classpath:db/migrations/{vendor}}.
 	 * @param locations {@code classpath:} or {@code filesystem:} locations
 	 * @return this builder
 	 */
@@ -89,7 +91,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}.
+	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}. A
+	 * location may hold {@code {vendor}} or {@code {database}}, replaced by the name of
+	 * the database's dialect, as in {@code classpath:db/migrations/{vendor}}.
 	 * @param locations {@code classpath:} or {@code filesystem:} locations
 	 * @return this builder
 	 */
@@ -309,6 +313,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
 		SqlMigrationSource.Loaded loaded = new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(),
 				this.encoding)
+			.withDatabase(dialect.name())
 			.loadAll();
 		all.addAll(loaded.migrations());
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);

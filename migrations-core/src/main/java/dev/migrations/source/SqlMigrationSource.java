@@ -50,7 +50,12 @@ import org.slf4j.LoggerFactory;
  * and so is a file that ends in {@code .SQL} or another mix of cases, and a symbolic link
  * named like one whose target does not exist. Files of other types are ignored. Each
  * directory is read once, however many locations reach it (the same location listed
- * twice, a relative and an absolute spelling, a link to it). Thread-safe.
+ * twice, a relative and an absolute spelling, a link to it). A location may name the
+ * database it is for with {@code {vendor}} or {@code {database}} (the same placeholder
+ * twice), as in {@code classpath:db/migrations/{vendor}}; {@link #withDatabase(String)}
+ * replaces both by the dialect's name ({@code postgresql}, {@code mariadb},
+ * {@code mysql}, {@code h2}, {@code sqlite}, the names Flyway's {@code {vendor}} uses).
+ * Thread-safe.
  */
 public final class SqlMigrationSource {
 
@@ -62,6 +67,11 @@ public final class SqlMigrationSource {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
+
+	/**
+	 * The placeholders that {@link #withDatabase(String)} replaces by the dialect's name.
+	 */
+	private static final List<String> PLACEHOLDERS = List.of("{vendor}", "{database}");
 
 	private static final String EXPECTED_FILE_NAME = "YYYYMMDDHHMMSS_snake_case_name.up.sql (with an optional "
 			+ ".down.sql beside it) or YYYYMMDDHHMMSS_snake_case_name.sql";
@@ -97,6 +107,63 @@ public final class SqlMigrationSource {
 		this.classLoader = classLoader;
 		this.splitter = splitter;
 		this.encoding = encoding;
+	}
+
+	/**
+	 * Return a source whose locations name the database: each {@code {vendor}} and
+	 * {@code {database}} replaced by its name.
+	 * @param database the name of the database's dialect, such as {@code postgresql}
+	 * @return the source for that database
+	 * @throws MigrationDefinitionException if a location holds a placeholder and the
+	 * database has no dialect of its own, so no folder is named after it
+	 */
+	public SqlMigrationSource withDatabase(String database) {
+		List<String> resolved = new ArrayList<>(this.locations.size());
+		for (String location : this.locations) {
+			resolved.add(forDatabase(location, database));
+		}
+		return new SqlMigrationSource(resolved, this.classLoader, this.splitter, this.encoding);
+	}
+
+	/**
+	 * Return a location with each {@code {vendor}} and {@code {database}} replaced by the
+	 * name of a database's dialect.
+	 * @param location the location
+	 * @param database the name of the database's dialect, such as {@code postgresql}
+	 * @return the location for that database
+	 * @throws MigrationDefinitionException if the location holds a placeholder and the
+	 * database has no dialect of its own, so no folder is named after it
+	 */
+	public static String forDatabase(String location, String database) {
+		String placeholder = placeholder(location);
+		if (placeholder == null) {
+			return location;
+		}
+		if (!database.matches("[a-z0-9]+")) {
+			throw new MigrationDefinitionException("Migration location " + location + " names " + placeholder
+					+ ", but the database (" + database + ") has no dialect of its own, so no folder is "
+					+ "named after it. Name the folder in the location instead.");
+		}
+		String resolved = location;
+		for (String each : PLACEHOLDERS) {
+			resolved = resolved.replace(each, database);
+		}
+		return resolved;
+	}
+
+	/**
+	 * Return the first placeholder that a location holds.
+	 * @param location the location
+	 * @return {@code {vendor}} or {@code {database}}, or {@code null} when it holds
+	 * neither
+	 */
+	public static @Nullable String placeholder(String location) {
+		for (String placeholder : PLACEHOLDERS) {
+			if (location.contains(placeholder)) {
+				return placeholder;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -155,6 +222,12 @@ public final class SqlMigrationSource {
 	}
 
 	private void read(String location, Map<String, byte[]> scripts, Set<String> directoriesRead) {
+		String placeholder = placeholder(location);
+		if (placeholder != null) {
+			throw new MigrationDefinitionException("Migration location " + location + " names " + placeholder
+					+ ", which only a source that knows the database replaces. Call withDatabase(name) on the "
+					+ "source, or let MigrationRunner.builder() load the migrations: it knows the database.");
+		}
 		try {
 			if (location.startsWith(FILESYSTEM)) {
 				Path directory = Paths.get(location.substring(FILESYSTEM.length()));

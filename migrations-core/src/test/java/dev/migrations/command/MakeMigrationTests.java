@@ -86,6 +86,26 @@ class MakeMigrationTests {
 			.matches("// db\\.migrations M2faCodes m_\\d{14}_2fa_codes");
 	}
 
+	@Test
+	void aFirstLocationNamingTheDatabaseAsksForTheFolderOfOne() throws IOException {
+		String location = "filesystem:" + this.directory + "/{vendor}";
+		MigrationCommandLine commandLine = new MigrationCommandLine((listener) -> {
+			throw new IllegalStateException("make:migration needs no database");
+		}, List.of(location), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), false, List.of());
+		assertThat(commandLine.run(List.of("make:migration", "create_users"))).isEqualTo(MigrationCommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("The first migration location, " + location
+				+ ", names {vendor}: a migration is written for one database at a time. Pass --dir with the folder "
+				+ "of the database it is for, such as --dir " + this.directory.resolve("postgresql"));
+		assertThat(this.directory).isEmptyDirectory();
+		Path postgresql = this.directory.resolve("postgresql");
+		assertThat(commandLine.run(List.of("make:migration", "create_users", "--dir", postgresql.toString())))
+			.isEqualTo(MigrationCommandLine.SUCCESS);
+		try (Stream<Path> files = Files.list(postgresql)) {
+			assertThat(files).hasSize(2);
+		}
+	}
+
 	private int run(String... args) {
 		return new MigrationCommandLine((listener) -> {
 			throw new IllegalStateException("make:migration needs no database");

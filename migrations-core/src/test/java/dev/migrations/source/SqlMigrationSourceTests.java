@@ -408,6 +408,80 @@ class SqlMigrationSourceTests {
 					+ "check the configured migration locations");
 	}
 
+	@Test
+	void vendorAndDatabaseInALocationAreReplacedByTheNameOfTheDatabase() throws IOException {
+		writeIn("h2", "20240101000000_create_notes.sql", "CREATE TABLE notes_h2 (id INT);");
+		writeIn("postgresql", "20240101000000_create_notes.sql", "CREATE TABLE notes_postgresql (id INT);");
+		for (String location : List.of("filesystem:" + this.directory + "/{vendor}",
+				"filesystem:" + this.directory + "/{database}")) {
+			List<MigrationEntry> entries = new SqlMigrationSource(List.of(location), getClass().getClassLoader(),
+					SqlStatementSplitter.standard())
+				.withDatabase("postgresql")
+				.load();
+			assertThat(entries).extracting(MigrationEntry::source)
+				.containsExactly("filesystem:" + this.directory + "/postgresql/20240101000000_create_notes.sql");
+		}
+	}
+
+	@Test
+	void aLocationNamingTheDatabaseIsRefusedBySourceThatDoesNotKnowIt() {
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("classpath:db/migrations/{vendor}"))
+			.withMessageContaining("Migration location classpath:db/migrations/{vendor} names {vendor}")
+			.withMessageContaining("withDatabase");
+	}
+
+	@Test
+	void aLocationNamingADatabaseWithoutADialectOfItsOwnIsRefused() {
+		SqlMigrationSource source = new SqlMigrationSource(List.of("classpath:db/migrations/{database}"),
+				getClass().getClassLoader(), SqlStatementSplitter.standard());
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> source.withDatabase("generic (Apache Derby)"))
+			.withMessageContaining("names {database}, but the database (generic (Apache Derby)) has no dialect");
+	}
+
+	@Test
+	void theSameMigrationInSiblingFoldersNamedAfterDatabasesIsADuplicateThatSuggestsVendor() throws IOException {
+		writeIn("h2", "20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		writeIn("postgresql", "20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("Duplicate migration id m_20240101000000_create_notes: defined by filesystem:"
+					+ this.directory + "/h2/20240101000000_create_notes.sql and by filesystem:" + this.directory
+					+ "/postgresql/20240101000000_create_notes.sql. Rename one of them.")
+			.withMessageContaining("they sit in folders named after databases: point the locations at filesystem:"
+					+ this.directory + "/{vendor}");
+	}
+
+	@Test
+	void aDuplicateInFoldersNotNamedAfterDatabasesSuggestsNoVendor() throws IOException {
+		writeIn("current", "20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		writeIn("archive", "20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("Duplicate migration id m_20240101000000_create_notes")
+			.withMessageNotContaining("{vendor}");
+	}
+
+	@Test
+	void twoMigrationsWithTheSameTimestampAreRefusedNamingBoth() throws IOException {
+		write("20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		write("20240101000000_create_tags.sql", "CREATE TABLE tags (id INT);");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageContaining("Migrations m_20240101000000_create_notes and m_20240101000000_create_tags have "
+					+ "the same timestamp 20240101000000: defined by filesystem:" + this.directory
+					+ "/20240101000000_create_notes.sql and by filesystem:" + this.directory
+					+ "/20240101000000_create_tags.sql")
+			.withMessageContaining("Give the one written later a later timestamp")
+			.withMessageNotContaining("{vendor}");
+	}
+
+	private void writeIn(String folder, String name, String content) throws IOException {
+		Files.createDirectories(this.directory.resolve(folder));
+		Files.writeString(this.directory.resolve(folder).resolve(name), content);
+	}
+
 	private List<MigrationDescriptor> load(String location) {
 		return load(List.of(location));
 	}

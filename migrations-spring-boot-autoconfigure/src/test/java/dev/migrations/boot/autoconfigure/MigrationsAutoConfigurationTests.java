@@ -120,6 +120,18 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void aVendorLocationAppliesTheFolderOfTheDatabase() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/per-database/{vendor}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DataSource dataSource = context.getBean(DataSource.class);
+				assertThat(Databases.ledgerIds(dataSource)).containsExactly("m_20241201000000_create_notes");
+				assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT written_for FROM notes", String.class))
+					.isEqualTo("h2");
+			});
+	}
+
+	@Test
 	void appliesMigrationEntryBeans() {
 		this.contextRunner.withUserConfiguration(MigrationEntryConfiguration.class)
 			.withPropertyValues("migrations.locations=classpath:db/mixed")

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.migrations.schema.SchemaOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A migration together with its id and a description of where it comes from. Entries are
@@ -22,6 +24,8 @@ import dev.migrations.schema.SchemaOperation;
  * class, the {@code .down.sql} file for a SQL migration that has one
  */
 public record MigrationEntry(MigrationId id, Migration migration, String source, String downSource) {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationEntry.class);
 
 	private static final Comparator<MigrationEntry> BY_ID = (first, second) -> first.id().compareTo(second.id());
 
@@ -88,9 +92,10 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 	}
 
 	/**
-	 * Refuse two migrations with the same id, and two with the same timestamp: they would
-	 * run in the order of their names, which says nothing of the order they were written
-	 * in.
+	 * Refuse two migrations with the same id, and warn of two with the same timestamp:
+	 * they run in the order of their names, which says nothing of the order they were
+	 * written in. A warning, not a refusal: a database may have applied both already, and
+	 * refusing would stop it from starting until one applied migration changed its id.
 	 */
 	private static void refuseSameTimestamp(MigrationEntry previous, MigrationEntry entry) {
 		String sources = "defined by " + previous.source() + " and by " + entry.source();
@@ -103,11 +108,9 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 					"Duplicate migration id " + entry.id() + ": " + sources + ". Rename one of them." + advice);
 		}
 		if (previous.id().timestamp().equals(entry.id().timestamp())) {
-			throw new MigrationDefinitionException("Migrations " + previous.id() + " and " + entry.id()
-					+ " have the same timestamp " + entry.id().timestamp() + ": " + sources + ". They would run in "
-					+ "the order of their names, not in the order they were written in. Give the one written later "
-					+ "a later timestamp (rename the one not yet applied: an applied migration keeps its id)."
-					+ advice);
+			logger.warn("Migrations {} and {} have the same timestamp {}: {}. They run in the order of their names, "
+					+ "not in the order they were written in. Give a migration not yet applied a later timestamp.{}",
+					previous.id(), entry.id(), entry.id().timestamp(), sources, advice);
 		}
 	}
 

@@ -464,17 +464,30 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
-	void twoMigrationsWithTheSameTimestampAreRefusedNamingBoth() throws IOException {
-		write("20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+	void twoMigrationsWithTheSameTimestampAreLoadedInNameOrderWithAWarningNamingBoth() throws IOException {
 		write("20240101000000_create_tags.sql", "CREATE TABLE tags (id INT);");
-		assertThatExceptionOfType(MigrationDefinitionException.class)
-			.isThrownBy(() -> load("filesystem:" + this.directory))
-			.withMessageContaining("Migrations m_20240101000000_create_notes and m_20240101000000_create_tags have "
-					+ "the same timestamp 20240101000000: defined by filesystem:" + this.directory
+		write("20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);");
+		Logger logger = (Logger) LoggerFactory.getLogger(MigrationEntry.class);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		try {
+			assertThat(load("filesystem:" + this.directory)).extracting((migration) -> migration.id().toString())
+				.containsExactly("m_20240101000000_create_notes", "m_20240101000000_create_tags");
+		}
+		finally {
+			logger.detachAppender(events);
+		}
+		assertThat(events.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.singleElement()
+			.asString()
+			.contains("Migrations m_20240101000000_create_notes and m_20240101000000_create_tags have the same "
+					+ "timestamp 20240101000000: defined by filesystem:" + this.directory
 					+ "/20240101000000_create_notes.sql and by filesystem:" + this.directory
 					+ "/20240101000000_create_tags.sql")
-			.withMessageContaining("Give the one written later a later timestamp")
-			.withMessageNotContaining("{vendor}");
+			.contains("Give a migration not yet applied a later timestamp")
+			.doesNotContain("{vendor}");
 	}
 
 	private void writeIn(String folder, String name, String content) throws IOException {

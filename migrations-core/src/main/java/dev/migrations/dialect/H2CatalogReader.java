@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +14,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migrations.catalog.Catalog;
-import dev.migrations.catalog.Check;
 import dev.migrations.catalog.Column;
-import dev.migrations.catalog.ForeignKey;
-import dev.migrations.catalog.Index;
-import dev.migrations.catalog.PrimaryKey;
 import dev.migrations.catalog.SchemaObject;
 import dev.migrations.catalog.SchemaObject.Kind;
 import dev.migrations.catalog.Table;
-import dev.migrations.catalog.UniqueConstraint;
 import dev.migrations.catalog.View;
 import dev.migrations.dialect.CatalogQuery.RowHandler;
+import dev.migrations.dialect.H2CatalogParts.ConstraintParts;
+import dev.migrations.dialect.H2CatalogParts.DomainParts;
+import dev.migrations.dialect.H2CatalogParts.KeyColumn;
+import dev.migrations.dialect.H2CatalogParts.Reference;
+import dev.migrations.dialect.H2CatalogParts.TableParts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -437,159 +436,6 @@ final class H2CatalogReader {
 
 	private static @Nullable String emptyAsNull(@Nullable String text) {
 		return (text == null || text.isEmpty()) ? null : text;
-	}
-
-	/**
-	 * What the queries find of one table, until it is made a {@link Table}.
-	 */
-	private static final class TableParts {
-
-		private final String name;
-
-		private final @Nullable String comment;
-
-		private final List<Column> columns = new ArrayList<>();
-
-		private final Map<String, ConstraintParts> constraints = new LinkedHashMap<>();
-
-		private final Map<String, IndexParts> indexes = new LinkedHashMap<>();
-
-		TableParts(String name, @Nullable String comment) {
-			this.name = name;
-			this.comment = comment;
-		}
-
-		ConstraintParts constraint(String constraintName, String type) {
-			return this.constraints.computeIfAbsent(constraintName, (key) -> new ConstraintParts(type));
-		}
-
-		List<String> indexColumns(String indexName, boolean unique) {
-			return this.indexes.computeIfAbsent(indexName, (key) -> new IndexParts(unique)).columns;
-		}
-
-		Table toTable() {
-			PrimaryKey primaryKey = null;
-			List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
-			List<ForeignKey> foreignKeys = new ArrayList<>();
-			List<String> unnamedChecks = new ArrayList<>();
-			List<Check> checks = new ArrayList<>();
-			Set<String> taken = new HashSet<>(this.constraints.keySet());
-			for (Map.Entry<String, ConstraintParts> entry : this.constraints.entrySet()) {
-				ConstraintParts constraint = entry.getValue();
-				List<String> columns = constraint.columns;
-				switch (constraint.type) {
-					case "PRIMARY KEY" ->
-						primaryKey = new PrimaryKey(name(entry.getKey(), List.of(), "pkey", taken), columns);
-					case "UNIQUE" -> uniqueConstraints
-						.add(new UniqueConstraint(name(entry.getKey(), columns, "key", taken), columns));
-					case "FOREIGN KEY" -> foreignKeys.add(new ForeignKey(name(entry.getKey(), columns, "fkey", taken),
-							columns, Objects.toString(constraint.referencedTable, ""), constraint.referencedColumns,
-							Objects.toString(constraint.onDelete, "NO ACTION"),
-							Objects.toString(constraint.onUpdate, "NO ACTION")));
-					case "CHECK" -> {
-						String clause = Objects.toString(constraint.checkClause, "");
-						if (isGeneratedName(entry.getKey())) {
-							unnamedChecks.add(clause);
-						}
-						else {
-							checks.add(new Check(entry.getKey(), clause));
-						}
-					}
-					default -> {
-					}
-				}
-			}
-			unnamedChecks.stream()
-				.sorted()
-				.forEach((clause) -> checks.add(new Check(name("", List.of(), "check", taken), clause)));
-			List<Index> indexes = new ArrayList<>();
-			this.indexes.forEach((name, parts) -> indexes.add(new Index(name, parts.columns, parts.unique)));
-			return new Table(this.name, this.columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks,
-					this.comment);
-		}
-
-		/**
-		 * Return a constraint's name, or the derived one where H2 chose it.
-		 */
-		private String name(String name, List<String> columns, String suffix, Set<String> taken) {
-			return (name.isEmpty() || isGeneratedName(name))
-					? ConstraintNames.unique(ConstraintNames.derived(this.name, columns, suffix), taken) : name;
-		}
-
-	}
-
-	/**
-	 * A column of a key, and for a foreign key's the position of the column it references
-	 * in the referenced key.
-	 */
-	private record KeyColumn(String table, String constraint, String column, @Nullable Integer referencedPosition) {
-
-	}
-
-	/**
-	 * What a foreign key references: the referenced key and the actions.
-	 */
-	private record Reference(String schema, String key, String onDelete, String onUpdate) {
-
-	}
-
-	private static final class ConstraintParts {
-
-		private final String type;
-
-		private final List<String> columns = new ArrayList<>();
-
-		private final List<String> referencedColumns = new ArrayList<>();
-
-		private @Nullable String referencedTable;
-
-		private @Nullable String onDelete;
-
-		private @Nullable String onUpdate;
-
-		private @Nullable String checkClause;
-
-		ConstraintParts(String type) {
-			this.type = type;
-		}
-
-	}
-
-	private static final class IndexParts {
-
-		private final boolean unique;
-
-		private final List<String> columns = new ArrayList<>();
-
-		IndexParts(boolean unique) {
-			this.unique = unique;
-		}
-
-	}
-
-	private static final class DomainParts {
-
-		private final @Nullable String defaultValue;
-
-		private final List<String> checks = new ArrayList<>();
-
-		private String type = "";
-
-		DomainParts(@Nullable String defaultValue) {
-			this.defaultValue = defaultValue;
-		}
-
-		String definition() {
-			StringBuilder definition = new StringBuilder(this.type);
-			if (this.defaultValue != null) {
-				definition.append(" DEFAULT ").append(this.defaultValue);
-			}
-			for (String check : this.checks) {
-				definition.append(" CHECK (").append(check).append(')');
-			}
-			return definition.toString();
-		}
-
 	}
 
 }

@@ -118,10 +118,7 @@ public final class SqlMigrationSource {
 	 * database has no dialect of its own, so no folder is named after it
 	 */
 	public SqlMigrationSource withDatabase(String database) {
-		List<String> resolved = new ArrayList<>(this.locations.size());
-		for (String location : this.locations) {
-			resolved.add(forDatabase(location, database));
-		}
+		List<String> resolved = this.locations.stream().map((location) -> forDatabase(location, database)).toList();
 		return new SqlMigrationSource(resolved, this.classLoader, this.splitter, this.encoding);
 	}
 
@@ -158,12 +155,7 @@ public final class SqlMigrationSource {
 	 * neither
 	 */
 	public static @Nullable String placeholder(String location) {
-		for (String placeholder : PLACEHOLDERS) {
-			if (location.contains(placeholder)) {
-				return placeholder;
-			}
-		}
-		return null;
+		return PLACEHOLDERS.stream().filter(location::contains).findFirst().orElse(null);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.migrations.command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.MigrationId;
@@ -19,8 +18,6 @@ import dev.migrations.runner.ShadowSchema;
  * schema its ORM creates for its entities.
  */
 final class MakeMigrationCommand implements Command {
-
-	private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
 
 	private static final String JAVA_PACKAGE = "db.migrations";
 
@@ -45,10 +42,7 @@ final class MakeMigrationCommand implements Command {
 
 	@Override
 	public void check(CommandArguments arguments) {
-		if (!NAME.matcher(arguments.argument()).matches()) {
-			throw new CommandLineUsageException("Migration name '" + arguments.argument()
-					+ "' must be snake_case: lower-case letters, digits and underscores");
-		}
+		MigrationFiles.requireName(arguments.argument());
 		if (arguments.has("--from-database") && arguments.has("--from-entities")) {
 			throw new CommandLineUsageException(
 					"A migration is written from a database (--from-database) or from the entities (--from-entities), "

@@ -2,7 +2,6 @@ package dev.migrations.command;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.migrations.MigrationId;
 import dev.migrations.runner.GeneratedMigration;
@@ -13,8 +12,6 @@ import dev.migrations.runner.GeneratedMigration;
  * commit and apply; with {@code --pretend}, print it.
  */
 final class MakeRepairMigrationCommand implements Command {
-
-	private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
 
 	@Override
 	public String name() {
@@ -30,9 +27,8 @@ final class MakeRepairMigrationCommand implements Command {
 	@Override
 	public void check(CommandArguments arguments) {
 		String name = arguments.value("--name");
-		if (name != null && !NAME.matcher(name).matches()) {
-			throw new CommandLineUsageException(
-					"Migration name '" + name + "' must be snake_case: lower-case letters, digits and underscores");
+		if (name != null) {
+			MigrationFiles.requireName(name);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import dev.migrations.source.SqlMigrationSource;
@@ -20,10 +21,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class MigrationFiles {
 
+	private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
+
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
 		.withZone(ZoneOffset.UTC);
 
 	private MigrationFiles() {
+	}
+
+	/**
+	 * Refuse a migration name that is not snake_case.
+	 * @throws CommandLineUsageException if it is not
+	 */
+	static void requireName(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new CommandLineUsageException(
+					"Migration name '" + name + "' must be snake_case: lower-case letters, digits and underscores");
+		}
 	}
 
 	/**

@@ -19,7 +19,6 @@ import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
-import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;

@@ -19,7 +19,6 @@ import dev.migrations.MigrationListener;
 import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.Dialects;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
 import org.jspecify.annotations.Nullable;

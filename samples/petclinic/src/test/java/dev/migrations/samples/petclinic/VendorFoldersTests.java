@@ -1,35 +1,55 @@
 package dev.migrations.samples.petclinic;
 
 import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationStatus;
+import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
+import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The sample's three folders, one per database, read without {@code {vendor}}: the
- * recursive scan finds every migration three times, and start-up stops on the duplicate
- * id with advice to read only the folder of the database migrated.
+ * The sample's {@code application.properties} and its three folders, one per database, on
+ * the embedded H2 database: {@code {vendor}} reads the {@code h2} folder alone; the
+ * parent location without it finds every migration three times, and start-up stops on the
+ * duplicate id with advice to use {@code {vendor}}.
  */
 class VendorFoldersTests {
 
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+	@Test
+	void theConfiguredVendorLocationReadsOnlyTheFolderOfTheDatabase() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			MigrationRunner runner = context.getBean(MigrationRunner.class);
+			assertThat(runner.status()).extracting(MigrationStatus::source)
+				.containsExactly("classpath:db/migrations/h2/20250301000000_create_vets.up.sql",
+						"classpath:db/migrations/h2/20250301000100_create_owners_and_pets.up.sql",
+						"classpath:db/migrations/h2/20250301000200_seed_clinic.up.sql");
+		});
+	}
+
 	@Test
 	void startingWithTheParentLocationFailsWithADuplicateIdThatSuggestsVendor() {
-		SpringApplication application = new SpringApplication(PetClinicApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		Throwable failure = catchThrowable(() -> application.run("--migrations.locations=classpath:db/migrations"));
-		assertThat(failure).isNotNull();
-		assertThat(migrationDefinitionException(failure)).as("the cause of the start-up failure")
-			.isNotNull()
-			.satisfies((ex) -> assertThat(ex.getMessage())
-				.contains("Duplicate migration id m_20250301000000_create_vets")
-				.containsPattern("defined by classpath:db/migrations/(h2|mariadb|postgresql)/"
-						+ "20250301000000_create_vets.up.sql and by classpath:db/migrations/(h2|mariadb|postgresql)/"
-						+ "20250301000000_create_vets.up.sql")
-				.contains("point the locations at classpath:db/migrations/{vendor}"));
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/migrations").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(migrationDefinitionException(context.getStartupFailure())).as("the cause of the failure")
+				.isNotNull()
+				.satisfies((ex) -> assertThat(ex.getMessage())
+					.contains("Duplicate migration id m_20250301000000_create_vets")
+					.containsPattern("defined by classpath:db/migrations/(h2|mariadb|postgresql)/"
+							+ "20250301000000_create_vets.up.sql and by classpath:db/migrations/(h2|mariadb|postgresql)/"
+							+ "20250301000000_create_vets.up.sql")
+					.contains("point the locations at classpath:db/migrations/{vendor}"));
+		});
 	}
 
 	private static MigrationDefinitionException migrationDefinitionException(Throwable failure) {

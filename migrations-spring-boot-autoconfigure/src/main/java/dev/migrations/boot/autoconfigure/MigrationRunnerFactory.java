@@ -72,10 +72,12 @@ final class MigrationRunnerFactory {
 			@Nullable DataSource applicationDataSource) {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
-				this.properties.getPassword(), null);
+				this.properties.getPassword(), this.properties.getDriverClassName(), null);
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
-		MigrationRunner.Builder builder = builder(dataSource, table).locations(this.properties.getLocations())
+		RunSettings settings = RunSettings.of(this.properties);
+		MigrationRunner.Builder builder = builder(dataSource, table, settings, this.secrets)
+			.locations(this.properties.getLocations())
 			.lockTimeout(this.properties.getLockTimeout())
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
@@ -86,6 +88,7 @@ final class MigrationRunnerFactory {
 			.shadow(shadow(this.properties.getUser(), this.properties.getPassword()))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
+		settings.applyTo(builder);
 		return build(builder);
 	}
 
@@ -103,7 +106,8 @@ final class MigrationRunnerFactory {
 				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
 				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
 		String prefix = "migrations.instances." + name;
-		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), name);
+		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(),
+				instance.getDriverClassName(), name);
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
@@ -111,7 +115,8 @@ final class MigrationRunnerFactory {
 		LedgerTable table = ledgerTable(emptyToNull(schema),
 				(instance.getSchema() != null) ? prefix + ".schema" : "migrations.schema", tableName,
 				(instance.getTable() != null) ? prefix + ".table" : "migrations.table");
-		MigrationRunner.Builder builder = builder(dataSource, table).locations(locations)
+		RunSettings settings = RunSettings.of(this.properties, instance, prefix);
+		MigrationRunner.Builder builder = builder(dataSource, table, settings, this.secrets).locations(locations)
 			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
 			.transactionMode(
 					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
@@ -119,12 +124,13 @@ final class MigrationRunnerFactory {
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
 			.allowDestructive(this.properties.isAllowDestructive())
-			.encoding(this.properties.getEncoding())
+			.encoding(Objects.requireNonNullElse(instance.getEncoding(), this.properties.getEncoding()))
 			.verify(this.properties.getVerify())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
+		settings.applyTo(builder);
 		return build(builder);
 	}
 
@@ -152,10 +158,12 @@ final class MigrationRunnerFactory {
 	 * which tells the two apart, needs the dialect first, so it is detected here, on a
 	 * fresh connection.
 	 */
-	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table) {
+	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table, RunSettings settings,
+			List<String> secrets) {
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource).table(table.schema(), table.name());
 		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
-			Dialect dialect = dedicated.detectDialect();
+			Dialect dialect = dedicated.detectDialect(settings.connectRetries(), settings.connectRetriesInterval(),
+					secrets);
 			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(dedicated, table)));
 		}
 		return builder;
@@ -268,12 +276,14 @@ final class MigrationRunnerFactory {
 	}
 
 	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
-			@Nullable String password, @Nullable String instance) {
+			@Nullable String password, @Nullable String driverClassName, @Nullable String instance) {
 		String prefix = (instance != null) ? "migrations.instances." + instance : "migrations";
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.url(url)
-				.driverClassName(driverClassName(url, prefix + ".url"));
+				.driverClassName(StringUtils.hasText(driverClassName)
+						? RunSettings.requireDriver(driverClassName, prefix + ".driver-class-name", this.classLoader)
+						: driverClassName(url, prefix + ".url"));
 			if (user != null) {
 				builder.username(user);
 			}

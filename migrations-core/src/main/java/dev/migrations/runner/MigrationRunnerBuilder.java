@@ -17,7 +17,6 @@ import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
-import dev.migrations.RetryingDataSource;
 import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;

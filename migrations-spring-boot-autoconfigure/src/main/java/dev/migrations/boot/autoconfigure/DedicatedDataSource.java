@@ -12,11 +12,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.migrations.RetryingDataSource;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.runner.RetryingDataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;

@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Credentials;
 import dev.migrations.internal.DelegatingDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.migrations;
+package dev.migrations.runner;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.migrations.JdbcUrlDataSource;
+import dev.migrations.MigrationException;
 import dev.migrations.internal.DelegatingDataSource;
-import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

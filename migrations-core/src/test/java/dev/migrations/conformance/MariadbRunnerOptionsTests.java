@@ -13,6 +13,11 @@ class MariadbRunnerOptionsTests extends RunnerOptionsConformanceTests {
 	}
 
 	@Override
+	String raise(String text) {
+		return "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '" + text + "'";
+	}
+
+	@Override
 	String setting() {
 		return "CAST(@@SESSION.lock_wait_timeout AS CHAR)";
 	}

@@ -12,6 +12,11 @@ class PostgresqlRunnerOptionsTests extends RunnerOptionsConformanceTests {
 	}
 
 	@Override
+	String raise(String text) {
+		return "DO $$ BEGIN RAISE EXCEPTION '%', '" + text + "'; END $$";
+	}
+
+	@Override
 	String setting() {
 		return "current_setting('statement_timeout')";
 	}

@@ -48,6 +48,13 @@ abstract class RunnerOptionsConformanceTests extends FreshDatabaseTests {
 	abstract String settingText(int value);
 
 	/**
+	 * Return a statement that fails with a text as the database's error message.
+	 * @param text the text
+	 * @return the statement
+	 */
+	abstract String raise(String text);
+
+	/**
 	 * Return a schema name for this test alone, created by nothing else.
 	 * @return the name
 	 */
@@ -95,6 +102,24 @@ abstract class RunnerOptionsConformanceTests extends FreshDatabaseTests {
 			.withMessageContaining("migrations.placeholder-replacement=false")
 			.withMessageNotContaining("s3cret-value");
 		assertThat(this.database.tables()).doesNotContain("migrations_ledger");
+	}
+
+	@Test
+	void theValueOfAPlaceholderNamedAsASecretIsMaskedInTheErrorAndTheLedger() {
+		String value = "Tok3n-Value-5517";
+		write("20240101000000_fail.sql", raise("${note}") + ";\n");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner().placeholders(Map.of("note", value)).build().applyAll())
+			.withMessageContaining(value);
+		runner().placeholders(Map.of("note", value)).build().repair(false);
+		write("20240101000000_fail.sql", raise("${api_token}") + ";\n");
+		MigrationRunner runner = runner().placeholders(Map.of("api_token", value)).build();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::applyAll)
+			.withMessageContaining("20240101000000_fail")
+			.withMessageNotContaining(value);
+		// Where DDL is not transactional, the ledger keeps a FAILED row with the error
+		assertThat(runner.status()).singleElement()
+			.satisfies((status) -> assertThat(String.valueOf(status.error())).doesNotContain(value));
 	}
 
 	@Test

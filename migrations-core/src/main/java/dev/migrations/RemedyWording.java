@@ -74,6 +74,11 @@ public final class RemedyWording {
 		}
 
 		@Override
+		public String createSchemas() {
+			return "createSchemas(true) on the runner's builder";
+		}
+
+		@Override
 		public String secondConnection(@Nullable String setting) {
 			return "if the DataSource is a connection pool, let it open at least two connections, or give migrations "
 					+ "a DataSource of their own";
@@ -139,9 +144,10 @@ public final class RemedyWording {
 				"Give it a newer timestamp, or allow out-of-order migrations (" + terms.allowOutOfOrder() + ").";
 			case CONFIRM_DESTRUCTIVE -> confirmDestructive(remedy, terms);
 			case APPLY_PENDING -> "Apply it (" + terms.apply() + ").";
-			case CREATE_SCHEMA -> "create schema " + remedy.fact(Fact.SCHEMA) + " (for example CREATE SCHEMA "
-					+ remedy.fact(Fact.SCHEMA) + ") and " + terms.retry() + ", or configure a ledger schema that "
-					+ "exists (" + terms.ledgerSchema() + ").";
+			case CREATE_SCHEMA ->
+				"create schema " + remedy.fact(Fact.SCHEMA) + " (for example CREATE SCHEMA " + remedy.fact(Fact.SCHEMA)
+						+ ") and " + terms.retry() + ", or let the run create it (" + terms.createSchemas()
+						+ "), or configure a ledger schema that exists (" + terms.ledgerSchema() + ").";
 			case WAIT_FOR_LOCK -> remedy.has(Fact.TIMED_OUT)
 					? "wait for it to finish and " + terms.retry() + ", or raise the lock timeout ("
 							+ terms.lockTimeout() + ")."
@@ -354,6 +360,12 @@ public final class RemedyWording {
 		 * @return the words
 		 */
 		String ledgerSchema();
+
+		/**
+		 * Name the setting that creates the ledger's schema when it does not exist.
+		 * @return the words
+		 */
+		String createSchemas();
 
 		/**
 		 * Say how to give a run its second connection.

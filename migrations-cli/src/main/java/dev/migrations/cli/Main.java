@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.migrations.Credentials;
@@ -19,6 +22,7 @@ import dev.migrations.command.CommandOption;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.source.Placeholders;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * environment: {@code MIGRATIONS_URL}, {@code MIGRATIONS_USER},
  * {@code MIGRATIONS_PASSWORD}, {@code MIGRATIONS_LOCATIONS}, {@code MIGRATIONS_TABLE},
  * {@code MIGRATIONS_ENCODING}, {@code MIGRATIONS_SHADOW_URL},
- * {@code MIGRATIONS_SHADOW_USER}, {@code MIGRATIONS_SHADOW_PASSWORD}. The passwords are
- * never printed.
+ * {@code MIGRATIONS_SHADOW_USER}, {@code MIGRATIONS_SHADOW_PASSWORD},
+ * {@code MIGRATIONS_PLACEHOLDERS}, {@code MIGRATIONS_PLACEHOLDER_REPLACEMENT},
+ * {@code MIGRATIONS_INIT_SQL}, {@code MIGRATIONS_CONNECT_RETRIES},
+ * {@code MIGRATIONS_CONNECT_RETRIES_INTERVAL}, {@code MIGRATIONS_CREATE_SCHEMAS}. The
+ * passwords are never printed.
  */
 public final class Main {
 
@@ -46,13 +53,28 @@ public final class Main {
 			                         migrate --verify replay the migrations, emptied after each use; default a
 			                         temporary database created and dropped on the same server [MIGRATIONS_SHADOW_URL]
 			  --shadow-user NAME     the shadow database's user [MIGRATIONS_SHADOW_USER]
-			  --shadow-password SECRET  its password [MIGRATIONS_SHADOW_PASSWORD]""";
+			  --shadow-password SECRET  its password [MIGRATIONS_SHADOW_PASSWORD]
+			  --placeholder NAME=VALUE  the value of ${NAME} in SQL files; repeatable [MIGRATIONS_PLACEHOLDERS,
+			                         NAME=VALUE pairs separated by commas]
+			  --no-placeholders      run SQL files as written, ${...} included [MIGRATIONS_PLACEHOLDER_REPLACEMENT=false]
+			  --init-sql SQL         a statement run on each connection before anything else, such as SET ROLE;
+			                         repeatable [MIGRATIONS_INIT_SQL, one statement]
+			  --connect-retries N    try the first connection again N times while the database is not up,
+			                         default 0 [MIGRATIONS_CONNECT_RETRIES]
+			  --connect-retries-interval SECONDS  the longest wait between two attempts (they start at 1 second
+			                         and double), default 120 [MIGRATIONS_CONNECT_RETRIES_INTERVAL]
+			  --create-schemas       create the ledger's schema (--table SCHEMA.NAME) when it does not exist
+			                         [MIGRATIONS_CREATE_SCHEMAS=true]""";
 
 	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
 		.of("--url", "--user", "--password", "--locations", "--table", "--encoding", "--shadow-url", "--shadow-user",
-				"--shadow-password")
+				"--shadow-password", "--placeholder", "--init-sql", "--connect-retries", "--connect-retries-interval")
 		.map(CommandOption::withValue)
-		.toList();
+		.collect(Collectors.collectingAndThen(Collectors.toList(), (options) -> {
+			options.add(CommandOption.flag("--no-placeholders"));
+			options.add(CommandOption.flag("--create-schemas"));
+			return List.copyOf(options);
+		}));
 
 	private Main() {
 	}
@@ -108,6 +130,18 @@ public final class Main {
 
 		private List<String> command = List.of();
 
+		private final Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private boolean placeholderReplacement = true;
+
+		private List<String> initSqls = List.of();
+
+		private int connectRetries;
+
+		private Duration connectRetriesInterval = MigrationRunner.Builder.DEFAULT_CONNECT_RETRIES_INTERVAL;
+
+		private boolean createSchemas;
+
 		static Settings parse(List<String> args, Map<String, String> environment) {
 			Settings settings = new Settings();
 			settings.url = environment.get("MIGRATIONS_URL");
@@ -141,6 +175,7 @@ public final class Main {
 			if (encodingOption != null) {
 				settings.encoding = charset(encodingOption, "--encoding");
 			}
+			settings.readRunOptions(options, environment);
 			settings.command = options.words();
 			if (settings.command.contains("make:migration") && settings.command.contains("--java")) {
 				throw new CommandLineUsageException("The standalone command line runs SQL migrations only. A Java "
@@ -153,6 +188,54 @@ public final class Main {
 						+ "(java -jar app.jar make:migration NAME --from-entities)");
 			}
 			return settings;
+		}
+
+		private void readRunOptions(CommandArguments options, Map<String, String> environment) {
+			String pairs = environment.get("MIGRATIONS_PLACEHOLDERS");
+			if (pairs != null && !pairs.isBlank()) {
+				Arrays.stream(pairs.split(",")).forEach((pair) -> placeholder(pair, "MIGRATIONS_PLACEHOLDERS"));
+			}
+			options.values("--placeholder").forEach((pair) -> placeholder(pair, "--placeholder"));
+			this.placeholderReplacement = !options.has("--no-placeholders")
+					&& !"false".equalsIgnoreCase(environment.get("MIGRATIONS_PLACEHOLDER_REPLACEMENT"));
+			String initSql = environment.get("MIGRATIONS_INIT_SQL");
+			List<String> initSqls = options.values("--init-sql");
+			this.initSqls = !initSqls.isEmpty() ? initSqls
+					: (initSql != null && !initSql.isBlank()) ? List.of(initSql) : List.of();
+			String retries = valueOr(options, "--connect-retries", environment.get("MIGRATIONS_CONNECT_RETRIES"));
+			if (retries != null) {
+				this.connectRetries = wholeNumber(retries, "--connect-retries or MIGRATIONS_CONNECT_RETRIES");
+			}
+			String interval = valueOr(options, "--connect-retries-interval",
+					environment.get("MIGRATIONS_CONNECT_RETRIES_INTERVAL"));
+			if (interval != null) {
+				this.connectRetriesInterval = Duration.ofSeconds(
+						wholeNumber(interval, "--connect-retries-interval or MIGRATIONS_CONNECT_RETRIES_INTERVAL"));
+			}
+			this.createSchemas = options.has("--create-schemas")
+					|| "true".equalsIgnoreCase(environment.get("MIGRATIONS_CREATE_SCHEMAS"));
+		}
+
+		private void placeholder(String pair, String where) {
+			int equals = pair.indexOf('=');
+			if (equals <= 0) {
+				throw new CommandLineUsageException("A placeholder is written NAME=VALUE (" + where + ")");
+			}
+			this.placeholders.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+		}
+
+		private static int wholeNumber(String value, String where) {
+			try {
+				int number = Integer.parseInt(value.strip());
+				if (number >= 0) {
+					return number;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new CommandLineUsageException(
+					"Expected a whole number of 0 or more, got '" + value + "' (" + where + ")");
 		}
 
 		private static @Nullable String valueOr(CommandArguments options, String name, @Nullable String fallback) {
@@ -175,7 +258,8 @@ public final class Main {
 		}
 
 		/**
-		 * Return the passwords and those the URLs carry, which nothing may print.
+		 * Return the passwords, those the URLs carry and the values of placeholders named
+		 * as secrets, which nothing may print.
 		 */
 		List<String> secrets() {
 			List<String> secrets = new ArrayList<>(Credentials.secretsIn(this.url));
@@ -185,6 +269,12 @@ public final class Main {
 			}
 			if (this.shadowPassword != null) {
 				secrets.add(this.shadowPassword);
+			}
+			try {
+				secrets.addAll(Placeholders.of(this.placeholders).secretValues());
+			}
+			catch (MigrationDefinitionException ex) {
+				// an invalid name is reported when the runner is built
 			}
 			return secrets;
 		}
@@ -200,7 +290,18 @@ public final class Main {
 				.locations(this.locations)
 				.encoding(this.encoding)
 				.secrets(secrets())
+				.placeholderReplacement(this.placeholderReplacement)
+				.initSqls(this.initSqls)
+				.connectRetries(this.connectRetries)
+				.connectRetriesInterval(this.connectRetriesInterval)
+				.createSchemas(this.createSchemas)
 				.listener(listener);
+			try {
+				builder.placeholders(this.placeholders);
+			}
+			catch (MigrationDefinitionException ex) {
+				throw new CommandLineUsageException(ex.getMessage());
+			}
 			if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
 				requireDriver(this.shadowUrl);
 				builder.shadow(ShadowDatabase.of(this.shadowUrl, this.shadowUser, this.shadowPassword));

@@ -337,6 +337,26 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		}
 	}
 
+	@Test
+	void placeholdersAndATargetFromTheCommandLine() throws Exception {
+		write("20240101000000_create_one.sql", "CREATE TABLE ${prefix}_one (id INT PRIMARY KEY);");
+		write("20240102000000_create_two.sql", "CREATE TABLE two_t (id INT PRIMARY KEY);");
+		Result missing = cli("migrate");
+		assertThat(missing.exitCode).as(missing.output).isEqualTo(3);
+		assertThat(missing.output).contains("${prefix}").contains("--placeholder prefix=value");
+		Result unknown = cli("--placeholder", "prefix=app", "migrate", "--target", "20240101000000_create_onw");
+		assertThat(unknown.exitCode).as(unknown.output).isEqualTo(3);
+		assertThat(unknown.output).contains("20240101000000_create_onw").contains("is not defined");
+		Result targeted = cli("--placeholder", "prefix=app", "migrate", "--target", "20240101000000_create_one");
+		assertThat(targeted.exitCode).as(targeted.output).isZero();
+		assertThat(targeted.output).contains("Applied 1 migration(s) in batch 1.");
+		assertThat(this.database.tables()).anyMatch((table) -> table.equalsIgnoreCase("app_one"))
+			.noneMatch((table) -> table.equalsIgnoreCase("two_t"));
+		Result rest = cli("--placeholder=prefix=other", "migrate");
+		assertThat(rest.exitCode).as(rest.output).isZero();
+		assertThat(rest.output).contains("Applied 1 migration(s) in batch 2.");
+	}
+
 	private Result cli(String... args) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations));

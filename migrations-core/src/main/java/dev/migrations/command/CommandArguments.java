@@ -29,9 +29,12 @@ public final class CommandArguments {
 
 	private final List<String> words;
 
-	private CommandArguments(Map<String, String> options, List<String> words) {
+	private final Map<String, List<String>> repeated;
+
+	private CommandArguments(Map<String, String> options, List<String> words, Map<String, List<String>> repeated) {
 		this.options = options;
 		this.words = words;
+		this.repeated = repeated;
 	}
 
 	/**
@@ -70,6 +73,7 @@ public final class CommandArguments {
 		Map<String, CommandOption> known = new LinkedHashMap<>();
 		options.forEach((option) -> known.put(option.name(), option));
 		Map<String, String> found = new LinkedHashMap<>();
+		Map<String, List<String>> repeated = new LinkedHashMap<>();
 		List<String> words = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
@@ -95,12 +99,13 @@ public final class CommandArguments {
 					throw new CommandLineUsageException("Option " + name + " needs a value");
 				}
 				found.put(name, value);
+				repeated.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 			}
 			else {
 				found.put(name, "true");
 			}
 		}
-		return new CommandArguments(found, List.copyOf(words));
+		return new CommandArguments(found, List.copyOf(words), repeated);
 	}
 
 	/**
@@ -110,6 +115,15 @@ public final class CommandArguments {
 	 */
 	public @Nullable String value(String name) {
 		return this.options.get(name);
+	}
+
+	/**
+	 * Return every value of an option given several times, in order.
+	 * @param name the option, such as {@code --init-sql}
+	 * @return its values, empty when it was not given
+	 */
+	public List<String> values(String name) {
+		return List.copyOf(this.repeated.getOrDefault(name, List.of()));
 	}
 
 	/**

@@ -71,6 +71,11 @@ public final class CommandRemedies {
 		}
 
 		@Override
+		public String createSchemas() {
+			return "--create-schemas, or migrations.create-schemas=true in an application";
+		}
+
+		@Override
 		public String secondConnection(@Nullable String setting) {
 			return RemedyWording.JAVA.secondConnection(setting);
 		}

@@ -34,9 +34,10 @@ final class CommandTable {
 	static String usage() {
 		return """
 				Usage: <command> [options]
-				  migrate [--limit N] [--pretend] [--allow-destructive] [--verify] [--json]
-				                                                  apply pending migrations; --verify then compares the
-				                                                  database with a shadow replay and fails on drift
+				  migrate [--limit N] [--target ID] [--pretend] [--allow-destructive] [--verify] [--json]
+				                                                  apply pending migrations (--target: up to and including
+				                                                  ID); --verify then compares the database with a shadow
+				                                                  replay and fails on drift
 				  migrate:rollback [--steps N | --to ID] [--pretend] [--json]
 				                                                  roll back batches, or back to a migration
 				  migrate:status [--pending] [--json]             show every migration; --pending exits 1 if any is pending

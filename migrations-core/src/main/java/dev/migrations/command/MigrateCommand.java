@@ -14,7 +14,8 @@ import dev.migrations.runner.MigrationRunner;
 
 /**
  * {@code migrate}: apply pending migrations, or with {@code --pretend} print what would
- * run; with {@code --allow-destructive} apply those that destroy data unmarked.
+ * run; with {@code --target ID} only those up to and including that migration; with
+ * {@code --allow-destructive} apply those that destroy data unmarked.
  */
 final class MigrateCommand implements Command {
 
@@ -25,20 +26,28 @@ final class MigrateCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		return List.of(CommandOption.withValue("--limit"), CommandOption.flag("--pretend"),
-				CommandOption.flag("--allow-destructive"), CommandOption.flag("--verify"),
-				CommandOption.flag("--json"));
+		return List.of(CommandOption.withValue("--limit"), CommandOption.withValue("--target"),
+				CommandOption.flag("--pretend"), CommandOption.flag("--allow-destructive"),
+				CommandOption.flag("--verify"), CommandOption.flag("--json"));
 	}
 
 	@Override
 	public void check(CommandArguments arguments) {
 		arguments.positiveInt("--limit", 1);
+		String target = arguments.value("--target");
+		if (target != null) {
+			CommandArguments.migrationId(target);
+		}
 	}
 
 	@Override
 	public int run(CommandArguments arguments, CommandContext context) {
 		int limit = arguments.positiveInt("--limit", Integer.MAX_VALUE);
 		MigrationRunner runner = context.runner(arguments);
+		String target = arguments.value("--target");
+		if (target != null) {
+			runner = runner.targeting(CommandArguments.migrationId(target));
+		}
 		if (arguments.has("--allow-destructive")) {
 			runner = runner.allowingDestructive();
 		}

@@ -340,6 +340,17 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Return a runner like this one whose applies stop at a migration, as
+	 * {@code migrate --target} does.
+	 * @param target the last migration to apply; a source must define it
+	 * @return the runner
+	 * @see MigrationRunnerBuilder#target(MigrationId)
+	 */
+	public MigrationRunner targeting(MigrationId target) {
+		return new MigrationRunner(this.settings.withTarget(Objects.requireNonNull(target, "target must not be null")));
+	}
+
+	/**
 	 * Return the migrations this runner knows, sorted by id.
 	 * @return the descriptors
 	 */
@@ -417,16 +428,6 @@ public final class MigrationRunner {
 		catch (MigrationException ex) {
 			throw this.advice.explainMissingSchema(ex);
 		}
-	}
-
-	/**
-	 * Work on the migration connection while the lock is held.
-	 */
-	@FunctionalInterface
-	private interface LockedWork<T> {
-
-		T run(Connection connection, HeldLock lock) throws SQLException;
-
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run of a {@link MigrationRunner} selects from the ledger and the sources, and
@@ -46,6 +47,8 @@ final class RunChecks {
 
 	private final SquashLoader squashes;
 
+	private final @Nullable MigrationId target;
+
 	RunChecks(RunnerSettings settings, SquashLoader squashes) {
 		this.squashes = squashes;
 		this.descriptors = settings.descriptors();
@@ -54,6 +57,10 @@ final class RunChecks {
 		this.transactionMode = settings.transactionMode();
 		this.outOfOrder = settings.outOfOrder();
 		this.validateOnApply = settings.validateOnApply();
+		this.target = settings.target();
+		if (this.target != null) {
+			requireTarget(this.target);
+		}
 	}
 
 	/**
@@ -66,6 +73,10 @@ final class RunChecks {
 			throw new MigrationValidationException(problems);
 		}
 		List<MigrationDescriptor> pending = view.pending();
+		MigrationId last = this.target;
+		if (last != null) {
+			pending = pending.stream().filter((descriptor) -> descriptor.id().compareTo(last) <= 0).toList();
+		}
 		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
 	}
 
@@ -153,6 +164,20 @@ final class RunChecks {
 	/**
 	 * Refuse to baseline at an id that no source defines.
 	 */
+	/**
+	 * Refuse a target that no migration has as its id: an apply would otherwise stop at
+	 * the newest migration before it, or run past a target written with a typo.
+	 */
+	private void requireTarget(MigrationId target) {
+		if (this.descriptors.stream().noneMatch((descriptor) -> descriptor.id().equals(target))) {
+			String known = this.descriptors.isEmpty() ? "no migrations are defined" : "the migrations run from "
+					+ this.descriptors.get(0).id() + " to " + this.descriptors.get(this.descriptors.size() - 1).id();
+			throw new MigrationDefinitionException("The target migration " + target
+					+ " (migrations.target, --target) is not defined by any location: " + known
+					+ ". Nothing was changed. Name the id of a migration file, without its .up.sql or .sql suffix.");
+		}
+	}
+
 	void requireDefined(MigrationId id) {
 		MigrationDescriptor before = null;
 		for (MigrationDescriptor descriptor : this.descriptors) {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
@@ -15,6 +16,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.source.SquashFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link MigrationRunner} is built from, every default resolved by its builder.
@@ -38,12 +40,13 @@ import dev.migrations.source.SquashFile;
  * @param shadow where the schema the migrations build is replayed
  * @param verification what an apply does after applying: compare with that schema or not
  * @param squashes the squashes of the migrations for this database's dialect
+ * @param target the last migration an apply runs, or {@code null} for the newest
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
 		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
-		List<SquashFile> squashes) {
+		List<SquashFile> squashes, @Nullable MigrationId target) {
 
 	/**
 	 * Return these settings with destructive changes allowed or not.
@@ -53,7 +56,8 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withAllowDestructive(boolean allowed) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes);
+				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes,
+				this.target);
 	}
 
 	/**
@@ -64,7 +68,20 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withVerification(Verification verification) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes);
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes,
+				this.target);
+	}
+
+	/**
+	 * Return these settings with applies that stop at a migration.
+	 * @param target the last migration to apply
+	 * @return the settings
+	 */
+	RunnerSettings withTarget(MigrationId target) {
+		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
+				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
+				this.squashes, target);
 	}
 
 }

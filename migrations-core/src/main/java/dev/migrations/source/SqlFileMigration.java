@@ -38,8 +38,10 @@ final class SqlFileMigration implements Migration {
 
 	private final boolean repair;
 
+	private final Placeholders placeholders;
+
 	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, String downSource,
-			SqlStatementSplitter splitter) {
+			SqlStatementSplitter splitter, Placeholders placeholders) {
 		this.upScript = upScript;
 		this.downScript = downScript;
 		this.upSource = upSource;
@@ -49,6 +51,8 @@ final class SqlFileMigration implements Migration {
 		this.transactional = headers.stream().noneMatch((comment) -> isHeader(comment, "no-transaction"));
 		this.destructive = headers.stream().anyMatch((comment) -> isHeader(comment, "destructive"));
 		this.repair = headers.stream().anyMatch((comment) -> isHeader(comment, "repair"));
+		this.placeholders = headers.stream().anyMatch((comment) -> isHeader(comment, "no-placeholders"))
+				? Placeholders.disabled() : placeholders;
 	}
 
 	@Override
@@ -86,7 +90,10 @@ final class SqlFileMigration implements Migration {
 					if (this.transactional) {
 						refuseTransactionControl(statement);
 					}
-					schema.add(new SqlOperation(statement.sql(), statement.canonical(), statement.line()));
+					// The canonical text, which the checksum is computed over, stays as
+					// written
+					schema.add(new SqlOperation(this.placeholders.replace(statement.sql(), source, statement.line()),
+							statement.canonical(), statement.line()));
 				}
 				case COPY_FROM_STDIN -> {
 					SqlStatement.CopyData data = Objects.requireNonNull(statement.copyData());

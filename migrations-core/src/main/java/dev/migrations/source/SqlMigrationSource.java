@@ -6,12 +6,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -84,6 +79,8 @@ public final class SqlMigrationSource {
 
 	private final Charset encoding;
 
+	private final Placeholders placeholders;
+
 	/**
 	 * Create a source.
 	 * @param locations the locations to scan
@@ -103,10 +100,25 @@ public final class SqlMigrationSource {
 	 */
 	public SqlMigrationSource(List<String> locations, ClassLoader classLoader, SqlStatementSplitter splitter,
 			Charset encoding) {
+		this(locations, classLoader, splitter, encoding, Placeholders.disabled());
+	}
+
+	private SqlMigrationSource(List<String> locations, ClassLoader classLoader, SqlStatementSplitter splitter,
+			Charset encoding, Placeholders placeholders) {
 		this.locations = List.copyOf(locations);
 		this.classLoader = classLoader;
 		this.splitter = splitter;
 		this.encoding = encoding;
+		this.placeholders = placeholders;
+	}
+
+	/**
+	 * Return a source whose scripts have their {@code ${name}} placeholders replaced.
+	 * @param placeholders the placeholders
+	 * @return the source
+	 */
+	public SqlMigrationSource withPlaceholders(Placeholders placeholders) {
+		return new SqlMigrationSource(this.locations, this.classLoader, this.splitter, this.encoding, placeholders);
 	}
 
 	/**
@@ -119,7 +131,7 @@ public final class SqlMigrationSource {
 	 */
 	public SqlMigrationSource withDatabase(String database) {
 		List<String> resolved = this.locations.stream().map((location) -> forDatabase(location, database)).toList();
-		return new SqlMigrationSource(resolved, this.classLoader, this.splitter, this.encoding);
+		return new SqlMigrationSource(resolved, this.classLoader, this.splitter, this.encoding, this.placeholders);
 	}
 
 	/**
@@ -360,7 +372,8 @@ public final class SqlMigrationSource {
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
 			if (SquashFile.isSquash(fileName)) {
 				String source = join(location, relative);
-				squashes.add(SquashFile.parse(source, fileName, decode(script.getValue(), source), this.splitter));
+				squashes.add(SquashFile.parse(source, fileName,
+						ScriptDecoder.decode(script.getValue(), source, this.encoding), this.splitter));
 				continue;
 			}
 			if (!fileName.endsWith(".sql")) {
@@ -392,7 +405,7 @@ public final class SqlMigrationSource {
 				case ".down.sql" -> 1;
 				default -> 2;
 			};
-			pair[slot] = decode(script.getValue(), join(location, relative));
+			pair[slot] = ScriptDecoder.decode(script.getValue(), join(location, relative), this.encoding);
 		}
 		List<MigrationEntry> entries = new ArrayList<>(pairs.size());
 		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
@@ -415,67 +428,16 @@ public final class SqlMigrationSource {
 		if (up != null) {
 			String source = base + ".up.sql";
 			String downSource = (down != null) ? base + ".down.sql" : source;
-			entries.add(new MigrationEntry(id, new SqlFileMigration(up, down, source, downSource, this.splitter),
-					source, downSource));
+			entries.add(new MigrationEntry(id,
+					new SqlFileMigration(up, down, source, downSource, this.splitter, this.placeholders), source,
+					downSource));
 		}
 		if (plain != null) {
 			String source = base + ".sql";
-			entries
-				.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, source, this.splitter), source));
+			entries.add(new MigrationEntry(id,
+					new SqlFileMigration(plain, null, source, source, this.splitter, this.placeholders), source));
 		}
 		return entries;
-	}
-
-	/**
-	 * Decode a script strictly: a byte sequence that is not valid in the encoding is an
-	 * error naming where it is, never a replacement character stored in the database; a
-	 * NUL character means the file is not text at all.
-	 */
-	private String decode(byte[] bytes, String source) {
-		String text;
-		if (this.encoding.equals(StandardCharsets.UTF_8)) {
-			// The common case, decoded fast; only a file that decodes to a replacement
-			// character is decoded again to find out whether it holds one or is invalid
-			text = new String(bytes, StandardCharsets.UTF_8);
-			if (text.indexOf('\uFFFD') >= 0) {
-				text = decodeStrictly(bytes, source);
-			}
-		}
-		else {
-			text = decodeStrictly(bytes, source);
-		}
-		int nul = text.indexOf('\u0000');
-		if (nul >= 0) {
-			throw new MigrationDefinitionException(
-					"Migration file " + source + " is not text: it holds a NUL " + "character (character " + nul
-							+ "). Only SQL scripts belong in a migration location; move the " + "file out of it.");
-		}
-		return text;
-	}
-
-	private String decodeStrictly(byte[] bytes, String source) {
-		CharsetDecoder decoder = this.encoding.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer input = ByteBuffer.wrap(bytes);
-		CharBuffer output = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
-		CoderResult result = decoder.decode(input, output, true);
-		if (!result.isError()) {
-			result = decoder.flush(output);
-		}
-		if (result.isError()) {
-			int offset = input.position();
-			int line = 1;
-			for (int i = 0; i < offset; i++) {
-				line += (bytes[i] == '\n') ? 1 : 0;
-			}
-			throw new MigrationDefinitionException("Migration file " + source + " is not valid " + this.encoding.name()
-					+ " text: byte offset " + offset + " (line " + line + ") holds " + result.length()
-					+ " byte(s) that are not " + this.encoding.name() + ". Save the file as " + this.encoding.name()
-					+ ", or configure the encoding it is written in (migrations.encoding, "
-					+ "--encoding); nothing was read from it.");
-		}
-		return output.flip().toString();
 	}
 
 	/**

@@ -199,8 +199,8 @@ public final class SquashFile {
 	 * @return the entry
 	 */
 	public MigrationEntry entry() {
-		return new MigrationEntry(this.target,
-				new SqlFileMigration(this.script, null, this.source, this.source, this.splitter), this.source);
+		return new MigrationEntry(this.target, new SqlFileMigration(this.script, null, this.source, this.source,
+				this.splitter, Placeholders.disabled()), this.source);
 	}
 
 	@Override

@@ -90,7 +90,7 @@ class SqlFileMigrationTests {
 
 	private static List<SchemaOperation> plan(String script) {
 		SqlFileMigration migration = new SqlFileMigration(script, null, SOURCE, SOURCE,
-				SqlStatementSplitter.postgresql());
+				SqlStatementSplitter.postgresql(), Placeholders.disabled());
 		Schema schema = new Schema(SOURCE);
 		migration.up(schema);
 		return schema.operations();

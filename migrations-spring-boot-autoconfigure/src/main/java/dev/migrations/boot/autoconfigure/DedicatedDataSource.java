@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -15,6 +16,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.runner.RetryingDataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -80,11 +82,16 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 	}
 
 	/**
-	 * Detect the database's dialect on a fresh connection, as a run would connect.
+	 * Detect the database's dialect on a fresh connection, as a run would connect, trying
+	 * again while the database is not up yet.
+	 * @param connectRetries how many times to try again, 0 for never
+	 * @param connectRetriesInterval the longest wait between two attempts
+	 * @param secrets values no log line may carry
 	 * @return the dialect
 	 */
-	Dialect detectDialect() {
-		return Dialects.detect(this.fresh);
+	Dialect detectDialect(int connectRetries, Duration connectRetriesInterval, List<String> secrets) {
+		return Dialects.detect((connectRetries > 0)
+				? new RetryingDataSource(this.fresh, connectRetries, connectRetriesInterval, secrets) : this.fresh);
 	}
 
 	/**

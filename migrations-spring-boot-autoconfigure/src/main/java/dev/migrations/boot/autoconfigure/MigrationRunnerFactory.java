@@ -84,11 +84,13 @@ final class MigrationRunnerFactory {
 			secrets = secretsOf(connectionDetails);
 		}
 		else {
-			dataSource = dataSource(base, null, user, password, null);
+			dataSource = dataSource(base, null, user, password, null, null);
 		}
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
-		MigrationRunner.Builder builder = builder(dataSource, table).locations(this.properties.getLocations())
+		RunSettings settings = RunSettings.of(this.properties);
+		MigrationRunner.Builder builder = builder(dataSource, table, settings, this.secrets)
+			.locations(this.properties.getLocations())
 			.lockTimeout(this.properties.getLockTimeout())
 			.transactionMode(this.properties.getTransactionMode())
 			.outOfOrder(this.properties.getOutOfOrder())
@@ -99,6 +101,7 @@ final class MigrationRunnerFactory {
 			.shadow(shadow(user, password))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
+		settings.applyTo(builder);
 		return build(builder, secrets);
 	}
 
@@ -116,7 +119,8 @@ final class MigrationRunnerFactory {
 				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
 				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
 		String prefix = "migrations.instances." + name;
-		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(), name);
+		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(),
+				instance.getDriverClassName(), name);
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
@@ -124,7 +128,8 @@ final class MigrationRunnerFactory {
 		LedgerTable table = ledgerTable(emptyToNull(schema),
 				(instance.getSchema() != null) ? prefix + ".schema" : "migrations.schema", tableName,
 				(instance.getTable() != null) ? prefix + ".table" : "migrations.table");
-		MigrationRunner.Builder builder = builder(dataSource, table).locations(locations)
+		RunSettings settings = RunSettings.of(this.properties, instance, prefix);
+		MigrationRunner.Builder builder = builder(dataSource, table, settings, this.secrets).locations(locations)
 			.lockTimeout(Objects.requireNonNullElse(instance.getLockTimeout(), this.properties.getLockTimeout()))
 			.transactionMode(
 					Objects.requireNonNullElse(instance.getTransactionMode(), this.properties.getTransactionMode()))
@@ -132,12 +137,13 @@ final class MigrationRunnerFactory {
 			.validateOnApply(
 					Objects.requireNonNullElse(instance.getValidateOnApply(), this.properties.isValidateOnApply()))
 			.allowDestructive(this.properties.isAllowDestructive())
-			.encoding(this.properties.getEncoding())
+			.encoding(Objects.requireNonNullElse(instance.getEncoding(), this.properties.getEncoding()))
 			.verify(this.properties.getVerify())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
+		settings.applyTo(builder);
 		return build(builder, List.of());
 	}
 
@@ -165,10 +171,12 @@ final class MigrationRunnerFactory {
 	 * which tells the two apart, needs the dialect first, so it is detected here, on a
 	 * fresh connection.
 	 */
-	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table) {
+	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table, RunSettings settings,
+			List<String> secrets) {
 		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource).table(table.schema(), table.name());
 		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
-			Dialect dialect = dedicated.detectDialect();
+			Dialect dialect = dedicated.detectDialect(settings.connectRetries(), settings.connectRetriesInterval(),
+					secrets);
 			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(dedicated, table)));
 		}
 		return builder;
@@ -288,12 +296,14 @@ final class MigrationRunnerFactory {
 	}
 
 	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
-			@Nullable String password, @Nullable String instance) {
+			@Nullable String password, @Nullable String driverClassName, @Nullable String instance) {
 		String prefix = (instance != null) ? "migrations.instances." + instance : "migrations";
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.url(url)
-				.driverClassName(driverClassName(url, prefix + ".url"));
+				.driverClassName(StringUtils.hasText(driverClassName)
+						? RunSettings.requireDriver(driverClassName, prefix + ".driver-class-name", this.classLoader)
+						: driverClassName(url, prefix + ".url"));
 			if (user != null) {
 				builder.username(user);
 			}
@@ -330,7 +340,11 @@ final class MigrationRunnerFactory {
 							+ "start the application again. Nothing was applied."));
 		}
 		String driver = connectionDetails.getDriverClassName();
-		if (driver == null || !ClassUtils.isPresent(driver, this.classLoader)) {
+		String configuredDriver = fromProperties ? this.properties.getDriverClassName() : null;
+		if (configuredDriver != null && StringUtils.hasText(configuredDriver)) {
+			driver = RunSettings.requireDriver(configuredDriver, "migrations.driver-class-name", this.classLoader);
+		}
+		else if (driver == null || !ClassUtils.isPresent(driver, this.classLoader)) {
 			driver = driverClassName(url, fromProperties ? "migrations.url" : null);
 		}
 		DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader).url(url).driverClassName(driver);

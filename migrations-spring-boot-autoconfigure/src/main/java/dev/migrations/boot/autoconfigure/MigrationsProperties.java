@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bound once at startup.
  */
 @ConfigurationProperties("migrations")
-public class MigrationsProperties {
+public class MigrationsProperties extends RunSettingsProperties {
 
 	/**
 	 * Whether to enable migrations.
@@ -290,7 +290,7 @@ public class MigrationsProperties {
 	 * One of several databases to migrate. Every setting left unset takes the value of
 	 * the top-level {@code migrations.*} property of the same name.
 	 */
-	public static class Instance {
+	public static class Instance extends InstanceRunSettingsProperties {
 
 		/**
 		 * Whether to migrate this instance.

@@ -89,6 +89,11 @@ final class SpringRemedies {
 		}
 
 		@Override
+		public String createSchemas() {
+			return "migrations.create-schemas=true";
+		}
+
+		@Override
 		public String secondConnection(@Nullable String setting) {
 			return "let the pool open at least two connections (with HikariCP, "
 					+ "spring.datasource.hikari.maximum-pool-size), or give migrations a DataSource of their own with "

@@ -266,7 +266,7 @@ class MigrationsFailureAnalyzerTests {
 						+ "changed.");
 		assertThat(analysis.getAction())
 			.isEqualTo("create schema ops (for example CREATE SCHEMA ops) and start the application again, or "
-					+ "configure a ledger schema that exists (migrations.schema, or migrations.instances.<name>.schema "
+					+ "let the run create it (migrations.create-schemas=true), or configure a ledger schema that exists (migrations.schema, or migrations.instances.<name>.schema "
 					+ "for one of several instances; left empty, the ledger is kept in the connection's current "
 					+ "schema).");
 		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.CREATE_SCHEMA);

@@ -62,8 +62,10 @@ class MigrationsPropertiesTests {
 				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
 				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.allow-destructive",
 				"migrations.encoding", "migrations.url", "migrations.user", "migrations.password", "migrations.verify",
-				"migrations.shadow-url", "migrations.shadow-user", "migrations.shadow-password",
-				"migrations.instances");
+				"migrations.shadow-url", "migrations.shadow-user", "migrations.shadow-password", "migrations.instances",
+				"migrations.placeholders", "migrations.placeholder-replacement", "migrations.target",
+				"migrations.init-sqls", "migrations.connect-retries", "migrations.connect-retries-interval",
+				"migrations.create-schemas", "migrations.driver-class-name");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));
@@ -83,6 +85,12 @@ class MigrationsPropertiesTests {
 		assertThat(metadata.get("migrations.verify")).containsEntry("defaultValue", "off");
 		assertThat(metadata.get("migrations.encoding")).containsEntry("defaultValue",
 				MigrationRunner.DEFAULT_ENCODING.name());
+		assertThat(metadata.get("migrations.placeholder-replacement")).containsEntry("defaultValue", true);
+		assertThat(metadata.get("migrations.create-schemas")).containsEntry("defaultValue", false);
+		assertThat(metadata.get("migrations.connect-retries")).containsEntry("defaultValue", 0);
+		assertThat(Duration.parse("PT"
+				+ metadata.get("migrations.connect-retries-interval").get("defaultValue").toString().toUpperCase()))
+			.isEqualTo(MigrationRunner.Builder.DEFAULT_CONNECT_RETRIES_INTERVAL);
 	}
 
 	@Test

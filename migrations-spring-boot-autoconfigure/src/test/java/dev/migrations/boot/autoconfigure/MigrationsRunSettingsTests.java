@@ -1,0 +1,181 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code migrations.*} properties Flyway users rely on, through the
+ * auto-configuration: placeholders, target, init SQL, schema creation and the driver of a
+ * dedicated connection on a real PostgreSQL server, connect retries against a port where
+ * nothing listens, and an instance inheriting the top-level values.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsRunSettingsTests {
+
+	private static final String SECRET = "Pl4ceholder-Secret-93";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+	private final List<AutoCloseable> databases = new ArrayList<>();
+
+	@TempDir
+	Path directory;
+
+	@AfterEach
+	void dropDatabases() throws Exception {
+		for (AutoCloseable database : this.databases) {
+			database.close();
+		}
+	}
+
+	@Test
+	void placeholdersTargetInitSqlsAndSchemaCreationOnPostgresql(CapturedOutput output) throws IOException {
+		TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL);
+		this.databases.add(database);
+		write("20240101000000_one.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY, timeout TEXT);\n"
+				+ "INSERT INTO ${table_name} VALUES (1, current_setting('statement_timeout'));\n");
+		write("20240102000000_two.sql", "CREATE TABLE two_t AS SELECT '${db.password}'::text AS p;\n");
+		write("20240103000000_three.sql", "CREATE TABLE three_t (id INT);\n");
+		this.contextRunner
+			.withPropertyValues("migrations.url=" + database.url(),
+					"migrations.driver-class-name=org.postgresql.Driver",
+					"migrations.locations=filesystem:" + this.directory, "migrations.placeholders.table_name=widgets",
+					"migrations.placeholders.db.password=" + SECRET, "migrations.target=20240102000000_two",
+					"migrations.init-sqls[0]=SET statement_timeout = 4321", "migrations.schema=ledger_home",
+					"migrations.create-schemas=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+				assertThat(jdbc.queryForObject("SELECT timeout FROM public.widgets", String.class)).isEqualTo("4321ms");
+				assertThat(jdbc.queryForObject("SELECT p FROM public.two_t", String.class)).isEqualTo(SECRET);
+				assertThat(database.tables()).doesNotContain("three_t");
+				assertThat(jdbc.queryForList("SELECT id FROM ledger_home.migrations_ledger ORDER BY id", String.class))
+					.containsExactly("m_20240101000000_one", "m_20240102000000_two");
+			});
+		assertThat(output).doesNotContain(SECRET);
+	}
+
+	@Test
+	void aMissingPlaceholderFailsStartupNamingTheFileThePlaceholderAndBothProperties() throws IOException {
+		write("20240101000000_one.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY);\n");
+		this.contextRunner.withPropertyValues("migrations.locations=filesystem:" + this.directory).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("20240101000000_one.sql")
+				.hasMessageContaining("${table_name}")
+				.hasMessageContaining("migrations.placeholders.table_name")
+				.hasMessageContaining("migrations.placeholder-replacement=false");
+		});
+		this.contextRunner
+			.withPropertyValues("migrations.locations=filesystem:" + this.directory,
+					"migrations.placeholder-replacement=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageNotContaining("placeholder"));
+	}
+
+	@Test
+	void anUnknownTargetFailsStartupNamingIt() throws IOException {
+		write("20240101000000_one.sql", "CREATE TABLE one_t (id INT PRIMARY KEY);\n");
+		this.contextRunner
+			.withPropertyValues("migrations.locations=filesystem:" + this.directory,
+					"migrations.target=20240101000000_onw")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationDefinitionException.class)
+					.hasMessageContaining("20240101000000_onw")
+					.hasMessageContaining("migrations.target");
+			});
+	}
+
+	@Test
+	void aMissingDriverClassFailsStartupNamingTheClassAndTheProperty() {
+		H2Database dedicated = H2Database.create();
+		this.databases.add(dedicated);
+		this.contextRunner
+			.withPropertyValues("migrations.url=" + dedicated.url(), "migrations.user=sa",
+					"migrations.driver-class-name=com.example.NoSuchDriver")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(ClassNotFoundException.class)
+					.hasStackTraceContaining("The JDBC driver com.example.NoSuchDriver (migrations.driver-class-name) "
+							+ "is not on the class path");
+			});
+		this.contextRunner
+			.withPropertyValues("migrations.url=" + dedicated.url(), "migrations.user=sa",
+					"migrations.driver-class-name=java.lang.String")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("java.lang.String")
+				.hasMessageContaining("not a JDBC driver"));
+	}
+
+	@Test
+	void connectRetriesTryAgainWhileNothingListensAndLogNoPassword(CapturedOutput output) throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.contextRunner
+			.withPropertyValues("migrations.url=jdbc:postgresql://127.0.0.1:" + port + "/app?connectTimeout=2",
+					"migrations.user=app", "migrations.password=" + SECRET, "migrations.connect-retries=2",
+					"migrations.connect-retries-interval=10ms")
+			.run((context) -> assertThat(context).hasFailed());
+		assertThat(output).contains("attempt 1 of 3")
+			.contains("attempt 2 of 3")
+			.doesNotContain("attempt 3 of 3")
+			.doesNotContain(SECRET);
+	}
+
+	@Test
+	void anInstanceInheritsPlaceholdersAndTakesItsOwnEncodingAndTarget() throws IOException {
+		H2Database alpha = H2Database.create();
+		this.databases.add(alpha);
+		Files.writeString(this.directory.resolve("20240101000000_one.sql"),
+				"CREATE TABLE ${prefix}_${name} (id INT PRIMARY KEY, note VARCHAR(20));\n"
+						+ "INSERT INTO ${prefix}_${name} VALUES (1, 'café');\n",
+				Charset.forName("ISO-8859-1"));
+		write("20240102000000_two.sql", "CREATE TABLE two_t (id INT);\n");
+		this.contextRunner.withPropertyValues("migrations.placeholders.prefix=app",
+				"migrations.instances.alpha.url=" + alpha.url(), "migrations.instances.alpha.user=sa",
+				"migrations.instances.alpha.locations=filesystem:" + this.directory,
+				"migrations.instances.alpha.placeholders.name=alpha", "migrations.instances.alpha.encoding=ISO-8859-1",
+				"migrations.instances.alpha.target=20240101000000_one")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(
+						new JdbcTemplate(alpha.dataSource()).queryForObject("SELECT note FROM app_alpha", String.class))
+					.isEqualTo("café");
+				assertThat(alpha.tables()).doesNotContain("two_t", "TWO_T");
+			});
+	}
+
+	private void write(String fileName, String content) throws IOException {
+		Files.writeString(this.directory.resolve(fileName), content, StandardCharsets.UTF_8);
+	}
+
+}

@@ -38,12 +38,14 @@ import dev.migrations.source.SquashFile;
  * @param shadow where the schema the migrations build is replayed
  * @param verification what an apply does after applying: compare with that schema or not
  * @param squashes the squashes of the migrations for this database's dialect
+ * @param baselineOnMigrate whether and where an apply baselines a database that has
+ * tables and an empty ledger
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
 		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
-		List<SquashFile> squashes) {
+		List<SquashFile> squashes, BaselineOnMigrate baselineOnMigrate) {
 
 	/**
 	 * Return these settings with destructive changes allowed or not.
@@ -53,7 +55,8 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withAllowDestructive(boolean allowed) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes);
+				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes,
+				this.baselineOnMigrate);
 	}
 
 	/**
@@ -64,7 +67,8 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	RunnerSettings withVerification(Verification verification) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes);
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes,
+				this.baselineOnMigrate);
 	}
 
 }

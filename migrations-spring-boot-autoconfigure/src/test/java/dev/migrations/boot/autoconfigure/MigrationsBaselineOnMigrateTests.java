@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,11 +54,18 @@ class MigrationsBaselineOnMigrateTests {
 	}
 
 	@Test
-	void withoutBaselineOnMigrateTheFirstMigrationMeetsTheExistingTable() {
+	void withoutBaselineOnMigrateTheFirstMigrationFailsAndTheAnalysisNamesIt() {
 		H2Database database = existingDatabase();
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
 			.withPropertyValues("migrations.locations=classpath:db/observed", "migrations.baseline-version=" + POSTS)
-			.run((context) -> assertThat(context).hasFailed());
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationExecutionFailureAnalyzer(new MockEnvironment())
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getAction()).contains("java -jar app.jar migrate:baseline ID, or on the next start "
+						+ "with migrations.baseline-on-migrate=true and migrations.baseline-version=ID");
+			});
 		assertThat(database.tables()).doesNotContain("comments");
 	}
 

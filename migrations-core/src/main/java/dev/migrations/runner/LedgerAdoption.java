@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
 import dev.migrations.lock.HeldLock;
 import org.jspecify.annotations.Nullable;
 
@@ -54,9 +56,40 @@ final class LedgerAdoption {
 	LedgerView readForApply(Connection connection, HeldLock lock) throws SQLException {
 		this.settings.ledger().ensureInitialized(connection);
 		LedgerView view = this.reader.read(connection);
+		Optional<Decision> decision = decide(connection, view);
+		if (decision.isEmpty()) {
+			return view;
+		}
+		this.repair.baseline(connection, lock, decision.get().id(), decision.get().reason());
+		return this.reader.read(connection);
+	}
+
+	/**
+	 * Return the ledger an apply would work from, for a dry run: with the baseline row
+	 * that baseline-on-migrate would write first, if it would. Writes nothing.
+	 * @param connection a connection
+	 * @param view the ledger as it is
+	 * @return the ledger as the apply would find it after the baseline
+	 * @throws MigrationException if the apply would stop because where to baseline cannot
+	 * be told
+	 * @throws SQLException on a database error
+	 */
+	LedgerView planned(Connection connection, LedgerView view) throws SQLException {
+		Optional<Decision> decision = decide(connection, view);
+		if (decision.isEmpty()) {
+			return view;
+		}
+		return LedgerView.of(this.settings.descriptors(), List.of(new LedgerEntry(decision.get().id().toString(), null,
+				1, LedgerState.BASELINE, Instant.now(), 0, null, null, null)));
+	}
+
+	/**
+	 * Decide whether and where baseline-on-migrate baselines a database before an apply.
+	 */
+	private Optional<Decision> decide(Connection connection, LedgerView view) throws SQLException {
 		BaselineOnMigrate baseline = this.settings.baselineOnMigrate();
 		if (!baseline.enabled() || !view.isEmpty()) {
-			return view;
+			return Optional.empty();
 		}
 		List<Table> tables = tables(connection, this.settings.table().schema());
 		Optional<Table> flyway = findFlywayTable(connection, baseline.flywayTable(), tables);
@@ -64,12 +97,10 @@ final class LedgerAdoption {
 			Optional<FlywayHistory.Version> last = FlywayHistory.lastApplied(connection, flyway.get().qualified(),
 					flyway.get().name());
 			if (last.isPresent()) {
-				MigrationId id = matching(last.get(), flyway.get().name());
-				this.repair.baseline(connection, lock, id,
+				return Optional.of(new Decision(matching(last.get(), flyway.get().name()),
 						": baseline-on-migrate, as the Flyway history " + flyway.get().name() + " records version "
 								+ last.get().version() + " (" + last.get().script() + ") as the last it applied, "
-								+ "which this migration had under Flyway");
-				return this.reader.read(connection);
+								+ "which this migration had under Flyway"));
 			}
 		}
 		List<String> names = tables.stream()
@@ -77,7 +108,7 @@ final class LedgerAdoption {
 			.filter((name) -> flyway.isEmpty() || !name.equals(flyway.get().name()))
 			.toList();
 		if (names.isEmpty()) {
-			return view;
+			return Optional.empty();
 		}
 		MigrationId id = baseline.version();
 		if (id == null) {
@@ -88,9 +119,8 @@ final class LedgerAdoption {
 					+ "migration the database already has, or baseline by hand (migrate:baseline ID).");
 		}
 		this.checks.requireDefined(id);
-		this.repair.baseline(connection, lock, id, ": baseline-on-migrate, as the ledger was empty and the database "
-				+ "already holds " + describe(names) + "; the baseline version says it has the migrations up to here");
-		return this.reader.read(connection);
+		return Optional.of(new Decision(id, ": baseline-on-migrate, as the ledger was empty and the database "
+				+ "already holds " + describe(names) + "; the baseline version says it has the migrations up to here"));
 	}
 
 	/**
@@ -184,6 +214,16 @@ final class LedgerAdoption {
 		return names.size() + ((names.size() == 1) ? " table (" : " tables (")
 				+ String.join(", ", names.subList(0, Math.min(5, names.size()))) + ((names.size() > 5) ? ", ..." : "")
 				+ ")";
+	}
+
+	/**
+	 * Where baseline-on-migrate baselines a database, and why, for the log.
+	 *
+	 * @param id the newest migration the database has
+	 * @param reason why, logged after the id
+	 */
+	private record Decision(MigrationId id, String reason) {
+
 	}
 
 	/**

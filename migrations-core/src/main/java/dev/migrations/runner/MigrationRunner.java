@@ -302,7 +302,7 @@ public final class MigrationRunner {
 	 */
 	public PretendRunner pretend() {
 		return new PretendRunner(this.settings, this.checks, this.reader, this.executor, this.guard, this.replay,
-				this.squashes);
+				this.squashes, this.adoption);
 	}
 
 	/**

@@ -125,6 +125,19 @@ abstract class BaselineOnMigrateConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void aDryRunPlansOnlyWhatComesAfterTheBaselineItWouldWriteAndWritesNothing() throws IOException {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		createFlywayHistory("flyway_schema_history", row(1, "1", "SQL", "V1__create_alpha.sql", true),
+				row(2, "1.1", "SQL", "V1_1__create_beta.sql", true));
+		writeMigrations(List.of("1", "1.1", "2"));
+		MigrationRunner runner = runner(UnaryOperator.identity());
+		assertThat(runner.pretend().applyAll()).extracting((planned) -> planned.id().toString())
+			.containsExactly("m_" + M3, "m_" + M4);
+		assertThat(states()).containsValues(MigrationState.PENDING).doesNotContainValue(MigrationState.BASELINE);
+		assertThat(runner.applyAll().migrations()).hasSize(2);
+	}
+
+	@Test
 	void theFlywayHistoryDecidesOverTheBaselineVersion() throws IOException {
 		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)");
 		createFlywayHistory("flyway_schema_history", row(1, "1", "SQL", "V1__create_alpha.sql", true));

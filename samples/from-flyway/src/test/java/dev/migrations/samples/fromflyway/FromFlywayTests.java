@@ -21,11 +21,14 @@ import dev.migrations.testing.SchemaSnapshot;
 import dev.migrations.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * {@code src/test/resources/flyway}; the application with the test configuration (both
  * locations) or, where it says so, with the main location only, as in production.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FromFlywayTests {
 
 	private static final String[] FLYWAY_LOCATIONS = { "classpath:flyway/db/migration",
@@ -102,11 +106,15 @@ class FromFlywayTests {
 
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "H2", "POSTGRESQL" })
-	void aProductionDatabaseIsBaselinedAtTheLastVersionFlywayAppliedThere(DatabaseKind kind) throws SQLException {
+	void aProductionDatabaseIsBaselinedAtTheLastVersionFlywayAppliedThere(DatabaseKind kind, CapturedOutput output)
+			throws SQLException {
 		try (TestDatabase database = TestDatabase.create(kind)) {
 			flyway(database, FLYWAY_LOCATIONS[0]);
-			start(database, PRODUCTION_LOCATIONS).close();
+			start(database, PRODUCTION_LOCATIONS, "--logging.level.dev.migrations=info").close();
 			assertThat(ledger(database)).containsExactly("m_20000101000003_create_orders BASELINE");
+			assertThat(output).containsOnlyOnce("Baselined migrations_ledger at m_20000101000003_create_orders: "
+					+ "baseline-on-migrate, as the Flyway history flyway_schema_history records version 2 "
+					+ "(V2__Create_orders.sql) as the last it applied, which this migration had under Flyway");
 			assertThat(database.queryForLong("SELECT COUNT(*) FROM customers")).isZero();
 		}
 	}

@@ -13,12 +13,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.schema.Schema;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +138,35 @@ abstract class BaselineOnMigrateConformanceTests extends FreshDatabaseTests {
 			.containsExactly("m_" + M3, "m_" + M4);
 		assertThat(states()).containsValues(MigrationState.PENDING).doesNotContainValue(MigrationState.BASELINE);
 		assertThat(runner.applyAll().migrations()).hasSize(2);
+	}
+
+	@Test
+	void aJavaMigrationMatchesTheFlywayVersionItReturns() throws IOException {
+		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)", "CREATE TABLE beta (id INT PRIMARY KEY)");
+		createFlywayHistory("flyway_schema_history", row(1, "1", "SQL", "V1__create_alpha.sql", true),
+				row(2, "1.1", "SQL", "V1_1__create_beta.sql", true),
+				row(3, "1.5", "JDBC", "db.migration.V1_5__Backfill", true));
+		writeMigrations(List.of("1", "1.1", "2"));
+		Migration backfill = new Migration() {
+
+			@Override
+			public void up(Schema schema) {
+				schema.sql("UPDATE alpha SET id = id");
+			}
+
+			@Override
+			public String flywayVersion() {
+				return "1.5";
+			}
+
+		};
+		UnaryOperator<MigrationRunner.Builder> withBackfill = (builder) -> builder
+			.entries(MigrationEntry.of("m_20000101000002_zz_backfill", backfill));
+		assertThat(runner(withBackfill).applyAll().migrations()).extracting((migration) -> migration.id().toString())
+			.containsExactly("m_" + M3, "m_" + M4);
+		assertThat(runner(withBackfill).status()).extracting((status) -> status.id() + " " + status.state())
+			.containsExactly("m_" + M1 + " BASELINE", "m_" + M2 + " BASELINE", "m_20000101000002_zz_backfill BASELINE",
+					"m_" + M3 + " APPLIED", "m_" + M4 + " APPLIED");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Runs the rename script of {@code docs/migrating-from-flyway.md}, as the page writes it
@@ -64,12 +65,18 @@ class RenameScriptTests {
 		for (String name : List.of("V1__one.sql", "V9__nine.sql", "V1.2__one_two.sql")) {
 			Files.writeString(second.resolve(name), "SELECT 1;\n");
 		}
-		run(find(SCRIPT, Files.readString(GUIDE)), "first", "second");
+		Path java = Files.createDirectories(this.project.resolve("java"));
+		Files.writeString(java.resolve("V2_5__Backfill_emails.java"), "class V2_5__Backfill_emails {}\n");
+		String printed = run(find(SCRIPT, Files.readString(GUIDE)), "first", "second", "java");
 		assertThat(contents(first))
-			.containsOnlyKeys("20000101000002_one_one.sql", "20000101000004_two.sql", "20000101000006_ten.sql")
+			.containsOnlyKeys("20000101000002_one_one.sql", "20000101000004_two.sql", "20000101000007_ten.sql")
 			.containsEntry("20000101000002_one_one.sql", "-- flyway: V1_1\nSELECT 1;\n");
 		assertThat(contents(second)).containsOnlyKeys("20000101000001_one.sql", "20000101000003_one_two.sql",
-				"20000101000005_nine.sql");
+				"20000101000006_nine.sql");
+		assertThat(contents(java))
+			.containsExactly(entry("V2_5__Backfill_emails.java", "class V2_5__Backfill_emails {}\n"));
+		assertThat(printed).contains("java/V2_5__Backfill_emails.java -> "
+				+ "@MigrationBean(\"m_20000101000005_backfill_emails\") with flywayVersion() \"2_5\"\n");
 	}
 
 	private String run(String script, String... locations) throws IOException, InterruptedException {

@@ -64,16 +64,29 @@ final class MigrationRunnerFactory {
 
 	/**
 	 * Create the single runner that the top-level properties describe.
+	 * @param connectionDetails the connection of migrations' own, if any: a
+	 * {@link MigrationsConnectionDetails} bean, or the one of {@code migrations.url}
 	 * @param migrationsDataSource the {@link MigrationsDataSource @MigrationsDataSource}
 	 * bean, if any
 	 * @param applicationDataSource the application's single DataSource, if any
 	 * @return the runner
 	 */
-	MigrationRunner createDefault(@Nullable DataSource migrationsDataSource,
-			@Nullable DataSource applicationDataSource) {
+	MigrationRunner createDefault(@Nullable MigrationsConnectionDetails connectionDetails,
+			@Nullable DataSource migrationsDataSource, @Nullable DataSource applicationDataSource) {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
-		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
-				this.properties.getPassword(), null);
+		String user = this.properties.getUser();
+		String password = this.properties.getPassword();
+		List<String> secrets = List.of();
+		DataSource dataSource;
+		if (connectionDetails != null) {
+			dataSource = dataSource(connectionDetails);
+			user = connectionDetails.getUsername();
+			password = connectionDetails.getPassword();
+			secrets = secretsOf(connectionDetails);
+		}
+		else {
+			dataSource = dataSource(base, null, user, password, null);
+		}
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
 		MigrationRunner.Builder builder = builder(dataSource, table).locations(this.properties.getLocations())
@@ -87,10 +100,10 @@ final class MigrationRunnerFactory {
 			.baselineOnMigrate(this.properties.isBaselineOnMigrate())
 			.baselineVersion(baselineVersion(this.properties.getBaselineVersion(), "migrations.baseline-version"))
 			.flywayTable(flywayTable())
-			.shadow(shadow(this.properties.getUser(), this.properties.getPassword()))
+			.shadow(shadow(user, password))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
-		return build(builder);
+		return build(builder, secrets);
 	}
 
 	/**
@@ -135,7 +148,7 @@ final class MigrationRunnerFactory {
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
-		return build(builder);
+		return build(builder, List.of());
 	}
 
 	/**
@@ -237,8 +250,15 @@ final class MigrationRunnerFactory {
 		return (property != null) ? remedy.with(Remedy.Fact.SETTING, property) : remedy;
 	}
 
-	private MigrationRunner build(MigrationRunner.Builder builder) {
-		builder.classLoader(this.classLoader).secrets(this.secrets);
+	/**
+	 * Build a runner that masks the configured passwords and those of its own
+	 * connection's details, which the environment may not have (a container's, for
+	 * example).
+	 */
+	private MigrationRunner build(MigrationRunner.Builder builder, List<String> connectionSecrets) {
+		List<String> secrets = new ArrayList<>(this.secrets);
+		connectionSecrets.stream().filter((secret) -> !secrets.contains(secret)).forEach(secrets::add);
+		builder.classLoader(this.classLoader).secrets(secrets);
 		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
 		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
 			.orderedStream()
@@ -333,6 +353,43 @@ final class MigrationRunnerFactory {
 		return base;
 	}
 
+	/**
+	 * Open the connection that connection details describe, as {@code migrations.url}
+	 * does.
+	 */
+	private DataSource dataSource(MigrationsConnectionDetails connectionDetails) {
+		boolean fromProperties = connectionDetails instanceof PropertiesMigrationsConnectionDetails;
+		String url = connectionDetails.getJdbcUrl();
+		if (!StringUtils.hasText(url)) {
+			throw new MigrationException("The MigrationsConnectionDetails bean has no JDBC URL.",
+					correction(null, "return the JDBC URL of the database to migrate from its getJdbcUrl(); then "
+							+ "start the application again. Nothing was applied."));
+		}
+		String driver = connectionDetails.getDriverClassName();
+		if (driver == null || !ClassUtils.isPresent(driver, this.classLoader)) {
+			driver = driverClassName(url, fromProperties ? "migrations.url" : null);
+		}
+		DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader).url(url).driverClassName(driver);
+		String user = connectionDetails.getUsername();
+		if (user != null) {
+			builder.username(user);
+		}
+		String password = connectionDetails.getPassword();
+		if (password != null) {
+			builder.password(password);
+		}
+		return dedicated(builder, "migrations");
+	}
+
+	private static List<String> secretsOf(MigrationsConnectionDetails connectionDetails) {
+		List<String> secrets = new ArrayList<>(Credentials.secretsIn(connectionDetails.getJdbcUrl()));
+		String password = connectionDetails.getPassword();
+		if (StringUtils.hasLength(password)) {
+			secrets.add(password);
+		}
+		return secrets;
+	}
+
 	private DataSource dedicated(DataSourceBuilder<?> builder, String prefix) {
 		return this.dedicatedDataSources.register(DedicatedDataSource.create(builder, prefix, this.classLoader));
 	}
@@ -360,9 +417,10 @@ final class MigrationRunnerFactory {
 
 	/**
 	 * Find the driver for a URL now, so that a URL no driver accepts fails naming the
-	 * property instead of at the first connection, with "Driver has not been set".
+	 * property (or else the {@link MigrationsConnectionDetails} bean) instead of at the
+	 * first connection, with "Driver has not been set".
 	 */
-	private String driverClassName(String url, String property) {
+	private String driverClassName(String url, @Nullable String property) {
 		DatabaseDriver database = url.startsWith("jdbc:") ? DatabaseDriver.fromJdbcUrl(url) : DatabaseDriver.UNKNOWN;
 		String known = database.getDriverClassName();
 		if (known != null && ClassUtils.isPresent(known, this.classLoader)) {
@@ -372,15 +430,17 @@ final class MigrationRunnerFactory {
 			return DriverManager.getDriver(url).getClass().getName();
 		}
 		catch (SQLException ex) {
-			String description = "No JDBC driver accepts " + property + " '" + Credentials.mask(url) + "'";
+			String subject = (property != null) ? property : "the JDBC URL of the MigrationsConnectionDetails bean";
+			String corrected = (property != null) ? property : "the URL that bean returns";
+			String description = "No JDBC driver accepts " + subject + " '" + Credentials.mask(url) + "'";
 			if (known != null) {
 				throw new MigrationException(description + ": its driver, " + known + ", is not on the class path.",
-						correction(property, "add that driver to the application's dependencies, or correct " + property
-								+ "; then start the application again."),
+						correction(property, "add that driver to the application's dependencies, or correct "
+								+ corrected + "; then start the application again."),
 						ex);
 			}
 			throw new MigrationException(description + ".",
-					correction(property, "correct " + property + ": a JDBC URL names its database after jdbc:, for "
+					correction(property, "correct " + corrected + ": a JDBC URL names its database after jdbc:, for "
 							+ "example jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, "
 							+ "and that database's driver must be on the class path; then start the application "
 							+ "again."),

@@ -3,6 +3,7 @@ package dev.migrations.boot.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.InstancesConfiguredCondition;
+import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.MigrationsUrlCondition;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.NoInstancesConfiguredCondition;
 import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,10 +62,24 @@ public final class MigrationsAutoConfiguration {
 		MigrationRunner migrationRunner(MigrationsProperties properties, ConfigurableListableBeanFactory beanFactory,
 				Environment environment, ObjectProvider<DataSource> dataSource,
 				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+				ObjectProvider<MigrationsConnectionDetails> connectionDetails,
 				DedicatedDataSources dedicatedDataSources) {
 			return new MigrationRunnerFactory(properties, beanFactory, beanFactory.getBeanClassLoader(),
 					dedicatedDataSources, environment)
-				.createDefault(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+				.createDefault(connectionDetails.getIfAvailable(), migrationsDataSource.getIfAvailable(),
+						dataSource.getIfUnique());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+		@Conditional(MigrationsUrlCondition.class)
+		static class PropertiesConnectionDetailsConfiguration {
+
+			@Bean
+			PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+				return new PropertiesMigrationsConnectionDetails(properties);
+			}
+
 		}
 
 	}

@@ -10,14 +10,15 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
 
 /**
- * Matches when there is a database to migrate: any DataSource bean,
- * {@code migrations.url}, or {@code migrations.instances}. Several DataSource beans of
- * which none is chosen ({@code @Primary} or
- * {@link MigrationsDataSource @MigrationsDataSource}) match too, so that startup fails
- * with a {@link NoMigrationsDataSourceException} instead of leaving the database
- * unmigrated without a word.
+ * Matches when there is a database to migrate: any DataSource bean, a
+ * {@link MigrationsConnectionDetails} bean, {@code migrations.url}, or
+ * {@code migrations.instances}. Several DataSource beans of which none is chosen
+ * ({@code @Primary} or {@link MigrationsDataSource @MigrationsDataSource}) match too, so
+ * that startup fails with a {@link NoMigrationsDataSourceException} instead of leaving
+ * the database unmigrated without a word.
  */
 final class MigrationsDataSourceCondition extends AnyNestedCondition {
 
@@ -27,6 +28,11 @@ final class MigrationsDataSourceCondition extends AnyNestedCondition {
 
 	@ConditionalOnBean(DataSource.class)
 	static final class AnyDataSource {
+
+	}
+
+	@ConditionalOnBean(MigrationsConnectionDetails.class)
+	static final class AnyConnectionDetails {
 
 	}
 
@@ -50,6 +56,19 @@ final class MigrationsDataSourceCondition extends AnyNestedCondition {
 			return MigrationInstances.configured(context.getEnvironment())
 					? ConditionOutcome.match("migrations.instances configured")
 					: ConditionOutcome.noMatch("no migrations.instances configured");
+		}
+
+	}
+
+	/**
+	 * Matches when {@code migrations.url} has text.
+	 */
+	static final class MigrationsUrlCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return StringUtils.hasText(context.getEnvironment().getProperty("migrations.url"))
+					? ConditionOutcome.match("migrations.url set") : ConditionOutcome.noMatch("migrations.url not set");
 		}
 
 	}

@@ -74,6 +74,19 @@ class DocsSpringExampleTests {
 			});
 	}
 
+	@Test
+	void connectionDetailsBeanIsTheConnectionMigrated() {
+		jdbc(this.ownerUrl).execute("CREATE TABLE users (id BIGINT PRIMARY KEY)");
+		this.contextRunner.withUserConfiguration(MigrationBeanExample.class, MigrationsConnectionDetailsExample.class)
+			.withPropertyValues("app.owner.url=" + this.ownerUrl, "app.owner.user=sa", "app.owner.password=",
+					"migrations.url=" + this.applicationUrl)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(ledgerIds(this.ownerUrl)).containsExactly("m_20241201000050_add_name_to_users");
+				assertThat(tables(this.applicationUrl)).isEmpty();
+			});
+	}
+
 	private static String h2Url() {
 		return "jdbc:h2:mem:docs_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
 	}

@@ -1,0 +1,3 @@
+DROP TABLE vet_specialties;
+DROP TABLE specialties;
+DROP TABLE vets;

@@ -1,6 +1,7 @@
 package dev.migrations;
 
 import dev.migrations.schema.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change to the database, written in Java. {@link #up} records operations on the
@@ -67,6 +68,19 @@ public interface Migration {
 	 */
 	default boolean repair() {
 		return false;
+	}
+
+	/**
+	 * Return the version this migration had under Flyway before it was renamed, such as
+	 * {@code 1.1}, or {@code null} (the default) for a migration that never ran under
+	 * Flyway. With baseline-on-migrate, a database that Flyway migrated is baselined at
+	 * the migration whose version is the last one Flyway's history table records. A SQL
+	 * migration says so with a {@code -- flyway: V1.1} header line, which the rename
+	 * script of the Flyway guide writes.
+	 * @return the Flyway version, digits separated by dots, or {@code null}
+	 */
+	default @Nullable String flywayVersion() {
+		return null;
 	}
 
 }

@@ -32,6 +32,8 @@ public final class MigrationDescriptor {
 
 	private final boolean repair;
 
+	private final @Nullable String flywayVersion;
+
 	private final Supplier<DownPlan> downRecorder;
 
 	private volatile @Nullable DownPlan down;
@@ -49,12 +51,13 @@ public final class MigrationDescriptor {
 	 */
 	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
 			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
-		this(id, checksum, source, source, up, transactional, false, false,
+		this(id, checksum, source, source, up, transactional, false, false, null,
 				() -> new DownPlan(down, irreversibleReason));
 	}
 
 	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource, List<SchemaOperation> up,
-			boolean transactional, boolean destructive, boolean repair, Supplier<DownPlan> downRecorder) {
+			boolean transactional, boolean destructive, boolean repair, @Nullable String flywayVersion,
+			Supplier<DownPlan> downRecorder) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
@@ -63,6 +66,7 @@ public final class MigrationDescriptor {
 		this.transactional = transactional;
 		this.destructive = destructive;
 		this.repair = repair;
+		this.flywayVersion = flywayVersion;
 		this.downRecorder = downRecorder;
 	}
 
@@ -152,6 +156,16 @@ public final class MigrationDescriptor {
 	 */
 	public boolean repair() {
 		return this.repair;
+	}
+
+	/**
+	 * Return the version the migration had under Flyway before it was renamed, as its
+	 * {@code -- flyway: V1.1} header line says.
+	 * @return the version, digits separated by dots, or {@code null}
+	 * @see Migration#flywayVersion()
+	 */
+	public @Nullable String flywayVersion() {
+		return this.flywayVersion;
 	}
 
 	/**

@@ -122,7 +122,7 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 		List<SchemaOperation> up = DescriptorFactory.record(this.id, this.source, this.migration::up);
 		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, this.downSource, up,
 				this.migration.transactional(), this.migration.destructive(), this.migration.repair(),
-				() -> recordDown(up));
+				this.migration.flywayVersion(), () -> recordDown(up));
 	}
 
 	private MigrationDescriptor.DownPlan recordDown(List<SchemaOperation> up) {

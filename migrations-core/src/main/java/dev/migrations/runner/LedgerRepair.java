@@ -112,14 +112,15 @@ final class LedgerRepair {
 	 * @param connection the migration connection
 	 * @param lock the held lock
 	 * @param id the newest migration the database already has
+	 * @param reason why, logged after the id; empty for a baseline asked for by hand
 	 * @return the row
 	 */
-	LedgerEntry baseline(Connection connection, HeldLock lock, MigrationId id) throws SQLException {
+	LedgerEntry baseline(Connection connection, HeldLock lock, MigrationId id, String reason) throws SQLException {
 		lock.verify(connection);
 		LedgerEntry row = new LedgerEntry(id.toString(), null, 1, LedgerState.BASELINE, Instant.now(), 0,
 				Run.appliedBy(connection), null, lock.holder().identity());
 		this.ledger.logApplied(connection, row);
-		logger.info("Baselined {} at {}", this.ledger.describe(), id);
+		logger.info("Baselined {} at {}{}", this.ledger.describe(), id, reason);
 		return row;
 	}
 

@@ -83,6 +83,8 @@ public final class MigrationRunner {
 
 	private final SquashLoader squashes;
 
+	private final LedgerAdoption adoption;
+
 	private final RunnerSettings settings;
 
 	MigrationRunner(RunnerSettings settings) {
@@ -96,6 +98,7 @@ public final class MigrationRunner {
 		this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
 		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
 		this.replay = new SchemaReplay(settings, this.reader);
+		this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
 	}
 
 	/**
@@ -132,8 +135,7 @@ public final class MigrationRunner {
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
 		return locked((connection, lock) -> {
-			this.settings.ledger().ensureInitialized(connection);
-			LedgerView view = this.reader.read(connection);
+			LedgerView view = this.adoption.readForApply(connection, lock);
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
 					limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.pending(), Direction.UP);
@@ -289,11 +291,7 @@ public final class MigrationRunner {
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
 		this.checks.requireDefined(id);
-		locked((connection, lock) -> {
-			this.settings.ledger().ensureInitialized(connection);
-			this.checks.requireEmptyLedger(id, this.settings.ledger().readApplied(connection));
-			return this.repair.baseline(connection, lock, id);
-		});
+		locked((connection, lock) -> this.adoption.baseline(connection, lock, id));
 	}
 
 	/**
@@ -304,7 +302,7 @@ public final class MigrationRunner {
 	 */
 	public PretendRunner pretend() {
 		return new PretendRunner(this.settings, this.checks, this.reader, this.executor, this.guard, this.replay,
-				this.squashes);
+				this.squashes, this.adoption);
 	}
 
 	/**

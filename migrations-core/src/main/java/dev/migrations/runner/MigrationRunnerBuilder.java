@@ -44,6 +44,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	/** The default longest wait between two attempts to connect. */
 	public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(120);
 
+	/** The default name of Flyway's history table, read by baseline-on-migrate. */
+	public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
+
 	private final DataSource dataSource;
 
 	private @Nullable Dialect dialect;
@@ -93,6 +96,12 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
 
 	private boolean createSchemas;
+
+	private boolean baselineOnMigrate;
+
+	private @Nullable MigrationId baselineVersion;
+
+	private LedgerTable flywayTable = new LedgerTable(null, DEFAULT_FLYWAY_TABLE);
 
 	MigrationRunnerBuilder(DataSource dataSource) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -342,6 +351,23 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
+	 * Set whether an apply baselines a database that has tables but an empty ledger (or
+	 * none) before applying anything; default {@code false}. A database that holds
+	 * Flyway's history table is baselined at the migration whose
+	 * {@link dev.migrations.Migration#flywayVersion() Flyway version} is the last one the
+	 * history records; any other at the {@link #baselineVersion(MigrationId) baseline
+	 * version}, which must then be set. Only the migrations after the baseline are
+	 * applied. A database without tables is migrated from the first migration, and a
+	 * ledger with rows is never baselined again.
+	 * @param baselineOnMigrate whether to baseline on the first apply
+	 * @return this builder
+	 */
+	public B baselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+		return self();
+	}
+
+	/**
 	 * Set whether {@code ${name}} placeholders in SQL migration files are replaced;
 	 * default {@code true}. When off, every file runs as written; one file is run as
 	 * written when one of its first lines is {@code -- migrations: no-placeholders}.
@@ -350,6 +376,18 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 */
 	public B placeholderReplacement(boolean placeholderReplacement) {
 		this.placeholderReplacement = placeholderReplacement;
+		return self();
+	}
+
+	/**
+	 * Set the migration at which {@link #baselineOnMigrate(boolean) baseline-on-migrate}
+	 * baselines a database that has tables, an empty ledger and no Flyway history: the
+	 * newest migration such a database already has. A source must define it.
+	 * @param baselineVersion the id, or {@code null} for none (the default)
+	 * @return this builder
+	 */
+	public B baselineVersion(@Nullable MigrationId baselineVersion) {
+		this.baselineVersion = baselineVersion;
 		return self();
 	}
 
@@ -423,6 +461,19 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
+	 * Set the name of Flyway's history table, which {@link #baselineOnMigrate(boolean)
+	 * baseline-on-migrate} reads; default {@code flyway_schema_history}, in the ledger's
+	 * schema.
+	 * @param flywayTable the table, {@code name} or {@code schema.name}
+	 * @return this builder
+	 * @throws MigrationDefinitionException if the name is not a plain identifier
+	 */
+	public B flywayTable(String flywayTable) {
+		this.flywayTable = LedgerTable.parse(flywayTable);
+		return self();
+	}
+
+	/**
 	 * Build the runner: detect the dialect (unless set), load SQL migrations and the
 	 * squashes written for the dialect, and check every migration.
 	 * @return the runner
@@ -463,7 +514,16 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(secrets), dialect,
 				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
 				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
-				this.shadow, this.verification, squashes, this.target));
+				this.shadow, this.verification, squashes, this.target,
+				new BaselineOnMigrate(this.baselineOnMigrate, this.baselineVersion, flywayTable())));
+	}
+
+	/**
+	 * Return Flyway's history table, in the ledger's schema when it names none.
+	 */
+	private LedgerTable flywayTable() {
+		return (this.flywayTable.schema() != null) ? this.flywayTable
+				: new LedgerTable(this.table.schema(), this.flywayTable.name());
 	}
 
 	/**

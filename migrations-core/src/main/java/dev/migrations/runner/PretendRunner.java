@@ -45,8 +45,10 @@ public final class PretendRunner {
 
 	private final List<MigrationDescriptor> descriptors;
 
+	private final LedgerAdoption adoption;
+
 	PretendRunner(RunnerSettings settings, RunChecks checks, LedgerReader reader, MigrationExecutor executor,
-			DestructiveGuard guard, SchemaReplay replay, SquashLoader squashes) {
+			DestructiveGuard guard, SchemaReplay replay, SquashLoader squashes, LedgerAdoption adoption) {
 		this.connections = settings.connections();
 		this.dialect = settings.dialect();
 		this.descriptors = settings.descriptors();
@@ -56,6 +58,7 @@ public final class PretendRunner {
 		this.guard = guard;
 		this.replay = replay;
 		this.squashes = squashes;
+		this.adoption = adoption;
 	}
 
 	/**
@@ -71,13 +74,15 @@ public final class PretendRunner {
 	 * that a run would refuse as destructive starts with a comment line that says so. On
 	 * a database whose ledger is empty, a squash of the migrations comes first, as the
 	 * migration with the id of the newest one it replaces and the squash file as source.
+	 * Where the apply would baseline the database first (baseline-on-migrate), only the
+	 * migrations after the baseline are planned.
 	 * @param limit how many at most, a squash counting as one
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.connections, (connection) -> {
-			LedgerView view = this.reader.readUnlocked(connection);
+			LedgerView view = this.adoption.planned(connection, this.reader.readUnlocked(connection));
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
 					limit);
 			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.migrations(),

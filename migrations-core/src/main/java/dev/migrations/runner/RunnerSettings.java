@@ -41,12 +41,14 @@ import org.jspecify.annotations.Nullable;
  * @param verification what an apply does after applying: compare with that schema or not
  * @param squashes the squashes of the migrations for this database's dialect
  * @param target the last migration an apply runs, or {@code null} for the newest
+ * @param baselineOnMigrate whether and where an apply baselines a database that has
+ * tables and an empty ledger
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
 		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
-		List<SquashFile> squashes, @Nullable MigrationId target) {
+		List<SquashFile> squashes, @Nullable MigrationId target, BaselineOnMigrate baselineOnMigrate) {
 
 	/**
 	 * Return these settings with destructive changes allowed or not.
@@ -57,7 +59,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes,
-				this.target);
+				this.target, this.baselineOnMigrate);
 	}
 
 	/**
@@ -69,7 +71,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes,
-				this.target);
+				this.target, this.baselineOnMigrate);
 	}
 
 	/**
@@ -81,7 +83,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
-				this.squashes, target);
+				this.squashes, target, this.baselineOnMigrate);
 	}
 
 }

@@ -3,6 +3,10 @@ package dev.migrations.source;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migrations.MigrationDefinitionException;
 
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
@@ -22,6 +26,11 @@ final class SqlFileMigration implements Migration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SqlFileMigration.class);
 
+	/** A {@code -- flyway: V1.1} header line: the version a renamed Flyway file had. */
+	private static final Pattern FLYWAY_HEADER = Pattern.compile("(?i:flyway):\\s*V([0-9].*)");
+
+	private static final Pattern FLYWAY_VERSION = Pattern.compile("[0-9]+(?:[._][0-9]+)*");
+
 	private final String upScript;
 
 	private final @Nullable String downScript;
@@ -40,6 +49,8 @@ final class SqlFileMigration implements Migration {
 
 	private final Placeholders placeholders;
 
+	private final @Nullable String flywayVersion;
+
 	SqlFileMigration(String upScript, @Nullable String downScript, String upSource, String downSource,
 			SqlStatementSplitter splitter, Placeholders placeholders) {
 		this.upScript = upScript;
@@ -53,6 +64,7 @@ final class SqlFileMigration implements Migration {
 		this.repair = headers.stream().anyMatch((comment) -> isHeader(comment, "repair"));
 		this.placeholders = headers.stream().anyMatch((comment) -> isHeader(comment, "no-placeholders"))
 				? Placeholders.disabled() : placeholders;
+		this.flywayVersion = flywayVersion(headers, upSource);
 	}
 
 	@Override
@@ -81,6 +93,31 @@ final class SqlFileMigration implements Migration {
 	@Override
 	public boolean repair() {
 		return this.repair;
+	}
+
+	@Override
+	public @Nullable String flywayVersion() {
+		return this.flywayVersion;
+	}
+
+	/**
+	 * Return the version a {@code -- flyway: V1.1} header line gives, dots for
+	 * underscores as Flyway reads them, or {@code null} when there is no such line.
+	 */
+	static @Nullable String flywayVersion(List<String> headers, String source) {
+		for (String comment : headers) {
+			Matcher header = FLYWAY_HEADER.matcher(comment.strip());
+			if (header.matches()) {
+				String version = header.group(1).strip();
+				if (!FLYWAY_VERSION.matcher(version).matches()) {
+					throw new MigrationDefinitionException("The header line '-- " + comment.strip() + "' of " + source
+							+ " does not give a Flyway version: write it as '-- flyway: V' followed by the version "
+							+ "the file had under Flyway, such as '-- flyway: V1.1'");
+				}
+				return version.replace('_', '.');
+			}
+		}
+		return null;
 	}
 
 	private void record(Schema schema, String script, String source) {

@@ -1,5 +1,7 @@
 package dev.migrations.docs;
 
+import javax.sql.DataSource;
+
 import dev.migrations.MigrationId;
 import dev.migrations.runner.MigrationRunner;
 
@@ -17,8 +19,16 @@ final class OperationsExamples {
 		runner.applyAll(); // applies only what comes after the baseline
 	}
 
+	static void baselineOnMigrate(DataSource dataSource) {
+		MigrationRunner runner = MigrationRunner.builder(dataSource)
+			.baselineOnMigrate(true)
+			.baselineVersion(MigrationId.parse("m_20241201000000_create_users_table"))
+			.build();
+		runner.applyAll();
+	}
+
 	static void baselineRenamedFlywayMigrations(MigrationRunner runner) {
-		runner.baseline(MigrationId.parse("m_20000101000004_seed_customers"));
+		runner.baseline(MigrationId.parse("m_20000101000003_create_orders"));
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
@@ -98,6 +99,9 @@ final class MigrationRunnerFactory {
 			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(this.properties.getEncoding())
 			.verify(this.properties.getVerify())
+			.baselineOnMigrate(this.properties.isBaselineOnMigrate())
+			.baselineVersion(baselineVersion(this.properties.getBaselineVersion(), "migrations.baseline-version"))
+			.flywayTable(flywayTable())
 			.shadow(shadow(user, password))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
@@ -139,6 +143,12 @@ final class MigrationRunnerFactory {
 			.allowDestructive(this.properties.isAllowDestructive())
 			.encoding(Objects.requireNonNullElse(instance.getEncoding(), this.properties.getEncoding()))
 			.verify(this.properties.getVerify())
+			.baselineOnMigrate(
+					Objects.requireNonNullElse(instance.getBaselineOnMigrate(), this.properties.isBaselineOnMigrate()))
+			.baselineVersion((instance.getBaselineVersion() != null)
+					? baselineVersion(instance.getBaselineVersion(), prefix + ".baseline-version")
+					: baselineVersion(this.properties.getBaselineVersion(), "migrations.baseline-version"))
+			.flywayTable(flywayTable())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
 			.entries(javaMigrations(name))
@@ -205,6 +215,32 @@ final class MigrationRunnerFactory {
 		catch (MigrationDefinitionException ex) {
 			throw invalidName(ex, schemaProperty, "set " + schemaProperty + " to such a name, that of an existing "
 					+ "schema, or leave it empty to keep the ledger in the connection's current schema");
+		}
+	}
+
+	private static @Nullable MigrationId baselineVersion(@Nullable String id, String property) {
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		try {
+			return MigrationId.parse(id.strip());
+		}
+		catch (MigrationDefinitionException ex) {
+			throw invalidName(ex, property, "set " + property + " to the id of the newest migration the database "
+					+ "already has, for example " + property + "=m_20000101000003_create_orders");
+		}
+	}
+
+	private String flywayTable() {
+		String name = this.properties.getBaselineFlywayTable();
+		try {
+			LedgerTable.parse(name);
+			return name;
+		}
+		catch (MigrationDefinitionException ex) {
+			throw invalidName(ex, "migrations.baseline-flyway-table",
+					"set migrations.baseline-flyway-table to the name of Flyway's history table (spring.flyway.table), "
+							+ "for example migrations.baseline-flyway-table=flyway_schema_history (the default)");
 		}
 	}
 

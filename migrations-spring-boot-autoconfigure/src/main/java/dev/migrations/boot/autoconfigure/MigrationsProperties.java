@@ -83,6 +83,25 @@ public class MigrationsProperties extends RunSettingsProperties {
 	private Charset encoding = StandardCharsets.UTF_8;
 
 	/**
+	 * Whether the first run on a database that has tables but an empty ledger baselines
+	 * it before applying: at the migration whose '-- flyway: V<version>' header matches
+	 * the last version a Flyway history table records, or else at 'baseline-version'.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Id of the newest migration a database without a Flyway history already has, where
+	 * 'baseline-on-migrate' baselines it.
+	 */
+	private @Nullable String baselineVersion;
+
+	/**
+	 * Name of Flyway's history table that 'baseline-on-migrate' reads, 'name' or
+	 * 'schema.name'; in the ledger's schema when it names none.
+	 */
+	private String baselineFlywayTable = "flyway_schema_history";
+
+	/**
 	 * JDBC URL of the database to migrate, for a dedicated connection. When not set, the
 	 * application's DataSource is used. Runs open fresh connections; health checks,
 	 * gauges and the endpoint share a pool of at most two, closed with the application.
@@ -254,6 +273,30 @@ public class MigrationsProperties extends RunSettingsProperties {
 		this.allowDestructive = allowDestructive;
 	}
 
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public @Nullable String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(@Nullable String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public String getBaselineFlywayTable() {
+		return this.baselineFlywayTable;
+	}
+
+	public void setBaselineFlywayTable(String baselineFlywayTable) {
+		this.baselineFlywayTable = baselineFlywayTable;
+	}
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -359,6 +402,17 @@ public class MigrationsProperties extends RunSettingsProperties {
 		 */
 		private @Nullable Boolean validateOnApply;
 
+		/**
+		 * Whether the first run on a database that has tables but an empty ledger
+		 * baselines it before applying.
+		 */
+		private @Nullable Boolean baselineOnMigrate;
+
+		/**
+		 * Id of the newest migration a database without a Flyway history already has.
+		 */
+		private @Nullable String baselineVersion;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -461,6 +515,22 @@ public class MigrationsProperties extends RunSettingsProperties {
 
 		public void setValidateOnApply(@Nullable Boolean validateOnApply) {
 			this.validateOnApply = validateOnApply;
+		}
+
+		public @Nullable Boolean getBaselineOnMigrate() {
+			return this.baselineOnMigrate;
+		}
+
+		public void setBaselineOnMigrate(@Nullable Boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+		}
+
+		public @Nullable String getBaselineVersion() {
+			return this.baselineVersion;
+		}
+
+		public void setBaselineVersion(@Nullable String baselineVersion) {
+			this.baselineVersion = baselineVersion;
 		}
 
 	}

@@ -49,7 +49,9 @@ final class SpringRemedies {
 
 		@Override
 		public String baseline(@Nullable MigrationId id) {
-			return "java -jar app.jar migrate:baseline " + ((id != null) ? id : "ID");
+			return "java -jar app.jar migrate:baseline " + ((id != null) ? id : "ID")
+					+ ", or on the next start with migrations.baseline-on-migrate=true and "
+					+ "migrations.baseline-version=" + ((id != null) ? id : "ID");
 		}
 
 		@Override

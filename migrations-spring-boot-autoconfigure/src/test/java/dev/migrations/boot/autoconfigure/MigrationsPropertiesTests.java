@@ -14,6 +14,7 @@ import dev.migrations.LedgerTable;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.MigrationRunnerBuilder;
 import dev.migrations.source.SqlMigrationSource;
 import net.minidev.json.JSONValue;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getUser()).isNull();
 		assertThat(properties.getPassword()).isNull();
 		assertThat(properties.getInstances()).isEmpty();
+		assertThat(properties.isBaselineOnMigrate()).isFalse();
+		assertThat(properties.getBaselineVersion()).isNull();
+		assertThat(properties.getBaselineFlywayTable()).isEqualTo(MigrationRunnerBuilder.DEFAULT_FLYWAY_TABLE);
 	}
 
 	@Test
@@ -65,7 +69,8 @@ class MigrationsPropertiesTests {
 				"migrations.shadow-url", "migrations.shadow-user", "migrations.shadow-password", "migrations.instances",
 				"migrations.placeholders", "migrations.placeholder-replacement", "migrations.target",
 				"migrations.init-sqls", "migrations.connect-retries", "migrations.connect-retries-interval",
-				"migrations.create-schemas", "migrations.driver-class-name");
+				"migrations.create-schemas", "migrations.driver-class-name", "migrations.baseline-on-migrate",
+				"migrations.baseline-version", "migrations.baseline-flyway-table");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));
@@ -91,6 +96,11 @@ class MigrationsPropertiesTests {
 		assertThat(Duration.parse("PT"
 				+ metadata.get("migrations.connect-retries-interval").get("defaultValue").toString().toUpperCase()))
 			.isEqualTo(MigrationRunner.Builder.DEFAULT_CONNECT_RETRIES_INTERVAL);
+		assertThat(metadata.get("migrations.baseline-on-migrate")).containsEntry("defaultValue", false);
+		assertThat(metadata.get("migrations.baseline-flyway-table")).containsEntry("defaultValue",
+				MigrationRunnerBuilder.DEFAULT_FLYWAY_TABLE);
+		assertThat(metadata.get("migrations.instances").get("description").toString()).contains("'baseline-on-migrate'",
+				"'baseline-version'");
 	}
 
 	@Test
@@ -123,6 +133,24 @@ class MigrationsPropertiesTests {
 		assertThat(reporting.getLockTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(reporting.getOrder()).isEqualTo(3);
 		assertThat(reporting.getLocations()).isNull();
+		assertThat(reporting.getBaselineOnMigrate()).isNull();
+	}
+
+	@Test
+	void bindsBaselineOnMigrateAtTheTopAndPerInstance() {
+		MapConfigurationPropertySource source = new MapConfigurationPropertySource(
+				Map.of("migrations.baseline-on-migrate", "true", "migrations.baseline-version",
+						"m_20000101000003_create_orders", "migrations.baseline-flyway-table", "app.schema_version",
+						"migrations.instances.reporting.baseline-version", "20000101000001_create_reports",
+						"migrations.instances.reporting.baseline-on-migrate", "false"));
+		MigrationsProperties properties = new Binder(source).bind("migrations", Bindable.of(MigrationsProperties.class))
+			.get();
+		assertThat(properties.isBaselineOnMigrate()).isTrue();
+		assertThat(properties.getBaselineVersion()).isEqualTo("m_20000101000003_create_orders");
+		assertThat(properties.getBaselineFlywayTable()).isEqualTo("app.schema_version");
+		MigrationsProperties.Instance reporting = properties.getInstances().get("reporting");
+		assertThat(reporting.getBaselineOnMigrate()).isFalse();
+		assertThat(reporting.getBaselineVersion()).isEqualTo("20000101000001_create_reports");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,0 +1,23 @@
+package dev.migrations.runner;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.MigrationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether and where an apply baselines a database that has tables but no ledger rows,
+ * before applying anything. Immutable.
+ *
+ * @param enabled whether an apply baselines such a database
+ * @param version where it baselines a database without a Flyway history, or {@code null}
+ * when none is set
+ * @param flywayTable the history table of Flyway, whose last version decides where a
+ * database Flyway migrated is baselined; in the ledger's schema when it names none
+ */
+record BaselineOnMigrate(boolean enabled, @Nullable MigrationId version, LedgerTable flywayTable) {
+
+	/** Off: an apply never baselines on its own. */
+	static final BaselineOnMigrate OFF = new BaselineOnMigrate(false, null,
+			new LedgerTable(null, MigrationRunnerBuilder.DEFAULT_FLYWAY_TABLE));
+
+}

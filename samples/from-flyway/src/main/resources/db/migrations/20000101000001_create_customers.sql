@@ -1,0 +1,6 @@
+-- flyway: V1
+-- The shop's customers
+CREATE TABLE customers (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);

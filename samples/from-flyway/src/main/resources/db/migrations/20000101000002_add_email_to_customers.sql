@@ -1,0 +1,3 @@
+-- flyway: V1.1
+ALTER TABLE customers ADD COLUMN email VARCHAR(200);
+CREATE UNIQUE INDEX customers_email ON customers (email);

@@ -3,9 +3,11 @@ package dev.migrations.boot.autoconfigure;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -15,26 +17,32 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.source.JavaMigrationSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Builds the auto-configured runners from the properties and the beans of the context:
- * {@link Migration} beans with {@link MigrationBean}, {@link MigrationEntry} beans,
+ * {@link Migration} beans with {@link MigrationBean}, {@link Migration} classes found by
+ * scanning (created by the bean factory), {@link MigrationEntry} beans,
  * {@link MigrationListener}s and {@link MigrationRunnerCustomizer}s.
  */
 final class MigrationRunnerFactory {
@@ -84,6 +92,8 @@ final class MigrationRunnerFactory {
 			.encoding(this.properties.getEncoding())
 			.verify(this.properties.getVerify())
 			.shadow(shadow(this.properties.getUser(), this.properties.getPassword()))
+			.javaPackages(this.properties.getJavaPackages())
+			.javaMigrationFactory(scannedMigrations(null))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
 		return build(builder);
@@ -123,6 +133,7 @@ final class MigrationRunnerFactory {
 			.verify(this.properties.getVerify())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
+			.javaMigrationFactory(scannedMigrations(name))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		return build(builder);
@@ -246,6 +257,47 @@ final class MigrationRunnerFactory {
 		return entries;
 	}
 
+	/**
+	 * Create the Java migrations found by scanning through the bean factory, so that
+	 * their constructors are injected, with their id from {@link MigrationBean} or else
+	 * as the core reads it; a class that is also a bean is registered as one, not twice.
+	 */
+	private JavaMigrationSource.Factory scannedMigrations(@Nullable String instanceName) {
+		Set<Class<?>> beanClasses = new HashSet<>();
+		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
+			Class<?> type = this.beanFactory.getType(beanName);
+			if (type != null) {
+				beanClasses.add(ClassUtils.getUserClass(type));
+			}
+		}
+		return (type) -> {
+			if (beanClasses.contains(type)) {
+				return null;
+			}
+			MigrationBean annotation = AnnotationUtils.findAnnotation(type, MigrationBean.class);
+			MigrationId id;
+			if (annotation != null) {
+				String target = annotation.instance();
+				if (!target.isEmpty() && !target.equals(instanceName)) {
+					throw new MigrationDefinitionException("Java migration " + type.getName() + " is for instance '"
+							+ target + "', but was found in the locations of "
+							+ ((instanceName != null) ? "migrations.instances." + instanceName : "migrations") + ".",
+							correction(null,
+									"move the class into a package of the locations of " + "migrations.instances."
+											+ target + ", or correct instance in its @MigrationBean."),
+							null);
+				}
+				id = parseId(type.getName(), annotation.value());
+			}
+			else {
+				id = JavaMigrationSource.idOf(type);
+			}
+			Migration migration = (this.beanFactory instanceof AutowireCapableBeanFactory autowiring)
+					? autowiring.createBean(type) : BeanUtils.instantiateClass(type);
+			return new MigrationEntry(id, migration, JavaMigrationSource.source(type));
+		};
+	}
+
 	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {
 		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
 		if (instanceName != null && !entries.isEmpty()) {
@@ -258,9 +310,9 @@ final class MigrationRunnerFactory {
 		return entries;
 	}
 
-	private static dev.migrations.MigrationId parseId(String beanName, String id) {
+	private static MigrationId parseId(String beanName, String id) {
 		try {
-			return dev.migrations.MigrationId.parse(id);
+			return MigrationId.parse(id);
 		}
 		catch (MigrationException ex) {
 			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());

@@ -81,6 +81,10 @@ final class MigrationRunnerFactory {
 		DataSource base = (migrationsDataSource != null) ? migrationsDataSource : applicationDataSource;
 		DataSource dataSource = dataSource(base, this.properties.getUrl(), this.properties.getUser(),
 				this.properties.getPassword(), null);
+		if (migrationsDataSource == null && applicationDataSource != null
+				&& !StringUtils.hasText(this.properties.getUrl())) {
+			SqlInitializationOverlap.warnIfOverlapping(this.environment, this.classLoader, applicationDataSource);
+		}
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
 		MigrationRunner.Builder builder = builder(dataSource, table).locations(this.properties.getLocations())

@@ -294,12 +294,28 @@ final class MigrationRunnerFactory {
 				id = parseId(type.getName(), annotation.value());
 			}
 			else {
-				id = JavaMigrationSource.idOf(type);
+				id = scannedId(type);
 			}
 			Migration migration = (this.beanFactory instanceof AutowireCapableBeanFactory autowiring)
 					? autowiring.createBean(type) : BeanUtils.instantiateClass(type);
 			return new MigrationEntry(id, migration, JavaMigrationSource.source(type));
 		};
+	}
+
+	private static MigrationId scannedId(Class<?> type) {
+		try {
+			return JavaMigrationSource.idOf(type);
+		}
+		catch (MigrationDefinitionException ex) {
+			throw new MigrationDefinitionException(
+					"Java migration " + type.getName() + ", found by scanning, has no id.",
+					correction("migrations.java-packages", "annotate the class with @" + MigrationBean.class.getName()
+							+ "(\"m_<yyyyMMddHHmmss>_<name>\"), "
+							+ "name it after its id (M20241201000000_CreateUsersTable), or give it a constant "
+							+ "public static final MigrationId ID; or move it out of the scanned packages (those "
+							+ "of the classpath: locations, and migrations.java-packages)."),
+					ex);
+		}
 	}
 
 	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.boot.autoconfigure.scanned.CreateFarewells;
 import dev.migrations.boot.autoconfigure.scanned.M20241201000200_CreateGreetings;
@@ -71,6 +72,19 @@ class ScannedJavaMigrationsTests {
 					.forEach((descriptor) -> sources.add(descriptor.source()));
 				assertThat(sources).containsExactly("bean 'farewells'");
 			});
+	}
+
+	@Test
+	void aScannedClassWithoutAnIdFailsStartupShowingTheAnnotationToAdd() {
+		this.contextRunner.withPropertyValues("migrations.java-packages=dev.migrations.boot.autoconfigure.scannednoid")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining(MigrationDefinitionException.class.getName())
+				.hasStackTraceContaining(
+						"Java migration dev.migrations.boot.autoconfigure.scannednoid.CreateThings, found "
+								+ "by scanning, has no id.")
+				.hasStackTraceContaining(
+						"@dev.migrations.boot.autoconfigure.MigrationBean(\"m_<yyyyMMddHHmmss>_<name>\")"));
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Found by scanning, its id spelled by its name, created by the bean factory with its
- * constructor injected.
+ * constructor injected; the example of docs/spring-boot.md.
  */
 public class M20241201000200_CreateGreetings implements Migration {
 

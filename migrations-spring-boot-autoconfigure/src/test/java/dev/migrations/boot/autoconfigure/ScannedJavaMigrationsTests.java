@@ -59,6 +59,18 @@ class ScannedJavaMigrationsTests {
 	}
 
 	@Test
+	void anInstanceScansThePackagesOfItsOwnLocations() {
+		this.contextRunner
+			.withPropertyValues("migrations.instances.main.locations=classpath:db/migrations,classpath:"
+					+ PACKAGE.replace('.', '/'))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Databases.ledgerIds(context.getBean(DataSource.class)))
+					.contains("m_20241201000200_create_greetings", "m_20241201000300_create_farewells");
+			});
+	}
+
+	@Test
 	void aScannedClassThatIsAlsoABeanIsRegisteredOnceAsTheBean() {
 		this.contextRunner.withPropertyValues("migrations.java-packages=" + PACKAGE)
 			.withBean("farewells", CreateFarewells.class)

@@ -143,6 +143,15 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		REPAIR_THEN_RETRY,
 
 		/**
+		 * A migration failed on a database that lives in memory (H2's
+		 * {@code jdbc:h2:mem:}): the database, with what ran of the migration and its
+		 * {@code FAILED} row, goes with the process, and the next start builds it anew
+		 * from the migrations, so there is nothing to repair: correct the migration and
+		 * start again. Facts: {@link Fact#SOURCE} (the migration's source).
+		 */
+		FIX_AND_RESTART,
+
+		/**
 		 * A rollback failed part-way outside a transaction: finish it by hand, then
 		 * repair. Facts: {@link Fact#SOURCE}, {@link Fact#PARTLY_BECAUSE},
 		 * {@link Fact#STATEMENT} (when a statement failed).

@@ -128,6 +128,11 @@ public final class RemedyWording {
 				"Correct " + remedy.fact(Fact.SOURCE) + ": a rollback of " + migration + " would fail on it.";
 			case ADD_DOWN_MIGRATION -> "add a down migration, or roll back fewer steps so the range stops before it.";
 			case REPAIR_THEN_RETRY -> repairThenRetry(remedy, terms);
+			case FIX_AND_RESTART -> "the database lives in memory: it goes when the process ends, with what ran of "
+					+ migration + " and its FAILED row, and the next start builds it anew from the migrations, so "
+					+ "there is nothing to repair. Correct " + migration
+					+ (remedy.has(Fact.SOURCE) ? " (" + remedy.fact(Fact.SOURCE) + ")" : "") + " and " + terms.retry()
+					+ ".";
 			case FINISH_ROLLBACK_BY_HAND -> "the database may be partly rolled back ("
 					+ remedy.fact(Fact.PARTLY_BECAUSE) + "), and the ledger marks " + migration
 					+ " FAILED, which blocks later runs. Finish the rollback " + "by hand: "

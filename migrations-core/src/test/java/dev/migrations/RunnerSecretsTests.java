@@ -109,7 +109,7 @@ class RunnerSecretsTests {
 				.contains("VALUES ('******')")
 				.contains("Next step: "))
 			.satisfies((failure) -> assertThat(failure.description()).doesNotContain("Next step"))
-			.satisfies((failure) -> assertThat(failure.remedy().kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY));
+			.satisfies((failure) -> assertThat(failure.remedy().kind()).isEqualTo(Remedy.Kind.FIX_AND_RESTART));
 	}
 
 	private MigrationRunner runner() {

@@ -4,7 +4,8 @@ import dev.migrations.MigrationId;
 
 /**
  * A {@link dev.migrations.Migration} class that depends on the core alone: the id is a
- * constant of the class, for {@code MigrationEntry.of(ID, new ...())}.
+ * constant of the class, which scanning reads, also for
+ * {@code MigrationEntry.of(ID, new ...())}.
  */
 final class PlainJavaMigrationTemplate implements MigrationTemplate {
 
@@ -23,7 +24,8 @@ final class PlainJavaMigrationTemplate implements MigrationTemplate {
 				import dev.migrations.schema.Schema;
 
 				/**
-				 * Register with {@code MigrationEntry.of(%2$s.ID, new %2$s())}.
+				 * Found by scanning in a package a classpath location names, with ID as its id;
+				 * elsewhere, register with {@code MigrationEntry.of(%2$s.ID, new %2$s())}.
 				 */
 				public class %2$s implements Migration {
 

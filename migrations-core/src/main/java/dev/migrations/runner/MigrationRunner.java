@@ -391,7 +391,7 @@ public final class MigrationRunner {
 		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
 				view::isOutOfOrder);
 		MigrationResult result = this.executor.run(connection, lock, plan,
-				(failure, applied) -> this.advice.adviseBaseline(failure, view, plan, applied));
+				(failure, applied) -> this.advice.adviseApply(failure, view, plan, applied));
 		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
 				this.settings.ledger().describe());
 		return result;

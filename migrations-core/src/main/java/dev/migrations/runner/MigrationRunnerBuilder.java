@@ -27,6 +27,7 @@ import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.source.Placeholders;
+import dev.migrations.source.JavaMigrationSource;
 import dev.migrations.source.SqlMigrationSource;
 import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
 
 	private final List<MigrationEntry> entries = new ArrayList<>();
+
+	private List<String> javaPackages = List.of();
+
+	private JavaMigrationSource.Factory javaMigrationFactory = JavaMigrationSource::entry;
 
 	private LedgerTable table = new LedgerTable(null, LedgerTable.DEFAULT_NAME);
 
@@ -108,9 +113,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}. A
-	 * location may hold {@code {vendor}} or {@code {database}}, replaced by the name of
-	 * the database's dialect, as in {@code classpath:db/migrations/{vendor}}.
+	 * Set the locations of SQL migrations, whose packages are also scanned for Java
+	 * migrations; default {@code classpath:db/migrations}. A location may hold
+	 * {@code {vendor}} or {@code {database}}, replaced by the name of the database's
+	 * dialect, as in {@code classpath:db/migrations/{vendor}}.
 	 * @param locations {@code classpath:} or {@code filesystem:} locations
 	 * @return this builder
 	 */
@@ -120,9 +126,10 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Set the locations of SQL migrations; default {@code classpath:db/migrations}. A
-	 * location may hold {@code {vendor}} or {@code {database}}, replaced by the name of
-	 * the database's dialect, as in {@code classpath:db/migrations/{vendor}}.
+	 * Set the locations of SQL migrations, whose packages are also scanned for Java
+	 * migrations; default {@code classpath:db/migrations}. A location may hold
+	 * {@code {vendor}} or {@code {database}}, replaced by the name of the database's
+	 * dialect, as in {@code classpath:db/migrations/{vendor}}.
 	 * @param locations {@code classpath:} or {@code filesystem:} locations
 	 * @return this builder
 	 */
@@ -147,6 +154,31 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 */
 	public B entries(Collection<MigrationEntry> entries) {
 		this.entries.addAll(entries);
+		return self();
+	}
+
+	/**
+	 * Set packages to scan for Java migrations besides those the {@code classpath:}
+	 * locations name ({@code classpath:db/migrations} names {@code db.migrations}); see
+	 * {@link JavaMigrationSource} for which classes are found and how their ids are read.
+	 * @param packages package names, such as {@code com.example.migrations}
+	 * @return this builder
+	 */
+	public B javaPackages(List<String> packages) {
+		this.javaPackages = List.copyOf(packages);
+		return self();
+	}
+
+	/**
+	 * Set how a Java migration class found by scanning becomes an entry; default its id
+	 * from {@link JavaMigrationSource#idOf(Class)} and an instance from its constructor
+	 * without parameters. A class whose instance is among the {@link #entries} is not
+	 * found a second time.
+	 * @param factory the factory
+	 * @return this builder
+	 */
+	public B javaMigrationFactory(JavaMigrationSource.Factory factory) {
+		this.javaMigrationFactory = Objects.requireNonNull(factory, "factory must not be null");
 		return self();
 	}
 
@@ -474,8 +506,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
-	 * Build the runner: detect the dialect (unless set), load SQL migrations and the
-	 * squashes written for the dialect, and check every migration.
+	 * Build the runner: detect the dialect (unless set), load SQL migrations, the Java
+	 * migrations found by scanning and the squashes written for the dialect, and check
+	 * every migration.
 	 * @return the runner
 	 * @throws MigrationDefinitionException if a migration is malformed or duplicated
 	 */
@@ -500,6 +533,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 			.withPlaceholders(replacing)
 			.loadAll();
 		all.addAll(loaded.migrations());
+		all.addAll(new JavaMigrationSource(this.locations, this.javaPackages, this.classLoader)
+			.withDatabase(dialect.name())
+			.load(this.javaMigrationFactory, this.entries));
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
 		List<SquashFile> squashes = loaded.squashes()
 			.stream()

@@ -45,15 +45,64 @@ final class RunnerAdvice {
 
 	/**
 	 * The failure of an apply, with the hint to baseline when it is the first migration
-	 * applied to a database with an empty ledger and what it creates exists already.
+	 * applied to a database with an empty ledger and what it creates exists already, and
+	 * without the advice to repair a database that lives in memory.
 	 */
-	MigrationException adviseBaseline(MigrationException ex, LedgerView view, RunPlan plan, int applied) {
+	MigrationException adviseApply(MigrationException ex, LedgerView view, RunPlan plan, int applied) {
+		return adviseInMemory(adviseBaseline(ex, view, plan, applied), plan);
+	}
+
+	private MigrationException adviseBaseline(MigrationException ex, LedgerView view, RunPlan plan, int applied) {
 		if (view.isEmpty() && applied == 0 && ex instanceof MigrationExecutionException failure
 				&& createsWhatExists(failure)) {
 			MigrationDescriptor first = plan.migrations().keySet().iterator().next();
 			return withBaselineHint(failure, !plan.inOneTransaction() && !this.executor.isAtomic(first));
 		}
 		return ex;
+	}
+
+	/**
+	 * A failure that leaves a {@code FAILED} row on a database that lives in memory: the
+	 * advice to fix the database by hand and repair would send the reader to a database
+	 * that is gone once the process ends. The URL is read only when a run failed.
+	 */
+	private MigrationException adviseInMemory(MigrationException ex, RunPlan plan) {
+		if (!(ex instanceof MigrationExecutionException failure)
+				|| failure.remedy().kind() != Remedy.Kind.REPAIR_THEN_RETRY) {
+			return ex;
+		}
+		try {
+			String url = Jdbc.withConnection(this.connections, (connection) -> connection.getMetaData().getURL());
+			if (url == null || !isInMemory(url)) {
+				return ex;
+			}
+		}
+		catch (MigrationException secondary) {
+			ex.addSuppressed(secondary);
+			return ex;
+		}
+		Remedy restart = Remedy.of(Remedy.Kind.FIX_AND_RESTART, failure.getMigrationId());
+		for (MigrationDescriptor migration : plan.migrations().keySet()) {
+			if (migration.id().equals(failure.getMigrationId())) {
+				restart = restart.with(Remedy.Fact.SOURCE, migration.source());
+			}
+		}
+		return failure.withRemedy(restart);
+	}
+
+	/**
+	 * Whether a JDBC URL names a database that lives in the process's memory: H2's
+	 * {@code jdbc:h2:mem:} (not {@code jdbc:h2:tcp://host/mem:}, which outlives the
+	 * application on its server), HSQLDB's {@code mem:}, Derby's {@code memory:} and
+	 * SQLite's {@code :memory:}.
+	 * @param url the URL
+	 * @return whether it lives in memory
+	 */
+	static boolean isInMemory(String url) {
+		String lower = url.toLowerCase(Locale.ROOT);
+		return lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:hsqldb:mem:")
+				|| lower.startsWith("jdbc:derby:memory:") || lower.startsWith("jdbc:sqlite::memory:")
+				|| (lower.startsWith("jdbc:sqlite:") && lower.contains("mode=memory"));
 	}
 
 	/**

@@ -1,32 +1,18 @@
 package dev.migrations.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
@@ -58,10 +44,6 @@ public final class SqlMigrationSource {
 	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
 	private static final Logger logger = LoggerFactory.getLogger(SqlMigrationSource.class);
-
-	private static final String CLASSPATH = "classpath:";
-
-	private static final String FILESYSTEM = "filesystem:";
 
 	/**
 	 * The placeholders that {@link #withDatabase(String)} replaces by the dialect's name.
@@ -191,13 +173,10 @@ public final class SqlMigrationSource {
 	public Loaded loadAll() {
 		List<MigrationEntry> entries = new ArrayList<>();
 		List<SquashFile> squashes = new ArrayList<>();
-		// Real paths of directories, and jar URLs of directories in jars: a directory
-		// that two locations reach would otherwise report each of its migrations as a
-		// duplicate of itself
-		Set<String> directoriesRead = new HashSet<>();
+		LocationWalker walker = new LocationWalker(this.classLoader);
 		for (String location : this.locations) {
 			Map<String, byte[]> scripts = new TreeMap<>();
-			read(location, scripts, directoriesRead);
+			read(location, scripts, walker);
 			entries.addAll(toEntries(location, scripts, squashes));
 		}
 		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
@@ -211,44 +190,48 @@ public final class SqlMigrationSource {
 	 * @return the resource path, or {@code null} for a {@code filesystem:} location
 	 */
 	public static @Nullable String classpathPath(String location) {
-		return location.startsWith(FILESYSTEM) ? null : resourcePath(location);
+		return location.startsWith(LocationWalker.FILESYSTEM) ? null : LocationWalker.resourcePath(location);
 	}
 
-	private static String resourcePath(String location) {
-		String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-		StringJoiner segments = new StringJoiner("/");
-		for (String segment : path.split("/")) {
-			if (!segment.isEmpty() && !segment.equals(".")) {
-				segments.add(segment);
-			}
-		}
-		return segments.toString();
-	}
-
-	private void read(String location, Map<String, byte[]> scripts, Set<String> directoriesRead) {
+	private void read(String location, Map<String, byte[]> scripts, LocationWalker walker) {
 		String placeholder = placeholder(location);
 		if (placeholder != null) {
 			throw new MigrationDefinitionException("Migration location " + location + " names " + placeholder
 					+ ", which only a source that knows the database replaces. Call withDatabase(name) on the "
 					+ "source, or let MigrationRunner.builder() load the migrations: it knows the database.");
 		}
+		LocationWalker.FileVisitor visitor = new LocationWalker.FileVisitor() {
+
+			@Override
+			public void file(String relativePath, LocationWalker.Content content) throws IOException {
+				scripts.put(relativePath, content.read());
+			}
+
+			@Override
+			public void brokenLink(String relativePath, Path link) throws IOException {
+				if (isSqlFileName(relativePath)) {
+					throw SqlMigrationSource.brokenLink(link);
+				}
+			}
+
+		};
 		try {
-			if (location.startsWith(FILESYSTEM)) {
-				Path directory = Paths.get(location.substring(FILESYSTEM.length()));
+			String directoryName = LocationWalker.filesystemPath(location);
+			if (directoryName != null) {
+				Path directory = Paths.get(directoryName);
 				if (!Files.isDirectory(directory)) {
 					throw new MigrationDefinitionException("Migration location " + location + " is not a directory ("
 							+ directory.toAbsolutePath() + ")");
 				}
-				readDirectory(directory, "", scripts, directoriesRead);
+				walker.walkDirectory(directory, visitor);
 				return;
 			}
-			String path = resourcePath(location);
-			List<URL> roots = Collections.list(this.classLoader.getResources(path));
-			if (roots.isEmpty()) {
+			String path = LocationWalker.resourcePath(location);
+			if (!walker.walkClasspath(path, visitor)) {
 				// The default locations (db/migrations, and db/migrations/<name> of an
 				// instance) may well be absent, with Java migrations only; a location
 				// someone configured is nearly always a typo or a leftover
-				String defaultPath = resourcePath(DEFAULT_LOCATION);
+				String defaultPath = LocationWalker.resourcePath(DEFAULT_LOCATION);
 				if (path.equals(defaultPath) || path.startsWith(defaultPath + "/")) {
 					logger.info("No migrations found: location {} does not exist", location);
 				}
@@ -257,53 +240,10 @@ public final class SqlMigrationSource {
 							+ "migration locations", location);
 				}
 			}
-			for (URL root : roots) {
-				readClasspathRoot(root, path, scripts, directoriesRead);
-			}
 		}
 		catch (IOException ex) {
 			throw new MigrationDefinitionException("Could not read migration location " + location + ": " + ex, ex);
 		}
-	}
-
-	private void readClasspathRoot(URL root, String path, Map<String, byte[]> scripts, Set<String> directoriesRead)
-			throws IOException {
-		if ("file".equals(root.getProtocol())) {
-			try {
-				readDirectory(Paths.get(root.toURI()), "", scripts, directoriesRead);
-			}
-			catch (URISyntaxException ex) {
-				throw new IOException("Malformed location URL " + root, ex);
-			}
-			return;
-		}
-		URLConnection connection = root.openConnection();
-		if (!(connection instanceof JarURLConnection jarConnection)) {
-			throw new IOException("Cannot list resources at " + root);
-		}
-		jarConnection.setUseCaches(false);
-		String rootUrl = root.toExternalForm();
-		String jarUrl = rootUrl.substring(0, rootUrl.lastIndexOf("!/") + 2);
-		Set<String> directoriesInJar = new HashSet<>();
-		try (JarFile jar = jarConnection.getJarFile()) {
-			String prefix = path + "/";
-			Enumeration<JarEntry> jarEntries = jar.entries();
-			while (jarEntries.hasMoreElements()) {
-				JarEntry entry = jarEntries.nextElement();
-				String name = entry.getName();
-				if (entry.isDirectory() || !name.startsWith(prefix)) {
-					continue;
-				}
-				String directory = jarUrl + name.substring(0, name.lastIndexOf('/') + 1);
-				if (!directoriesRead.contains(directory)) {
-					directoriesInJar.add(directory);
-					try (InputStream input = jar.getInputStream(entry)) {
-						scripts.put(name.substring(prefix.length()), input.readAllBytes());
-					}
-				}
-			}
-		}
-		directoriesRead.addAll(directoriesInJar);
 	}
 
 	/**
@@ -317,31 +257,6 @@ public final class SqlMigrationSource {
 		}
 		String version = fileName.substring(1, separator);
 		return (fileName.charAt(0) == 'R') ? version.isEmpty() : version.matches("\\d+([._]\\d+)*");
-	}
-
-	private static void readDirectory(Path directory, String prefix, Map<String, byte[]> scripts,
-			Set<String> directoriesRead) throws IOException {
-		if (!directoriesRead.add(directory.toRealPath().toString())) {
-			return;
-		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-			for (Path file : files) {
-				String name = prefix + file.getFileName();
-				// Links to directories are not followed, as in Files.walk: a Kubernetes
-				// ConfigMap volume links its files and also the directory holding them
-				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-						LinkOption.NOFOLLOW_LINKS);
-				if (attributes.isDirectory()) {
-					readDirectory(file, name + "/", scripts, directoriesRead);
-				}
-				else if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-					scripts.put(name, Files.readAllBytes(file));
-				}
-				else if (attributes.isSymbolicLink() && !Files.exists(file) && isSqlFileName(name)) {
-					throw brokenLink(file);
-				}
-			}
-		}
 	}
 
 	private static boolean isSqlFileName(String name) {

@@ -1,5 +1,6 @@
 /**
- * Finding migrations: SQL files in locations, read and split into statements.
+ * Finding migrations: SQL files in locations, read and split into statements, and Java
+ * migration classes found by scanning packages.
  */
 @NullMarked
 package dev.migrations.source;

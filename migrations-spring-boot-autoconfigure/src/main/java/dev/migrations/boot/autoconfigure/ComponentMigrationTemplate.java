@@ -4,8 +4,9 @@ import dev.migrations.command.MigrationTemplate;
 
 /**
  * The class {@code java -jar app.jar make:migration NAME --java} writes: a
- * {@link dev.migrations.Migration} component with its {@link MigrationBean}, which the
- * application finds by component scanning.
+ * {@link dev.migrations.Migration} component with its {@link MigrationBean}, in
+ * {@code db.migrations}: found by scanning the package of the default location, or as a
+ * bean where component scanning reaches it, and registered once either way.
  */
 final class ComponentMigrationTemplate implements MigrationTemplate {
 

@@ -1,5 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ final class MigrationCommand implements MigrationListener {
 
 	private final List<String> args;
 
+	private final PrintStream out;
+
 	private volatile MigrationListener progress = new MigrationListener() {
 	};
 
@@ -33,6 +36,19 @@ final class MigrationCommand implements MigrationListener {
 	 * @param args the application's arguments; those before the command are options
 	 */
 	MigrationCommand(String command, List<String> args) {
+		this(command, args, System.out);
+	}
+
+	/**
+	 * Create a command from the application's arguments that prints to a stream of its
+	 * own.
+	 * @param command the command, one of the arguments
+	 * @param args the application's arguments; those before the command are options
+	 * @param out where the command prints its output: the process's standard output,
+	 * which the application's own output does not reach during a command run
+	 */
+	MigrationCommand(String command, List<String> args, PrintStream out) {
+		this.out = out;
 		int index = args.indexOf(command);
 		List<String> commandLine = new ArrayList<>();
 		commandLine.add(command);
@@ -60,6 +76,14 @@ final class MigrationCommand implements MigrationListener {
 
 	List<String> args() {
 		return this.args;
+	}
+
+	/**
+	 * Return where the command prints its output.
+	 * @return the process's standard output
+	 */
+	PrintStream out() {
+		return this.out;
 	}
 
 	void reportProgressTo(MigrationListener progress) {

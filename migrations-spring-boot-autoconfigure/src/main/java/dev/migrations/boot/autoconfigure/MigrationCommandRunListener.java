@@ -1,8 +1,10 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -24,8 +26,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns {@code java -jar app.jar migrate:status} (or any other migration command) into a
  * run of that command instead of the application: no web server, no migrations at
- * startup, quiet logging, and a {@link MigrationCommand} bean that
- * {@link MigrationsInitializer} runs and exits with.
+ * startup, no banner, logging at {@code WARN} unless {@code logging.level.root} is set,
+ * standard output for the command's output alone (the application's own output goes to
+ * standard error), and a {@link MigrationCommand} bean that {@link MigrationsInitializer}
+ * runs and exits with.
  * <p>
  * The command is the first argument that is not an option in Spring Boot's sense (see
  * {@link DefaultApplicationArguments#getNonOptionArgs()}), so options such as
@@ -47,6 +51,8 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	private @Nullable ConfigurableEnvironment environment;
 
 	private IntConsumer exit = System::exit;
+
+	private PrintStream commandOut = System.out;
 
 	MigrationCommandRunListener(SpringApplication application, String[] args) {
 		this.args = Arrays.asList(args);
@@ -98,13 +104,25 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 			ConfigurableEnvironment environment) {
 		if (isCommand()) {
 			this.environment = environment;
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("spring.main.web-application-type", "none");
+			properties.put("spring.main.banner-mode", "off");
+			properties.put("spring.main.log-startup-info", "false");
+			if (!environment.containsProperty("logging.level.root")) {
+				properties.put("logging.level.root", "warn");
+			}
 			// Spring's warning about a failed start and the MariaDB driver's
 			// about a failed statement would repeat the error the command prints
-			Map<String, Object> properties = Map.of("spring.main.web-application-type", "none",
-					"spring.main.banner-mode", "off", "spring.main.log-startup-info", "false", "logging.level.root",
-					"warn", "logging.level.org.springframework.context", "error", "logging.level.org.mariadb.jdbc",
-					"error", "migrations.on-startup", "none");
+			properties.put("logging.level.org.springframework.context", "error");
+			properties.put("logging.level.org.mariadb.jdbc", "error");
+			properties.put("migrations.on-startup", "none");
 			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+			// Standard output carries the command's output alone, something a script can
+			// read (migrate:status --json); whatever else the application prints, the
+			// log lines of the levels it configured among them, goes to standard error.
+			// Logback's console appender writes to System.out as it is at each line
+			this.commandOut = System.out;
+			System.setOut(System.err);
 		}
 	}
 
@@ -112,7 +130,8 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		String command = this.command;
 		if (command != null && MigrationCommandLine.isCommand(command)) {
-			context.getBeanFactory().registerSingleton("migrationCommand", new MigrationCommand(command, this.args));
+			context.getBeanFactory()
+				.registerSingleton("migrationCommand", new MigrationCommand(command, this.args, this.commandOut));
 		}
 	}
 
@@ -126,6 +145,7 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 		if (!isCommand()) {
 			return;
 		}
+		System.setOut(this.commandOut);
 		Throwable cause = exception;
 		while (cause.getCause() != null && !(cause instanceof MigrationException)) {
 			cause = cause.getCause();

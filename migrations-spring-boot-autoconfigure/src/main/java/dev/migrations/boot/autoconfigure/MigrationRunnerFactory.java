@@ -3,9 +3,11 @@ package dev.migrations.boot.autoconfigure;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -22,20 +24,25 @@ import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.source.JavaMigrationSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Builds the auto-configured runners from the properties and the beans of the context:
- * {@link Migration} beans with {@link MigrationBean}, {@link MigrationEntry} beans,
+ * {@link Migration} beans with {@link MigrationBean}, {@link Migration} classes found by
+ * scanning (created by the bean factory), {@link MigrationEntry} beans,
  * {@link MigrationListener}s and {@link MigrationRunnerCustomizer}s.
  */
 final class MigrationRunnerFactory {
@@ -86,6 +93,9 @@ final class MigrationRunnerFactory {
 		}
 		else {
 			dataSource = dataSource(base, null, user, password, null, null);
+			if (migrationsDataSource == null && applicationDataSource != null) {
+				SqlInitializationOverlap.warnIfOverlapping(this.environment, this.classLoader, applicationDataSource);
+			}
 		}
 		LedgerTable table = ledgerTable(emptyToNull(this.properties.getSchema()), "migrations.schema",
 				this.properties.getTable(), "migrations.table");
@@ -103,6 +113,8 @@ final class MigrationRunnerFactory {
 			.baselineVersion(baselineVersion(this.properties.getBaselineVersion(), "migrations.baseline-version"))
 			.flywayTable(flywayTable())
 			.shadow(shadow(user, password))
+			.javaPackages(this.properties.getJavaPackages())
+			.javaMigrationFactory(scannedMigrations(null))
 			.entries(javaMigrations(null))
 			.entries(entryBeans(null));
 		settings.applyTo(builder);
@@ -151,6 +163,7 @@ final class MigrationRunnerFactory {
 			.flywayTable(flywayTable())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
+			.javaMigrationFactory(scannedMigrations(name))
 			.entries(javaMigrations(name))
 			.entries(entryBeans(name));
 		settings.applyTo(builder);
@@ -310,6 +323,63 @@ final class MigrationRunnerFactory {
 		return entries;
 	}
 
+	/**
+	 * Create the Java migrations found by scanning through the bean factory, so that
+	 * their constructors are injected, with their id from {@link MigrationBean} or else
+	 * as the core reads it; a class that is also a bean is registered as one, not twice.
+	 */
+	private JavaMigrationSource.Factory scannedMigrations(@Nullable String instanceName) {
+		Set<Class<?>> beanClasses = new HashSet<>();
+		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
+			Class<?> type = this.beanFactory.getType(beanName);
+			if (type != null) {
+				beanClasses.add(ClassUtils.getUserClass(type));
+			}
+		}
+		return (type) -> {
+			if (beanClasses.contains(type)) {
+				return null;
+			}
+			MigrationBean annotation = AnnotationUtils.findAnnotation(type, MigrationBean.class);
+			MigrationId id;
+			if (annotation != null) {
+				String target = annotation.instance();
+				if (!target.isEmpty() && !target.equals(instanceName)) {
+					throw new MigrationDefinitionException("Java migration " + type.getName() + " is for instance '"
+							+ target + "', but was found in the locations of "
+							+ ((instanceName != null) ? "migrations.instances." + instanceName : "migrations") + ".",
+							correction(null,
+									"move the class into a package of the locations of " + "migrations.instances."
+											+ target + ", or correct instance in its @MigrationBean."),
+							null);
+				}
+				id = parseId(type.getName(), annotation.value());
+			}
+			else {
+				id = scannedId(type);
+			}
+			Migration migration = (this.beanFactory instanceof AutowireCapableBeanFactory autowiring)
+					? autowiring.createBean(type) : BeanUtils.instantiateClass(type);
+			return new MigrationEntry(id, migration, JavaMigrationSource.source(type));
+		};
+	}
+
+	private static MigrationId scannedId(Class<?> type) {
+		try {
+			return JavaMigrationSource.idOf(type);
+		}
+		catch (MigrationDefinitionException ex) {
+			throw new MigrationDefinitionException(
+					"Java migration " + type.getName() + ", found by scanning, has no id.",
+					correction("migrations.java-packages", "annotate the class with @" + MigrationBean.class.getName()
+							+ "(\"m_<yyyyMMddHHmmss>_<name>\"), "
+							+ "name it after its id (M20241201000000_CreateUsersTable), or give it a constant "
+							+ "public static final MigrationId ID; or move it out of the scanned packages (those "
+							+ "of the classpath: locations, and migrations.java-packages)."),
+					ex);
+		}
+	}
+
 	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {
 		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
 		if (instanceName != null && !entries.isEmpty()) {
@@ -322,9 +392,9 @@ final class MigrationRunnerFactory {
 		return entries;
 	}
 
-	private static dev.migrations.MigrationId parseId(String beanName, String id) {
+	private static MigrationId parseId(String beanName, String id) {
 		try {
-			return dev.migrations.MigrationId.parse(id);
+			return MigrationId.parse(id);
 		}
 		catch (MigrationException ex) {
 			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());

@@ -1,5 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -183,21 +184,28 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		List<String> secrets = MigrationsSecrets.of(environment);
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
 		int status = MigrationCommandLine.SUCCESS;
-		for (MigrationRunner runner : this.runners) {
-			if (this.runners.size() > 1) {
-				System.out.println("== " + runner.ledger().describe());
+		PrintStream out = command.out();
+		try {
+			for (MigrationRunner runner : this.runners) {
+				if (this.runners.size() > 1) {
+					out.println("== " + runner.ledger().describe());
+				}
+				MigrationCommandLine commandLine = withEntities(new MigrationCommandLine((progress) -> {
+					command.reportProgressTo(progress);
+					return runner;
+				}, locations, out, System.err, colour, secrets, new ComponentMigrationTemplate()));
+				status = Math.max(status, commandLine.run(command.args()));
+				if (command.args().get(0).equals("make:migration")) {
+					break;
+				}
 			}
-			MigrationCommandLine commandLine = withEntities(new MigrationCommandLine((progress) -> {
-				command.reportProgressTo(progress);
-				return runner;
-			}, locations, System.out, System.err, colour, secrets, new ComponentMigrationTemplate()));
-			status = Math.max(status, commandLine.run(command.args()));
-			if (command.args().get(0).equals("make:migration")) {
-				break;
+			if (this.applicationContext instanceof ConfigurableApplicationContext context) {
+				context.close();
 			}
 		}
-		if (this.applicationContext instanceof ConfigurableApplicationContext context) {
-			context.close();
+		finally {
+			// The application's own output went to standard error during the run
+			System.setOut(out);
 		}
 		this.exit.accept(status);
 	}

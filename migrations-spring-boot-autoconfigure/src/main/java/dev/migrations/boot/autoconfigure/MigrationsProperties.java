@@ -29,9 +29,17 @@ public class MigrationsProperties extends RunSettingsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Locations of SQL migrations, 'classpath:' or 'filesystem:' paths.
+	 * Locations of SQL migrations, 'classpath:' or 'filesystem:' paths. The package a
+	 * 'classpath:' location names is also scanned for Java migrations.
 	 */
 	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migrations"));
+
+	/**
+	 * Packages to scan for Java migrations (classes that implement Migration), besides
+	 * the packages that the 'classpath:' locations name, such as db.migrations for
+	 * 'classpath:db/migrations'.
+	 */
+	private List<String> javaPackages = new ArrayList<>();
 
 	/**
 	 * Name of the ledger table that records applied migrations.
@@ -199,6 +207,14 @@ public class MigrationsProperties extends RunSettingsProperties {
 
 	public void setLocations(List<String> locations) {
 		this.locations = locations;
+	}
+
+	public List<String> getJavaPackages() {
+		return this.javaPackages;
+	}
+
+	public void setJavaPackages(List<String> javaPackages) {
+		this.javaPackages = javaPackages;
 	}
 
 	public String getTable() {

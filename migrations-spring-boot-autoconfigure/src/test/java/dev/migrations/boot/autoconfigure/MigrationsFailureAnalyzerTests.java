@@ -1,5 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -42,9 +44,10 @@ class MigrationsFailureAnalyzerTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
 
 	@Test
-	void brokenMigrationNamesTheMigrationTheStatementAndTheFix() {
+	void brokenMigrationNamesTheMigrationTheStatementAndTheFix(@TempDir Path directory) {
 		FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(new MockEnvironment()),
-				this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken"));
+				this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + directory.resolve("db"),
+						"migrations.locations=classpath:db/broken"));
 		assertThat(analysis.getDescription())
 			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
 			.contains("classpath:db/broken/20241201000100_insert_into_missing_table.sql")
@@ -59,6 +62,22 @@ class MigrationsFailureAnalyzerTests {
 			.contains("run it once with the command migrate:repair")
 			.contains("define a MigrationStrategy bean that calls runner.repair(false)");
 		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.REPAIR_THEN_RETRY);
+	}
+
+	@Test
+	void brokenMigrationOnAnInMemoryDatabaseSaysToFixAndStartAgainNotToRepair() {
+		FailureAnalysis analysis = analyzeStartupFailure(new MigrationExecutionFailureAnalyzer(new MockEnvironment()),
+				this.contextRunner.withPropertyValues("migrations.locations=classpath:db/broken"));
+		assertThat(analysis.getAction())
+			.startsWith("The database lives in memory: it goes when the process ends, with what ran of "
+					+ "m_20241201000100_insert_into_missing_table and its FAILED row, and the next start builds it "
+					+ "anew from the migrations, so there is nothing to repair. Correct "
+					+ "m_20241201000100_insert_into_missing_table "
+					+ "(classpath:db/broken/20241201000100_insert_into_missing_table.sql) and start the application "
+					+ "again.")
+			.doesNotContain("migrate:repair")
+			.doesNotContain("MigrationStrategy");
+		assertThat(remedy(analysis).kind()).isEqualTo(Remedy.Kind.FIX_AND_RESTART);
 	}
 
 	@Test
@@ -366,7 +385,9 @@ class MigrationsFailureAnalyzerTests {
 			.contains("Description:")
 			.contains("Migration m_20241201000100_insert_into_missing_table failed while applying at statement 2")
 			.contains("Action:")
-			.contains("Correct migration m_20241201000100_insert_into_missing_table (statement 2)");
+			.contains("The database lives in memory")
+			.contains("Correct m_20241201000100_insert_into_missing_table "
+					+ "(classpath:db/broken/20241201000100_insert_into_missing_table.sql) and start the application again.");
 	}
 
 	private static Remedy correction(String step) {

@@ -34,6 +34,7 @@ class MigrationsPropertiesTests {
 		MigrationsProperties properties = new MigrationsProperties();
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getLocations()).containsExactly(SqlMigrationSource.DEFAULT_LOCATION);
+		assertThat(properties.getJavaPackages()).isEmpty();
 		assertThat(properties.getTable()).isEqualTo(LedgerTable.DEFAULT_NAME);
 		assertThat(properties.getSchema()).isNull();
 		assertThat(properties.getOnStartup()).isEqualTo(StartupMode.APPLY);
@@ -62,15 +63,16 @@ class MigrationsPropertiesTests {
 		assertThat(actuator.get("management.endpoint.migrations.access")).containsEntry("defaultValue", "read_only");
 		Map<String, Map<String, Object>> metadata = new TreeMap<>(all);
 		metadata.keySet().removeAll(actuator.keySet());
-		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.table",
-				"migrations.schema", "migrations.on-startup", "migrations.lock-timeout", "migrations.transaction-mode",
-				"migrations.out-of-order", "migrations.validate-on-apply", "migrations.allow-destructive",
-				"migrations.encoding", "migrations.url", "migrations.user", "migrations.password", "migrations.verify",
-				"migrations.shadow-url", "migrations.shadow-user", "migrations.shadow-password", "migrations.instances",
-				"migrations.placeholders", "migrations.placeholder-replacement", "migrations.target",
-				"migrations.init-sqls", "migrations.connect-retries", "migrations.connect-retries-interval",
-				"migrations.create-schemas", "migrations.driver-class-name", "migrations.baseline-on-migrate",
-				"migrations.baseline-version", "migrations.baseline-flyway-table");
+		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.java-packages",
+				"migrations.table", "migrations.schema", "migrations.on-startup", "migrations.lock-timeout",
+				"migrations.transaction-mode", "migrations.out-of-order", "migrations.validate-on-apply",
+				"migrations.allow-destructive", "migrations.encoding", "migrations.url", "migrations.user",
+				"migrations.password", "migrations.verify", "migrations.shadow-url", "migrations.shadow-user",
+				"migrations.shadow-password", "migrations.instances", "migrations.placeholders",
+				"migrations.placeholder-replacement", "migrations.target", "migrations.init-sqls",
+				"migrations.connect-retries", "migrations.connect-retries-interval", "migrations.create-schemas",
+				"migrations.driver-class-name", "migrations.baseline-on-migrate", "migrations.baseline-version",
+				"migrations.baseline-flyway-table");
 		metadata.forEach((name, property) -> assertThat(property.get("description")).as(name).isNotNull());
 		assertThat(metadata.get("migrations.locations")).containsEntry("defaultValue",
 				List.of(SqlMigrationSource.DEFAULT_LOCATION));

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link JdbcTest @JdbcTest} applies migrations to the test database.
+ * {@link JdbcTest @JdbcTest} applies migrations to the test database, Java migrations
+ * found by scanning among them.
  */
-@JdbcTest
+@JdbcTest(properties = "migrations.java-packages=dev.migrations.boot.autoconfigure.scanned")
 class JdbcTestSliceTests {
 
 	@Autowired
@@ -21,6 +22,11 @@ class JdbcTestSliceTests {
 	void migrationsRanBeforeTheTest() {
 		assertThat(this.jdbcTemplate.queryForObject("SELECT email FROM users WHERE id = 1", String.class))
 			.isEqualTo("ada@example.com");
+	}
+
+	@Test
+	void javaMigrationsFoundByScanningRanWithNoImport() {
+		assertThat(this.jdbcTemplate.queryForObject("SELECT text FROM greetings", String.class)).isEqualTo("hello");
 	}
 
 }

@@ -91,6 +91,34 @@ abstract class QuickstartCommandsConformanceIT {
 	}
 
 	@Test
+	void standardOutputHoldsOnlyTheCommandsOutputWhateverTheApplicationLogs() throws Exception {
+		// An application that configures log levels of its own logs at INFO while the
+		// command runs: here the connection pool, as it starts and shuts down
+		String applicationLogging = "--logging.level.com.zaxxer.hikari=info";
+		Result pending = run("migrate:status", applicationLogging);
+		assertThat(pending.exitCode()).as(pending.output()).isZero();
+		assertThat(pending.stdout().lines()).first().asString().startsWith("Migration ").contains("| Batch | Status");
+		assertThat(pending.stdout().lines()).allMatch(
+				(line) -> line.startsWith("Migration ") || line.startsWith("-----") || line.startsWith("m_2024"),
+				"a line of the status table");
+		assertThat(pending.stderr()).as("the application's own log lines").contains(" INFO ").contains("HikariPool");
+
+		Result migrate = run("migrate", applicationLogging);
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.stdout().lines()).hasSize(5).allMatch((line) -> line.startsWith("Applied "));
+
+		Result json = run("migrate:status", "--json", applicationLogging);
+		assertThat(json.exitCode()).as(json.output()).isZero();
+		assertThat(json.stdout().strip()).startsWith("[{\"id\":").endsWith("}]").doesNotContain(" INFO ");
+
+		Result quiet = run("migrate:status");
+		assertThat(quiet.exitCode()).as(quiet.output()).isZero();
+		assertThat(quiet.stderr()).as("without log levels of the application's own, nothing but the command's output")
+			.isEmpty();
+		assertThat(quiet.stdout()).contains("APPLIED").doesNotContain(" INFO ");
+	}
+
+	@Test
 	void makeMigrationWritesIntoTheSourceTreeOfTheConfiguredLocation() throws Exception {
 		Result made = run("make:migration", "add_tags");
 		assertThat(made.exitCode()).as(made.output()).isZero();
@@ -143,20 +171,38 @@ abstract class QuickstartCommandsConformanceIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-Xshare:auto", "-jar", jar));
 		command.addAll(args);
-		Path output = Files.createTempFile(this.directory, "command", ".log");
+		Path output = Files.createTempFile(this.directory, "command", ".out");
+		Path errors = Files.createTempFile(this.directory, "command", ".err");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
+			.redirectOutput(output.toFile())
+			.redirectError(errors.toFile());
 		builder.environment().remove("SPRING_PROFILES_ACTIVE");
 		Process process = builder.start();
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			fail("The command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(output));
+			fail("The command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(output)
+					+ Files.readString(errors));
 		}
-		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+				Files.readString(errors, StandardCharsets.UTF_8));
 	}
 
-	private record Result(int exitCode, String output) {
+	/**
+	 * What a command run printed.
+	 *
+	 * @param exitCode the exit status
+	 * @param stdout what it printed on standard output
+	 * @param stderr what it printed on standard error
+	 */
+	private record Result(int exitCode, String stdout, String stderr) {
+
+		/**
+		 * Return both outputs, standard output first.
+		 * @return the output
+		 */
+		String output() {
+			return this.stdout + this.stderr;
+		}
 
 	}
 

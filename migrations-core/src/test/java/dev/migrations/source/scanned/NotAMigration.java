@@ -1,0 +1,8 @@
+package dev.migrations.source.scanned;
+
+/**
+ * A class beside the migrations that is not one: skipped.
+ */
+public class NotAMigration {
+
+}

@@ -1,0 +1,123 @@
+package dev.migrations.boot.autoconfigure;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Warns at startup when Spring Boot's own SQL initialization ({@code spring.sql.init})
+ * would run {@code schema.sql} and {@code data.sql} scripts against the DataSource that
+ * migrations manage: after the migrations, so that what they create exists already, or
+ * rows are inserted twice. Reads the settings as Spring Boot does: {@code mode}
+ * ({@code embedded} by default), {@code platform} ({@code all}) and the schema and data
+ * locations.
+ */
+final class SqlInitializationOverlap {
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlInitializationOverlap.class);
+
+	private static final String OPTIONAL = "optional:";
+
+	private SqlInitializationOverlap() {
+	}
+
+	/**
+	 * Log the warning, if Spring Boot would run scripts against the DataSource.
+	 * @param environment the environment
+	 * @param classLoader the class loader to find the scripts with
+	 * @param dataSource the DataSource that migrations manage, the application's own
+	 */
+	static void warnIfOverlapping(Environment environment, ClassLoader classLoader, DataSource dataSource) {
+		String warning = warning(environment, classLoader, dataSource);
+		if (warning != null) {
+			logger.warn(warning);
+		}
+	}
+
+	/**
+	 * Return the warning, or {@code null} when Spring Boot would run no script against
+	 * the DataSource.
+	 */
+	static @Nullable String warning(Environment environment, ClassLoader classLoader, DataSource dataSource) {
+		String mode = environment.getProperty("spring.sql.init.mode", "embedded").toLowerCase(Locale.ROOT);
+		if (!mode.equals("always") && !mode.equals("embedded")) {
+			return null;
+		}
+		String platform = environment.getProperty("spring.sql.init.platform", "all");
+		ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+		List<String> scripts = new ArrayList<>();
+		scripts.addAll(existing(resolver, locations(environment, "schema", platform)));
+		scripts.addAll(existing(resolver, locations(environment, "data", platform)));
+		if (scripts.isEmpty()) {
+			return null;
+		}
+		if (mode.equals("embedded") && !isEmbedded(dataSource)) {
+			return null;
+		}
+		String why = mode.equals("always") ? "spring.sql.init.mode=always"
+				: "spring.sql.init.mode is embedded (the default) and the database is embedded";
+		return why + ", so Spring Boot runs " + String.join(", ", scripts) + " against the DataSource that "
+				+ "migrations manage, after the migrations have run: a table the migrations create exists already, "
+				+ "or rows are inserted twice. Move the scripts into migrations (see "
+				+ "docs/migrating-from-spring-sql-init.md: schema.sql becomes the first migration, "
+				+ "schema-{platform}.sql a {vendor} folder) and set spring.sql.init.mode=never.";
+	}
+
+	/**
+	 * The locations Spring Boot reads: the configured ones, or else
+	 * {@code schema-<platform>.sql} and {@code schema.sql} (and the same for data).
+	 */
+	private static List<String> locations(Environment environment, String kind, String platform) {
+		List<String> configured = Binder.get(environment)
+			.bind("spring.sql.init." + kind + "-locations", Bindable.listOf(String.class))
+			.orElse(null);
+		if (configured != null) {
+			return configured;
+		}
+		return List.of("optional:classpath*:" + kind + "-" + platform + ".sql", "optional:classpath*:" + kind + ".sql");
+	}
+
+	private static List<String> existing(ResourcePatternResolver resolver, List<String> locations) {
+		List<String> found = new ArrayList<>();
+		for (String location : locations) {
+			String pattern = location.startsWith(OPTIONAL) ? location.substring(OPTIONAL.length()) : location;
+			try {
+				for (Resource resource : resolver.getResources(pattern)) {
+					if (resource.exists()) {
+						found.add(pattern.replace("classpath*:", "classpath:"));
+						break;
+					}
+				}
+			}
+			catch (IOException ex) {
+				// Spring Boot fails the start on a location it cannot read; nothing to
+				// add
+			}
+		}
+		return found;
+	}
+
+	private static boolean isEmbedded(DataSource dataSource) {
+		try {
+			return EmbeddedDatabaseConnection.isEmbedded(dataSource);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+}

@@ -23,9 +23,12 @@ import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.source.MigrationIndex;
 import dev.migrations.source.SqlMigrationSource;
 import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The options of a {@link MigrationRunner} and the step that builds it, inherited by
@@ -36,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBuilder<B>>
 		permits MigrationRunner.Builder {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunnerBuilder.class);
 
 	private final DataSource dataSource;
 
@@ -73,6 +78,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private Verification verification = Verification.OFF;
 
+	private @Nullable MigrationIndex index;
+
 	MigrationRunnerBuilder(DataSource dataSource) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 	}
@@ -98,6 +105,20 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 */
 	public B locations(List<String> locations) {
 		this.locations = List.copyOf(locations);
+		return self();
+	}
+
+	/**
+	 * Use an index of the SQL migrations built with the application (see
+	 * {@link MigrationIndex}): the locations it lists are neither listed nor read when
+	 * the runner is built, their checksums come from the index, and a script is read only
+	 * when its migration runs. Locations it does not list are read as without it.
+	 * @param index the index, such as {@code MigrationIndex.find(classLoader)}, or
+	 * {@code null} for none
+	 * @return this builder
+	 */
+	public B index(@Nullable MigrationIndex index) {
+		this.index = index;
 		return self();
 	}
 
@@ -310,10 +331,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		DataSource connections = new MaskingDataSource(this.dataSource, this.secrets);
 		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
-		SqlMigrationSource.Loaded loaded = new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(),
-				this.encoding)
-			.withDatabase(dialect.name())
-			.loadAll();
+		SqlMigrationSource.Loaded loaded = load(dialect);
 		all.addAll(loaded.migrations());
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
 		List<SquashFile> squashes = loaded.squashes()
@@ -326,6 +344,22 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
 				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
 				this.shadow, this.verification, squashes));
+	}
+
+	/**
+	 * Load the SQL migrations: from the index when there is one for the encoding.
+	 */
+	private SqlMigrationSource.Loaded load(Dialect dialect) {
+		if (this.index != null && this.index.encoding().equals(this.encoding)) {
+			return this.index.load(this.locations, dialect.name(), dialect.splitter(), this.classLoader);
+		}
+		if (this.index != null) {
+			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",
+					this.index.encoding(), this.encoding);
+		}
+		return new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding)
+			.withDatabase(dialect.name())
+			.loadAll();
 	}
 
 	/**

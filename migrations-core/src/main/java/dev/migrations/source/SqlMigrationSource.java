@@ -6,12 +6,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -179,6 +174,20 @@ public final class SqlMigrationSource {
 	public Loaded loadAll() {
 		List<MigrationEntry> entries = new ArrayList<>();
 		List<SquashFile> squashes = new ArrayList<>();
+		for (Loaded loaded : loadByLocation().values()) {
+			entries.addAll(loaded.migrations());
+			squashes.addAll(loaded.squashes());
+		}
+		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
+	}
+
+	/**
+	 * Load what each location holds, as {@link #loadAll()} does: a directory that an
+	 * earlier location reached is not read again.
+	 * @return what each location holds, by location, in the order of the locations
+	 */
+	Map<String, Loaded> loadByLocation() {
+		Map<String, Loaded> byLocation = new LinkedHashMap<>();
 		// Real paths of directories, and jar URLs of directories in jars: a directory
 		// that two locations reach would otherwise report each of its migrations as a
 		// duplicate of itself
@@ -186,9 +195,24 @@ public final class SqlMigrationSource {
 		for (String location : this.locations) {
 			Map<String, byte[]> scripts = new TreeMap<>();
 			read(location, scripts, directoriesRead);
-			entries.addAll(toEntries(location, scripts, squashes));
+			List<SquashFile> squashes = new ArrayList<>();
+			List<MigrationEntry> entries = toEntries(location, scripts, squashes);
+			Loaded loaded = byLocation.get(location);
+			if (loaded != null) {
+				entries.addAll(0, loaded.migrations());
+				squashes.addAll(0, loaded.squashes());
+			}
+			byLocation.put(location, new Loaded(List.copyOf(entries), List.copyOf(squashes)));
 		}
-		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
+		return byLocation;
+	}
+
+	/**
+	 * Return the locations, as given.
+	 * @return the locations
+	 */
+	List<String> locations() {
+		return this.locations;
 	}
 
 	/**
@@ -360,7 +384,8 @@ public final class SqlMigrationSource {
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
 			if (SquashFile.isSquash(fileName)) {
 				String source = join(location, relative);
-				squashes.add(SquashFile.parse(source, fileName, decode(script.getValue(), source), this.splitter));
+				squashes.add(SquashFile.parse(source, fileName,
+						ScriptDecoder.decode(script.getValue(), source, this.encoding), this.splitter));
 				continue;
 			}
 			if (!fileName.endsWith(".sql")) {
@@ -392,7 +417,7 @@ public final class SqlMigrationSource {
 				case ".down.sql" -> 1;
 				default -> 2;
 			};
-			pair[slot] = decode(script.getValue(), join(location, relative));
+			pair[slot] = ScriptDecoder.decode(script.getValue(), join(location, relative), this.encoding);
 		}
 		List<MigrationEntry> entries = new ArrayList<>(pairs.size());
 		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
@@ -424,58 +449,6 @@ public final class SqlMigrationSource {
 				.add(new MigrationEntry(id, new SqlFileMigration(plain, null, source, source, this.splitter), source));
 		}
 		return entries;
-	}
-
-	/**
-	 * Decode a script strictly: a byte sequence that is not valid in the encoding is an
-	 * error naming where it is, never a replacement character stored in the database; a
-	 * NUL character means the file is not text at all.
-	 */
-	private String decode(byte[] bytes, String source) {
-		String text;
-		if (this.encoding.equals(StandardCharsets.UTF_8)) {
-			// The common case, decoded fast; only a file that decodes to a replacement
-			// character is decoded again to find out whether it holds one or is invalid
-			text = new String(bytes, StandardCharsets.UTF_8);
-			if (text.indexOf('\uFFFD') >= 0) {
-				text = decodeStrictly(bytes, source);
-			}
-		}
-		else {
-			text = decodeStrictly(bytes, source);
-		}
-		int nul = text.indexOf('\u0000');
-		if (nul >= 0) {
-			throw new MigrationDefinitionException(
-					"Migration file " + source + " is not text: it holds a NUL " + "character (character " + nul
-							+ "). Only SQL scripts belong in a migration location; move the " + "file out of it.");
-		}
-		return text;
-	}
-
-	private String decodeStrictly(byte[] bytes, String source) {
-		CharsetDecoder decoder = this.encoding.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer input = ByteBuffer.wrap(bytes);
-		CharBuffer output = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
-		CoderResult result = decoder.decode(input, output, true);
-		if (!result.isError()) {
-			result = decoder.flush(output);
-		}
-		if (result.isError()) {
-			int offset = input.position();
-			int line = 1;
-			for (int i = 0; i < offset; i++) {
-				line += (bytes[i] == '\n') ? 1 : 0;
-			}
-			throw new MigrationDefinitionException("Migration file " + source + " is not valid " + this.encoding.name()
-					+ " text: byte offset " + offset + " (line " + line + ") holds " + result.length()
-					+ " byte(s) that are not " + this.encoding.name() + ". Save the file as " + this.encoding.name()
-					+ ", or configure the encoding it is written in (migrations.encoding, "
-					+ "--encoding); nothing was read from it.");
-		}
-		return output.flip().toString();
 	}
 
 	/**

@@ -21,7 +21,9 @@ import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
+import dev.migrations.source.MigrationIndex;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -203,6 +205,11 @@ final class MigrationRunnerFactory {
 
 	private MigrationRunner build(MigrationRunner.Builder builder) {
 		builder.classLoader(this.classLoader).secrets(this.secrets);
+		if (AotDetector.useGeneratedArtifacts()) {
+			// The index that process-aot wrote: the scripts are not listed, read or
+			// hashed at start-up
+			builder.index(MigrationIndex.find(this.classLoader));
+		}
 		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
 		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
 			.orderedStream()

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.migrations.boot.autoconfigure.MigrationRunnerCustomizer;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.MigrationIndex;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -71,6 +72,13 @@ public final class SpringBootChild {
 		try (ConfigurableApplicationContext context = application.run()) {
 			if (ready[0] == 0) {
 				throw new IllegalStateException("The application never became ready");
+			}
+			// Untimed: a runner that found no migrations would look fast
+			if (tool == Tool.MIGRATIONS || indexed) {
+				int found = context.getBean(MigrationRunner.class).descriptors().size();
+				if (found != count) {
+					throw new IllegalStateException(tool + " found " + found + " migrations, expected " + count);
+				}
 			}
 			Files.writeString(resultFile, Double.toString((ready[0] - start) / 1_000_000.0));
 		}

@@ -68,6 +68,25 @@ class MigrationsAotProcessorTests {
 	}
 
 	@Test
+	void anApplicationWithInstancesIsProcessedWithTheLocationsOfEachInstance() throws IOException {
+		Processed processed = processAheadOfTime("migrations.instances.orders.locations=classpath:db/orders",
+				"migrations.instances.reporting.locations=classpath:db/reporting");
+		assertThat(MigrationIndex.read(new StringReader(processed.index())).locations())
+			.containsExactlyInAnyOrder("classpath:db/orders", "classpath:db/reporting");
+		String generated = processed.files()
+			.getGeneratedFiles(Kind.SOURCE)
+			.values()
+			.stream()
+			.map(Processed::text)
+			.filter((source) -> source.contains("BeanDefinition getOrdersMigrationRunnerBeanDefinition()"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(generated).as("the code that registers the runners keeps the order they are applied in")
+			.contains("setAttribute(\"order\", 0)")
+			.contains("setAttribute(\"order\", 1)");
+	}
+
+	@Test
 	void contributesNothingWhenMigrationsAreDisabled() {
 		Processed processed = processAheadOfTime("migrations.enabled=false");
 		assertThat(processed.files().getGeneratedFile(Kind.RESOURCE, MigrationIndex.RESOURCE)).isNull();
@@ -89,6 +108,15 @@ class MigrationsAotProcessorTests {
 	}
 
 	private record Processed(InMemoryGeneratedFiles files, RuntimeHints hints) {
+
+		static String text(InputStreamSource source) {
+			try {
+				return new String(source.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 
 		String index() throws IOException {
 			InputStreamSource index = this.files.getGeneratedFile(Kind.RESOURCE, MigrationIndex.RESOURCE);

@@ -208,14 +208,6 @@ public final class SqlMigrationSource {
 	}
 
 	/**
-	 * Return the locations, as given.
-	 * @return the locations
-	 */
-	List<String> locations() {
-		return this.locations;
-	}
-
-	/**
 	 * Return the resource path a class path location names: the location without its
 	 * {@code classpath:} prefix, if any, without leading or trailing slashes, and without
 	 * empty or {@code .} segments.

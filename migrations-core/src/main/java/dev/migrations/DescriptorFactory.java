@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SchemaOperation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records a migration's plans and computes checksums.
@@ -91,6 +93,28 @@ public final class DescriptorFactory {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+	}
+
+	/**
+	 * Return a supplier that asks another once, on first use, and then returns what it
+	 * gave.
+	 */
+	static <T> Supplier<T> once(Supplier<T> supplier) {
+		return new Supplier<>() {
+
+			private @Nullable T value;
+
+			@Override
+			public synchronized T get() {
+				T result = this.value;
+				if (result == null) {
+					result = supplier.get();
+					this.value = result;
+				}
+				return result;
+			}
+
+		};
 	}
 
 }

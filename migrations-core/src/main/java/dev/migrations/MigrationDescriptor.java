@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A migration ready to run: its id, checksum, source, and the recorded up and down plans.
  * Built by {@link MigrationEntry#buildDescriptors(java.util.Collection)}, which records
  * the up plan at once (the checksum is computed from it) and the down plan only when
- * something asks for it: a rollback, or {@link #reversible()}. Instances are immutable
- * and thread-safe.
+ * something asks for it: a rollback, or {@link #reversible()}. A migration whose checksum
+ * is {@link KnownChecksum known} beforehand records its up plan, too, only when something
+ * asks for it: an apply, a dry run, a replay. Instances are immutable and thread-safe.
  */
 public final class MigrationDescriptor {
 
@@ -24,7 +25,9 @@ public final class MigrationDescriptor {
 
 	private final String downSource;
 
-	private final List<SchemaOperation> up;
+	private final Supplier<List<SchemaOperation>> upRecorder;
+
+	private volatile @Nullable List<SchemaOperation> up;
 
 	private final boolean transactional;
 
@@ -32,7 +35,7 @@ public final class MigrationDescriptor {
 
 	private final boolean repair;
 
-	private final @Nullable String flywayVersion;
+	private final Supplier<@Nullable String> flywayVersion;
 
 	private final Supplier<DownPlan> downRecorder;
 
@@ -51,18 +54,26 @@ public final class MigrationDescriptor {
 	 */
 	public MigrationDescriptor(MigrationId id, String checksum, String source, List<SchemaOperation> up,
 			@Nullable List<SchemaOperation> down, @Nullable String irreversibleReason, boolean transactional) {
-		this(id, checksum, source, source, up, transactional, false, false, null,
+		this(id, checksum, source, source, up, transactional, false, false, () -> null,
 				() -> new DownPlan(down, irreversibleReason));
 	}
 
 	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource, List<SchemaOperation> up,
-			boolean transactional, boolean destructive, boolean repair, @Nullable String flywayVersion,
+			boolean transactional, boolean destructive, boolean repair, Supplier<@Nullable String> flywayVersion,
 			Supplier<DownPlan> downRecorder) {
+		this(id, checksum, source, downSource, () -> up, transactional, destructive, repair, flywayVersion,
+				downRecorder);
+		this.up = List.copyOf(up);
+	}
+
+	MigrationDescriptor(MigrationId id, String checksum, String source, String downSource,
+			Supplier<List<SchemaOperation>> upRecorder, boolean transactional, boolean destructive, boolean repair,
+			Supplier<@Nullable String> flywayVersion, Supplier<DownPlan> downRecorder) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.checksum = Objects.requireNonNull(checksum, "checksum must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
 		this.downSource = Objects.requireNonNull(downSource, "downSource must not be null");
-		this.up = List.copyOf(up);
+		this.upRecorder = upRecorder;
 		this.transactional = transactional;
 		this.destructive = destructive;
 		this.repair = repair;
@@ -105,11 +116,23 @@ public final class MigrationDescriptor {
 	}
 
 	/**
-	 * Return the operations that apply the migration.
+	 * Return the operations that apply the migration, recording them on first use when
+	 * the checksum was known beforehand.
 	 * @return the up plan
+	 * @throws MigrationDefinitionException if the migration fails to record its up plan
 	 */
 	public List<SchemaOperation> up() {
-		return this.up;
+		List<SchemaOperation> plan = this.up;
+		if (plan == null) {
+			synchronized (this) {
+				plan = this.up;
+				if (plan == null) {
+					plan = List.copyOf(this.upRecorder.get());
+					this.up = plan;
+				}
+			}
+		}
+		return plan;
 	}
 
 	/**
@@ -165,7 +188,7 @@ public final class MigrationDescriptor {
 	 * @see Migration#flywayVersion()
 	 */
 	public @Nullable String flywayVersion() {
-		return this.flywayVersion;
+		return this.flywayVersion.get();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.migrations.schema.SchemaOperation;
 import org.slf4j.Logger;
@@ -115,17 +116,25 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 	}
 
 	/**
-	 * Record the up plan and compute the checksum now; the down plan is recorded when
-	 * first asked for.
+	 * Record the up plan and compute the checksum now, unless the checksum is known; the
+	 * down plan, and the up plan of a migration whose checksum is known, are recorded
+	 * when first asked for.
 	 */
 	private MigrationDescriptor describe() {
+		if (this.migration instanceof KnownChecksum known) {
+			Supplier<List<SchemaOperation>> up = DescriptorFactory
+				.once(() -> DescriptorFactory.record(this.id, this.source, this.migration::up));
+			return new MigrationDescriptor(this.id, known.checksum(), this.source, this.downSource, up,
+					this.migration.transactional(), this.migration.destructive(), this.migration.repair(),
+					this.migration::flywayVersion, () -> recordDown(up));
+		}
 		List<SchemaOperation> up = DescriptorFactory.record(this.id, this.source, this.migration::up);
 		return new MigrationDescriptor(this.id, DescriptorFactory.checksum(up), this.source, this.downSource, up,
 				this.migration.transactional(), this.migration.destructive(), this.migration.repair(),
-				this.migration.flywayVersion(), () -> recordDown(up));
+				this.migration::flywayVersion, () -> recordDown(() -> up));
 	}
 
-	private MigrationDescriptor.DownPlan recordDown(List<SchemaOperation> up) {
+	private MigrationDescriptor.DownPlan recordDown(Supplier<List<SchemaOperation>> upPlan) {
 		if (DescriptorFactory.overridesDown(this.migration)) {
 			try {
 				return new MigrationDescriptor.DownPlan(
@@ -135,6 +144,7 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 				return new MigrationDescriptor.DownPlan(null, ex.getMessage());
 			}
 		}
+		List<SchemaOperation> up = upPlan.get();
 		List<SchemaOperation> down = new ArrayList<>(up.size());
 		for (int i = up.size() - 1; i >= 0; i--) {
 			SchemaOperation inverse = up.get(i).inverse();

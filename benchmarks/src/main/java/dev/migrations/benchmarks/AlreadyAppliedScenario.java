@@ -38,7 +38,10 @@ final class AlreadyAppliedScenario implements Scenario {
 		if (this.action == ChildAction.NOTHING_PENDING) {
 			// Plain JDBC's row is the floor: reading and hashing the files, which any
 			// tool that validates applied migrations does
-			return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE);
+			// Plain JDBC reading the ledger is the floor of a start with the build-time
+			// index, which reads the ledger and no file
+			return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE, Tool.PLAIN_LEDGER,
+					Tool.MIGRATIONS_INDEX);
 		}
 		return List.of(Tool.MIGRATIONS, Tool.FLYWAY, Tool.LIQUIBASE);
 	}

@@ -95,6 +95,8 @@ public final class BenchmarkChild {
 		return switch (tool) {
 			case PLAIN_JDBC -> new PlainJdbcWork();
 			case MIGRATIONS -> new MigrationsWork();
+			case MIGRATIONS_INDEX -> new IndexedMigrationsWork();
+			case PLAIN_LEDGER -> new LedgerReadWork();
 			case MIGRATIONS_SQUASH ->
 				throw new IllegalArgumentException(tool + " is measured by " + SquashChild.class.getSimpleName());
 			case FLYWAY -> new FlywayWork();

@@ -22,9 +22,12 @@ final class BenchmarkOptions {
 			                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
 			  --scenarios LIST   apply,nothing-pending,status,spring-boot,describe,drift,
 			                     squash (default: all); introspect is describe and drift
-			  --tools LIST       plain,migrations,migrations-squash,flyway,liquibase
-			                     (default: all); migrations-squash is the squashed
-			                     load of the squash scenario
+			  --tools LIST       plain,plain-ledger,migrations,migrations-index,
+			                     migrations-squash,flyway,liquibase (default: all);
+			                     migrations-squash is the squashed load of the squash
+			                     scenario; migrations-index (the build-time index) and
+			                     plain-ledger (plain JDBC reading the ledger) take
+			                     part in nothing-pending
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
 			                     1000 for the others; for describe and drift, the
 			                     number of tables)

@@ -88,7 +88,8 @@ final class MigrationGenerator {
 		switch (tool) {
 			case PLAIN_JDBC ->
 				writeEach(directory, count, (number) -> "%05d_create_t_%d.sql".formatted(number, number));
-			case MIGRATIONS, MIGRATIONS_SQUASH -> writeEach(directory, count,
+			case MIGRATIONS_INDEX -> IndexedMigrationsWork.write(directory, count);
+			case MIGRATIONS, MIGRATIONS_SQUASH, PLAIN_LEDGER -> writeEach(directory, count,
 					(number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP) + "_create_t_" + number + ".sql");
 			case FLYWAY -> writeEach(directory, count, (number) -> "V" + number + "__create_t_" + number + ".sql");
 			case LIQUIBASE -> writeLiquibase(directory, count);
@@ -114,6 +115,18 @@ final class MigrationGenerator {
 		}
 		changelog.append("</databaseChangeLog>\n");
 		Files.writeString(directory.resolve(LIQUIBASE_CHANGELOG), changelog);
+	}
+
+	/**
+	 * Write {@code count} migrations in this library's format.
+	 * @param directory the directory, created if missing
+	 * @param count how many migrations
+	 * @throws IOException if a file cannot be written
+	 */
+	static void writeMigrations(Path directory, int count) throws IOException {
+		Files.createDirectories(directory);
+		writeEach(directory, count,
+				(number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP) + "_create_t_" + number + ".sql");
 	}
 
 	private static void writeEach(Path directory, int count, FileNamer namer) throws IOException {

@@ -27,7 +27,7 @@ final class SpringBootScenario implements Scenario {
 
 	@Override
 	public List<Tool> tools() {
-		return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY);
+		return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY, Tool.MIGRATIONS_INDEX);
 	}
 
 	@Override

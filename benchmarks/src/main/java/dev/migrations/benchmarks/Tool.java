@@ -30,6 +30,18 @@ enum Tool {
 	 */
 	MIGRATIONS_SQUASH("migrations-squash", "migrations", "dev.migrations", "migrations-core", "squashed load"),
 
+	/**
+	 * This library with the index of its migrations written beforehand, as an
+	 * application's build writes it: the migrations and the index are on the class path.
+	 */
+	MIGRATIONS_INDEX("migrations-index", "migrations", "dev.migrations", "migrations-core", "build-time index"),
+
+	/**
+	 * Plain JDBC reading this library's ledger, every row: the floor of a start that
+	 * reads what is applied and nothing else.
+	 */
+	PLAIN_LEDGER("plain-ledger", "plain JDBC", null, null, "reading the ledger"),
+
 	/** Flyway. */
 	FLYWAY("flyway", "Flyway", "org.flywaydb", "flyway-core", null),
 

@@ -28,9 +28,12 @@ import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.source.Placeholders;
 import dev.migrations.source.JavaMigrationSource;
+import dev.migrations.source.MigrationIndex;
 import dev.migrations.source.SqlMigrationSource;
 import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The options of a {@link MigrationRunner} and the step that builds it, inherited by
@@ -47,6 +50,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	/** The default name of Flyway's history table, read by baseline-on-migrate. */
 	public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunnerBuilder.class);
 
 	private final DataSource dataSource;
 
@@ -108,6 +113,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private LedgerTable flywayTable = new LedgerTable(null, DEFAULT_FLYWAY_TABLE);
 
+	private @Nullable MigrationIndex index;
+
 	MigrationRunnerBuilder(DataSource dataSource) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 	}
@@ -135,6 +142,20 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 */
 	public B locations(List<String> locations) {
 		this.locations = List.copyOf(locations);
+		return self();
+	}
+
+	/**
+	 * Use an index of the SQL migrations built with the application (see
+	 * {@link MigrationIndex}): the locations it lists are neither listed nor read when
+	 * the runner is built, their checksums come from the index, and a script is read only
+	 * when its migration runs. Locations it does not list are read as without it.
+	 * @param index the index, such as {@code MigrationIndex.find(classLoader)}, or
+	 * {@code null} for none
+	 * @return this builder
+	 */
+	public B index(@Nullable MigrationIndex index) {
+		this.index = index;
 		return self();
 	}
 
@@ -527,11 +548,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		DataSource connections = new MaskingDataSource(opened, secrets);
 		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
-		SqlMigrationSource.Loaded loaded = new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(),
-				this.encoding)
-			.withDatabase(dialect.name())
-			.withPlaceholders(replacing)
-			.loadAll();
+		SqlMigrationSource.Loaded loaded = load(dialect, replacing);
 		all.addAll(loaded.migrations());
 		all.addAll(new JavaMigrationSource(this.locations, this.javaPackages, this.classLoader)
 			.withDatabase(dialect.name())
@@ -560,6 +577,23 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	private LedgerTable flywayTable() {
 		return (this.flywayTable.schema() != null) ? this.flywayTable
 				: new LedgerTable(this.table.schema(), this.flywayTable.name());
+	}
+
+	/**
+	 * Load the SQL migrations: from the index when there is one for the encoding.
+	 */
+	private SqlMigrationSource.Loaded load(Dialect dialect, Placeholders placeholders) {
+		if (this.index != null && this.index.encoding().equals(this.encoding)) {
+			return this.index.load(this.locations, dialect.name(), dialect.splitter(), this.classLoader, placeholders);
+		}
+		if (this.index != null) {
+			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",
+					this.index.encoding(), this.encoding);
+		}
+		return new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding)
+			.withDatabase(dialect.name())
+			.withPlaceholders(placeholders)
+			.loadAll();
 	}
 
 	/**

@@ -173,13 +173,34 @@ public final class SqlMigrationSource {
 	public Loaded loadAll() {
 		List<MigrationEntry> entries = new ArrayList<>();
 		List<SquashFile> squashes = new ArrayList<>();
+		for (Loaded loaded : loadByLocation().values()) {
+			entries.addAll(loaded.migrations());
+			squashes.addAll(loaded.squashes());
+		}
+		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
+	}
+
+	/**
+	 * Load what each location holds, as {@link #loadAll()} does: a directory that an
+	 * earlier location reached is not read again.
+	 * @return what each location holds, by location, in the order of the locations
+	 */
+	Map<String, Loaded> loadByLocation() {
+		Map<String, Loaded> byLocation = new LinkedHashMap<>();
 		LocationWalker walker = new LocationWalker(this.classLoader);
 		for (String location : this.locations) {
 			Map<String, byte[]> scripts = new TreeMap<>();
 			read(location, scripts, walker);
-			entries.addAll(toEntries(location, scripts, squashes));
+			List<SquashFile> squashes = new ArrayList<>();
+			List<MigrationEntry> entries = toEntries(location, scripts, squashes);
+			Loaded loaded = byLocation.get(location);
+			if (loaded != null) {
+				entries.addAll(0, loaded.migrations());
+				squashes.addAll(0, loaded.squashes());
+			}
+			byLocation.put(location, new Loaded(List.copyOf(entries), List.copyOf(squashes)));
 		}
-		return new Loaded(List.copyOf(entries), List.copyOf(squashes));
+		return byLocation;
 	}
 
 	/**

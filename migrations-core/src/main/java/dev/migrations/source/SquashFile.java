@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
@@ -38,12 +39,12 @@ public final class SquashFile {
 
 	private final Map<MigrationId, String> replaced;
 
-	private final String script;
+	private final Supplier<String> script;
 
 	private final SqlStatementSplitter splitter;
 
 	private SquashFile(String source, String dialect, MigrationId target, Map<MigrationId, String> replaced,
-			String script, SqlStatementSplitter splitter) {
+			Supplier<String> script, SqlStatementSplitter splitter) {
 		this.source = source;
 		this.dialect = dialect;
 		this.target = target;
@@ -150,7 +151,23 @@ public final class SquashFile {
 		if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(target)) {
 			throw malformed(source, "its header must name the migrations it replaces, the last of them " + target);
 		}
-		return new SquashFile(source, base.substring(dot + 1), target, replaced, script, splitter);
+		return new SquashFile(source, base.substring(dot + 1), target, replaced, () -> script, splitter);
+	}
+
+	/**
+	 * Return a squash that a {@link MigrationIndex} lists: its file is read only when it
+	 * is loaded.
+	 * @param source where it is
+	 * @param dialect the name of the dialect it is written for
+	 * @param target the newest migration it replaces
+	 * @param replaced the migrations it replaces, with their checksums
+	 * @param script reads its text
+	 * @param splitter the splitter of the database
+	 * @return the squash
+	 */
+	static SquashFile indexed(String source, String dialect, MigrationId target, Map<MigrationId, String> replaced,
+			Supplier<String> script, SqlStatementSplitter splitter) {
+		return new SquashFile(source, dialect, target, new LinkedHashMap<>(replaced), script, splitter);
 	}
 
 	private static MigrationDefinitionException malformed(String source, String problem) {
@@ -199,7 +216,7 @@ public final class SquashFile {
 	 * @return the entry
 	 */
 	public MigrationEntry entry() {
-		return new MigrationEntry(this.target, new SqlFileMigration(this.script, null, this.source, this.source,
+		return new MigrationEntry(this.target, new SqlFileMigration(this.script.get(), null, this.source, this.source,
 				this.splitter, Placeholders.disabled()), this.source);
 	}
 

@@ -25,7 +25,11 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
 import dev.migrations.source.JavaMigrationSource;
+import dev.migrations.source.MigrationIndex;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -46,6 +50,8 @@ import org.springframework.util.StringUtils;
  * {@link MigrationListener}s and {@link MigrationRunnerCustomizer}s.
  */
 final class MigrationRunnerFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunnerFactory.class);
 
 	private final MigrationsProperties properties;
 
@@ -280,6 +286,16 @@ final class MigrationRunnerFactory {
 		List<String> secrets = new ArrayList<>(this.secrets);
 		connectionSecrets.stream().filter((secret) -> !secrets.contains(secret)).forEach(secrets::add);
 		builder.classLoader(this.classLoader).secrets(secrets);
+		if (AotDetector.useGeneratedArtifacts()) {
+			// The index that process-aot wrote: the scripts are not listed, read or
+			// hashed at start-up
+			MigrationIndex index = MigrationIndex.find(this.classLoader);
+			if (index != null) {
+				logger.info("Reading the SQL migrations of the class path from the index written at build time, {}",
+						MigrationIndex.RESOURCE);
+			}
+			builder.index(index);
+		}
 		this.beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
 		this.beanFactory.getBeanProvider(MigrationRunnerCustomizer.class)
 			.orderedStream()

@@ -1,0 +1,479 @@
+package dev.migrations.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.migrations.DescriptorFactory;
+import dev.migrations.MigrationDefinitionException;
+import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationId;
+import dev.migrations.sql.SqlStatementSplitter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL migrations of class path locations, listed, read and checksummed once, when the
+ * application is built: a packaged application's scripts cannot change between its build
+ * and its start, so a runner given the index lists, reads and hashes nothing at start-up,
+ * and reads a script only when its migration runs (applied, shown by a dry run, rolled
+ * back, replayed). Applied migrations are validated against the checksums the index
+ * carries, so a script edited before the build that made the index is still told apart.
+ * <p>
+ * The index is a UTF-8 text resource, {@value #RESOURCE}, of tab-separated lines: <pre>
+ * migrations-index  1  UTF-8                      version, encoding of the scripts
+ * location  classpath:db/migrations  h2,mariadb,...  a location, resolved, and the databases
+ *                                                    whose splitter gave the lines below
+ * migration  id  checksum  flags  source  down-source
+ * squash  source  dialect  target  id=checksum,...
+ * </pre> {@code flags} is {@code -} or a comma-separated list of {@code no-transaction},
+ * {@code destructive} and {@code repair}, the header words that matter before a script is
+ * read; {@code down-source} is the source again when there is no {@code .down.sql}. A
+ * location that holds {@code {vendor}} or {@code {database}} is indexed once for each
+ * database's folder, under the location that names it. Lines starting with {@code #} are
+ * comments. {@code filesystem:} locations are not indexed: they are read at start-up, as
+ * without an index. Instances are immutable and thread-safe.
+ */
+public final class MigrationIndex {
+
+	/** Where an application carries its index, on the class path. */
+	public static final String RESOURCE = "META-INF/migrations/index";
+
+	/** The version of the format this class writes and reads. */
+	public static final int VERSION = 1;
+
+	private static final String HEADER = "migrations-index";
+
+	/**
+	 * The splitter of each database that names a folder: the same as each dialect's.
+	 */
+	static final Map<String, SqlStatementSplitter> SPLITTERS = splitters();
+
+	private final Charset encoding;
+
+	private final List<Section> sections;
+
+	private MigrationIndex(Charset encoding, List<Section> sections) {
+		this.encoding = encoding;
+		this.sections = List.copyOf(sections);
+	}
+
+	/**
+	 * Build the index of locations: list, read and checksum their scripts exactly as a
+	 * runner does without an index, once for each database whose splitter could read them
+	 * differently.
+	 * @param locations the locations; {@code filesystem:} ones are left out
+	 * @param classLoader the class loader to find class path locations with
+	 * @param encoding the encoding of the scripts
+	 * @return the index
+	 * @throws MigrationDefinitionException if a script is malformed, as a runner would
+	 * report it
+	 */
+	public static MigrationIndex build(List<String> locations, ClassLoader classLoader, Charset encoding) {
+		List<String> indexed = locations.stream().filter((location) -> !isFilesystem(location)).distinct().toList();
+		Map<String, Map<List<String>, Set<String>>> byLocation = new LinkedHashMap<>();
+		for (Map.Entry<String, SqlStatementSplitter> database : SPLITTERS.entrySet()) {
+			List<String> resolved = new ArrayList<>();
+			for (String location : indexed) {
+				String forDatabase = SqlMigrationSource.forDatabase(location, database.getKey());
+				// A folder named after a database that the application has no
+				// migrations for is indexed as empty, without the warning of a missing
+				// location
+				if (SqlMigrationSource.placeholder(location) == null || exists(forDatabase, classLoader)) {
+					resolved.add(forDatabase);
+				}
+				else {
+					byLocation.computeIfAbsent(forDatabase, (key) -> new LinkedHashMap<>())
+						.computeIfAbsent(List.of(), (key) -> new TreeSet<>())
+						.add(database.getKey());
+				}
+			}
+			SqlMigrationSource source = new SqlMigrationSource(resolved, classLoader, database.getValue(), encoding);
+			source.loadByLocation()
+				.forEach((location, loaded) -> byLocation.computeIfAbsent(location, (key) -> new LinkedHashMap<>())
+					.computeIfAbsent(lines(loaded), (key) -> new TreeSet<>())
+					.add(database.getKey()));
+		}
+		List<Section> sections = new ArrayList<>();
+		byLocation.forEach((location, groups) -> groups
+			.forEach((lines, databases) -> sections.add(Section.parse(location, databases, lines))));
+		return new MigrationIndex(encoding, sections);
+	}
+
+	private static boolean exists(String location, ClassLoader classLoader) {
+		try {
+			return classLoader.getResources(Objects.requireNonNull(SqlMigrationSource.classpathPath(location)))
+				.hasMoreElements();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> lines(SqlMigrationSource.Loaded loaded) {
+		List<String> lines = new ArrayList<>();
+		List<MigrationEntry> migrations = new ArrayList<>(loaded.migrations());
+		migrations.sort((first, second) -> first.source().compareTo(second.source()));
+		for (MigrationEntry migration : migrations) {
+			String checksum = DescriptorFactory
+				.checksum(DescriptorFactory.record(migration.id(), migration.source(), migration.migration()::up));
+			lines.add(new Entry(migration.id(), checksum, migration.migration().transactional(),
+					migration.migration().destructive(), migration.migration().repair(), migration.source(),
+					migration.downSource())
+				.line());
+		}
+		for (SquashFile squash : loaded.squashes()) {
+			StringBuilder replaced = new StringBuilder();
+			squash.replaced()
+				.forEach((id, checksum) -> replaced.append((replaced.length() > 0) ? "," : "")
+					.append(id)
+					.append('=')
+					.append(checksum));
+			lines.add(String.join("\t", "squash", squash.source(), squash.dialect(), squash.target().toString(),
+					replaced));
+		}
+		return List.copyOf(lines);
+	}
+
+	/**
+	 * Read the index an application carries as {@value #RESOURCE}.
+	 * @param classLoader the class loader of the application
+	 * @return the index, or {@code null} when there is none
+	 * @throws MigrationDefinitionException if the index is malformed or of another
+	 * version
+	 */
+	public static @Nullable MigrationIndex find(ClassLoader classLoader) {
+		URL resource = classLoader.getResource(RESOURCE);
+		if (resource == null) {
+			return null;
+		}
+		try (InputStream input = resource.openStream()) {
+			return read(new InputStreamReader(input, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new MigrationDefinitionException("Could not read the migration index " + resource + ": " + ex, ex);
+		}
+	}
+
+	/**
+	 * Read an index.
+	 * @param reader its text
+	 * @return the index
+	 * @throws IOException if the text cannot be read
+	 * @throws MigrationDefinitionException if the index is malformed or of another
+	 * version
+	 */
+	public static MigrationIndex read(Reader reader) throws IOException {
+		BufferedReader lines = new BufferedReader(reader);
+		Charset encoding = null;
+		List<Section> sections = new ArrayList<>();
+		String location = null;
+		Set<String> databases = Set.of();
+		List<String> body = new ArrayList<>();
+		int number = 0;
+		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+			number++;
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			String[] fields = line.split("\t", -1);
+			if (encoding == null) {
+				encoding = header(fields, number);
+			}
+			else if (fields[0].equals("location") && fields.length == 3) {
+				if (location != null) {
+					sections.add(Section.parse(location, databases, body));
+				}
+				location = fields[1];
+				databases = new LinkedHashSet<>(List.of(fields[2].split(",")));
+				body = new ArrayList<>();
+			}
+			else if (location != null && (fields[0].equals("migration") || fields[0].equals("squash"))) {
+				body.add(line);
+			}
+			else {
+				throw malformed(number, "expected a location, migration or squash line");
+			}
+		}
+		if (encoding == null) {
+			throw malformed("it is empty");
+		}
+		if (location != null) {
+			sections.add(Section.parse(location, databases, body));
+		}
+		return new MigrationIndex(encoding, sections);
+	}
+
+	private static Charset header(String[] fields, int number) {
+		if (fields.length != 3 || !fields[0].equals(HEADER)) {
+			throw malformed(number, "its first line must be '" + HEADER + "', the version and the encoding");
+		}
+		if (!fields[1].equals(String.valueOf(VERSION))) {
+			throw new MigrationDefinitionException("The migration index " + RESOURCE + " is of version " + fields[1]
+					+ ", and this version of migrations reads version " + VERSION + ". Build the application again "
+					+ "with the version of migrations it runs with.");
+		}
+		return Charset.forName(fields[2]);
+	}
+
+	static MigrationDefinitionException malformed(int line, String problem) {
+		return malformed("line " + line + ": " + problem);
+	}
+
+	static MigrationDefinitionException malformed(String problem) {
+		return new MigrationDefinitionException("The migration index " + RESOURCE + " cannot be read, " + problem
+				+ ". Build the application again to write it anew.");
+	}
+
+	/**
+	 * Write the index.
+	 * @param out where to write it
+	 * @throws IOException if it cannot be written
+	 */
+	public void write(Appendable out) throws IOException {
+		out.append("# The SQL migrations of the class path locations, listed, read and checksummed when the "
+				+ "application was built.\n");
+		out.append(HEADER).append('\t').append(String.valueOf(VERSION)).append('\t');
+		out.append(this.encoding.name()).append('\n');
+		for (Section section : this.sections) {
+			out.append("location\t").append(section.location()).append('\t');
+			out.append(String.join(",", section.databases())).append('\n');
+			for (Entry entry : section.migrations()) {
+				out.append(entry.line()).append('\n');
+			}
+			for (String squash : section.squashes()) {
+				out.append(squash).append('\n');
+			}
+		}
+	}
+
+	/**
+	 * Return the text of the index, as {@link #write(Appendable)} writes it.
+	 * @return the text
+	 */
+	public String text() {
+		StringBuilder text = new StringBuilder();
+		try {
+			write(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Return the encoding the scripts were read in when the index was built.
+	 * @return the encoding
+	 */
+	public Charset encoding() {
+		return this.encoding;
+	}
+
+	/**
+	 * Return the locations the index lists, resolved: a location with {@code {vendor}}
+	 * once for each database's folder.
+	 * @return the locations
+	 */
+	public Set<String> locations() {
+		Set<String> locations = new LinkedHashSet<>();
+		this.sections.forEach((section) -> locations.add(section.location()));
+		return Collections.unmodifiableSet(locations);
+	}
+
+	/**
+	 * Load the migrations of locations for a database from the index, reading no script:
+	 * what a {@link SqlMigrationSource} of the same locations would load, for the
+	 * locations the index lists. The others ({@code filesystem:} locations, and locations
+	 * the application was not built with) are listed and read as without an index.
+	 * @param locations the locations, as configured ({@code {vendor}} not yet replaced)
+	 * @param database the name of the database's dialect
+	 * @param splitter the splitter of the database
+	 * @param classLoader the class loader for class path locations
+	 * @return the migrations and the squashes
+	 * @throws MigrationDefinitionException as {@link SqlMigrationSource#loadAll()} does
+	 * for the locations not indexed
+	 */
+	public SqlMigrationSource.Loaded load(List<String> locations, String database, SqlStatementSplitter splitter,
+			ClassLoader classLoader) {
+		return load(locations, database, splitter, classLoader, Placeholders.disabled());
+	}
+
+	/**
+	 * Load the migrations of locations as
+	 * {@link #load(List, String, SqlStatementSplitter, ClassLoader)} does, replacing
+	 * {@code ${name}} placeholders in the scripts when they are read.
+	 * @param locations the locations, as configured ({@code {vendor}} not yet replaced)
+	 * @param database the name of the database's dialect
+	 * @param splitter the splitter of the database
+	 * @param classLoader the class loader for class path locations
+	 * @param placeholders the placeholders replaced in the scripts when they are read
+	 * @return the migrations and the squashes
+	 * @throws MigrationDefinitionException as {@link SqlMigrationSource#loadAll()} does
+	 * for the locations not indexed
+	 */
+	public SqlMigrationSource.Loaded load(List<String> locations, String database, SqlStatementSplitter splitter,
+			ClassLoader classLoader, Placeholders placeholders) {
+		IndexedScripts scripts = new IndexedScripts(classLoader, this.encoding);
+		List<MigrationEntry> entries = new ArrayList<>();
+		List<SquashFile> squashes = new ArrayList<>();
+		List<String> notIndexed = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (String location : locations) {
+			String resolved = SqlMigrationSource.forDatabase(location, database);
+			if (!seen.add(resolved)) {
+				continue;
+			}
+			Section section = isFilesystem(resolved) ? null : section(resolved, database);
+			if (section == null) {
+				notIndexed.add(location);
+				continue;
+			}
+			for (Entry entry : section.migrations()) {
+				entries
+					.add(new MigrationEntry(entry.id(), new IndexedSqlMigration(entry, scripts, splitter, placeholders),
+							entry.source(), entry.downSource()));
+			}
+			for (String squash : section.squashes()) {
+				squashes.add(squash(squash, scripts, splitter));
+			}
+		}
+		if (!notIndexed.isEmpty()) {
+			SqlMigrationSource.Loaded listed = new SqlMigrationSource(notIndexed, classLoader, splitter, this.encoding)
+				.withDatabase(database)
+				.withPlaceholders(placeholders)
+				.loadAll();
+			entries.addAll(listed.migrations());
+			squashes.addAll(listed.squashes());
+		}
+		return new SqlMigrationSource.Loaded(List.copyOf(entries), List.copyOf(squashes));
+	}
+
+	private @Nullable Section section(String location, String database) {
+		for (Section section : this.sections) {
+			if (section.location().equals(location) && section.databases().contains(database)) {
+				return section;
+			}
+		}
+		return null;
+	}
+
+	private static SquashFile squash(String line, IndexedScripts scripts, SqlStatementSplitter splitter) {
+		String[] fields = line.split("\t", -1);
+		Map<MigrationId, String> replaced = new LinkedHashMap<>();
+		for (String pair : fields[4].split(",")) {
+			int equals = pair.indexOf('=');
+			replaced.put(MigrationId.parse(pair.substring(0, equals)), pair.substring(equals + 1));
+		}
+		String source = fields[1];
+		return SquashFile.indexed(source, fields[2], MigrationId.parse(fields[3]), replaced, () -> scripts.read(source),
+				splitter);
+	}
+
+	private static boolean isFilesystem(String location) {
+		return SqlMigrationSource.classpathPath(location) == null;
+	}
+
+	private static Map<String, SqlStatementSplitter> splitters() {
+		Map<String, SqlStatementSplitter> splitters = new LinkedHashMap<>();
+		splitters.put("h2", SqlStatementSplitter.standard());
+		splitters.put("mariadb", SqlStatementSplitter.mysql());
+		splitters.put("mysql", SqlStatementSplitter.mysql());
+		splitters.put("postgresql", SqlStatementSplitter.postgresql());
+		splitters.put("sqlite", SqlStatementSplitter.sqlite());
+		return Collections.unmodifiableMap(splitters);
+	}
+
+	/**
+	 * A location resolved for some databases, and what it holds for them.
+	 */
+	private record Section(String location, Set<String> databases, List<Entry> migrations, List<String> squashes) {
+
+		static Section parse(String location, Set<String> databases, List<String> lines) {
+			List<Entry> migrations = new ArrayList<>();
+			List<String> squashes = new ArrayList<>();
+			for (String line : lines) {
+				if (line.startsWith("squash\t")) {
+					if (line.split("\t", -1).length != 5) {
+						throw malformed("a squash line must have 5 fields: " + line);
+					}
+					squashes.add(line);
+				}
+				else {
+					migrations.add(Entry.parse(line));
+				}
+			}
+			return new Section(location, Collections.unmodifiableSet(new TreeSet<>(databases)), List.copyOf(migrations),
+					List.copyOf(squashes));
+		}
+
+	}
+
+	/**
+	 * A SQL migration as the index lists it.
+	 *
+	 * @param id the migration's id
+	 * @param checksum the checksum of its up plan
+	 * @param transactional whether it runs in a transaction
+	 * @param destructive whether it is marked destructive
+	 * @param repair whether it is a repair migration
+	 * @param source its {@code .up.sql} or {@code .sql} file
+	 * @param downSource its {@code .down.sql} file, or the source when it has none
+	 */
+	record Entry(MigrationId id, String checksum, boolean transactional, boolean destructive, boolean repair,
+			String source, String downSource) {
+
+		boolean hasDownScript() {
+			return !this.downSource.equals(this.source);
+		}
+
+		String line() {
+			if (containsSeparator(this.source) || containsSeparator(this.downSource)) {
+				throw new MigrationDefinitionException("Migration " + this.source + " cannot be listed in the "
+						+ "migration index: its name holds a tab or a line break. Rename the file.");
+			}
+			List<String> flags = new ArrayList<>();
+			if (!this.transactional) {
+				flags.add("no-transaction");
+			}
+			if (this.destructive) {
+				flags.add("destructive");
+			}
+			if (this.repair) {
+				flags.add("repair");
+			}
+			return String.join("\t", "migration", this.id.toString(), this.checksum,
+					flags.isEmpty() ? "-" : String.join(",", flags), this.source, this.downSource);
+		}
+
+		private static boolean containsSeparator(String source) {
+			return source.indexOf('\t') >= 0 || source.indexOf('\n') >= 0 || source.indexOf('\r') >= 0;
+		}
+
+		static Entry parse(String line) {
+			String[] fields = line.split("\t", -1);
+			if (fields.length != 6) {
+				throw malformed("a migration line must have 6 fields: " + line);
+			}
+			List<String> flags = List.of(fields[3].split(","));
+			return new Entry(MigrationId.parse(fields[1]), fields[2], !flags.contains("no-transaction"),
+					flags.contains("destructive"), flags.contains("repair"), fields[4], fields[5]);
+		}
+
+	}
+
+}

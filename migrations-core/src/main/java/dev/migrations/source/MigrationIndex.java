@@ -384,6 +384,15 @@ public final class MigrationIndex {
 				splitter);
 	}
 
+	/**
+	 * Return the names of the databases an index is built for: those a {@code {vendor}}
+	 * location can name.
+	 * @return the names, such as {@code postgresql}
+	 */
+	public static Set<String> databases() {
+		return splitters().keySet();
+	}
+
 	private static boolean isFilesystem(String location) {
 		return SqlMigrationSource.classpathPath(location) == null;
 	}

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.migrations.Migration;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.source.JavaMigrationSource;
 import dev.migrations.source.MigrationIndex;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,22 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
 				migrationTypes.add(ClassUtils.getUserClass(type));
 			}
 		}
-		return new Contribution(index, migrationTypes);
+		return new Contribution(index, migrationTypes, scannedTypes(properties, classLoader));
+	}
+
+	/**
+	 * The Java migrations that scanning finds in the packages the locations name and in
+	 * {@code migrations.java-packages}, for every database a {@code {vendor}} location
+	 * can name. They are created by reflection at start-up.
+	 */
+	static Set<Class<?>> scannedTypes(MigrationsProperties properties, ClassLoader classLoader) {
+		Set<Class<?>> types = new LinkedHashSet<>();
+		JavaMigrationSource source = new JavaMigrationSource(locations(properties), properties.getJavaPackages(),
+				classLoader);
+		for (String database : MigrationIndex.databases()) {
+			types.addAll(source.withDatabase(database).findClasses());
+		}
+		return types;
 	}
 
 	/**
@@ -85,9 +101,12 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
 
 		private final List<Class<?>> migrationTypes;
 
-		Contribution(MigrationIndex index, List<Class<?>> migrationTypes) {
+		private final Set<Class<?>> scannedTypes;
+
+		Contribution(MigrationIndex index, List<Class<?>> migrationTypes, Set<Class<?>> scannedTypes) {
 			this.index = index;
 			this.migrationTypes = migrationTypes;
+			this.scannedTypes = scannedTypes;
 		}
 
 		@Override
@@ -102,9 +121,14 @@ final class MigrationsAotProcessor implements BeanFactoryInitializationAotProces
 					hints.resources().registerPattern(path.isEmpty() ? "*.sql" : path + "/**/*.sql");
 				}
 			}
-			// Java migrations found by scanning a package would be registered here too
 			for (Class<?> type : this.migrationTypes) {
 				hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
+			}
+			// Created through their constructors; an id may come from a static ID field
+			for (Class<?> type : this.scannedTypes) {
+				hints.reflection()
+					.registerType(type, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+							MemberCategory.INVOKE_PUBLIC_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS);
 			}
 		}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrations.Migration;
+import dev.migrations.boot.autoconfigure.scanned.CreateFarewells;
+import dev.migrations.boot.autoconfigure.scanned.M20241201000200_CreateGreetings;
 import dev.migrations.schema.Schema;
 import dev.migrations.source.MigrationIndex;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,18 @@ class MigrationsAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(AddColumnMigration.class)
 			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(processed.hints());
+	}
+
+	@Test
+	void javaMigrationsFoundByScanningAreRegisteredForReflection() throws IOException {
+		Processed processed = processAheadOfTime("migrations.java-packages=dev.migrations.boot.autoconfigure.scanned");
+		for (Class<?> type : List.of(M20241201000200_CreateGreetings.class, CreateFarewells.class)) {
+			assertThat(RuntimeHintsPredicates.reflection()
+				.onType(type)
+				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+						MemberCategory.ACCESS_DECLARED_FIELDS))
+				.accepts(processed.hints());
+		}
 	}
 
 	@Test

@@ -24,7 +24,6 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.OutOfOrder;
-import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
@@ -85,6 +84,8 @@ public final class MigrationRunner {
 
 	private final RunnerSettings settings;
 
+	private final LockedConnection locked;
+
 	MigrationRunner(RunnerSettings settings) {
 		this.settings = settings;
 		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
@@ -96,6 +97,7 @@ public final class MigrationRunner {
 		this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
 		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
 		this.replay = new SchemaReplay(settings, this.reader);
+		this.locked = new LockedConnection(settings, this.advice);
 	}
 
 	/**
@@ -131,7 +133,7 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		return locked((connection, lock) -> {
+		return this.locked.run((connection, lock) -> {
 			this.settings.ledger().ensureInitialized(connection);
 			LedgerView view = this.reader.read(connection);
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
@@ -275,7 +277,7 @@ public final class MigrationRunner {
 		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
 				: EnumSet.copyOf(Arrays.asList(options));
 		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
-		changes.addAll(locked((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
+		changes.addAll(this.locked.run((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
 		return changes;
 	}
 
@@ -289,7 +291,7 @@ public final class MigrationRunner {
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
 		this.checks.requireDefined(id);
-		locked((connection, lock) -> {
+		this.locked.run((connection, lock) -> {
 			this.settings.ledger().ensureInitialized(connection);
 			this.checks.requireEmptyLedger(id, this.settings.ledger().readApplied(connection));
 			return this.repair.baseline(connection, lock, id);
@@ -326,6 +328,15 @@ public final class MigrationRunner {
 	 */
 	public SchemaMigrations generate() {
 		return new SchemaMigrations(this.settings.connections(), this.replay, this.settings.dialect());
+	}
+
+	/**
+	 * Return the resets of this database for development: {@code reset}, {@code refresh}
+	 * and {@code fresh}, which refuse to run until {@link DevelopmentResets#forced()}.
+	 * @return the resets
+	 */
+	public DevelopmentResets resets() {
+		return new DevelopmentResets(this, this.settings, this.replay, this.locked, false);
 	}
 
 	/**
@@ -389,7 +400,7 @@ public final class MigrationRunner {
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		return locked((connection, lock) -> {
+		return this.locked.run((connection, lock) -> {
 			boolean ledgerExists = this.settings.ledger().exists(connection);
 			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
 			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
@@ -404,29 +415,6 @@ public final class MigrationRunner {
 					this.settings.ledger().describe());
 			return result;
 		});
-	}
-
-	private <T> T locked(LockedWork<T> work) {
-		try {
-			return this.settings.lock().withLock(this.settings.lockTimeout(), (held) -> {
-				this.settings.listener().lockAcquired(held.waited());
-				return Jdbc.withConnection(this.settings.connections(), Remedy.of(Remedy.Kind.SECOND_CONNECTION),
-						(connection) -> work.run(connection, held));
-			});
-		}
-		catch (MigrationException ex) {
-			throw this.advice.explainMissingSchema(ex);
-		}
-	}
-
-	/**
-	 * Work on the migration connection while the lock is held.
-	 */
-	@FunctionalInterface
-	private interface LockedWork<T> {
-
-		T run(Connection connection, HeldLock lock) throws SQLException;
-
 	}
 
 	/**

@@ -34,6 +34,12 @@ class H2ResetTests extends ResetConformanceTests {
 	}
 
 	@Override
+	String namedSchema(TestDatabase other) {
+		this.database.execute("CREATE SCHEMA app");
+		return "app";
+	}
+
+	@Override
 	long countElsewhere(TestDatabase other) {
 		return this.database.queryForLong(
 				"SELECT COUNT(*) FROM keep.author_ids WHERE EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES "

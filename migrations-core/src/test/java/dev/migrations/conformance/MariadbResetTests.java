@@ -34,6 +34,11 @@ class MariadbResetTests extends ResetConformanceTests {
 	}
 
 	@Override
+	String namedSchema(TestDatabase other) {
+		return other.queryForString("SELECT DATABASE()");
+	}
+
+	@Override
 	long countElsewhere(TestDatabase other) {
 		return other.queryForLong("SELECT COUNT(*) FROM author_ids WHERE add_one(id) = 2");
 	}

@@ -45,6 +45,12 @@ class PostgresqlResetTests extends ResetConformanceTests {
 	}
 
 	@Override
+	String namedSchema(TestDatabase other) {
+		this.database.execute("CREATE SCHEMA app");
+		return "app";
+	}
+
+	@Override
 	long countElsewhere(TestDatabase other) {
 		return this.database.queryForLong(
 				"SELECT COUNT(*) FROM keep.author_ids WHERE keep.add_one(id) = nextval('keep.invoice_numbers') + 1");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,6 +32,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * changes anything.
  */
 abstract class ResetConformanceTests extends FreshDatabaseTests {
+
+	/**
+	 * Where a test writes migrations for a ledger in another schema.
+	 */
+	@TempDir
+	Path elsewhere;
 
 	private static final String AUTHORS = "m_20240101000000_create_authors";
 
@@ -107,6 +115,31 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void freshOfALedgerInANamedSchemaDropsThatSchemaOnly() throws Exception {
+		writeMigrations();
+		MigrationRunner runner = appliedInThreeBatches();
+		Catalog before = runner.describeSchema();
+		try (TestDatabase other = TestDatabase.create(this.database.kind())) {
+			String schema = namedSchema(other);
+			Files.writeString(this.elsewhere.resolve("m_20240201000000_create_notes.up.sql"),
+					"CREATE TABLE " + schema + ".notes (id INTEGER PRIMARY KEY);\nCREATE VIEW " + schema
+							+ ".note_ids AS SELECT id FROM " + schema + ".notes;\n");
+			MigrationRunner named = MigrationRunner.builder(this.database.dataSource())
+				.locations("filesystem:" + this.elsewhere)
+				.table(schema + ".migrations_ledger")
+				.build();
+			named.applyAll();
+			this.database.execute("INSERT INTO " + schema + ".notes (id) VALUES (1)");
+			assertThat(named.resets().freshPlan()).hasSize(3)
+				.allSatisfy((drop) -> assertThat(drop).containsIgnoringCase(schema));
+			assertThat(named.resets().forced().fresh().migrations()).hasSize(1);
+			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM " + schema + ".note_ids")).isZero();
+		}
+		assertThat(runner.describeSchema()).isEqualTo(before);
+		assertThat(runner.status()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
+	}
+
+	@Test
 	void unforcedResetsRefuseAndChangeNothing() throws Exception {
 		writeMigrations();
 		MigrationRunner runner = appliedInThreeBatches();
@@ -180,6 +213,14 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 	 * databases
 	 */
 	abstract void createElsewhere(TestDatabase other);
+
+	/**
+	 * Return a schema other than the connection's current one, without quotes, for a
+	 * ledger named with it: on databases whose schemas are databases, the other
+	 * database's name.
+	 * @param other another database on the same server
+	 */
+	abstract String namedSchema(TestDatabase other);
 
 	/**
 	 * Count the rows of the table {@link #createElsewhere(TestDatabase)} made.

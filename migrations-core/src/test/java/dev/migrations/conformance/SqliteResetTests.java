@@ -29,6 +29,12 @@ class SqliteResetTests extends ResetConformanceTests {
 	}
 
 	@Override
+	String namedSchema(TestDatabase other) {
+		Assumptions.abort("SQLite has no schemas to name a ledger with, but attached database files");
+		return "main";
+	}
+
+	@Override
 	long countElsewhere(TestDatabase other) {
 		throw new UnsupportedOperationException("SQLite has no other schema");
 	}

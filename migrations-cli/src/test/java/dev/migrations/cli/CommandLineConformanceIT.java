@@ -308,6 +308,43 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void theResetsPrintWhatTheyWillDoFirstAndRunOnlyWithForce() throws Exception {
+		write("20240101000000_create_alpha.up.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		write("20240101000000_create_alpha.down.sql", "DROP TABLE alpha;");
+		write("20240102000000_create_beta.up.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");
+		write("20240102000000_create_beta.down.sql", "DROP TABLE beta;");
+		assertThat(cli("migrate", "--limit", "1").exitCode).isZero();
+		assertThat(cli("migrate").exitCode).isZero();
+		this.database.execute("CREATE TABLE stray (id INT PRIMARY KEY)", "INSERT INTO alpha (id) VALUES (1)");
+
+		Result refused = cli("migrate:fresh");
+		assertThat(refused.exitCode).as(refused.output).isEqualTo(2);
+		assertThat(refused.output).contains("migrate:fresh will drop everything in the ledger's schema, running:")
+			.containsPattern("(?i)  DROP TABLE IF EXISTS \\S*stray\\S*( CASCADE)?;")
+			.contains("error: migrate:fresh drops every table, view, sequence, type and routine of the ledger's "
+					+ "schema and runs only with --force; nothing was changed.")
+			.doesNotContain("Usage:");
+		Result notReset = cli("migrate:reset");
+		assertThat(notReset.exitCode).as(notReset.output).isEqualTo(2);
+		assertThat(this.database.tables()).contains("alpha", "beta", "stray", "migrations_ledger");
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM alpha")).isEqualTo(1);
+
+		Result reset = cli("migrate:reset", "--force");
+		assertThat(reset.exitCode).as(reset.output).isZero();
+		assertThat(reset.output)
+			.contains("migrate:reset will roll back 2 migration(s), newest first:\n  m_20240102000000_create_beta\n"
+					+ "  m_20240101000000_create_alpha\n")
+			.contains("Rolled back 2 migration(s).");
+		assertThat(this.database.tables()).doesNotContain("alpha", "beta").contains("stray");
+
+		Result fresh = cli("migrate:fresh", "--force");
+		assertThat(fresh.exitCode).as(fresh.output).isZero();
+		assertThat(fresh.output).contains("Applied 2 migration(s) in batch 1.");
+		assertThat(this.database.tables()).contains("alpha", "beta").doesNotContain("stray");
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM alpha")).isZero();
+	}
+
+	@Test
 	void aBadArgumentExitsWithTwoAndPrintsUsage() throws Exception {
 		for (List<String> args : List.of(List.of("migrate", "--limit", "zero"), List.of("migrate:nothing"),
 				List.of("migrate", "--force"), List.of("migrate:baseline"), List.of("make:migration", "Bad-Name"),

@@ -24,6 +24,8 @@ final class CommandContext {
 
 	private final PrintStream out;
 
+	private final PrintStream err;
+
 	private final boolean colour;
 
 	private final List<String> secrets;
@@ -33,10 +35,12 @@ final class CommandContext {
 	private final @Nullable ShadowSchema entities;
 
 	CommandContext(Function<MigrationListener, MigrationRunner> runners, List<String> locations, PrintStream out,
-			boolean colour, List<String> secrets, MigrationTemplate javaTemplate, @Nullable ShadowSchema entities) {
+			PrintStream err, boolean colour, List<String> secrets, MigrationTemplate javaTemplate,
+			@Nullable ShadowSchema entities) {
 		this.runners = runners;
 		this.locations = locations;
 		this.out = out;
+		this.err = err;
 		this.colour = colour;
 		this.secrets = secrets;
 		this.javaTemplate = javaTemplate;
@@ -47,8 +51,8 @@ final class CommandContext {
 	 * Return this context with what builds the schema of the application's entities.
 	 */
 	CommandContext withEntities(ShadowSchema entities) {
-		return new CommandContext(this.runners, this.locations, this.out, this.colour, this.secrets, this.javaTemplate,
-				entities);
+		return new CommandContext(this.runners, this.locations, this.out, this.err, this.colour, this.secrets,
+				this.javaTemplate, entities);
 	}
 
 	/**
@@ -78,6 +82,13 @@ final class CommandContext {
 
 	PrintStream out() {
 		return this.out;
+	}
+
+	/**
+	 * Return where errors go, for a command that refuses to run.
+	 */
+	PrintStream err() {
+		return this.err;
 	}
 
 	boolean colour() {

@@ -14,7 +14,8 @@ final class CommandTable {
 	private static final Map<String, Command> COMMANDS = commands(new MigrateCommand(), new RollbackCommand(),
 			new StatusCommand(), new ValidateCommand(), new RepairCommand(), new BaselineCommand(),
 			new MakeMigrationCommand(), new SchemaDescribeCommand(), new MigrateDiffCommand(),
-			new MakeRepairMigrationCommand(), new SchemaDumpCommand(), new SquashCommand());
+			new MakeRepairMigrationCommand(), new SchemaDumpCommand(), new SquashCommand(), ResetCommand.reset(),
+			ResetCommand.refresh(), ResetCommand.fresh());
 
 	private CommandTable() {
 	}
@@ -45,6 +46,12 @@ final class CommandTable {
 				  migrate:repair [--accept-checksums] [--force]   clear FAILED/RUNNING rows (and accept edited checksums);
 				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID
+				  migrate:reset --force                           roll back every batch
+				  migrate:refresh --force                         reset, then apply every migration again
+				  migrate:fresh --force                           drop every object of the ledger's schema, the ledger
+				                                                  too, then apply every migration from zero; each reset
+				                                                  prints what it will do, and without --force only
+				                                                  prints it and exits 2
 				  make:migration NAME [--java] [--dir DIR]        write a timestamped .up.sql/.down.sql pair (or a Java class)
 				  make:migration NAME --from-database URL [--allow-destructive] [--dir DIR]
 				                                                  write the pair that turns what the migrations build

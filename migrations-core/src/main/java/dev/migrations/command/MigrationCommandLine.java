@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migration commands, as typed on a command line: {@code migrate},
  * {@code migrate:rollback}, {@code migrate:status}, {@code migrate:validate},
- * {@code migrate:repair}, {@code migrate:baseline} and {@code make:migration}. Used by
- * the standalone jar and by Spring Boot applications
+ * {@code migrate:repair}, {@code migrate:baseline}, {@code make:migration}, the resets
+ * {@code migrate:reset}, {@code migrate:refresh} and {@code migrate:fresh}. Used by the
+ * standalone jar and by Spring Boot applications
  * ({@code java -jar app.jar migrate:status}). Exit codes: {@link #SUCCESS},
  * {@link #PROBLEMS}, {@link #USAGE} and {@link #FAILURE}. Not thread-safe: one instance
  * runs one command at a time.
@@ -78,7 +79,7 @@ public final class MigrationCommandLine {
 	public MigrationCommandLine(Function<MigrationListener, MigrationRunner> runners, List<String> locations,
 			PrintStream out, PrintStream err, boolean colour, Collection<String> secrets,
 			MigrationTemplate javaTemplate) {
-		this(new CommandContext(runners, List.copyOf(locations), out, colour,
+		this(new CommandContext(runners, List.copyOf(locations), out, err, colour,
 				secrets.stream().filter(Objects::nonNull).filter((secret) -> !secret.isEmpty()).toList(), javaTemplate,
 				null), err);
 	}

@@ -311,6 +311,30 @@ public interface Dialect {
 	}
 
 	/**
+	 * Return the statements that drop everything a catalog read by
+	 * {@link #readCatalog(Connection, String, Set)} holds, as {@code migrate:fresh} runs
+	 * them: views, then tables (each before the tables it references), then sequences,
+	 * types and routines; triggers go with their tables. Each statement says
+	 * {@code IF EXISTS}, since one drop may take others with it; names are quoted as the
+	 * catalog stores them. By default without {@code CASCADE}, routines by name alone.
+	 * @param catalog the catalog
+	 * @param schema the schema it was read from, as configured, or {@code null} for the
+	 * connection's current one
+	 * @return the statements, in order
+	 */
+	default List<String> dropStatements(Catalog catalog, @Nullable String schema) {
+		SchemaDrops drops = SchemaDrops.plain(this, schema);
+		return drops.statements(catalog, (object) -> switch (object.kind()) {
+			case SEQUENCE -> drops.drop("SEQUENCE", object.name(), "");
+			case ENUM -> drops.drop("TYPE", object.name(), "");
+			case DOMAIN -> drops.drop("DOMAIN", object.name(), "");
+			case FUNCTION -> drops.drop("FUNCTION", SchemaDrops.routineName(object), "");
+			case PROCEDURE -> drops.drop("PROCEDURE", SchemaDrops.routineName(object), "");
+			case TRIGGER -> null;
+		});
+	}
+
+	/**
 	 * Create the lock that serialises migration runs against one ledger.
 	 * @param dataSource where to open the lock's dedicated connection
 	 * @param table the ledger table the lock protects

@@ -90,6 +90,21 @@ class H2Dialect extends TableRenderingDialect {
 		return new H2CatalogReader().read(connection, schema, excluded);
 	}
 
+	/**
+	 * Views, tables and domains cascade; a function or procedure is an alias.
+	 */
+	@Override
+	public List<String> dropStatements(Catalog catalog, @Nullable String schema) {
+		SchemaDrops drops = SchemaDrops.cascading(this, schema);
+		SchemaDrops plain = SchemaDrops.plain(this, schema);
+		return drops.statements(catalog, (object) -> switch (object.kind()) {
+			case SEQUENCE -> plain.drop("SEQUENCE", object.name(), "");
+			case ENUM, DOMAIN -> drops.drop("DOMAIN", object.name(), "");
+			case FUNCTION, PROCEDURE -> plain.drop("ALIAS", SchemaDrops.routineName(object), "");
+			case TRIGGER -> null;
+		});
+	}
+
 	@Override
 	TableRenderer tableRenderer() {
 		return new H2TableRenderer(this);

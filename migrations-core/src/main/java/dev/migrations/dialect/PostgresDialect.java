@@ -67,6 +67,25 @@ class PostgresDialect extends TableRenderingDialect {
 		return new PostgresSessionState(connection);
 	}
 
+	/**
+	 * Every drop cascades, and routines are named with their argument types, since
+	 * PostgreSQL overloads them.
+	 */
+	@Override
+	public List<String> dropStatements(Catalog catalog, @Nullable String schema) {
+		SchemaDrops drops = SchemaDrops.cascading(this, schema);
+		return drops.statements(catalog, (object) -> switch (object.kind()) {
+			case SEQUENCE -> drops.drop("SEQUENCE", object.name(), "");
+			case ENUM -> drops.drop("TYPE", object.name(), "");
+			case DOMAIN -> drops.drop("DOMAIN", object.name(), "");
+			case FUNCTION ->
+				drops.drop("FUNCTION", SchemaDrops.routineName(object), SchemaDrops.routineArguments(object));
+			case PROCEDURE ->
+				drops.drop("PROCEDURE", SchemaDrops.routineName(object), SchemaDrops.routineArguments(object));
+			case TRIGGER -> null;
+		});
+	}
+
 	@Override
 	public MigrationLock lock(DataSource dataSource, LedgerTable table) {
 		return Locks.postgresAdvisory(dataSource, table);

@@ -24,7 +24,6 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.MigrationStatus;
 import dev.migrations.OutOfOrder;
-import dev.migrations.Remedy;
 import dev.migrations.RepairOption;
 import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
@@ -87,6 +86,8 @@ public final class MigrationRunner {
 
 	private final RunnerSettings settings;
 
+	private final LockedConnection locked;
+
 	MigrationRunner(RunnerSettings settings) {
 		this.settings = settings;
 		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
@@ -99,6 +100,7 @@ public final class MigrationRunner {
 		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
 		this.replay = new SchemaReplay(settings, this.reader);
 		this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
+		this.locked = new LockedConnection(settings, this.advice);
 	}
 
 	/**
@@ -134,7 +136,7 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		return locked((connection, lock) -> {
+		return this.locked.run((connection, lock) -> {
 			LedgerView view = this.adoption.readForApply(connection, lock);
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
 					limit);
@@ -277,7 +279,7 @@ public final class MigrationRunner {
 		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
 				: EnumSet.copyOf(Arrays.asList(options));
 		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
-		changes.addAll(locked((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
+		changes.addAll(this.locked.run((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
 		return changes;
 	}
 
@@ -291,7 +293,7 @@ public final class MigrationRunner {
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
 		this.checks.requireDefined(id);
-		locked((connection, lock) -> this.adoption.baseline(connection, lock, id));
+		this.locked.run((connection, lock) -> this.adoption.baseline(connection, lock, id));
 	}
 
 	/**
@@ -324,6 +326,15 @@ public final class MigrationRunner {
 	 */
 	public SchemaMigrations generate() {
 		return new SchemaMigrations(this.settings.connections(), this.replay, this.settings.dialect());
+	}
+
+	/**
+	 * Return the resets of this database for development: {@code reset}, {@code refresh}
+	 * and {@code fresh}, which refuse to run until {@link DevelopmentResets#forced()}.
+	 * @return the resets
+	 */
+	public DevelopmentResets resets() {
+		return new DevelopmentResets(this, this.settings, this.replay, this.locked, false);
 	}
 
 	/**
@@ -398,7 +409,7 @@ public final class MigrationRunner {
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		return locked((connection, lock) -> {
+		return this.locked.run((connection, lock) -> {
 			boolean ledgerExists = this.settings.ledger().exists(connection);
 			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
 			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
@@ -413,19 +424,6 @@ public final class MigrationRunner {
 					this.settings.ledger().describe());
 			return result;
 		});
-	}
-
-	private <T> T locked(LockedWork<T> work) {
-		try {
-			return this.settings.lock().withLock(this.settings.lockTimeout(), (held) -> {
-				this.settings.listener().lockAcquired(held.waited());
-				return Jdbc.withConnection(this.settings.connections(), Remedy.of(Remedy.Kind.SECOND_CONNECTION),
-						(connection) -> work.run(connection, held));
-			});
-		}
-		catch (MigrationException ex) {
-			throw this.advice.explainMissingSchema(ex);
-		}
 	}
 
 	/**

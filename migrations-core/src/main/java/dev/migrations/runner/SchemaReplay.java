@@ -28,6 +28,7 @@ import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.runner.ShadowDatabase.Shadow;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ final class SchemaReplay {
 	 * @return the schema
 	 */
 	Catalog live(Connection live) throws SQLException {
-		return this.settings.dialect().readCatalog(live, this.settings.table().schema(), ledgerTables());
+		return this.settings.dialect().readCatalog(live, stored(this.settings.table().schema()), ledgerTables());
 	}
 
 	/**
@@ -231,6 +232,14 @@ final class SchemaReplay {
 	}
 
 	/**
+	 * Return the ledger's schema as the database stores it, as the ledger's own
+	 * statements name it quoted: on H2 {@code app} is {@code APP}.
+	 */
+	private @Nullable String stored(@Nullable String schema) {
+		return (schema != null) ? this.settings.dialect().fold(schema) : null;
+	}
+
+	/**
 	 * Return the names of the tables a catalog leaves out: the ledger and its lock table.
 	 */
 	Set<String> ledgerTables() {
@@ -294,7 +303,7 @@ final class SchemaReplay {
 		Catalog read() throws SQLException {
 			try (Connection connection = this.connections.getConnection()) {
 				return SchemaReplay.this.settings.dialect()
-					.readCatalog(connection, this.table.schema(), ledgerTables());
+					.readCatalog(connection, stored(this.table.schema()), ledgerTables());
 			}
 		}
 

@@ -3,11 +3,13 @@ package dev.migrations.docs;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationId;
+import dev.migrations.MigrationResult;
+import dev.migrations.runner.DevelopmentResets;
 import dev.migrations.runner.MigrationRunner;
 
 /**
- * The Java examples of docs/operations.md and docs/migrating-from-flyway.md, as the pages
- * show them.
+ * The Java examples of docs/operations.md, docs/migrating-from-flyway.md and the
+ * development resets of docs/getting-started.md, as the pages show them.
  */
 final class OperationsExamples {
 
@@ -29,6 +31,14 @@ final class OperationsExamples {
 
 	static void baselineRenamedFlywayMigrations(MigrationRunner runner) {
 		runner.baseline(MigrationId.parse("m_20000101000003_create_orders"));
+	}
+
+	static MigrationResult startAgainFromZero(MigrationRunner runner) {
+		DevelopmentResets resets = runner.resets();
+		resets.freshPlan().forEach(System.out::println); // what it will drop
+		// without forced(), fresh() refuses and changes nothing
+		MigrationResult applied = resets.forced().fresh();
+		return applied;
 	}
 
 }

@@ -96,6 +96,22 @@ abstract class MigrationsWriteOperationsHttpTests {
 		assertThat(this.actuator.post("/migrations/apply", "{\"runner\":\"noSuchRunner\"}").status()).isEqualTo(400);
 	}
 
+	@Test
+	void theDevelopmentResetsAreNotReachable() {
+		List<String> tables = Tables.names(dataSource());
+		List<String> ledger = ledgerIds();
+		for (String reset : List.of("reset", "refresh", "fresh", "migrate:reset", "migrate:fresh")) {
+			Response refused = this.actuator.post("/migrations/" + reset, "{\"force\":true}");
+			assertThat(refused.status()).as(reset).isIn(400, 404);
+		}
+		assertThat(Tables.names(dataSource())).isEqualTo(tables);
+		assertThat(ledgerIds()).isEqualTo(ledger);
+	}
+
+	private List<String> ledgerIds() {
+		return Tables.names(dataSource()).contains("migrations_ledger") ? Tables.ledgerIds(dataSource()) : List.of();
+	}
+
 	private void assertHealth(int httpStatus, String status, int applied, int pending) {
 		Response health = this.actuator.get("/health/migrations");
 		assertThat(health.status()).isEqualTo(httpStatus);

@@ -63,6 +63,28 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void freshRunsOnlyWithForceAndAppliesFromZero() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.up.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+		assertThat(run("migrate").exitCode()).isZero();
+		this.database.execute("CREATE TABLE leftovers (id BIGINT PRIMARY KEY)", "INSERT INTO widgets (id) VALUES (1)");
+
+		Result refused = run("migrate:fresh");
+		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+		assertThat(refused.output()).containsPattern("(?i)  DROP TABLE IF EXISTS \\S*leftovers\\S*( CASCADE)?;")
+			.contains("runs only with --force; nothing was changed.")
+			.doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).contains("leftovers");
+
+		Result fresh = run("migrate:fresh", "--force");
+		assertThat(fresh.exitCode()).as(fresh.output()).isZero();
+		assertThat(fresh.output()).contains("Applied 1 migration(s) in batch 1.")
+			.doesNotContain("The application's own work ran");
+		assertThat(this.database.tables()).contains("widgets").doesNotContain("leftovers");
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM widgets")).isZero();
+	}
+
+	@Test
 	void makeMigrationWritesIntoTheConfiguredLocationAndMigrateAppliesIt() throws Exception {
 		Result made = run("make:migration", "create_gadgets");
 		assertThat(made.exitCode()).as(made.output()).isZero();

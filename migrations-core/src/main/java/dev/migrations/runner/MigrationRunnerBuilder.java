@@ -550,9 +550,12 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
 		SqlMigrationSource.Loaded loaded = load(dialect, replacing);
 		all.addAll(loaded.migrations());
-		all.addAll(new JavaMigrationSource(this.locations, this.javaPackages, this.classLoader)
-			.withDatabase(dialect.name())
-			.load(this.javaMigrationFactory, this.entries));
+		MigrationIndex index = usableIndex();
+		JavaMigrationSource javaSource = (index != null)
+				? index.javaSource(this.locations, this.javaPackages, dialect.name(), this.classLoader)
+				: new JavaMigrationSource(this.locations, this.javaPackages, this.classLoader)
+					.withDatabase(dialect.name());
+		all.addAll(javaSource.load(this.javaMigrationFactory, this.entries));
 		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
 		List<SquashFile> squashes = loaded.squashes()
 			.stream()
@@ -580,11 +583,20 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	}
 
 	/**
+	 * Return the index the migrations are read from: the one given, if it was built for
+	 * the encoding.
+	 */
+	private @Nullable MigrationIndex usableIndex() {
+		return (this.index != null && this.index.encoding().equals(this.encoding)) ? this.index : null;
+	}
+
+	/**
 	 * Load the SQL migrations: from the index when there is one for the encoding.
 	 */
 	private SqlMigrationSource.Loaded load(Dialect dialect, Placeholders placeholders) {
-		if (this.index != null && this.index.encoding().equals(this.encoding)) {
-			return this.index.load(this.locations, dialect.name(), dialect.splitter(), this.classLoader, placeholders);
+		MigrationIndex index = usableIndex();
+		if (index != null) {
+			return index.load(this.locations, dialect.name(), dialect.splitter(), this.classLoader, placeholders);
 		}
 		if (this.index != null) {
 			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",

@@ -73,6 +73,8 @@ public final class JavaMigrationSource {
 
 	private final ClassLoader classLoader;
 
+	private final List<String> knownClasses;
+
 	/**
 	 * Create a source.
 	 * @param locations the migration locations; the packages their {@code classpath:}
@@ -81,9 +83,19 @@ public final class JavaMigrationSource {
 	 * @param classLoader the class loader to find and load the classes with
 	 */
 	public JavaMigrationSource(List<String> locations, List<String> packages, ClassLoader classLoader) {
+		this(locations, packages, classLoader, List.of());
+	}
+
+	/**
+	 * Create a source that also has classes known without scanning, those a
+	 * {@link MigrationIndex} lists.
+	 */
+	JavaMigrationSource(List<String> locations, List<String> packages, ClassLoader classLoader,
+			List<String> knownClasses) {
 		this.locations = List.copyOf(locations);
 		this.packages = List.copyOf(packages);
 		this.classLoader = classLoader;
+		this.knownClasses = List.copyOf(knownClasses);
 	}
 
 	/**
@@ -96,7 +108,7 @@ public final class JavaMigrationSource {
 	public JavaMigrationSource withDatabase(String database) {
 		return new JavaMigrationSource(
 				this.locations.stream().map((location) -> SqlMigrationSource.forDatabase(location, database)).toList(),
-				this.packages, this.classLoader);
+				this.packages, this.classLoader, this.knownClasses);
 	}
 
 	/**
@@ -108,7 +120,7 @@ public final class JavaMigrationSource {
 	 * name is malformed, or a class found cannot be loaded
 	 */
 	public List<Class<? extends Migration>> findClasses() {
-		Set<String> classNames = new LinkedHashSet<>();
+		Set<String> classNames = new LinkedHashSet<>(this.knownClasses);
 		LocationWalker walker = new LocationWalker(this.classLoader);
 		for (String location : this.locations) {
 			if (location.startsWith(LocationWalker.FILESYSTEM)) {

@@ -40,13 +40,15 @@ import org.jspecify.annotations.Nullable;
  *                                                    whose splitter gave the lines below
  * migration  id  checksum  flags  source  down-source
  * squash  source  dialect  target  id=checksum,...
+ * java  com.example.M20241201000000_CreateUsers   a Java migration in the location's package
  * </pre> {@code flags} is {@code -} or a comma-separated list of {@code no-transaction},
  * {@code destructive} and {@code repair}, the header words that matter before a script is
  * read; {@code down-source} is the source again when there is no {@code .down.sql}. A
  * location that holds {@code {vendor}} or {@code {database}} is indexed once for each
  * database's folder, under the location that names it. Lines starting with {@code #} are
- * comments. {@code filesystem:} locations are not indexed: they are read at start-up, as
- * without an index. Instances are immutable and thread-safe.
+ * comments. The Java migrations listed are not scanned for at start-up.
+ * {@code filesystem:} locations are not indexed: they are read at start-up, as without an
+ * index. Instances are immutable and thread-safe.
  */
 public final class MigrationIndex {
 
@@ -105,7 +107,7 @@ public final class MigrationIndex {
 			SqlMigrationSource source = new SqlMigrationSource(resolved, classLoader, database.getValue(), encoding);
 			source.loadByLocation()
 				.forEach((location, loaded) -> byLocation.computeIfAbsent(location, (key) -> new LinkedHashMap<>())
-					.computeIfAbsent(lines(loaded), (key) -> new TreeSet<>())
+					.computeIfAbsent(lines(loaded, javaClasses(location, classLoader)), (key) -> new TreeSet<>())
 					.add(database.getKey()));
 		}
 		List<Section> sections = new ArrayList<>();
@@ -124,7 +126,18 @@ public final class MigrationIndex {
 		}
 	}
 
-	private static List<String> lines(SqlMigrationSource.Loaded loaded) {
+	/**
+	 * Return the Java migration classes in the package a location names, which an
+	 * application started from the index does not scan for.
+	 */
+	private static List<String> javaClasses(String location, ClassLoader classLoader) {
+		return new JavaMigrationSource(List.of(location), List.of(), classLoader).findClasses()
+			.stream()
+			.map(Class::getName)
+			.toList();
+	}
+
+	private static List<String> lines(SqlMigrationSource.Loaded loaded, List<String> javaClasses) {
 		List<String> lines = new ArrayList<>();
 		List<MigrationEntry> migrations = new ArrayList<>(loaded.migrations());
 		migrations.sort((first, second) -> first.source().compareTo(second.source()));
@@ -146,6 +159,7 @@ public final class MigrationIndex {
 			lines.add(String.join("\t", "squash", squash.source(), squash.dialect(), squash.target().toString(),
 					replaced));
 		}
+		javaClasses.forEach((className) -> lines.add("java\t" + className));
 		return List.copyOf(lines);
 	}
 
@@ -202,11 +216,12 @@ public final class MigrationIndex {
 				databases = new LinkedHashSet<>(List.of(fields[2].split(",")));
 				body = new ArrayList<>();
 			}
-			else if (location != null && (fields[0].equals("migration") || fields[0].equals("squash"))) {
+			else if (location != null
+					&& (fields[0].equals("migration") || fields[0].equals("squash") || fields[0].equals("java"))) {
 				body.add(line);
 			}
 			else {
-				throw malformed(number, "expected a location, migration or squash line");
+				throw malformed(number, "expected a location, migration, squash or java line");
 			}
 		}
 		if (encoding == null) {
@@ -257,6 +272,9 @@ public final class MigrationIndex {
 			}
 			for (String squash : section.squashes()) {
 				out.append(squash).append('\n');
+			}
+			for (String javaClass : section.javaClasses()) {
+				out.append("java\t").append(javaClass).append('\n');
 			}
 		}
 	}
@@ -385,6 +403,33 @@ public final class MigrationIndex {
 	}
 
 	/**
+	 * Return the source of the Java migrations of locations and packages: the classes of
+	 * the locations the index lists come from the index, without scanning; the other
+	 * locations and the packages are scanned.
+	 * @param locations the locations, as configured ({@code {vendor}} not yet replaced)
+	 * @param packages further packages to scan
+	 * @param database the name of the database's dialect
+	 * @param classLoader the class loader to load the classes with
+	 * @return the source
+	 */
+	public JavaMigrationSource javaSource(List<String> locations, List<String> packages, String database,
+			ClassLoader classLoader) {
+		List<String> scanned = new ArrayList<>();
+		List<String> known = new ArrayList<>();
+		for (String location : locations) {
+			String resolved = SqlMigrationSource.forDatabase(location, database);
+			Section section = isFilesystem(resolved) ? null : section(resolved, database);
+			if (section == null) {
+				scanned.add(resolved);
+			}
+			else {
+				known.addAll(section.javaClasses());
+			}
+		}
+		return new JavaMigrationSource(scanned, packages, classLoader, known);
+	}
+
+	/**
 	 * Return the names of the databases an index is built for: those a {@code {vendor}}
 	 * location can name.
 	 * @return the names, such as {@code postgresql}
@@ -410,13 +455,18 @@ public final class MigrationIndex {
 	/**
 	 * A location resolved for some databases, and what it holds for them.
 	 */
-	private record Section(String location, Set<String> databases, List<Entry> migrations, List<String> squashes) {
+	private record Section(String location, Set<String> databases, List<Entry> migrations, List<String> squashes,
+			List<String> javaClasses) {
 
 		static Section parse(String location, Set<String> databases, List<String> lines) {
 			List<Entry> migrations = new ArrayList<>();
 			List<String> squashes = new ArrayList<>();
+			List<String> javaClasses = new ArrayList<>();
 			for (String line : lines) {
-				if (line.startsWith("squash\t")) {
+				if (line.startsWith("java\t")) {
+					javaClasses.add(line.substring("java\t".length()));
+				}
+				else if (line.startsWith("squash\t")) {
 					if (line.split("\t", -1).length != 5) {
 						throw malformed("a squash line must have 5 fields: " + line);
 					}
@@ -427,7 +477,7 @@ public final class MigrationIndex {
 				}
 			}
 			return new Section(location, Collections.unmodifiableSet(new TreeSet<>(databases)), List.copyOf(migrations),
-					List.copyOf(squashes));
+					List.copyOf(squashes), List.copyOf(javaClasses));
 		}
 
 	}

@@ -63,6 +63,19 @@ class MigrationsAotProcessorTests {
 	}
 
 	@Test
+	void javaMigrationsInALocationsPackageAreListedInTheIndexSoThatStartUpDoesNotScan() throws IOException {
+		Processed processed = processAheadOfTime(
+				"migrations.locations=classpath:db/migrations,classpath:dev/migrations/boot/autoconfigure/scanned");
+		assertThat(processed.index()).contains("java\t" + CreateFarewells.class.getName(),
+				"java\t" + M20241201000200_CreateGreetings.class.getName());
+		MigrationIndex index = MigrationIndex.read(new StringReader(processed.index()));
+		assertThat(index
+			.javaSource(List.of("classpath:dev/migrations/boot/autoconfigure/scanned"), List.of(), "h2",
+					getClass().getClassLoader())
+			.findClasses()).contains(CreateFarewells.class, M20241201000200_CreateGreetings.class);
+	}
+
+	@Test
 	void aVendorLocationIsIndexedForTheFolderOfEachDatabase() throws IOException {
 		Processed processed = processAheadOfTime("migrations.locations=classpath:db/vendor/{vendor}");
 		assertThat(MigrationIndex.read(new StringReader(processed.index())).locations())

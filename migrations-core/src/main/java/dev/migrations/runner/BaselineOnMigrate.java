@@ -18,6 +18,6 @@ record BaselineOnMigrate(boolean enabled, @Nullable MigrationId version, LedgerT
 
 	/** Off: an apply never baselines on its own. */
 	static final BaselineOnMigrate OFF = new BaselineOnMigrate(false, null,
-			new LedgerTable(null, MigrationRunnerBuilder.DEFAULT_FLYWAY_TABLE));
+			new LedgerTable(null, MigrationRunnerOptions.DEFAULT_FLYWAY_TABLE));
 
 }

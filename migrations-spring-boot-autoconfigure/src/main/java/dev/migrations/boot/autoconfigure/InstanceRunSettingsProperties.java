@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code migrations.instances.<name>.*} properties of how SQL files are read and
- * connections opened. Part of {@link MigrationsProperties.Instance}: each one left unset
- * takes the top-level value, except 'target' and 'driver-class-name', which belong to one
- * database. Not thread-safe.
+ * connections opened, and of baseline-on-migrate. Part of
+ * {@link MigrationsProperties.Instance}: each one left unset takes the top-level value,
+ * except 'target' and 'driver-class-name', which belong to one database. Not thread-safe.
  */
 public abstract class InstanceRunSettingsProperties {
 
@@ -60,6 +60,17 @@ public abstract class InstanceRunSettingsProperties {
 	 * Fully qualified name of the JDBC driver of this instance's 'url'. Not inherited.
 	 */
 	private @Nullable String driverClassName;
+
+	/**
+	 * Whether the first run on a database that has tables but an empty ledger baselines
+	 * it before applying.
+	 */
+	private @Nullable Boolean baselineOnMigrate;
+
+	/**
+	 * Id of the newest migration a database without a Flyway history already has.
+	 */
+	private @Nullable String baselineVersion;
 
 	public @Nullable Charset getEncoding() {
 		return this.encoding;
@@ -131,6 +142,22 @@ public abstract class InstanceRunSettingsProperties {
 
 	public void setDriverClassName(@Nullable String driverClassName) {
 		this.driverClassName = driverClassName;
+	}
+
+	public @Nullable Boolean getBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(@Nullable Boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public @Nullable String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(@Nullable String baselineVersion) {
+		this.baselineVersion = baselineVersion;
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.migrations.boot.autoconfigure;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrations.Credentials;
 import dev.migrations.LedgerTable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
@@ -33,11 +30,6 @@ import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
-import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
-import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -59,7 +51,7 @@ final class MigrationRunnerFactory {
 
 	private final ClassLoader classLoader;
 
-	private final DedicatedDataSources dedicatedDataSources;
+	private final RunnerDataSources dataSources;
 
 	private final List<String> secrets;
 
@@ -70,7 +62,7 @@ final class MigrationRunnerFactory {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.classLoader = (classLoader != null) ? classLoader : MigrationRunnerFactory.class.getClassLoader();
-		this.dedicatedDataSources = dedicatedDataSources;
+		this.dataSources = new RunnerDataSources(properties, beanFactory, this.classLoader, dedicatedDataSources);
 		this.secrets = MigrationsSecrets.of(environment);
 		this.environment = environment;
 	}
@@ -92,13 +84,13 @@ final class MigrationRunnerFactory {
 		List<String> secrets = List.of();
 		DataSource dataSource;
 		if (connectionDetails != null) {
-			dataSource = dataSource(connectionDetails);
+			dataSource = this.dataSources.dataSource(connectionDetails);
 			user = connectionDetails.getUsername();
 			password = connectionDetails.getPassword();
-			secrets = secretsOf(connectionDetails);
+			secrets = RunnerDataSources.secretsOf(connectionDetails);
 		}
 		else {
-			dataSource = dataSource(base, null, user, password, null, null);
+			dataSource = this.dataSources.dataSource(base, null, user, password, null, null);
 			if (migrationsDataSource == null && applicationDataSource != null) {
 				SqlInitializationOverlap.warnIfOverlapping(this.environment, this.classLoader, applicationDataSource);
 			}
@@ -141,8 +133,8 @@ final class MigrationRunnerFactory {
 				? this.beanFactory.getBean(instance.getDataSource(), DataSource.class)
 				: this.beanFactory.getBeanProvider(DataSource.class).getIfUnique();
 		String prefix = "migrations.instances." + name;
-		DataSource dataSource = dataSource(base, instance.getUrl(), instance.getUser(), instance.getPassword(),
-				instance.getDriverClassName(), name);
+		DataSource dataSource = this.dataSources.dataSource(base, instance.getUrl(), instance.getUser(),
+				instance.getPassword(), instance.getDriverClassName(), name);
 		List<String> locations = (instance.getLocations() != null) ? instance.getLocations()
 				: List.of("classpath:db/migrations/" + name);
 		String schema = (instance.getSchema() != null) ? instance.getSchema() : this.properties.getSchema();
@@ -272,7 +264,7 @@ final class MigrationRunnerFactory {
 	/**
 	 * The remedy of a configuration that only this application knows how to correct.
 	 */
-	private static Remedy correction(@Nullable String property, String step) {
+	static Remedy correction(@Nullable String property, String step) {
 		Remedy remedy = Remedy.of(Remedy.Kind.CORRECT_CONFIGURATION).with(Remedy.Fact.STEP, step);
 		return (property != null) ? remedy.with(Remedy.Fact.SETTING, property) : remedy;
 	}
@@ -414,137 +406,6 @@ final class MigrationRunnerFactory {
 		}
 		catch (MigrationException ex) {
 			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());
-		}
-	}
-
-	private DataSource dataSource(@Nullable DataSource base, @Nullable String url, @Nullable String user,
-			@Nullable String password, @Nullable String driverClassName, @Nullable String instance) {
-		String prefix = (instance != null) ? "migrations.instances." + instance : "migrations";
-		if (StringUtils.hasText(url)) {
-			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
-				.url(url)
-				.driverClassName(StringUtils.hasText(driverClassName)
-						? RunSettings.requireDriver(driverClassName, prefix + ".driver-class-name", this.classLoader)
-						: driverClassName(url, prefix + ".url"));
-			if (user != null) {
-				builder.username(user);
-			}
-			if (password != null) {
-				builder.password(password);
-			}
-			return dedicated(builder, prefix);
-		}
-		if (base == null) {
-			throw new NoMigrationsDataSourceException(instance,
-					List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false)));
-		}
-		if (StringUtils.hasText(user)) {
-			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(base).username(user);
-			if (password != null) {
-				builder.password(password);
-			}
-			return dedicated(builder, prefix);
-		}
-		requireTwoConnections(base, prefix);
-		return base;
-	}
-
-	/**
-	 * Open the connection that connection details describe, as {@code migrations.url}
-	 * does.
-	 */
-	private DataSource dataSource(MigrationsConnectionDetails connectionDetails) {
-		boolean fromProperties = connectionDetails instanceof PropertiesMigrationsConnectionDetails;
-		String url = connectionDetails.getJdbcUrl();
-		if (!StringUtils.hasText(url)) {
-			throw new MigrationException("The MigrationsConnectionDetails bean has no JDBC URL.",
-					correction(null, "return the JDBC URL of the database to migrate from its getJdbcUrl(); then "
-							+ "start the application again. Nothing was applied."));
-		}
-		String driver = connectionDetails.getDriverClassName();
-		String configuredDriver = fromProperties ? this.properties.getDriverClassName() : null;
-		if (configuredDriver != null && StringUtils.hasText(configuredDriver)) {
-			driver = RunSettings.requireDriver(configuredDriver, "migrations.driver-class-name", this.classLoader);
-		}
-		else if (driver == null || !ClassUtils.isPresent(driver, this.classLoader)) {
-			driver = driverClassName(url, fromProperties ? "migrations.url" : null);
-		}
-		DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader).url(url).driverClassName(driver);
-		String user = connectionDetails.getUsername();
-		if (user != null) {
-			builder.username(user);
-		}
-		String password = connectionDetails.getPassword();
-		if (password != null) {
-			builder.password(password);
-		}
-		return dedicated(builder, "migrations");
-	}
-
-	private static List<String> secretsOf(MigrationsConnectionDetails connectionDetails) {
-		List<String> secrets = new ArrayList<>(Credentials.secretsIn(connectionDetails.getJdbcUrl()));
-		String password = connectionDetails.getPassword();
-		if (StringUtils.hasLength(password)) {
-			secrets.add(password);
-		}
-		return secrets;
-	}
-
-	private DataSource dedicated(DataSourceBuilder<?> builder, String prefix) {
-		return this.dedicatedDataSources.register(DedicatedDataSource.create(builder, prefix, this.classLoader));
-	}
-
-	/**
-	 * Refuse a pool that opens one connection at most now: a run needs two at once (the
-	 * lock holds one), and the second would fail only after the pool's wait for it.
-	 */
-	private void requireTwoConnections(DataSource dataSource, String prefix) {
-		List<DataSourcePoolMetadataProvider> providers = this.beanFactory
-			.getBeanProvider(DataSourcePoolMetadataProvider.class)
-			.orderedStream()
-			.toList();
-		DataSourcePoolMetadata pool = new CompositeDataSourcePoolMetadataProvider(providers)
-			.getDataSourcePoolMetadata(dataSource);
-		Integer max = (pool != null) ? pool.getMax() : null;
-		if (max != null && max == 1) {
-			String subject = prefix.equals("migrations") ? "The DataSource to migrate" : "The DataSource of " + prefix;
-			throw new MigrationException(
-					subject + " is a connection pool of at most one connection, and a run needs two at once: the "
-							+ "migration lock holds one for the whole run. Nothing was applied.",
-					Remedy.of(Remedy.Kind.SECOND_CONNECTION).with(Remedy.Fact.SETTING, prefix));
-		}
-	}
-
-	/**
-	 * Find the driver for a URL now, so that a URL no driver accepts fails naming the
-	 * property (or else the {@link MigrationsConnectionDetails} bean) instead of at the
-	 * first connection, with "Driver has not been set".
-	 */
-	private String driverClassName(String url, @Nullable String property) {
-		DatabaseDriver database = url.startsWith("jdbc:") ? DatabaseDriver.fromJdbcUrl(url) : DatabaseDriver.UNKNOWN;
-		String known = database.getDriverClassName();
-		if (known != null && ClassUtils.isPresent(known, this.classLoader)) {
-			return known;
-		}
-		try {
-			return DriverManager.getDriver(url).getClass().getName();
-		}
-		catch (SQLException ex) {
-			String subject = (property != null) ? property : "the JDBC URL of the MigrationsConnectionDetails bean";
-			String corrected = (property != null) ? property : "the URL that bean returns";
-			String description = "No JDBC driver accepts " + subject + " '" + Credentials.mask(url) + "'";
-			if (known != null) {
-				throw new MigrationException(description + ": its driver, " + known + ", is not on the class path.",
-						correction(property, "add that driver to the application's dependencies, or correct "
-								+ corrected + "; then start the application again."),
-						ex);
-			}
-			throw new MigrationException(description + ".",
-					correction(property, "correct " + corrected + ": a JDBC URL names its database after jdbc:, for "
-							+ "example jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app, "
-							+ "and that database's driver must be on the class path; then start the application "
-							+ "again."),
-					ex);
 		}
 	}
 

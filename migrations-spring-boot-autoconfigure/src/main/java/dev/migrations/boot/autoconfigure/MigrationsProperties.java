@@ -11,7 +11,6 @@ import java.util.Map;
 
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
-import dev.migrations.Verification;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bound once at startup.
  */
 @ConfigurationProperties("migrations")
-public class MigrationsProperties extends RunSettingsProperties {
+public class MigrationsProperties extends ShadowProperties {
 
 	/**
 	 * Whether to enable migrations.
@@ -91,25 +90,6 @@ public class MigrationsProperties extends RunSettingsProperties {
 	private Charset encoding = StandardCharsets.UTF_8;
 
 	/**
-	 * Whether the first run on a database that has tables but an empty ledger baselines
-	 * it before applying: at the migration whose '-- flyway: V<version>' header matches
-	 * the last version a Flyway history table records, or else at 'baseline-version'.
-	 */
-	private boolean baselineOnMigrate;
-
-	/**
-	 * Id of the newest migration a database without a Flyway history already has, where
-	 * 'baseline-on-migrate' baselines it.
-	 */
-	private @Nullable String baselineVersion;
-
-	/**
-	 * Name of Flyway's history table that 'baseline-on-migrate' reads, 'name' or
-	 * 'schema.name'; in the ledger's schema when it names none.
-	 */
-	private String baselineFlywayTable = "flyway_schema_history";
-
-	/**
 	 * JDBC URL of the database to migrate, for a dedicated connection. When not set, the
 	 * application's DataSource is used. Runs open fresh connections; health checks,
 	 * gauges and the endpoint share a pool of at most two, closed with the application.
@@ -128,70 +108,11 @@ public class MigrationsProperties extends RunSettingsProperties {
 	private @Nullable String password;
 
 	/**
-	 * What a run does after applying: compare the database with the schema its migrations
-	 * build on a shadow database, and log each difference ('warn') or fail startup
-	 * ('fail'). Replays every applied migration on each start; 'off' by default.
-	 */
-	private Verification verify = Verification.OFF;
-
-	/**
-	 * JDBC URL of an empty database used for nothing else, in which the drift check and
-	 * 'verify' replay the migrations; everything in it is dropped after each use. When
-	 * not set, a temporary database is created and dropped on the same server (in memory
-	 * for H2, a temporary file for SQLite), which needs the right to create databases.
-	 */
-	private @Nullable String shadowUrl;
-
-	/**
-	 * Login user of the shadow database. For the temporary one, defaults to the user of
-	 * the database to migrate.
-	 */
-	private @Nullable String shadowUser;
-
-	/**
-	 * Login password of the shadow database. For the temporary one, defaults to the
-	 * password of the database to migrate.
-	 */
-	private @Nullable String shadowPassword;
-
-	/**
 	 * Several databases, each with its own DataSource, locations and ledger, applied in
 	 * ascending 'order', then by name. When any is configured, they replace the single
 	 * runner that the properties above describe and use those properties as defaults.
 	 */
 	private Map<String, Instance> instances = new LinkedHashMap<>();
-
-	public Verification getVerify() {
-		return this.verify;
-	}
-
-	public void setVerify(Verification verify) {
-		this.verify = verify;
-	}
-
-	public @Nullable String getShadowUrl() {
-		return this.shadowUrl;
-	}
-
-	public void setShadowUrl(@Nullable String shadowUrl) {
-		this.shadowUrl = shadowUrl;
-	}
-
-	public @Nullable String getShadowUser() {
-		return this.shadowUser;
-	}
-
-	public void setShadowUser(@Nullable String shadowUser) {
-		this.shadowUser = shadowUser;
-	}
-
-	public @Nullable String getShadowPassword() {
-		return this.shadowPassword;
-	}
-
-	public void setShadowPassword(@Nullable String shadowPassword) {
-		this.shadowPassword = shadowPassword;
-	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -287,30 +208,6 @@ public class MigrationsProperties extends RunSettingsProperties {
 
 	public void setAllowDestructive(boolean allowDestructive) {
 		this.allowDestructive = allowDestructive;
-	}
-
-	public boolean isBaselineOnMigrate() {
-		return this.baselineOnMigrate;
-	}
-
-	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
-		this.baselineOnMigrate = baselineOnMigrate;
-	}
-
-	public @Nullable String getBaselineVersion() {
-		return this.baselineVersion;
-	}
-
-	public void setBaselineVersion(@Nullable String baselineVersion) {
-		this.baselineVersion = baselineVersion;
-	}
-
-	public String getBaselineFlywayTable() {
-		return this.baselineFlywayTable;
-	}
-
-	public void setBaselineFlywayTable(String baselineFlywayTable) {
-		this.baselineFlywayTable = baselineFlywayTable;
 	}
 
 	public @Nullable String getUrl() {
@@ -418,17 +315,6 @@ public class MigrationsProperties extends RunSettingsProperties {
 		 */
 		private @Nullable Boolean validateOnApply;
 
-		/**
-		 * Whether the first run on a database that has tables but an empty ledger
-		 * baselines it before applying.
-		 */
-		private @Nullable Boolean baselineOnMigrate;
-
-		/**
-		 * Id of the newest migration a database without a Flyway history already has.
-		 */
-		private @Nullable String baselineVersion;
-
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -531,22 +417,6 @@ public class MigrationsProperties extends RunSettingsProperties {
 
 		public void setValidateOnApply(@Nullable Boolean validateOnApply) {
 			this.validateOnApply = validateOnApply;
-		}
-
-		public @Nullable Boolean getBaselineOnMigrate() {
-			return this.baselineOnMigrate;
-		}
-
-		public void setBaselineOnMigrate(@Nullable Boolean baselineOnMigrate) {
-			this.baselineOnMigrate = baselineOnMigrate;
-		}
-
-		public @Nullable String getBaselineVersion() {
-			return this.baselineVersion;
-		}
-
-		public void setBaselineVersion(@Nullable String baselineVersion) {
-			this.baselineVersion = baselineVersion;
 		}
 
 	}

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code migrations.*} properties of how SQL files are read and connections opened:
  * placeholders, a target, init SQL, connect retries, schema creation and the driver of
- * {@code migrations.url}. Part of {@link MigrationsProperties}; not thread-safe.
+ * {@code migrations.url}; and of adopting a database that Flyway or nothing migrated:
+ * baseline-on-migrate. Part of {@link MigrationsProperties}; not thread-safe.
  */
 public abstract class RunSettingsProperties {
 
@@ -69,6 +70,25 @@ public abstract class RunSettingsProperties {
 	 * Spring Boot knows for the URL, or the one that accepts it.
 	 */
 	private @Nullable String driverClassName;
+
+	/**
+	 * Whether the first run on a database that has tables but an empty ledger baselines
+	 * it before applying: at the migration whose '-- flyway: V<version>' header matches
+	 * the last version a Flyway history table records, or else at 'baseline-version'.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Id of the newest migration a database without a Flyway history already has, where
+	 * 'baseline-on-migrate' baselines it.
+	 */
+	private @Nullable String baselineVersion;
+
+	/**
+	 * Name of Flyway's history table that 'baseline-on-migrate' reads, 'name' or
+	 * 'schema.name'; in the ledger's schema when it names none.
+	 */
+	private String baselineFlywayTable = "flyway_schema_history";
 
 	public Map<String, String> getPlaceholders() {
 		return this.placeholders;
@@ -132,6 +152,30 @@ public abstract class RunSettingsProperties {
 
 	public void setDriverClassName(@Nullable String driverClassName) {
 		this.driverClassName = driverClassName;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public @Nullable String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(@Nullable String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public String getBaselineFlywayTable() {
+		return this.baselineFlywayTable;
+	}
+
+	public void setBaselineFlywayTable(String baselineFlywayTable) {
+		this.baselineFlywayTable = baselineFlywayTable;
 	}
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class IndexedSqlMigration implements Migration, KnownChecksum {
 
-	private final MigrationIndex.Entry entry;
+	private final IndexEntry entry;
 
 	private final IndexedScripts scripts;
 
@@ -23,7 +23,7 @@ final class IndexedSqlMigration implements Migration, KnownChecksum {
 
 	private @Nullable SqlFileMigration read;
 
-	IndexedSqlMigration(MigrationIndex.Entry entry, IndexedScripts scripts, SqlStatementSplitter splitter,
+	IndexedSqlMigration(IndexEntry entry, IndexedScripts scripts, SqlStatementSplitter splitter,
 			Placeholders placeholders) {
 		this.entry = entry;
 		this.scripts = scripts;

@@ -144,7 +144,7 @@ public final class MigrationIndex {
 		for (MigrationEntry migration : migrations) {
 			String checksum = DescriptorFactory
 				.checksum(DescriptorFactory.record(migration.id(), migration.source(), migration.migration()::up));
-			lines.add(new Entry(migration.id(), checksum, migration.migration().transactional(),
+			lines.add(new IndexEntry(migration.id(), checksum, migration.migration().transactional(),
 					migration.migration().destructive(), migration.migration().repair(), migration.source(),
 					migration.downSource())
 				.line());
@@ -267,7 +267,7 @@ public final class MigrationIndex {
 		for (Section section : this.sections) {
 			out.append("location\t").append(section.location()).append('\t');
 			out.append(String.join(",", section.databases())).append('\n');
-			for (Entry entry : section.migrations()) {
+			for (IndexEntry entry : section.migrations()) {
 				out.append(entry.line()).append('\n');
 			}
 			for (String squash : section.squashes()) {
@@ -361,7 +361,7 @@ public final class MigrationIndex {
 				notIndexed.add(location);
 				continue;
 			}
-			for (Entry entry : section.migrations()) {
+			for (IndexEntry entry : section.migrations()) {
 				entries
 					.add(new MigrationEntry(entry.id(), new IndexedSqlMigration(entry, scripts, splitter, placeholders),
 							entry.source(), entry.downSource()));
@@ -455,11 +455,11 @@ public final class MigrationIndex {
 	/**
 	 * A location resolved for some databases, and what it holds for them.
 	 */
-	private record Section(String location, Set<String> databases, List<Entry> migrations, List<String> squashes,
+	private record Section(String location, Set<String> databases, List<IndexEntry> migrations, List<String> squashes,
 			List<String> javaClasses) {
 
 		static Section parse(String location, Set<String> databases, List<String> lines) {
-			List<Entry> migrations = new ArrayList<>();
+			List<IndexEntry> migrations = new ArrayList<>();
 			List<String> squashes = new ArrayList<>();
 			List<String> javaClasses = new ArrayList<>();
 			for (String line : lines) {
@@ -473,64 +473,11 @@ public final class MigrationIndex {
 					squashes.add(line);
 				}
 				else {
-					migrations.add(Entry.parse(line));
+					migrations.add(IndexEntry.parse(line));
 				}
 			}
 			return new Section(location, Collections.unmodifiableSet(new TreeSet<>(databases)), List.copyOf(migrations),
 					List.copyOf(squashes), List.copyOf(javaClasses));
-		}
-
-	}
-
-	/**
-	 * A SQL migration as the index lists it.
-	 *
-	 * @param id the migration's id
-	 * @param checksum the checksum of its up plan
-	 * @param transactional whether it runs in a transaction
-	 * @param destructive whether it is marked destructive
-	 * @param repair whether it is a repair migration
-	 * @param source its {@code .up.sql} or {@code .sql} file
-	 * @param downSource its {@code .down.sql} file, or the source when it has none
-	 */
-	record Entry(MigrationId id, String checksum, boolean transactional, boolean destructive, boolean repair,
-			String source, String downSource) {
-
-		boolean hasDownScript() {
-			return !this.downSource.equals(this.source);
-		}
-
-		String line() {
-			if (containsSeparator(this.source) || containsSeparator(this.downSource)) {
-				throw new MigrationDefinitionException("Migration " + this.source + " cannot be listed in the "
-						+ "migration index: its name holds a tab or a line break. Rename the file.");
-			}
-			List<String> flags = new ArrayList<>();
-			if (!this.transactional) {
-				flags.add("no-transaction");
-			}
-			if (this.destructive) {
-				flags.add("destructive");
-			}
-			if (this.repair) {
-				flags.add("repair");
-			}
-			return String.join("\t", "migration", this.id.toString(), this.checksum,
-					flags.isEmpty() ? "-" : String.join(",", flags), this.source, this.downSource);
-		}
-
-		private static boolean containsSeparator(String source) {
-			return source.indexOf('\t') >= 0 || source.indexOf('\n') >= 0 || source.indexOf('\r') >= 0;
-		}
-
-		static Entry parse(String line) {
-			String[] fields = line.split("\t", -1);
-			if (fields.length != 6) {
-				throw malformed("a migration line must have 6 fields: " + line);
-			}
-			List<String> flags = List.of(fields[3].split(","));
-			return new Entry(MigrationId.parse(fields[1]), fields[2], !flags.contains("no-transaction"),
-					flags.contains("destructive"), flags.contains("repair"), fields[4], fields[5]);
 		}
 
 	}

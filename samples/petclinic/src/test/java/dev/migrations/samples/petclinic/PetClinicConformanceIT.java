@@ -15,6 +15,7 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.RunningApplication;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,8 @@ abstract class PetClinicConformanceIT {
 
 	@Test
 	void appliesOnlyTheMigrationsOfItsDatabaseBeforeJpaReadsThem() throws Exception {
-		try (RunningApplication application = RunningApplication.start(this.directory, List.of(), environment())) {
+		try (RunningApplication application = RunningApplication.start("petclinic", this.directory, List.of(),
+				environment())) {
 			Map<String, String> checksums = assertMigratedFromTheVendorFolder(application);
 			assertThat(ledger()).as("ledger rows (id and checksum) of the %s database", kind().productName())
 				.containsExactlyEntriesOf(checksums);

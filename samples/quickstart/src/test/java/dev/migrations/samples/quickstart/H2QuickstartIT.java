@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrations.testing.RunningApplication;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,8 @@ class H2QuickstartIT extends QuickstartConformanceIT {
 
 	@Test
 	void startsOnTheEmbeddedDefaultWithNothingConfigured() throws Exception {
-		try (RunningApplication application = RunningApplication.start(this.directory, List.of(), environment())) {
+		try (RunningApplication application = RunningApplication.start("quickstart", this.directory, List.of(),
+				environment())) {
 			assertThat(application.output()).contains("Applied 4 migration(s) in batch 1");
 			assertMigrated(application, databaseName());
 			assertNoDrift(application);
@@ -32,8 +35,8 @@ class H2QuickstartIT extends QuickstartConformanceIT {
 	@Test
 	void startsAndIsReadyWithMigrationsOrTheirHealthContributorDisabled() throws Exception {
 		for (String disabled : List.of("--management.health.migrations.enabled=false", "--migrations.enabled=false")) {
-			try (RunningApplication application = RunningApplication.start(this.directory, List.of(disabled),
-					environment())) {
+			try (RunningApplication application = RunningApplication.start("quickstart", this.directory,
+					List.of(disabled), environment())) {
 				HttpResponse<String> readiness = application.get("/actuator/health/readiness");
 				assertThat(readiness.statusCode()).as(disabled + ": " + readiness.body()).isEqualTo(200);
 				assertThat(readiness.body()).as(disabled).contains("readinessState").doesNotContain("migrations");

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
+import dev.migrations.testing.RunningApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +97,7 @@ abstract class QuickstartConformanceIT {
 	}
 
 	private RunningApplication start() throws Exception {
-		return RunningApplication.start(this.directory, arguments(), environment());
+		return RunningApplication.start("quickstart", this.directory, arguments(), environment());
 	}
 
 	/**

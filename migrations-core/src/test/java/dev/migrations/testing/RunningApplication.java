@@ -1,4 +1,4 @@
-package dev.migrations.samples.petclinic;
+package dev.migrations.testing;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PetClinic sample's executable jar, started as a separate process on a free port.
- * Closing it stops the process, forcibly if it does not stop in time.
+ * A sample's executable jar, started as a separate process on a free port. Closing it
+ * stops the process, forcibly if it does not stop in time.
  */
-final class RunningApplication implements AutoCloseable {
+public final class RunningApplication implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -36,41 +36,46 @@ final class RunningApplication implements AutoCloseable {
 
 	private final int port;
 
-	private RunningApplication(Process process, Path output, int port) {
+	private final String name;
+
+	private RunningApplication(Process process, Path output, int port, String name) {
 		this.process = process;
 		this.output = output;
 		this.port = port;
+		this.name = name;
 	}
 
 	/**
 	 * Start the jar and wait until it reports itself ready
 	 * ({@code /actuator/health/readiness}, which includes the migrations).
+	 * @param name the application's name, such as {@code quickstart}: the jar's path is
+	 * the system property {@code <name>.jar}, which the failsafe configuration sets
 	 * @param directory where to write the process output
 	 * @param arguments application arguments, after {@code --server.port}
 	 * @param environment variables to set (a {@code null} value removes one)
 	 * @return the running application
 	 */
-	static RunningApplication start(Path directory, List<String> arguments, Map<String, String> environment)
-			throws IOException, InterruptedException {
-		String jar = System.getProperty("petclinic.jar");
-		assertThat(jar).as("system property petclinic.jar (set by the failsafe configuration)").isNotNull();
-		assertThat(Path.of(jar)).as("the packaged PetClinic jar").isRegularFile();
+	public static RunningApplication start(String name, Path directory, List<String> arguments,
+			Map<String, String> environment) throws IOException, InterruptedException {
+		String jar = System.getProperty(name + ".jar");
+		assertThat(jar).as("system property %s.jar (set by the failsafe configuration)", name).isNotNull();
+		assertThat(Path.of(jar)).as("the packaged %s jar", name).isRegularFile();
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-Xshare:auto", "-jar", jar, "--server.port=" + port));
 		command.addAll(arguments);
-		Path output = Files.createTempFile(directory, "petclinic", ".log");
+		Path output = Files.createTempFile(directory, name, ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-		environment.forEach((name, value) -> {
+		environment.forEach((variable, value) -> {
 			if (value == null) {
-				builder.environment().remove(name);
+				builder.environment().remove(variable);
 			}
 			else {
-				builder.environment().put(name, value);
+				builder.environment().put(variable, value);
 			}
 		});
-		RunningApplication application = new RunningApplication(builder.start(), output, port);
+		RunningApplication application = new RunningApplication(builder.start(), output, port, name);
 		try {
 			application.awaitReady();
 			return application;
@@ -92,8 +97,8 @@ final class RunningApplication implements AutoCloseable {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new AssertionError("The PetClinic sample exited with status " + this.process.exitValue()
-						+ " before it was ready:\n" + output());
+				throw new AssertionError("The " + this.name + " application exited with status "
+						+ this.process.exitValue() + " before it was ready:\n" + output());
 			}
 			try {
 				HttpResponse<String> readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
@@ -109,15 +114,16 @@ final class RunningApplication implements AutoCloseable {
 				Thread.sleep(250);
 			}
 		}
-		throw new AssertionError("The PetClinic sample was not ready within " + STARTUP_TIMEOUT + ":\n" + output());
+		throw new AssertionError(
+				"The " + this.name + " application was not ready within " + STARTUP_TIMEOUT + ":\n" + output());
 	}
 
 	/**
 	 * GET a path and return the response.
-	 * @param path the path, such as {@code /vets}
+	 * @param path the path, such as {@code /actuator/migrations}
 	 * @return the response
 	 */
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
 	}
 
@@ -127,7 +133,7 @@ final class RunningApplication implements AutoCloseable {
 	 * @param json the body
 	 * @return the response
 	 */
-	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+	public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
@@ -147,7 +153,7 @@ final class RunningApplication implements AutoCloseable {
 	 * Return what the process printed so far.
 	 * @return the output
 	 */
-	String output() throws IOException {
+	public String output() throws IOException {
 		return Files.readString(this.output);
 	}
 

@@ -11,7 +11,7 @@ import dev.migrations.testing.TestDatabase;
  * same database survives {@code fresh}.
  */
 @OnDatabase(DatabaseKind.H2)
-class H2ResetTests extends ResetConformanceTests {
+class H2ResetTests extends SchemaResetConformanceTests {
 
 	@Override
 	List<String> objectsMigration() {

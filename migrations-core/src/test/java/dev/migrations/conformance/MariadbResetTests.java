@@ -11,7 +11,7 @@ import dev.migrations.testing.TestDatabase;
  * on the same server survives {@code fresh}.
  */
 @OnDatabase(DatabaseKind.MARIADB)
-class MariadbResetTests extends ResetConformanceTests {
+class MariadbResetTests extends SchemaResetConformanceTests {
 
 	@Override
 	List<String> objectsMigration() {

@@ -11,7 +11,7 @@ import dev.migrations.testing.TestDatabase;
  * enum) and a trigger; another schema of the same database survives {@code fresh}.
  */
 @OnDatabase(DatabaseKind.POSTGRESQL)
-class PostgresqlResetTests extends ResetConformanceTests {
+class PostgresqlResetTests extends SchemaResetConformanceTests {
 
 	@Override
 	List<String> objectsMigration() {

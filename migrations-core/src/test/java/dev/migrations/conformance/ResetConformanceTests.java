@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -19,7 +18,6 @@ import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,16 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The resets of a development database: {@code reset} rolls back every batch,
  * {@code refresh} resets and applies again, {@code fresh} drops everything in the
  * ledger's schema and applies from zero, each leaving the schema a fresh apply builds;
- * objects in other schemas survive {@code fresh}; without being forced none of them
- * changes anything.
+ * without being forced none of them changes anything. On databases with schemas,
+ * {@link SchemaResetConformanceTests} adds that {@code fresh} drops only the ledger's.
  */
 abstract class ResetConformanceTests extends FreshDatabaseTests {
-
-	/**
-	 * Where a test writes migrations for a ledger in another schema.
-	 */
-	@TempDir
-	Path elsewhere;
 
 	private static final String AUTHORS = "m_20240101000000_create_authors";
 
@@ -100,43 +92,6 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 		assertThat(runner.describeSchema()).isEqualTo(freshApply(true));
 		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM authors")).isZero();
 		assertThat(runner.status()).extracting(MigrationStatus::batch).containsOnly(1);
-	}
-
-	@Test
-	void freshLeavesOtherSchemasAlone() throws Exception {
-		writeMigrations();
-		MigrationRunner runner = appliedInThreeBatches();
-		try (TestDatabase other = TestDatabase.create(this.database.kind())) {
-			createElsewhere(other);
-			runner.resets().forced().fresh();
-			assertThat(countElsewhere(other)).isEqualTo(1);
-		}
-		assertThat(runner.describeSchema()).isEqualTo(freshApply(true));
-	}
-
-	@Test
-	void freshOfALedgerInANamedSchemaDropsThatSchemaOnly() throws Exception {
-		writeMigrations();
-		MigrationRunner runner = appliedInThreeBatches();
-		Catalog before = runner.describeSchema();
-		try (TestDatabase other = TestDatabase.create(this.database.kind())) {
-			String schema = namedSchema(other);
-			Files.writeString(this.elsewhere.resolve("m_20240201000000_create_notes.up.sql"),
-					"CREATE TABLE " + schema + ".notes (id INTEGER PRIMARY KEY);\nCREATE VIEW " + schema
-							+ ".note_ids AS SELECT id FROM " + schema + ".notes;\n");
-			MigrationRunner named = MigrationRunner.builder(this.database.dataSource())
-				.locations("filesystem:" + this.elsewhere)
-				.table(schema + ".migrations_ledger")
-				.build();
-			named.applyAll();
-			this.database.execute("INSERT INTO " + schema + ".notes (id) VALUES (1)");
-			assertThat(named.resets().freshPlan()).hasSize(3)
-				.allSatisfy((drop) -> assertThat(drop).containsIgnoringCase(schema));
-			assertThat(named.resets().forced().fresh().migrations()).hasSize(1);
-			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM " + schema + ".note_ids")).isZero();
-		}
-		assertThat(runner.describeSchema()).isEqualTo(before);
-		assertThat(runner.status()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
 	}
 
 	@Test
@@ -206,28 +161,7 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 	 */
 	abstract List<String> objectsMigration();
 
-	/**
-	 * Create, in another schema of this database's server than the ledger's, a table
-	 * named {@code authors} holding one row, and a view over it.
-	 * @param other another database on the same server, for databases whose schemas are
-	 * databases
-	 */
-	abstract void createElsewhere(TestDatabase other);
-
-	/**
-	 * Return a schema other than the connection's current one, without quotes, for a
-	 * ledger named with it: on databases whose schemas are databases, the other
-	 * database's name.
-	 * @param other another database on the same server
-	 */
-	abstract String namedSchema(TestDatabase other);
-
-	/**
-	 * Count the rows of the table {@link #createElsewhere(TestDatabase)} made.
-	 */
-	abstract long countElsewhere(TestDatabase other);
-
-	private MigrationRunner appliedInThreeBatches() {
+	MigrationRunner appliedInThreeBatches() {
 		MigrationRunner runner = runner(this.database.dataSource());
 		for (int batch = 0; batch < 3; batch++) {
 			assertThat(runner.applyAll(1).migrations()).hasSize(1);
@@ -239,7 +173,7 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 	 * Return the schema a new database of this kind holds after applying every migration,
 	 * or none.
 	 */
-	private Catalog freshApply(boolean apply) {
+	Catalog freshApply(boolean apply) {
 		try (TestDatabase fresh = TestDatabase.create(this.database.kind())) {
 			MigrationRunner runner = runner(fresh.dataSource());
 			if (apply) {
@@ -249,7 +183,7 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 		}
 	}
 
-	private void writeMigrations() throws Exception {
+	void writeMigrations() throws Exception {
 		write(AUTHORS + ".up.sql", "CREATE TABLE authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
 				+ "CREATE INDEX authors_name ON authors (name);\n");
 		write(AUTHORS + ".down.sql", "DROP TABLE authors;\n");

@@ -30,7 +30,7 @@ import static org.mockito.Mockito.mock;
  * The {@link MigrationsConnectionDetails} that {@code @ServiceConnection} makes of a JDBC
  * database container, through {@code META-INF/spring.factories} as in a test, with
  * stand-ins for the containers so that no Docker engine is needed; the last test points a
- * stand-in at a real PostgreSQL database and migrates it. With Docker:
+ * stand-in at a real PostgreSQL database and migrates it. A whole application:
  * {@code PostgresqlServiceConnectionApplicationTests}.
  */
 class MigrationsContainerConnectionDetailsFactoryTests {

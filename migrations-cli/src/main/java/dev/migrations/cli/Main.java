@@ -1,30 +1,20 @@
 package dev.migrations.cli;
 
-import java.nio.charset.Charset;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.migrations.Credentials;
-import dev.migrations.JdbcUrlDataSource;
-import dev.migrations.MigrationDefinitionException;
-import dev.migrations.MigrationListener;
 import dev.migrations.command.CommandArguments;
 import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.CommandOption;
+import dev.migrations.command.ConnectionSettings;
 import dev.migrations.command.MigrationCommandLine;
-import dev.migrations.runner.MigrationRunner;
-import dev.migrations.runner.ShadowDatabase;
-import dev.migrations.source.Placeholders;
-import dev.migrations.source.SqlMigrationSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The standalone command line:
@@ -76,6 +66,8 @@ public final class Main {
 			return List.copyOf(options);
 		}));
 
+	private static final Wording WORDING = new Wording();
+
 	private Main() {
 	}
 
@@ -100,8 +92,8 @@ public final class Main {
 			return settings.command.isEmpty() ? MigrationCommandLine.USAGE : MigrationCommandLine.SUCCESS;
 		}
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
-		MigrationCommandLine commandLine = new MigrationCommandLine(settings::runner, settings.locations, System.out,
-				System.err, colour, settings.secrets());
+		MigrationCommandLine commandLine = new MigrationCommandLine(settings.connection::runner,
+				settings.connection.locations(), System.out, System.err, colour, settings.connection.secrets());
 		return commandLine.run(settings.command);
 	}
 
@@ -110,250 +102,100 @@ public final class Main {
 	 */
 	private static final class Settings {
 
-		private @Nullable String url;
+		private final ConnectionSettings connection;
 
-		private @Nullable String user;
+		private final List<String> command;
 
-		private @Nullable String password;
-
-		private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
-
-		private @Nullable String table;
-
-		private @Nullable String shadowUrl;
-
-		private @Nullable String shadowUser;
-
-		private @Nullable String shadowPassword;
-
-		private Charset encoding = MigrationRunner.DEFAULT_ENCODING;
-
-		private List<String> command = List.of();
-
-		private final Map<String, String> placeholders = new LinkedHashMap<>();
-
-		private boolean placeholderReplacement = true;
-
-		private List<String> initSqls = List.of();
-
-		private int connectRetries;
-
-		private Duration connectRetriesInterval = MigrationRunner.Builder.DEFAULT_CONNECT_RETRIES_INTERVAL;
-
-		private boolean createSchemas;
+		private Settings(ConnectionSettings connection, List<String> command) {
+			this.connection = connection;
+			this.command = command;
+		}
 
 		static Settings parse(List<String> args, Map<String, String> environment) {
-			Settings settings = new Settings();
-			settings.url = environment.get("MIGRATIONS_URL");
-			settings.user = environment.get("MIGRATIONS_USER");
-			settings.password = environment.get("MIGRATIONS_PASSWORD");
-			settings.table = environment.get("MIGRATIONS_TABLE");
-			settings.shadowUrl = environment.get("MIGRATIONS_SHADOW_URL");
-			settings.shadowUser = environment.get("MIGRATIONS_SHADOW_USER");
-			settings.shadowPassword = environment.get("MIGRATIONS_SHADOW_PASSWORD");
-			String encoding = environment.get("MIGRATIONS_ENCODING");
-			if (encoding != null && !encoding.isBlank()) {
-				settings.encoding = charset(encoding, "MIGRATIONS_ENCODING");
-			}
-			String locations = environment.get("MIGRATIONS_LOCATIONS");
-			if (locations != null && !locations.isBlank()) {
-				settings.locations = locations(locations);
-			}
+			ConnectionSettings settings = ConnectionSettings.fromEnvironment(environment, WORDING);
 			CommandArguments options = CommandArguments.extract(args, CONNECTION_OPTIONS);
-			settings.url = valueOr(options, "--url", settings.url);
-			settings.user = valueOr(options, "--user", settings.user);
-			settings.password = valueOr(options, "--password", settings.password);
-			settings.table = valueOr(options, "--table", settings.table);
-			settings.shadowUrl = valueOr(options, "--shadow-url", settings.shadowUrl);
-			settings.shadowUser = valueOr(options, "--shadow-user", settings.shadowUser);
-			settings.shadowPassword = valueOr(options, "--shadow-password", settings.shadowPassword);
-			String locationsOption = options.value("--locations");
-			if (locationsOption != null) {
-				settings.locations = locations(locationsOption);
+			ifGiven(options, "--url", settings::url);
+			ifGiven(options, "--user", settings::user);
+			ifGiven(options, "--password", settings::password);
+			ifGiven(options, "--table", settings::table);
+			ifGiven(options, "--shadow-url", settings::shadowUrl);
+			ifGiven(options, "--shadow-user", settings::shadowUser);
+			ifGiven(options, "--shadow-password", settings::shadowPassword);
+			String locations = options.value("--locations");
+			if (locations != null) {
+				settings.locations(ConnectionSettings.commaSeparated(locations));
 			}
-			String encodingOption = options.value("--encoding");
-			if (encodingOption != null) {
-				settings.encoding = charset(encodingOption, "--encoding");
+			String encoding = options.value("--encoding");
+			if (encoding != null) {
+				settings.encoding(ConnectionSettings.charset(encoding, "--encoding"));
 			}
-			settings.readRunOptions(options, environment);
-			settings.command = options.words();
-			if (settings.command.contains("make:migration") && settings.command.contains("--java")) {
+			options.values("--placeholder").forEach((pair) -> settings.placeholder(pair, "--placeholder"));
+			if (options.has("--no-placeholders")) {
+				settings.placeholderReplacement(false);
+			}
+			List<String> initSqls = options.values("--init-sql");
+			if (!initSqls.isEmpty()) {
+				settings.initSqls(initSqls);
+			}
+			String retries = options.value("--connect-retries");
+			if (retries != null) {
+				settings.connectRetries(ConnectionSettings.wholeNumber(retries, "--connect-retries"));
+			}
+			String interval = options.value("--connect-retries-interval");
+			if (interval != null) {
+				settings.connectRetriesInterval(
+						Duration.ofSeconds(ConnectionSettings.wholeNumber(interval, "--connect-retries-interval")));
+			}
+			if (options.has("--create-schemas")) {
+				settings.createSchemas(true);
+			}
+			List<String> command = options.words();
+			if (command.contains("make:migration") && command.contains("--java")) {
 				throw new CommandLineUsageException("The standalone command line runs SQL migrations only. A Java "
 						+ "migration runs in its application: create it with the application's jar "
 						+ "(java -jar app.jar make:migration NAME --java)");
 			}
-			if (settings.command.contains("make:migration") && settings.command.contains("--from-entities")) {
+			if (command.contains("make:migration") && command.contains("--from-entities")) {
 				throw new CommandLineUsageException("The standalone command line has no entities. A migration from "
 						+ "JPA entities is written by their application: run it with the application's jar "
 						+ "(java -jar app.jar make:migration NAME --from-entities)");
 			}
-			return settings;
+			return new Settings(settings, command);
 		}
 
-		private void readRunOptions(CommandArguments options, Map<String, String> environment) {
-			String pairs = environment.get("MIGRATIONS_PLACEHOLDERS");
-			if (pairs != null && !pairs.isBlank()) {
-				Arrays.stream(pairs.split(",")).forEach((pair) -> placeholder(pair, "MIGRATIONS_PLACEHOLDERS"));
-			}
-			options.values("--placeholder").forEach((pair) -> placeholder(pair, "--placeholder"));
-			this.placeholderReplacement = !options.has("--no-placeholders")
-					&& !"false".equalsIgnoreCase(environment.get("MIGRATIONS_PLACEHOLDER_REPLACEMENT"));
-			String initSql = environment.get("MIGRATIONS_INIT_SQL");
-			List<String> initSqls = options.values("--init-sql");
-			this.initSqls = !initSqls.isEmpty() ? initSqls
-					: (initSql != null && !initSql.isBlank()) ? List.of(initSql) : List.of();
-			String retries = valueOr(options, "--connect-retries", environment.get("MIGRATIONS_CONNECT_RETRIES"));
-			if (retries != null) {
-				this.connectRetries = wholeNumber(retries, "--connect-retries or MIGRATIONS_CONNECT_RETRIES");
-			}
-			String interval = valueOr(options, "--connect-retries-interval",
-					environment.get("MIGRATIONS_CONNECT_RETRIES_INTERVAL"));
-			if (interval != null) {
-				this.connectRetriesInterval = Duration.ofSeconds(
-						wholeNumber(interval, "--connect-retries-interval or MIGRATIONS_CONNECT_RETRIES_INTERVAL"));
-			}
-			this.createSchemas = options.has("--create-schemas")
-					|| "true".equalsIgnoreCase(environment.get("MIGRATIONS_CREATE_SCHEMAS"));
-		}
-
-		private void placeholder(String pair, String where) {
-			int equals = pair.indexOf('=');
-			if (equals <= 0) {
-				throw new CommandLineUsageException("A placeholder is written NAME=VALUE (" + where + ")");
-			}
-			this.placeholders.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
-		}
-
-		private static int wholeNumber(String value, String where) {
-			try {
-				int number = Integer.parseInt(value.strip());
-				if (number >= 0) {
-					return number;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			throw new CommandLineUsageException(
-					"Expected a whole number of 0 or more, got '" + value + "' (" + where + ")");
-		}
-
-		private static @Nullable String valueOr(CommandArguments options, String name, @Nullable String fallback) {
+		private static void ifGiven(CommandArguments options, String name, Consumer<String> setting) {
 			String value = options.value(name);
-			return (value != null) ? value : fallback;
-		}
-
-		private static Charset charset(String name, String where) {
-			try {
-				return Charset.forName(name);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new CommandLineUsageException("Unknown encoding '" + name + "' (" + where
-						+ "): name one Java knows, such as UTF-8, ISO-8859-1 or windows-1252");
+			if (value != null) {
+				setting.accept(value);
 			}
 		}
 
-		private static List<String> locations(String commaSeparated) {
-			return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter((l) -> !l.isEmpty()).toList();
+	}
+
+	/**
+	 * The options and variables of the standalone jar, as its errors name them.
+	 */
+	private static final class Wording implements ConnectionSettings.Wording {
+
+		@Override
+		public String origin(String setting) {
+			return "--" + setting + " or MIGRATIONS_" + setting.toUpperCase(Locale.ROOT).replace('-', '_');
 		}
 
-		/**
-		 * Return the passwords, those the URLs carry and the values of placeholders named
-		 * as secrets, which nothing may print.
-		 */
-		List<String> secrets() {
-			List<String> secrets = new ArrayList<>(Credentials.secretsIn(this.url));
-			secrets.addAll(Credentials.secretsIn(this.shadowUrl));
-			if (this.password != null) {
-				secrets.add(this.password);
-			}
-			if (this.shadowPassword != null) {
-				secrets.add(this.shadowPassword);
-			}
-			try {
-				secrets.addAll(Placeholders.of(this.placeholders).secretValues());
-			}
-			catch (MigrationDefinitionException ex) {
-				// an invalid name is reported when the runner is built
-			}
-			return secrets;
+		@Override
+		public String drivers() {
+			return "this jar";
 		}
 
-		MigrationRunner runner(MigrationListener listener) {
-			if (this.url == null || this.url.isBlank()) {
-				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
-			}
-			requireDriver(this.url);
-			this.locations.forEach(Settings::requireOnClassPath);
-			MigrationRunner.Builder builder = MigrationRunner
-				.builder(new JdbcUrlDataSource(this.url, this.user, this.password))
-				.locations(this.locations)
-				.encoding(this.encoding)
-				.secrets(secrets())
-				.placeholderReplacement(this.placeholderReplacement)
-				.initSqls(this.initSqls)
-				.connectRetries(this.connectRetries)
-				.connectRetriesInterval(this.connectRetriesInterval)
-				.createSchemas(this.createSchemas)
-				.listener(listener);
-			try {
-				builder.placeholders(this.placeholders);
-			}
-			catch (MigrationDefinitionException ex) {
-				throw new CommandLineUsageException(ex.getMessage());
-			}
-			if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
-				requireDriver(this.shadowUrl);
-				builder.shadow(ShadowDatabase.of(this.shadowUrl, this.shadowUser, this.shadowPassword));
-			}
-			if (this.table != null) {
-				try {
-					builder.table(this.table);
-				}
-				catch (MigrationDefinitionException ex) {
-					throw new CommandLineUsageException(ex.getMessage() + " (--table or MIGRATIONS_TABLE)");
-				}
-			}
-			return builder.build();
+		@Override
+		public String addDriver() {
+			return "It has drivers for jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, jdbc:h2: and jdbc:sqlite:";
 		}
 
-		/**
-		 * Refuse a URL that no driver of the jar accepts before connecting, as the usage
-		 * error it is: a typo, or a database whose driver the jar does not have.
-		 */
-		private static void requireDriver(String url) {
-			if (!url.startsWith("jdbc:")) {
-				throw new CommandLineUsageException(
-						"'" + url + "' is not a JDBC URL (--url or MIGRATIONS_URL): a JDBC URL "
-								+ "starts with jdbc:, for example jdbc:postgresql://localhost:5432/app");
-			}
-			try {
-				DriverManager.getDriver(url);
-			}
-			catch (SQLException ex) {
-				throw new CommandLineUsageException("No driver in this jar accepts '" + url
-						+ "' (--url or MIGRATIONS_URL). It has drivers for jdbc:postgresql:, jdbc:mariadb:, "
-						+ "jdbc:mysql:, jdbc:h2: and jdbc:sqlite:");
-			}
-		}
-
-		/**
-		 * Refuse a class path location that is not there: the standalone jar's class path
-		 * holds no migrations unless the user adds them, so a missing one is nearly
-		 * always a directory written without {@code filesystem:}, and finding nothing in
-		 * it would report the database up to date.
-		 */
-		private static void requireOnClassPath(String location) {
-			// A location that names the database is checked up to the folder that holds
-			// one folder per database; the runner reports the database's own folder
-			String placeholder = SqlMigrationSource.placeholder(location);
-			String known = (placeholder != null) ? location.substring(0, location.indexOf(placeholder)) : location;
-			String path = SqlMigrationSource.classpathPath(known);
-			if (path != null && Main.class.getClassLoader().getResource(path) == null) {
-				throw new CommandLineUsageException("Migration location '" + location + "' is not on the class path. "
-						+ "For a directory, write filesystem:" + location.replaceFirst("^classpath:", "")
-						+ " (--locations or MIGRATIONS_LOCATIONS)");
-			}
+		@Override
+		public String notOnClassPath(String path) {
+			// the jar's class path holds no migrations unless the user adds them
+			return ". For a directory, write filesystem:" + path;
 		}
 
 	}

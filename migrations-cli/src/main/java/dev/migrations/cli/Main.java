@@ -14,6 +14,7 @@ import dev.migrations.command.CommandArguments;
 import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.CommandOption;
 import dev.migrations.command.ConnectionSettings;
+import dev.migrations.command.SettingsWording;
 import dev.migrations.command.MigrationCommandLine;
 
 /**
@@ -175,7 +176,7 @@ public final class Main {
 	/**
 	 * The options and variables of the standalone jar, as its errors name them.
 	 */
-	private static final class Wording implements ConnectionSettings.Wording {
+	private static final class Wording implements SettingsWording {
 
 		@Override
 		public String origin(String setting) {

@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * and the Maven plugin fill it from their options and from the same environment variables
  * ({@link #fromEnvironment}), then {@link #runner} builds the runner, so both check and
  * connect alike. Errors name where a bad value came from, in the words of the front end
- * ({@link Wording}). Not thread-safe: fill it, then build runners.
+ * ({@link SettingsWording}). Not thread-safe: fill it, then build runners.
  */
 public final class ConnectionSettings {
 
-	private final Wording wording;
+	private final SettingsWording wording;
 
 	private @Nullable String url;
 
@@ -73,7 +73,7 @@ public final class ConnectionSettings {
 	 * default ledger table, placeholders replaced, no retries.
 	 * @param wording how the front end names its settings in errors
 	 */
-	public ConnectionSettings(Wording wording) {
+	public ConnectionSettings(SettingsWording wording) {
 		this.wording = Objects.requireNonNull(wording, "wording must not be null");
 	}
 
@@ -94,7 +94,7 @@ public final class ConnectionSettings {
 	 * @return the settings
 	 * @throws CommandLineUsageException when a variable's value is not valid
 	 */
-	public static ConnectionSettings fromEnvironment(Map<String, String> environment, Wording wording) {
+	public static ConnectionSettings fromEnvironment(Map<String, String> environment, SettingsWording wording) {
 		Function<String, @Nullable String> variable = (name) -> {
 			String value = environment.get(name);
 			return (value != null && !value.isBlank()) ? value : null;
@@ -475,41 +475,6 @@ public final class ConnectionSettings {
 	 */
 	public static List<String> commaSeparated(String text) {
 		return Arrays.stream(text.split(",")).map(String::strip).filter((item) -> !item.isEmpty()).toList();
-	}
-
-	/**
-	 * How a front end names its settings and its drivers in errors.
-	 */
-	public interface Wording {
-
-		/**
-		 * Say where a setting is given.
-		 * @param setting the setting: {@code url}, {@code shadow-url}, {@code table} or
-		 * {@code locations}
-		 * @return for example {@code --url or MIGRATIONS_URL}
-		 */
-		String origin(String setting);
-
-		/**
-		 * Say what holds the drivers.
-		 * @return for example {@code this jar}
-		 */
-		String drivers();
-
-		/**
-		 * Say how to add a driver.
-		 * @return for example the drivers the jar has
-		 */
-		String addDriver();
-
-		/**
-		 * Say what to do when a {@code classpath:} location is not there, after
-		 * {@code is not on the class path}.
-		 * @param path the location's path, such as {@code db/migrations}
-		 * @return for example {@code . For a directory, write filesystem:db/migrations}
-		 */
-		String notOnClassPath(String path);
-
 	}
 
 }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import dev.migrations.Credentials;
 import dev.migrations.command.CommandLineUsageException;
 import dev.migrations.command.ConnectionSettings;
+import dev.migrations.command.SettingsWording;
 import dev.migrations.command.MigrationCommandLine;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -349,7 +350,7 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 	 * The plugin's parameters, user properties and environment variables, as its errors
 	 * name them.
 	 */
-	private static final class Wording implements ConnectionSettings.Wording {
+	private static final class Wording implements SettingsWording {
 
 		@Override
 		public String origin(String setting) {

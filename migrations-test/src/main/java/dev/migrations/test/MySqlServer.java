@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.migrations.JdbcUrlDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,46 +18,25 @@ import org.jspecify.annotations.Nullable;
  * triggers from their {@code SHOW CREATE} text, the triggers last so that copying the
  * rows fires none.
  */
-final class MySqlServer extends DatabaseServer {
+final class MySqlServer extends NetworkServer {
 
 	private static final Pattern DEFINER = Pattern.compile("DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`\\s*");
 
-	private final JdbcUrlDataSource admin;
-
 	MySqlServer(String url, @Nullable String user, @Nullable String password) {
-		this.admin = new JdbcUrlDataSource(url, user, password);
-		if (JdbcUrlDataSource.sameServerUrl(url, "x") == null) {
-			throw new IllegalArgumentException("The MySQL or MariaDB URL for migrated test databases must look like "
-					+ "jdbc:mariadb://host:port/database; the template and its copies are made beside that database");
-		}
+		super(url, user, password, "jdbc:mariadb://host:port/database");
 	}
 
 	@Override
 	void create(String name) throws SQLException {
-		try (Connection connection = this.admin.getConnection()) {
-			String characterSet;
-			String collation;
-			try (Statement statement = connection.createStatement();
-					ResultSet row = statement.executeQuery("SELECT @@character_set_database, @@collation_database")) {
-				row.next();
-				characterSet = row.getString(1);
-				collation = row.getString(2);
-			}
-			execute(connection, "CREATE DATABASE " + name + " CHARACTER SET " + quote(characterSet) + " COLLATE "
-					+ quote(collation));
+		try (Connection connection = admin().getConnection()) {
+			createLike(connection, connection.getCatalog(), name);
 		}
 	}
 
 	@Override
 	void copy(String template, String copy) throws SQLException {
-		try (Connection connection = this.admin.getConnection()) {
-			String characterSet = queryStrings(connection,
-					"SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
-							+ "WHERE SCHEMA_NAME = '" + template + "'")
-				.get(0);
-			String[] defaults = characterSet.split(" ");
-			execute(connection, "CREATE DATABASE " + copy + " CHARACTER SET " + quote(defaults[0]) + " COLLATE "
-					+ quote(defaults[1]));
+		try (Connection connection = admin().getConnection()) {
+			createLike(connection, template, copy);
 			String catalog = connection.getCatalog();
 			connection.setCatalog(copy);
 			try {
@@ -75,6 +53,19 @@ final class MySqlServer extends DatabaseServer {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Create a database with the default character set and collation of another.
+	 */
+	private static void createLike(Connection connection, String database, String name) throws SQLException {
+		String[] defaults = queryStrings(connection,
+				"SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
+						+ "WHERE SCHEMA_NAME = '" + database.replace("'", "''") + "'")
+			.get(0)
+			.split(" ");
+		execute(connection,
+				"CREATE DATABASE " + name + " CHARACTER SET " + quote(defaults[0]) + " COLLATE " + quote(defaults[1]));
 	}
 
 	private void copyTables(Connection connection, String template, String copy) throws SQLException {
@@ -144,21 +135,7 @@ final class MySqlServer extends DatabaseServer {
 
 	@Override
 	void drop(String name) throws SQLException {
-		execute(this.admin, "DROP DATABASE IF EXISTS " + name);
-	}
-
-	@Override
-	String url(String name) {
-		String url = JdbcUrlDataSource.sameServerUrl(this.admin.url(), name);
-		if (url == null) {
-			throw new IllegalStateException("Checked in the constructor");
-		}
-		return url;
-	}
-
-	@Override
-	JdbcUrlDataSource dataSource(String name) {
-		return this.admin.withUrl(url(name));
+		execute(admin(), "DROP DATABASE IF EXISTS " + name);
 	}
 
 	private static String showCreate(Connection connection, String sql, int column) throws SQLException {

@@ -3,7 +3,6 @@ package dev.migrations.test;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import dev.migrations.JdbcUrlDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * are made one at a time, and retried briefly when another process is copying the same
  * template.
  */
-final class PostgresServer extends DatabaseServer {
+final class PostgresServer extends NetworkServer {
 
 	/** "source database is being accessed by other users". */
 	private static final String OBJECT_IN_USE = "55006";
@@ -22,28 +21,22 @@ final class PostgresServer extends DatabaseServer {
 
 	private static final long PAUSE_MILLIS = 100;
 
-	private final JdbcUrlDataSource admin;
-
 	private final Object copying = new Object();
 
 	PostgresServer(String url, @Nullable String user, @Nullable String password) {
-		this.admin = new JdbcUrlDataSource(url, user, password);
-		if (JdbcUrlDataSource.sameServerUrl(url, "x") == null) {
-			throw new IllegalArgumentException("The PostgreSQL URL for migrated test databases must look like "
-					+ "jdbc:postgresql://host:port/database; the template and its copies are made beside that database");
-		}
+		super(url, user, password, "jdbc:postgresql://host:port/database");
 	}
 
 	@Override
 	void create(String name) throws SQLException {
-		execute(this.admin, "CREATE DATABASE " + name);
+		execute(admin(), "CREATE DATABASE " + name);
 	}
 
 	@Override
 	void copy(String template, String copy) throws SQLException {
 		String sql = "CREATE DATABASE " + copy + " TEMPLATE " + template;
 		synchronized (this.copying) {
-			try (Connection connection = this.admin.getConnection()) {
+			try (Connection connection = admin().getConnection()) {
 				for (int attempt = 1;; attempt++) {
 					try {
 						execute(connection, sql);
@@ -62,24 +55,10 @@ final class PostgresServer extends DatabaseServer {
 
 	@Override
 	void drop(String name) throws SQLException {
-		try (Connection connection = this.admin.getConnection()) {
+		try (Connection connection = admin().getConnection()) {
 			boolean force = connection.getMetaData().getDatabaseMajorVersion() >= 13;
 			execute(connection, "DROP DATABASE IF EXISTS " + name + (force ? " WITH (FORCE)" : ""));
 		}
-	}
-
-	@Override
-	String url(String name) {
-		String url = JdbcUrlDataSource.sameServerUrl(this.admin.url(), name);
-		if (url == null) {
-			throw new IllegalStateException("Checked in the constructor");
-		}
-		return url;
-	}
-
-	@Override
-	JdbcUrlDataSource dataSource(String name) {
-		return this.admin.withUrl(url(name));
 	}
 
 	private static void pause() throws SQLException {

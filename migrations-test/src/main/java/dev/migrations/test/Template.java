@@ -1,14 +1,18 @@
 package dev.migrations.test;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One template database: created and migrated once, then copied for every request. A
- * migration that fails is remembered, so that every later request fails at once with the
- * same cause instead of migrating again. Thread-safe.
+ * One template database: created and migrated once, then copied for every request; the
+ * copies still open when it is dropped are dropped first. A migration that fails is
+ * remembered, so that every later request fails at once with the same cause instead of
+ * migrating again. Thread-safe.
  */
 final class Template {
 
@@ -17,6 +21,8 @@ final class Template {
 	private final DatabaseServer server;
 
 	private final String name = DatabaseServer.newName(DatabaseServer.TEMPLATE_PREFIX);
+
+	private final Set<String> copies = ConcurrentHashMap.newKeySet();
 
 	private boolean migrated;
 
@@ -75,6 +81,7 @@ final class Template {
 	void copyTo(String copy) {
 		try {
 			this.server.copy(this.name, copy);
+			this.copies.add(copy);
 		}
 		catch (SQLException | RuntimeException ex) {
 			dropQuietly(copy, ex);
@@ -89,13 +96,20 @@ final class Template {
 	void dropCopy(String copy) {
 		try {
 			this.server.drop(copy);
+			this.copies.remove(copy);
 		}
 		catch (SQLException ex) {
 			throw this.definition.failure("drop the copy " + copy, ex);
 		}
 	}
 
+	/**
+	 * Drop the copies still open, then the template.
+	 */
 	synchronized void drop() {
+		for (String copy : List.copyOf(this.copies)) {
+			dropCopy(copy);
+		}
 		if (this.migrated) {
 			this.migrated = false;
 			dropCopy(this.name);

@@ -34,6 +34,10 @@ abstract class MigratedDatabaseConformanceTests {
 
 	abstract DatabaseKind kind();
 
+	final TestServer server() {
+		return this.server;
+	}
+
 	@BeforeEach
 	void createServer() {
 		this.server = TestServer.create(kind());
@@ -138,6 +142,14 @@ abstract class MigratedDatabaseConformanceTests {
 		copies.forEach((copy) -> names.add(copy.name()));
 		assertThat(names).hasSize(4).noneMatch(this.server::exists);
 		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void copiesLeftOpenAreDroppedWithTheirTemplate() {
+		DatabaseCopy copy = template().copy();
+		assertThat(this.server.exists(copy.name())).isTrue();
+		TemplateCache.shared().dropAll();
+		assertThat(this.server.exists(copy.name())).isFalse();
 	}
 
 	@Test

@@ -1,23 +1,20 @@
 package dev.migrations.test.spring;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import dev.migrations.test.DatabaseCopy;
 import dev.migrations.test.DatabaseTemplate;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * The DataSource of a Spring test with {@link AutoConfigureMigratedDatabase}: every
  * connection is one to the current copy of the template, made on first use and dropped by
  * {@link #release()} after each test class or method. Thread-safe.
  */
-final class MigratedDataSource implements DataSource {
+final class MigratedDataSource extends AbstractDataSource {
 
 	private final DatabaseTemplate template;
 
@@ -59,42 +56,6 @@ final class MigratedDataSource implements DataSource {
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
 		return copy().dataSource().getConnection(username, password);
-	}
-
-	@Override
-	public @Nullable PrintWriter getLogWriter() {
-		return null;
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) {
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) {
-	}
-
-	@Override
-	public int getLoginTimeout() {
-		return 0;
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> type) throws SQLException {
-		if (type.isInstance(this)) {
-			return type.cast(this);
-		}
-		throw new SQLException("A migrated test database's DataSource wraps no " + type.getName());
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> type) {
-		return type.isInstance(this);
 	}
 
 	@Override

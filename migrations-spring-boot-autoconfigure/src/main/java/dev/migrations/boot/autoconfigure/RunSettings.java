@@ -80,10 +80,18 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 		}
 		builder.placeholderReplacement(this.placeholderReplacement)
 			.target(this.target)
-			.initSqls(this.initSqls.stream().filter(StringUtils::hasText).toList())
+			.initSqls(statementsOnConnect())
 			.connectRetries(this.connectRetries)
 			.connectRetriesInterval(this.connectRetriesInterval)
 			.createSchemas(this.createSchemas);
+	}
+
+	/**
+	 * Return the init SQL statements that are run on each connection, blank ones left
+	 * out.
+	 */
+	List<String> statementsOnConnect() {
+		return this.initSqls.stream().filter(StringUtils::hasText).toList();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.migrations.cli;
 
 import java.nio.charset.Charset;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class Main {
 			  --url JDBC_URL         the database [MIGRATIONS_URL]
 			  --user NAME            the database user [MIGRATIONS_USER]
 			  --password SECRET      the password [MIGRATIONS_PASSWORD]; prefer the variable, options show in ps
+			  --driver-class-name CLASS  the JDBC driver to load, such as one added with java -cp; default the
+			                         jar's driver for the URL [MIGRATIONS_DRIVER_CLASS_NAME]
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]
 			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]
@@ -67,8 +70,9 @@ public final class Main {
 			                         [MIGRATIONS_CREATE_SCHEMAS=true]""";
 
 	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
-		.of("--url", "--user", "--password", "--locations", "--table", "--encoding", "--shadow-url", "--shadow-user",
-				"--shadow-password", "--placeholder", "--init-sql", "--connect-retries", "--connect-retries-interval")
+		.of("--url", "--user", "--password", "--driver-class-name", "--locations", "--table", "--encoding",
+				"--shadow-url", "--shadow-user", "--shadow-password", "--placeholder", "--init-sql",
+				"--connect-retries", "--connect-retries-interval")
 		.map(CommandOption::withValue)
 		.collect(Collectors.collectingAndThen(Collectors.toList(), (options) -> {
 			options.add(CommandOption.flag("--no-placeholders"));
@@ -115,6 +119,8 @@ public final class Main {
 		private @Nullable String user;
 
 		private @Nullable String password;
+
+		private @Nullable String driverClassName;
 
 		private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
 
@@ -163,6 +169,8 @@ public final class Main {
 			settings.url = valueOr(options, "--url", settings.url);
 			settings.user = valueOr(options, "--user", settings.user);
 			settings.password = valueOr(options, "--password", settings.password);
+			settings.driverClassName = valueOr(options, "--driver-class-name",
+					environment.get("MIGRATIONS_DRIVER_CLASS_NAME"));
 			settings.table = valueOr(options, "--table", settings.table);
 			settings.shadowUrl = valueOr(options, "--shadow-url", settings.shadowUrl);
 			settings.shadowUser = valueOr(options, "--shadow-user", settings.shadowUser);
@@ -283,6 +291,9 @@ public final class Main {
 			if (this.url == null || this.url.isBlank()) {
 				throw new CommandLineUsageException("No database: pass --url JDBC_URL or set MIGRATIONS_URL");
 			}
+			if (this.driverClassName != null && !this.driverClassName.isBlank()) {
+				loadDriver(this.driverClassName.strip(), this.url);
+			}
 			requireDriver(this.url);
 			this.locations.forEach(Settings::requireOnClassPath);
 			MigrationRunner.Builder builder = MigrationRunner
@@ -334,6 +345,44 @@ public final class Main {
 				throw new CommandLineUsageException("No driver in this jar accepts '" + url
 						+ "' (--url or MIGRATIONS_URL). It has drivers for jdbc:postgresql:, jdbc:mariadb:, "
 						+ "jdbc:mysql:, jdbc:h2: and jdbc:sqlite:");
+			}
+		}
+
+		/**
+		 * Load the driver the user names, and register it unless it registered itself: a
+		 * driver added with {@code java -cp} whose jar does not announce it is found this
+		 * way, as Spring Boot's {@code driver-class-name} finds one. A class that is not
+		 * there, is no driver, or does not take the URL is a usage error naming the
+		 * option.
+		 */
+		private static void loadDriver(String className, String url) {
+			String where = " (--driver-class-name or MIGRATIONS_DRIVER_CLASS_NAME)";
+			Class<?> type;
+			try {
+				type = Class.forName(className, true, Main.class.getClassLoader());
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw new CommandLineUsageException("No class " + className + " is on the class path" + where
+						+ ": name the driver of the database, such as org.postgresql.Driver, and add its jar with "
+						+ "java -cp migrations-cli-all.jar:DRIVER.jar dev.migrations.cli.Main");
+			}
+			if (!Driver.class.isAssignableFrom(type)) {
+				throw new CommandLineUsageException(
+						className + " is not a JDBC driver" + where + ": name a class that implements java.sql.Driver");
+			}
+			try {
+				Driver driver = (Driver) type.getDeclaredConstructor().newInstance();
+				if (!driver.acceptsURL(url)) {
+					throw new CommandLineUsageException("The driver " + className + where + " does not accept '"
+							+ Credentials.mask(url) + "' (--url or MIGRATIONS_URL)");
+				}
+				if (DriverManager.drivers().noneMatch(type::isInstance)) {
+					DriverManager.registerDriver(driver);
+				}
+			}
+			catch (ReflectiveOperationException | SQLException ex) {
+				throw new CommandLineUsageException(
+						"The driver " + className + where + " could not be created: " + ex.getMessage());
 			}
 		}
 

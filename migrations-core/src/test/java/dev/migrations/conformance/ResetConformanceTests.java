@@ -185,12 +185,23 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 	/**
 	 * Statements that add to the migrated schema by hand: a table that references one of
 	 * the migrations' and a view over it, named {@code stray_notes} and
-	 * {@code stray_view}; a database adds the other kinds of object it has, each named
-	 * {@code stray_...}, which {@code fresh} must drop.
+	 * {@code stray_view}, and {@link #otherObjectsMadeByHand()}, which {@code fresh} must
+	 * drop.
 	 */
 	List<String> madeByHand() {
-		return List.of("CREATE TABLE stray_notes (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES authors (id))",
-				"CREATE VIEW stray_view AS SELECT id FROM stray_notes");
+		List<String> statements = new ArrayList<>(
+				List.of("CREATE TABLE stray_notes (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES authors (id))",
+						"CREATE VIEW stray_view AS SELECT id FROM stray_notes"));
+		statements.addAll(otherObjectsMadeByHand());
+		return statements;
+	}
+
+	/**
+	 * Statements that make, by hand, one object of each other kind this database has in a
+	 * schema, each named {@code stray_...}; none by default.
+	 */
+	List<String> otherObjectsMadeByHand() {
+		return List.of();
 	}
 
 	/**

@@ -80,18 +80,10 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 		}
 		builder.placeholderReplacement(this.placeholderReplacement)
 			.target(this.target)
-			.initSqls(statementsOnConnect())
+			.initSqls(this.initSqls.stream().filter(StringUtils::hasText).toList())
 			.connectRetries(this.connectRetries)
 			.connectRetriesInterval(this.connectRetriesInterval)
 			.createSchemas(this.createSchemas);
-	}
-
-	/**
-	 * Return the init SQL statements that are run on each connection, blank ones left
-	 * out.
-	 */
-	List<String> statementsOnConnect() {
-		return this.initSqls.stream().filter(StringUtils::hasText).toList();
 	}
 
 	/**

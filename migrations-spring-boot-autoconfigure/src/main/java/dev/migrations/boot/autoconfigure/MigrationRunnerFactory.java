@@ -19,7 +19,6 @@ import dev.migrations.MigrationListener;
 import dev.migrations.Remedy;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.internal.InitSqlDataSource;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
 import dev.migrations.source.JavaMigrationSource;
@@ -201,9 +200,8 @@ final class MigrationRunnerFactory {
 		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
 			Dialect dialect = dedicated.detectDialect(settings.connectRetries(), settings.connectRetriesInterval(),
 					secrets);
-			List<String> initSqls = settings.statementsOnConnect();
-			DataSource lockConnections = initSqls.isEmpty() ? dedicated : new InitSqlDataSource(dedicated, initSqls);
-			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(lockConnections, table)));
+			builder.dialect(dialect)
+				.lockOnConnections((connections) -> dedicated.runsOnFreshConnections(dialect.lock(connections, table)));
 		}
 		return builder;
 	}

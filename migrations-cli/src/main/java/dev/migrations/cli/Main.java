@@ -37,6 +37,8 @@ public final class Main {
 			  --url JDBC_URL         the database [MIGRATIONS_URL]
 			  --user NAME            the database user [MIGRATIONS_USER]
 			  --password SECRET      the password [MIGRATIONS_PASSWORD]; prefer the variable, options show in ps
+			  --driver-class-name CLASS  the JDBC driver to load, such as one added with java -cp; default the
+			                         jar's driver for the URL [MIGRATIONS_DRIVER_CLASS_NAME]
 			  --locations A,B        migration locations, default classpath:db/migrations [MIGRATIONS_LOCATIONS]
 			  --table NAME           the ledger table, default migrations_ledger [MIGRATIONS_TABLE]
 			  --encoding NAME        the encoding of the SQL files, default UTF-8 [MIGRATIONS_ENCODING]
@@ -58,8 +60,9 @@ public final class Main {
 			                         [MIGRATIONS_CREATE_SCHEMAS=true]""";
 
 	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
-		.of("--url", "--user", "--password", "--locations", "--table", "--encoding", "--shadow-url", "--shadow-user",
-				"--shadow-password", "--placeholder", "--init-sql", "--connect-retries", "--connect-retries-interval")
+		.of("--url", "--user", "--password", "--driver-class-name", "--locations", "--table", "--encoding",
+				"--shadow-url", "--shadow-user", "--shadow-password", "--placeholder", "--init-sql",
+				"--connect-retries", "--connect-retries-interval")
 		.map(CommandOption::withValue)
 		.collect(Collectors.collectingAndThen(Collectors.toList(), (options) -> {
 			options.add(CommandOption.flag("--no-placeholders"));
@@ -118,6 +121,7 @@ public final class Main {
 			ifGiven(options, "--url", settings::url);
 			ifGiven(options, "--user", settings::user);
 			ifGiven(options, "--password", settings::password);
+			ifGiven(options, "--driver-class-name", settings::driverClassName);
 			ifGiven(options, "--table", settings::table);
 			ifGiven(options, "--shadow-url", settings::shadowUrl);
 			ifGiven(options, "--shadow-user", settings::shadowUser);

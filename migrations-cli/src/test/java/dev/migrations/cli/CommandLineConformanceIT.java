@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.Test;
 
@@ -294,6 +295,35 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void aNamedDriverIsLoadedAndOneThatIsNotThereIsNoDriverOrRefusesTheUrlIsAUsageError() throws Exception {
+		write("20240101000000_one.sql", "CREATE TABLE one_t (id INT PRIMARY KEY);\n");
+		Result named = cli("--driver-class-name", driverOf(this.database.kind()), "migrate");
+		assertThat(named.exitCode).as(named.output).isZero();
+		assertThat(this.database.tables()).contains("one_t");
+		String other = driverOf((this.database.kind() == DatabaseKind.H2) ? DatabaseKind.SQLITE : DatabaseKind.H2);
+		Map<String, String> errors = Map.of("com.example.NoSuchDriver",
+				"error: No class com.example.NoSuchDriver is on the class path "
+						+ "(--driver-class-name or MIGRATIONS_DRIVER_CLASS_NAME)",
+				"java.lang.String", "error: java.lang.String is not a JDBC driver", other, "error: The driver " + other
+						+ " (--driver-class-name or MIGRATIONS_DRIVER_CLASS_NAME) does not accept");
+		for (Map.Entry<String, String> error : errors.entrySet()) {
+			Result result = run(List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations,
+					"migrate:status"), Map.of("MIGRATIONS_DRIVER_CLASS_NAME", error.getKey()));
+			assertThat(result.exitCode).as(result.output).isEqualTo(2);
+			assertThat(result.output).contains(error.getValue()).contains("Usage: <command> [options]");
+		}
+	}
+
+	private static String driverOf(DatabaseKind kind) {
+		return switch (kind) {
+			case H2 -> "org.h2.Driver";
+			case POSTGRESQL -> "org.postgresql.Driver";
+			case MARIADB -> "org.mariadb.jdbc.Driver";
+			case SQLITE -> "org.sqlite.JDBC";
+		};
+	}
+
+	@Test
 	void anUnreachableDatabaseExitsWithThreeWithoutStackTraceOrPassword() throws Exception {
 		Result result = run(List.of("--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "app", "--password",
 				SECRET, "--locations", "filesystem:" + this.migrations, "migrate:status"));
@@ -405,12 +435,18 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	private Result run(List<String> args) throws Exception {
+		return run(args, Map.of());
+	}
+
+	private Result run(List<String> args, Map<String, String> environment) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-jar", System.getProperty("migrations.cli.jar")));
 		command.addAll(args);
 		Path output = Files.createTempFile(this.directory, "cli", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException("The command line did not finish: " + Files.readString(output));

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * The schema of a database as its catalog describes it, without the ledger and lock
  * tables: tables, views, and the objects a database has of its own (PostgreSQL sequences,
- * enum types, functions and triggers; MySQL and MariaDB routines and triggers; H2 and
- * SQLite triggers). Every list is sorted by name, so that two catalogs of the same schema
- * are equal. Immutable.
+ * enum, composite and domain types, functions, triggers, materialized views and foreign
+ * tables; MySQL and MariaDB routines, triggers and events, and MariaDB sequences; H2
+ * sequences, domains, routines and triggers; SQLite triggers). Every list is sorted by
+ * name, so that two catalogs of the same schema are equal. Immutable.
  *
  * @param tables the tables
  * @param views the views

@@ -153,7 +153,19 @@ public record CatalogChange(Action action, ObjectType objectType, @Nullable Stri
 		PROCEDURE("procedure"),
 
 		/** A trigger; its name is {@code table.trigger}. */
-		TRIGGER("trigger");
+		TRIGGER("trigger"),
+
+		/** A composite type. */
+		TYPE("composite type"),
+
+		/** A materialized view. */
+		MATERIALIZED_VIEW("materialized view"),
+
+		/** A foreign table. */
+		FOREIGN_TABLE("foreign table"),
+
+		/** A scheduled event. */
+		EVENT("event");
 
 		private final String words;
 
@@ -174,6 +186,10 @@ public record CatalogChange(Action action, ObjectType objectType, @Nullable Stri
 				case FUNCTION -> FUNCTION;
 				case PROCEDURE -> PROCEDURE;
 				case TRIGGER -> TRIGGER;
+				case TYPE -> TYPE;
+				case MATERIALIZED_VIEW -> MATERIALIZED_VIEW;
+				case FOREIGN_TABLE -> FOREIGN_TABLE;
+				case EVENT -> EVENT;
 			};
 		}
 

@@ -218,7 +218,7 @@ final class ChangeFinder {
 
 	private static boolean isType(SchemaObject object) {
 		return object.kind() == SchemaObject.Kind.SEQUENCE || object.kind() == SchemaObject.Kind.ENUM
-				|| object.kind() == SchemaObject.Kind.DOMAIN;
+				|| object.kind() == SchemaObject.Kind.DOMAIN || object.kind() == SchemaObject.Kind.TYPE;
 	}
 
 	private void add(Phase phase, Action action, ObjectType type, @Nullable String table, String name, String detail,

@@ -40,7 +40,7 @@ public record SchemaObject(Kind kind, String name, String definitionHash) {
 	 */
 	public enum Kind {
 
-		/** A sequence (PostgreSQL; H2). */
+		/** A sequence (PostgreSQL, MariaDB, H2). */
 		SEQUENCE,
 
 		/** An enum type (PostgreSQL). */
@@ -49,6 +49,9 @@ public record SchemaObject(Kind kind, String name, String definitionHash) {
 		/** A domain (PostgreSQL, H2). */
 		DOMAIN,
 
+		/** A composite type (PostgreSQL). */
+		TYPE,
+
 		/** A function. */
 		FUNCTION,
 
@@ -56,7 +59,16 @@ public record SchemaObject(Kind kind, String name, String definitionHash) {
 		PROCEDURE,
 
 		/** A trigger. */
-		TRIGGER
+		TRIGGER,
+
+		/** A materialized view (PostgreSQL). */
+		MATERIALIZED_VIEW,
+
+		/** A foreign table (PostgreSQL). */
+		FOREIGN_TABLE,
+
+		/** A scheduled event (MySQL, MariaDB). */
+		EVENT
 
 	}
 

@@ -40,6 +40,8 @@ public final class ConnectionSettings {
 
 	private @Nullable String password;
 
+	private @Nullable String driverClassName;
+
 	private List<String> locations = List.of(SqlMigrationSource.DEFAULT_LOCATION);
 
 	private List<String> javaPackages = List.of();
@@ -103,6 +105,7 @@ public final class ConnectionSettings {
 		settings.url = environment.get("MIGRATIONS_URL");
 		settings.user = environment.get("MIGRATIONS_USER");
 		settings.password = environment.get("MIGRATIONS_PASSWORD");
+		settings.driverClassName = variable.apply("MIGRATIONS_DRIVER_CLASS_NAME");
 		settings.table = environment.get("MIGRATIONS_TABLE");
 		settings.shadowUrl = environment.get("MIGRATIONS_SHADOW_URL");
 		settings.shadowUser = environment.get("MIGRATIONS_SHADOW_USER");
@@ -136,6 +139,18 @@ public final class ConnectionSettings {
 		}
 		settings.createSchemas = "true".equalsIgnoreCase(environment.get("MIGRATIONS_CREATE_SCHEMAS"));
 		return settings;
+	}
+
+	/**
+	 * Set the JDBC driver to load before connecting, for a driver that does not register
+	 * itself.
+	 * @param driverClassName the driver's class, or {@code null} for the one that accepts
+	 * the URL
+	 * @return these settings
+	 */
+	public ConnectionSettings driverClassName(@Nullable String driverClassName) {
+		this.driverClassName = driverClassName;
+		return this;
 	}
 
 	/**
@@ -358,6 +373,10 @@ public final class ConnectionSettings {
 	public MigrationRunner runner(MigrationListener listener) {
 		if (this.url == null || this.url.isBlank()) {
 			throw new CommandLineUsageException("No database: give its JDBC URL (" + this.wording.origin("url") + ")");
+		}
+		if (this.driverClassName != null && !this.driverClassName.isBlank()) {
+			JdbcDrivers.load(this.driverClassName.strip(), this.url, this.classLoader,
+					this.wording.origin("driver-class-name"));
 		}
 		requireDriver(this.url, "url");
 		this.locations.forEach(this::requireOnClassPath);

@@ -314,9 +314,10 @@ public interface Dialect {
 	 * Return the statements that drop everything a catalog read by
 	 * {@link #readCatalog(Connection, String, Set)} holds, as {@code migrate:fresh} runs
 	 * them: views, then tables (each before the tables it references), then sequences,
-	 * types and routines; triggers go with their tables. Each statement says
-	 * {@code IF EXISTS}, since one drop may take others with it; names are quoted as the
-	 * catalog stores them. By default without {@code CASCADE}, routines by name alone.
+	 * types, routines, materialized views, foreign tables and events; triggers go with
+	 * their tables. Each statement says {@code IF EXISTS}, since one drop may take others
+	 * with it; names are quoted as the catalog stores them. By default without
+	 * {@code CASCADE}, routines by name alone.
 	 * @param catalog the catalog
 	 * @param schema the schema it was read from, as configured, or {@code null} for the
 	 * connection's current one
@@ -330,8 +331,39 @@ public interface Dialect {
 			case DOMAIN -> drops.drop("DOMAIN", object.name(), "");
 			case FUNCTION -> drops.drop("FUNCTION", SchemaDrops.routineName(object), "");
 			case PROCEDURE -> drops.drop("PROCEDURE", SchemaDrops.routineName(object), "");
+			case TYPE -> drops.drop("TYPE", object.name(), "");
+			case MATERIALIZED_VIEW -> drops.drop("MATERIALIZED VIEW", object.name(), "");
+			case FOREIGN_TABLE -> drops.drop("FOREIGN TABLE", object.name(), "");
+			case EVENT -> drops.drop("EVENT", object.name(), "");
 			case TRIGGER -> null;
 		});
+	}
+
+	/**
+	 * Return what other schemas hold that dropping the objects of a schema would take
+	 * with it, such as a view in another schema over one of its tables, so that
+	 * {@code migrate:fresh} can refuse rather than drop it. By default nothing, for
+	 * databases whose drops do not cascade into other schemas.
+	 * @param connection the connection
+	 * @param schema the schema, as configured, or {@code null} for the connection's
+	 * current one
+	 * @return a description of each such object, naming it; empty when there is none
+	 * @throws SQLException on a database error
+	 */
+	default List<String> dependentsInOtherSchemas(Connection connection, @Nullable String schema) throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * Run work with the connection's foreign key checks off, and restore them afterwards
+	 * whatever happens, as {@code migrate:fresh} drops tables that reference each other
+	 * in a cycle. By default the work runs as it is, for databases whose drops cascade.
+	 * @param connection the connection, in auto-commit mode
+	 * @param work the work
+	 * @throws SQLException on a database error
+	 */
+	default void withoutForeignKeyChecks(Connection connection, Jdbc.TransactionWork work) throws SQLException {
+		work.run();
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.migrations.dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -91,7 +93,33 @@ class H2Dialect extends TableRenderingDialect {
 	}
 
 	/**
-	 * Views, tables and domains cascade; a function or procedure is an alias.
+	 * Views in other schemas whose query names this schema (H2 writes every name in a
+	 * view's query with its schema), and foreign keys in other schemas that reference its
+	 * tables: a drop that cascades would take each with it.
+	 */
+	@Override
+	public List<String> dependentsInOtherSchemas(Connection connection, @Nullable String schema) throws SQLException {
+		List<String> dependents = new ArrayList<>();
+		CatalogQuery.forEachRow(connection, """
+				WITH this(name) AS (SELECT UPPER(COALESCE(CAST(? AS VARCHAR), CURRENT_SCHEMA)))
+				SELECT 'view ' || v.TABLE_SCHEMA || '.' || v.TABLE_NAME
+				FROM INFORMATION_SCHEMA.VIEWS v, this
+				WHERE UPPER(v.TABLE_SCHEMA) NOT IN (this.name, 'INFORMATION_SCHEMA')
+				  AND UPPER(v.VIEW_DEFINITION) LIKE '%"' || this.name || '".%'
+				UNION
+				SELECT 'foreign key ' || r.CONSTRAINT_NAME || ' of ' || k.TABLE_SCHEMA || '.' || k.TABLE_NAME
+				FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r
+				JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA
+				  AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME, this
+				WHERE UPPER(r.UNIQUE_CONSTRAINT_SCHEMA) = this.name AND UPPER(r.CONSTRAINT_SCHEMA) <> this.name
+				ORDER BY 1""", Collections.singletonList(schema), (row) -> dependents.add(row.getString(1)));
+		return dependents;
+	}
+
+	/**
+	 * Views, tables and domains cascade, within the schema (see
+	 * {@link #dependentsInOtherSchemas(Connection, String)}); a function or procedure is
+	 * an alias.
 	 */
 	@Override
 	public List<String> dropStatements(Catalog catalog, @Nullable String schema) {
@@ -101,7 +129,7 @@ class H2Dialect extends TableRenderingDialect {
 			case SEQUENCE -> plain.drop("SEQUENCE", object.name(), "");
 			case ENUM, DOMAIN -> drops.drop("DOMAIN", object.name(), "");
 			case FUNCTION, PROCEDURE -> plain.drop("ALIAS", SchemaDrops.routineName(object), "");
-			case TRIGGER -> null;
+			case TYPE, MATERIALIZED_VIEW, FOREIGN_TABLE, EVENT, TRIGGER -> null;
 		});
 	}
 

@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the catalog of one MySQL or MariaDB database from {@code information_schema}, in
- * at most ten queries whatever the number of tables: one per kind of thing (tables,
+ * at most eleven queries whatever the number of tables: one per kind of thing (tables,
  * columns, index columns, foreign key columns, checks, views, routines, routine
- * parameters, triggers), and one for {@code DATABASE()} when no database is named. What
- * belongs to an excluded table is dropped as the rows are read.
+ * parameters, triggers, sequences and events), and one for {@code DATABASE()} when no
+ * database is named. What belongs to an excluded table is dropped as the rows are read.
  * <p>
  * What it decides where the servers leave room:
  * <ul>
@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * <li>A view's definition has its own database's qualifier removed, since the server
  * writes every table it reads as {@code `database`.`table`}.</li>
  * <li>A routine's definition is its parameters, its return type, its characteristics and
- * its body; a trigger's is its timing, its event and its statement.</li>
+ * its body; a trigger's is its timing, its event and its statement; an event's is its
+ * schedule (not its start, which is when it was created), what happens on completion and
+ * its body. A MariaDB sequence is its name alone: 10.11 has no catalog view of its
+ * bounds, so a change to them is not seen.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -206,6 +209,15 @@ final class MySqlCatalogReader {
 			List<View> views = readViews();
 			List<SchemaObject> objects = new ArrayList<>(readRoutines());
 			objects.addAll(readTriggers());
+			CatalogQuery.forEachRow(this.connection, """
+					SELECT 'SEQUENCE', TABLE_NAME, '' FROM information_schema.TABLES
+					WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE'
+					UNION ALL
+					SELECT 'EVENT', EVENT_NAME, CONCAT_WS(' ', EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD,
+					  ON_COMPLETION, EVENT_DEFINITION)
+					FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?""", List.of(this.schema, this.schema),
+					(row) -> objects
+						.add(SchemaObject.of(Kind.valueOf(row.getString(1)), row.getString(2), row.getString(3))));
 			List<Table> tables = new ArrayList<>();
 			for (TableParts table : this.tables.values()) {
 				tables.add(table.toTable());

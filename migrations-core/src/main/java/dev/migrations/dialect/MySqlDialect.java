@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.catalog.Catalog;
+import dev.migrations.internal.Jdbc;
 import dev.migrations.lock.Locks;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.sql.SqlStatementSplitter;
@@ -178,6 +179,15 @@ class MySqlDialect extends TableRenderingDialect {
 	@Override
 	TableRenderer tableRenderer() {
 		return new MySqlTableRenderer(this);
+	}
+
+	/**
+	 * Drops do not cascade here: the checks are off while {@code migrate:fresh} drops, so
+	 * tables that reference each other in a cycle go too.
+	 */
+	@Override
+	public void withoutForeignKeyChecks(Connection connection, Jdbc.TransactionWork work) throws SQLException {
+		ForeignKeyChecks.MYSQL.suspended(connection, work);
 	}
 
 	/**

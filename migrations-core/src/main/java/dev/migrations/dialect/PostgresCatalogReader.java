@@ -32,9 +32,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the catalog of one PostgreSQL schema from {@code pg_catalog}, in eight queries
  * whatever the number of tables: one per kind of thing (tables and views, columns,
- * constraints, indexes, sequences and types, routines, triggers), and one for the schema
- * ({@code current_schema()} when none is named) and the qualifier the server writes
- * before its names. What belongs to an excluded table is dropped as the rows are read.
+ * constraints, indexes, the other relations and types ({@link PostgresObjectQueries}),
+ * routines, triggers), and one for the schema ({@code current_schema()} when none is
+ * named) and the qualifier the server writes before its names. What belongs to an
+ * excluded table is dropped as the rows are read.
  * <p>
  * What it decides where the server leaves room:
  * <ul>
@@ -59,12 +60,15 @@ import org.jspecify.annotations.Nullable;
  * <li>Views, triggers and the name and arguments of a routine are written without this
  * schema's qualifier, which the server adds to what is not on the search path: the same
  * view reads the same whether its schema is the current one or not. A view's runs of
- * white space are one space. Materialized views are not read.</li>
+ * white space are one space; so is a materialized view's query, hashed as its
+ * definition.</li>
  * <li>A routine is named with its argument types, shortened as column types are
  * ({@code add(integer, integer)}); its definition is {@code pg_get_functiondef}'s. A
  * trigger's is {@code pg_get_triggerdef}'s. A sequence's is its start, increment, bounds
  * and cycling; an enum's its labels in order; a domain's its base type, default,
- * nullability and constraints. What belongs to an extension is left out.</li>
+ * nullability and constraints; a composite type's and a foreign table's their attributes
+ * (a foreign table's also its server and options). What belongs to an extension, a table
+ * or view among them, is left out.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -80,32 +84,6 @@ final class PostgresCatalogReader {
 			FROM (SELECT COALESCE(CAST(? AS text), pg_catalog.current_schema()) AS name) s""";
 
 	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-
-	private static final String OBJECTS = """
-			WITH schema AS (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)
-			SELECT 'SEQUENCE', c.relname,
-			  'AS ' || format_type(s.seqtypid, NULL) || ' START ' || s.seqstart || ' INCREMENT ' || s.seqincrement
-			  || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax
-			  || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END
-			FROM pg_catalog.pg_sequence s
-			JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
-			WHERE c.relnamespace IN (SELECT oid FROM schema)
-			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
-			    AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
-			UNION ALL
-			SELECT CASE t.typtype WHEN 'e' THEN 'ENUM' ELSE 'DOMAIN' END, t.typname,
-			  CASE t.typtype WHEN 'e' THEN
-			    (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
-			      FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid)
-			  ELSE 'AS ' || format_type(t.typbasetype, t.typtypmod) || COALESCE(' DEFAULT ' || t.typdefault, '')
-			    || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
-			    || COALESCE((SELECT string_agg(' CONSTRAINT ' || quote_ident(k.conname) || ' '
-			      || pg_catalog.pg_get_constraintdef(k.oid), '' ORDER BY k.conname)
-			      FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid), '') END
-			FROM pg_catalog.pg_type t
-			WHERE t.typnamespace IN (SELECT oid FROM schema) AND t.typtype IN ('e', 'd')
-			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_type'::regclass
-			    AND d.objid = t.oid AND d.deptype = 'e')""";
 
 	private PostgresCatalogReader() {
 	}
@@ -232,8 +210,12 @@ final class PostgresCatalogReader {
 			readConstraints();
 			readIndexes();
 			List<SchemaObject> objects = new ArrayList<>();
-			query(OBJECTS, (row) -> objects.add(SchemaObject.of(Kind.valueOf(row.getString(1)), row.getString(2),
-					Objects.toString(row.getString(3), ""))));
+			query(PostgresObjectQueries.OBJECTS, (row) -> {
+				Kind kind = Kind.valueOf(row.getString(1));
+				String definition = Objects.toString(row.getString(3), "");
+				objects.add(SchemaObject.of(kind, row.getString(2),
+						(kind == Kind.MATERIALIZED_VIEW) ? unqualified(definition) : definition));
+			});
 			objects.addAll(readRoutines());
 			objects.addAll(readTriggers());
 			List<Table> tables = new ArrayList<>();
@@ -255,7 +237,9 @@ final class PostgresCatalogReader {
 					JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 					LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass
 					  AND d.objoid = c.oid AND d.objsubid = 0
-					WHERE n.nspname = ? AND ((c.relkind IN ('r', 'p') AND NOT c.relispartition) OR c.relkind = 'v')""",
+					WHERE n.nspname = ? AND ((c.relkind IN ('r', 'p') AND NOT c.relispartition) OR c.relkind = 'v')
+					  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::regclass
+					    AND e.objid = c.oid AND e.deptype = 'e')""",
 					(row) -> {
 						String name = row.getString(1);
 						if (this.excluded.contains(name)) {

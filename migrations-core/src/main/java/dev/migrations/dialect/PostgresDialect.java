@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,8 +70,10 @@ class PostgresDialect extends TableRenderingDialect {
 	}
 
 	/**
-	 * Every drop cascades, and routines are named with their argument types, since
-	 * PostgreSQL overloads them.
+	 * Every drop cascades, within the schema: {@code migrate:fresh} refuses first when
+	 * another schema holds something a drop would take with it (see
+	 * {@link #dependentsInOtherSchemas(Connection, String)}). Routines are named with
+	 * their argument types, since PostgreSQL overloads them.
 	 */
 	@Override
 	public List<String> dropStatements(Catalog catalog, @Nullable String schema) {
@@ -82,8 +86,25 @@ class PostgresDialect extends TableRenderingDialect {
 				drops.drop("FUNCTION", SchemaDrops.routineName(object), SchemaDrops.routineArguments(object));
 			case PROCEDURE ->
 				drops.drop("PROCEDURE", SchemaDrops.routineName(object), SchemaDrops.routineArguments(object));
+			case TYPE -> drops.drop("TYPE", object.name(), "");
+			case MATERIALIZED_VIEW -> drops.drop("MATERIALIZED VIEW", object.name(), "");
+			case FOREIGN_TABLE -> drops.drop("FOREIGN TABLE", object.name(), "");
+			case EVENT -> null;
 			case TRIGGER -> null;
 		});
+	}
+
+	/**
+	 * Views and materialized views over this schema's relations, foreign keys that
+	 * reference its tables, and columns of its types, in other schemas: each would go
+	 * with a drop that cascades.
+	 */
+	@Override
+	public List<String> dependentsInOtherSchemas(Connection connection, @Nullable String schema) throws SQLException {
+		List<String> dependents = new ArrayList<>();
+		CatalogQuery.forEachRow(connection, PostgresObjectQueries.DEPENDENTS_ELSEWHERE,
+				Collections.singletonList(schema), (row) -> dependents.add(row.getString(1)));
+		return dependents;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TimeZone;
 
 import dev.migrations.catalog.Catalog;
+import dev.migrations.internal.Jdbc;
 import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,16 @@ class SqliteDialect extends TableRenderingDialect {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Drops do not cascade here: the {@code foreign_keys} pragma is off while
+	 * {@code migrate:fresh} drops (set before its transaction, inside which SQLite
+	 * ignores it), so tables that reference each other in a cycle go too, rows and all.
+	 */
+	@Override
+	public void withoutForeignKeyChecks(Connection connection, Jdbc.TransactionWork work) throws SQLException {
+		ForeignKeyChecks.SQLITE.suspended(connection, work);
 	}
 
 	/**

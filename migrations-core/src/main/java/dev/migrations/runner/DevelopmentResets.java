@@ -77,10 +77,16 @@ public final class DevelopmentResets {
 
 	/**
 	 * Return the statements {@link #fresh()} would run to empty the ledger's schema: a
-	 * drop for each table, view, sequence, type and routine the catalog lists there (see
-	 * {@link MigrationRunner#describeSchema()}), and last for the ledger. Objects in
-	 * other schemas are not touched. Takes no lock and changes nothing.
+	 * drop for each table, view, materialized view, foreign table, sequence, type,
+	 * routine and event the catalog lists there (see
+	 * {@link MigrationRunner#describeSchema()}), and last for the ledger. What belongs to
+	 * a PostgreSQL extension is not dropped. Objects in other schemas are not touched:
+	 * where a drop would cascade to one (PostgreSQL: a view over a table of this schema,
+	 * a foreign key that references one, a column of one of its types), this refuses
+	 * instead. Takes no lock and changes nothing.
 	 * @return the statements, in order; empty when the schema holds nothing
+	 * @throws MigrationException if another schema holds something a drop would take with
+	 * it
 	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
 	 */
 	public List<String> freshPlan() {
@@ -117,11 +123,13 @@ public final class DevelopmentResets {
 	/**
 	 * Drop every object of the ledger's schema, the ledger with them, under the migration
 	 * lock (see {@link #freshPlan()}), then apply every migration from zero. Where DDL is
-	 * transactional the drops commit together. The lease table of a lock that is held in
-	 * the database stays.
+	 * transactional the drops commit together. Tables that reference each other in a
+	 * cycle are dropped too: PostgreSQL and H2 drops cascade, and on MySQL, MariaDB and
+	 * SQLite the connection's foreign key checks are off while it drops. The lease table
+	 * of a lock that is held in the database stays.
 	 * @return what was applied
-	 * @throws MigrationException if these resets were not {@link #forced()}; nothing is
-	 * changed
+	 * @throws MigrationException if these resets were not {@link #forced()}, or if
+	 * another schema holds something a drop would take with it; nothing is changed
 	 */
 	public MigrationResult fresh() {
 		requireForced("migrate:fresh", "drops every table, view, sequence, type and routine of the ledger's schema");
@@ -131,12 +139,14 @@ public final class DevelopmentResets {
 
 	private int dropEverything(Connection connection) throws SQLException {
 		List<String> drops = drops(connection);
-		if (this.settings.dialect().transactionalDdl()) {
-			Jdbc.inTransaction(connection, () -> execute(connection, drops));
-		}
-		else {
-			execute(connection, drops);
-		}
+		this.settings.dialect().withoutForeignKeyChecks(connection, () -> {
+			if (this.settings.dialect().transactionalDdl()) {
+				Jdbc.inTransaction(connection, () -> execute(connection, drops));
+			}
+			else {
+				execute(connection, drops);
+			}
+		});
 		logger.info("Dropped {} object(s) of the schema of {}", drops.size(), this.settings.ledger().describe());
 		return drops.size();
 	}
@@ -151,6 +161,13 @@ public final class DevelopmentResets {
 
 	private List<String> drops(Connection connection) throws SQLException {
 		String schema = this.settings.table().schema();
+		List<String> elsewhere = this.settings.dialect().dependentsInOtherSchemas(connection, schema);
+		if (!elsewhere.isEmpty()) {
+			throw new MigrationException(
+					"migrate:fresh would also drop, through the drops of " + this.settings.ledger().describe()
+							+ "'s schema, what other schemas hold that depends on it: " + String.join(", ", elsewhere)
+							+ "; nothing was changed: drop or change these first, " + "then run migrate:fresh again");
+		}
 		List<String> drops = new ArrayList<>(
 				this.settings.dialect().dropStatements(this.replay.live(connection), schema));
 		if (this.settings.ledger().exists(connection)) {

@@ -3,7 +3,6 @@ package dev.migrations.runner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,9 +13,6 @@ import javax.sql.DataSource;
 import dev.migrations.Credentials;
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.catalog.Catalog;
-import dev.migrations.catalog.SchemaObject;
-import dev.migrations.catalog.Table;
-import dev.migrations.catalog.View;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import org.jspecify.annotations.Nullable;
@@ -76,56 +72,19 @@ final class ExistingShadow implements ShadowDatabase {
 	}
 
 	/**
-	 * Drop everything the connection's schema holds: views, tables (with their indexes,
-	 * keys and triggers) and the objects of the database's own.
+	 * Drop everything the connection's schema holds, as {@code migrate:fresh} drops it:
+	 * views, tables (with their indexes, keys and triggers) and the objects of the
+	 * database's own, with foreign key checks off where drops do not cascade.
 	 */
 	static void empty(Connection connection, Dialect dialect) throws SQLException {
-		Catalog catalog = dialect.readCatalog(connection, null, Set.of());
-		boolean mysql = dialect.name().equals("mysql") || dialect.name().equals("mariadb");
-		boolean cascades = dialect.name().equals("postgresql") || dialect.name().equals("h2");
-		String cascade = cascades ? " CASCADE" : "";
-		List<String> statements = new ArrayList<>();
-		if (mysql) {
-			statements.add("SET FOREIGN_KEY_CHECKS = 0");
-		}
-		else if (dialect.name().equals("sqlite")) {
-			statements.add("PRAGMA foreign_keys = OFF");
-		}
-		for (View view : catalog.views()) {
-			statements.add("DROP VIEW IF EXISTS " + dialect.quote(view.name()) + cascade);
-		}
-		for (Table table : catalog.tables()) {
-			statements.add("DROP TABLE IF EXISTS " + dialect.quote(table.name()) + cascade);
-		}
-		for (SchemaObject object : catalog.objects()) {
-			String drop = dropObject(object, dialect, cascade);
-			if (drop != null) {
-				statements.add(drop);
+		List<String> statements = dialect.dropStatements(dialect.readCatalog(connection, null, Set.of()), null);
+		dialect.withoutForeignKeyChecks(connection, () -> {
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
 			}
-		}
-		if (mysql) {
-			statements.add("SET FOREIGN_KEY_CHECKS = 1");
-		}
-		try (Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-	}
-
-	private static @Nullable String dropObject(SchemaObject object, Dialect dialect, String cascade) {
-		String name = object.name();
-		int arguments = name.indexOf('(');
-		String quoted = (arguments < 0) ? dialect.quote(name)
-				: dialect.quote(name.substring(0, arguments)) + name.substring(arguments);
-		return switch (object.kind()) {
-			case SEQUENCE -> "DROP SEQUENCE IF EXISTS " + quoted + cascade;
-			case ENUM -> "DROP TYPE IF EXISTS " + quoted + cascade;
-			case DOMAIN -> "DROP DOMAIN IF EXISTS " + quoted + cascade;
-			case FUNCTION -> "DROP FUNCTION IF EXISTS " + quoted + cascade;
-			case PROCEDURE -> "DROP PROCEDURE IF EXISTS " + quoted + cascade;
-			case TRIGGER -> null;
-		};
+		});
 	}
 
 	private static Stream<String> names(Catalog catalog) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -61,7 +62,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private @Nullable MigrationLedger ledger;
 
-	private @Nullable MigrationLock lock;
+	private @Nullable Function<DataSource, MigrationLock> lock;
 
 	private Duration lockTimeout = MigrationRunner.DEFAULT_LOCK_TIMEOUT;
 
@@ -224,6 +225,18 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 * @return this builder
 	 */
 	public B lock(MigrationLock lock) {
+		this.lock = (connections) -> lock;
+		return self();
+	}
+
+	/**
+	 * Use a lock other than the dialect's, made on the connections the runner opens: with
+	 * the {@link #initSqls(List) init SQL} run on its session and the
+	 * {@link #connectRetries(int) connect retries} of every other connection.
+	 * @param lock makes the lock from the runner's connections
+	 * @return this builder
+	 */
+	public B lockOnConnections(Function<DataSource, MigrationLock> lock) {
 		this.lock = lock;
 		return self();
 	}
@@ -383,7 +396,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 			.filter((squash) -> squash.dialect().equals(dialect.name()))
 			.toList();
 		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
-		MigrationLock lock = (this.lock != null) ? this.lock : dialect.lock(connections, this.table);
+		MigrationLock lock = (this.lock != null) ? this.lock.apply(connections) : dialect.lock(connections, this.table);
 		String schema = this.table.schema();
 		if (createsSchemas() && schema != null) {
 			lock = new SchemaCreatingLock(lock, connections, dialect, schema);

@@ -149,7 +149,7 @@ class MariadbCatalogTests extends CatalogConformanceTests {
 
 	@Override
 	int maximumQueries() {
-		return 10;
+		return 11;
 	}
 
 }

@@ -4,7 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -30,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link SchemaResetConformanceTests} adds that {@code fresh} drops only the ledger's.
  */
 abstract class ResetConformanceTests extends FreshDatabaseTests {
+
+	private static final Pattern CREATED = Pattern.compile("(?i)CREATE (?:MATERIALIZED VIEW|FOREIGN TABLE|TABLE|VIEW|"
+			+ "SEQUENCE|TYPE|DOMAIN|FUNCTION|PROCEDURE|EVENT|ALIAS) (stray_\\w+)");
 
 	private static final String AUTHORS = "m_20240101000000_create_authors";
 
@@ -86,12 +94,37 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 			.anySatisfy((drop) -> assertThat(drop).containsIgnoringCase("stray_notes"))
 			.last()
 			.satisfies((drop) -> assertThat(drop).containsIgnoringCase("migrations_ledger"));
+		for (String name : namesMadeByHand()) {
+			assertThat(runner.resets().freshPlan()).as(name)
+				.anySatisfy((drop) -> assertThat(drop).containsIgnoringCase(name));
+		}
 		MigrationResult result = runner.resets().forced().fresh();
 		assertThat(result.migrations()).hasSize(3);
 		assertThat(result.batch()).isEqualTo(1);
 		assertThat(runner.describeSchema()).isEqualTo(freshApply(true));
+		try (TestDatabase fresh = TestDatabase.create(this.database.kind())) {
+			runner(fresh.dataSource()).applyAll();
+			assertThat(inventory(this.database)).isEqualTo(inventory(fresh)).doesNotContainIgnoringCase("stray_");
+		}
 		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM authors")).isZero();
 		assertThat(runner.status()).extracting(MigrationStatus::batch).containsOnly(1);
+	}
+
+	@Test
+	void freshDropsTablesThatReferenceEachOtherInACycleWithTheirRows() throws Exception {
+		writeMigrations();
+		DataSource enforcing = enforcingForeignKeys();
+		MigrationRunner runner = runner(enforcing);
+		runner.applyAll();
+		try (Connection connection = enforcing.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : cycle()) {
+				statement.execute(sql);
+			}
+		}
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM cycle_b")).isEqualTo(1);
+		assertThat(runner.resets().forced().fresh().migrations()).hasSize(3);
+		assertThat(this.database.tables()).doesNotContain("cycle_a", "cycle_b");
+		assertThat(runner.describeSchema()).isEqualTo(freshApply(true));
 	}
 
 	@Test
@@ -143,23 +176,74 @@ abstract class ResetConformanceTests extends FreshDatabaseTests {
 			.startsWith("migrate:fresh will drop everything in the ledger's schema, running:\n  DROP ")
 			.containsPattern("(?mi)^  DROP TABLE IF EXISTS .*stray_notes.*;$")
 			.endsWith("Applied 3 migration(s) in batch 1.\n");
+		for (String name : namesMadeByHand()) {
+			assertThat(fresh.out()).containsPattern("(?mi)^  DROP .*" + name + "\\W.*;$");
+		}
 		assertThat(runner.describeSchema()).isEqualTo(freshApply(true));
 	}
 
 	/**
 	 * Statements that add to the migrated schema by hand: a table that references one of
 	 * the migrations' and a view over it, named {@code stray_notes} and
-	 * {@code stray_view}.
+	 * {@code stray_view}, and {@link #otherObjectsMadeByHand()}, which {@code fresh} must
+	 * drop.
 	 */
 	List<String> madeByHand() {
-		return List.of("CREATE TABLE stray_notes (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES authors (id))",
-				"CREATE VIEW stray_view AS SELECT id FROM stray_notes");
+		List<String> statements = new ArrayList<>(
+				List.of("CREATE TABLE stray_notes (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES authors (id))",
+						"CREATE VIEW stray_view AS SELECT id FROM stray_notes"));
+		statements.addAll(otherObjectsMadeByHand());
+		return statements;
 	}
+
+	/**
+	 * Statements that make, by hand, one object of each other kind this database has in a
+	 * schema, each named {@code stray_...}; none by default.
+	 */
+	List<String> otherObjectsMadeByHand() {
+		return List.of();
+	}
+
+	/**
+	 * Statements that make, by hand, two tables that reference each other
+	 * ({@code cycle_a} and {@code cycle_b}), with a row in each that references the
+	 * other.
+	 */
+	List<String> cycle() {
+		return List.of("CREATE TABLE cycle_a (id INTEGER PRIMARY KEY, b_id INTEGER)",
+				"CREATE TABLE cycle_b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES cycle_a (id))",
+				"ALTER TABLE cycle_a ADD CONSTRAINT cycle_a_b FOREIGN KEY (b_id) REFERENCES cycle_b (id)",
+				"INSERT INTO cycle_a (id) VALUES (1)", "INSERT INTO cycle_b (id, a_id) VALUES (1, 1)",
+				"UPDATE cycle_a SET b_id = 1");
+	}
+
+	/**
+	 * Return a data source of this test's database whose connections check foreign keys.
+	 */
+	DataSource enforcingForeignKeys() {
+		return this.database.dataSource();
+	}
+
+	/**
+	 * Return every object a database holds in the schema its connections start in, as the
+	 * database's own catalog lists them (not through the catalog reader that
+	 * {@code fresh} uses), sorted and joined with commas: the kind and name of each.
+	 */
+	abstract String inventory(TestDatabase database);
 
 	/**
 	 * The third migration: objects this database has of its own, up and down.
 	 */
 	abstract List<String> objectsMigration();
+
+	private List<String> namesMadeByHand() {
+		Matcher created = CREATED.matcher(String.join("\n", madeByHand()));
+		List<String> names = new ArrayList<>();
+		while (created.find()) {
+			names.add(created.group(1));
+		}
+		return names;
+	}
 
 	MigrationRunner appliedInThreeBatches() {
 		MigrationRunner runner = runner(this.database.dataSource());

@@ -2,16 +2,21 @@ package dev.migrations.conformance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import dev.migrations.MigrationException;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.catalog.Catalog;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.TestDatabase;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The resets on a database whose server holds other schemas (on MariaDB, other
@@ -62,6 +67,31 @@ abstract class SchemaResetConformanceTests extends ResetConformanceTests {
 		}
 		assertThat(runner.describeSchema()).isEqualTo(before);
 		assertThat(runner.status()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
+	}
+
+	/**
+	 * Assert that {@code fresh} and its plan refuse, naming each, what other schemas hold
+	 * over the ledger's schema after the given statements, and that nothing changes.
+	 * @param madeElsewhere statements that make a view {@code keep.author_names} over
+	 * {@code authors}, and more
+	 * @param named what the refusal names
+	 */
+	void assertFreshRefuses(List<String> madeElsewhere, String... named) throws Exception {
+		writeMigrations();
+		MigrationRunner runner = appliedInThreeBatches();
+		this.database.execute(madeElsewhere.toArray(String[]::new));
+		Catalog before = runner.describeSchema();
+		for (ThrowingCallable fresh : List.<ThrowingCallable>of(() -> runner.resets().freshPlan(),
+				() -> runner.resets().forced().fresh())) {
+			ThrowableAssertAlternative<MigrationException> refused = assertThatExceptionOfType(MigrationException.class)
+				.isThrownBy(fresh)
+				.withMessageContaining("nothing was changed");
+			for (String name : named) {
+				refused.withMessageContaining(name);
+			}
+		}
+		assertThat(runner.describeSchema()).isEqualTo(before);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM keep.author_names")).isZero();
 	}
 
 	/**

@@ -190,7 +190,9 @@ final class MigrationRunnerFactory {
 	 * Start a builder for a DataSource and ledger. The runs of a connection of
 	 * migrations' own take fresh connections, and everything else its pool; the lock,
 	 * which tells the two apart, needs the dialect first, so it is detected here, on a
-	 * fresh connection.
+	 * fresh connection. The lock's session runs the init SQL as every other connection
+	 * does, as Flyway's {@code initSql} runs on each connection it opens: a
+	 * {@code SET ROLE} or {@code SET search_path} holds there too.
 	 */
 	private static MigrationRunner.Builder builder(DataSource dataSource, LedgerTable table, RunSettings settings,
 			List<String> secrets) {
@@ -198,7 +200,8 @@ final class MigrationRunnerFactory {
 		if (dataSource instanceof DedicatedDataSource dedicated && dedicated.isPooled()) {
 			Dialect dialect = dedicated.detectDialect(settings.connectRetries(), settings.connectRetriesInterval(),
 					secrets);
-			builder.dialect(dialect).lock(dedicated.runsOnFreshConnections(dialect.lock(dedicated, table)));
+			builder.dialect(dialect)
+				.lockOnConnections((connections) -> dedicated.runsOnFreshConnections(dialect.lock(connections, table)));
 		}
 		return builder;
 	}

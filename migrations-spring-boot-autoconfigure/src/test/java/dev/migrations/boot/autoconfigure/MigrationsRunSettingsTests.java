@@ -79,6 +79,33 @@ class MigrationsRunSettingsTests {
 	}
 
 	@Test
+	void initSqlsRunOnTheLockSessionAndInPretendWithAPooledConnectionOfMigrationsOwn(CapturedOutput output)
+			throws IOException {
+		TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL);
+		this.databases.add(database);
+		database.execute("CREATE SCHEMA app");
+		write("20240101000000_one.sql", """
+				CREATE TABLE lock_session AS SELECT a.application_name
+				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				WHERE l.locktype = 'advisory' AND l.granted
+				  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+				""");
+		String[] properties = { "migrations.url=" + database.url(), "migrations.locations=filesystem:" + this.directory,
+				"migrations.init-sqls[0]=SET application_name = 'migrations-init'",
+				"migrations.init-sqls[1]=SET search_path TO app" };
+		this.contextRunner.withPropertyValues(properties).run((context) -> assertThat(context).hasNotFailed());
+		assertThat(database.queryForLong("SELECT count(*) FROM app.migrations_ledger")).isOne();
+		assertThat(database.queryForString("SELECT string_agg(application_name, ',') FROM app.lock_session"))
+			.isEqualTo("migrations-init");
+		write("20240102000000_two.sql", "CREATE TABLE pretended (id INT);\n");
+		this.contextRunner.withPropertyValues(properties)
+			.withPropertyValues("migrations.on-startup=pretend")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("CREATE TABLE pretended").doesNotContain("CREATE TABLE lock_session");
+		assertThat(database.tables()).doesNotContain("pretended");
+	}
+
+	@Test
 	void aMissingPlaceholderFailsStartupNamingTheFileThePlaceholderAndBothProperties() throws IOException {
 		write("20240101000000_one.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY);\n");
 		this.contextRunner.withPropertyValues("migrations.locations=filesystem:" + this.directory).run((context) -> {

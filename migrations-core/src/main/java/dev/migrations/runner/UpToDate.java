@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class UpToDate {
 
-	private static final Logger logger = LoggerFactory.getLogger(UpToDate.class);
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
 	private final RunnerSettings settings;
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 public interface MigrationListener {
 
 	/**
-	 * Called when the lock was acquired.
+	 * Called when the lock was acquired. An apply that finds every migration applied
+	 * before it takes the lock takes none, and this is not called.
 	 * @param waited how long acquiring took
 	 */
 	default void lockAcquired(Duration waited) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migrations.MigrationException;
 import dev.migrations.lock.WriteCondition;
@@ -37,6 +38,19 @@ public interface MigrationLedger {
 	 * @return the rows
 	 */
 	List<LedgerEntry> readApplied(Connection connection);
+
+	/**
+	 * Read every row of the ledger, as {@link #readApplied(Connection)} does, but only
+	 * when the ledger exists and {@link #ensureInitialized(Connection)} would change
+	 * nothing: an apply reads it so, before it takes the lock, to end at once when every
+	 * migration is applied. This implementation returns empty, so that such a ledger is
+	 * always read under the lock.
+	 * @param connection the connection to use
+	 * @return the rows, or empty when the ledger does not exist or is not up to date
+	 */
+	default Optional<List<LedgerEntry>> readIfInitialized(Connection connection) {
+		return Optional.empty();
+	}
 
 	/**
 	 * Insert a row.

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -150,6 +151,21 @@ public final class SqlMigrationLedger implements MigrationLedger {
 			if (isLegacy(connection)) {
 				return readLegacy(connection, ex);
 			}
+			throw failure("read", ex);
+		}
+	}
+
+	/**
+	 * Read the rows when the table has the newest layout: the query that tells so is the
+	 * one {@link #ensureInitialized(Connection)} starts with.
+	 */
+	@Override
+	public Optional<List<LedgerEntry>> readIfInitialized(Connection connection) {
+		try {
+			return hasLockOwner(connection) ? Optional.of(read(connection, sql(connection).select, true))
+					: Optional.empty();
+		}
+		catch (SQLException ex) {
 			throw failure("read", ex);
 		}
 	}

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies, rolls back and reports migrations against one database. Every run takes the
  * migration lock, reads the ledger once, validates, and then runs each migration in order
- * under one batch number. Built with {@link #builder(DataSource)}; thread-safe once
- * built.
+ * under one batch number; an apply that finds every migration applied in a read of the
+ * ledger before the lock ends there. Built with {@link #builder(DataSource)}; thread-safe
+ * once built.
  */
 public final class MigrationRunner {
 
@@ -88,6 +89,8 @@ public final class MigrationRunner {
 
 	private final LockedConnection locked;
 
+	private final UpToDate upToDate;
+
 	MigrationRunner(RunnerSettings settings) {
 		this.settings = settings;
 		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
@@ -101,6 +104,7 @@ public final class MigrationRunner {
 		this.replay = new SchemaReplay(settings, this.reader);
 		this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
 		this.locked = new LockedConnection(settings, this.advice);
+		this.upToDate = new UpToDate(settings, this.checks);
 	}
 
 	/**
@@ -136,7 +140,7 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		return this.locked.run((connection, lock) -> {
+		return this.upToDate.withoutLock().orElseGet(() -> this.locked.run((connection, lock) -> {
 			LedgerView view = this.adoption.readForApply(connection, lock);
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
 					limit);
@@ -146,7 +150,7 @@ public final class MigrationRunner {
 					(after) -> applyPending(connection, lock, after, plans));
 			this.replay.verify(connection);
 			return result;
-		});
+		}));
 	}
 
 	/**
@@ -394,10 +398,7 @@ public final class MigrationRunner {
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {
-			logger.info("Database is up to date {}: no pending migrations in {}",
-					view.newestApplied().map((id) -> "at " + id).orElse("with an empty ledger"),
-					this.settings.ledger().describe());
-			return new MigrationResult(0, List.of());
+			return this.upToDate.report(view);
 		}
 		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
 				view::isOutOfOrder);

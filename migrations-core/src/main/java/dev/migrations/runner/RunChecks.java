@@ -72,12 +72,26 @@ final class RunChecks {
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(problems);
 		}
+		List<MigrationDescriptor> pending = pendingToTarget(view);
+		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
+	}
+
+	/**
+	 * Whether an apply would find nothing to run and nothing to refuse in the ledger: no
+	 * migration pending up to the target, no failed, unfinished or (when applies
+	 * validate) edited one.
+	 */
+	boolean nothingToApply(LedgerView view) {
+		return view.problems(this.outOfOrder, this.validateOnApply).isEmpty() && pendingToTarget(view).isEmpty();
+	}
+
+	private List<MigrationDescriptor> pendingToTarget(LedgerView view) {
 		List<MigrationDescriptor> pending = view.pending();
 		MigrationId last = this.target;
 		if (last != null) {
 			pending = pending.stream().filter((descriptor) -> descriptor.id().compareTo(last) <= 0).toList();
 		}
-		return (pending.size() > limit) ? pending.subList(0, limit) : pending;
+		return pending;
 	}
 
 	/**

@@ -69,7 +69,7 @@ final class FleetCommands {
 	 */
 	static int print(FleetResult result, CommandArguments arguments, CommandContext context, int failed) {
 		if (arguments.has("--json")) {
-			context.out().println(JsonOutput.fleet(result));
+			context.out().println(JsonOutput.fleet(result, context::mask));
 		}
 		else {
 			result.table().forEach((line) -> context.out().println(context.mask(line)));

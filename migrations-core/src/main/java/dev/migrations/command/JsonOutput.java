@@ -38,9 +38,10 @@ final class JsonOutput {
 	}
 
 	/**
-	 * What a run over a fleet did or found: the summary and each target.
+	 * What a run over a fleet did or found: the summary and each target, its error
+	 * masked.
 	 */
-	static String fleet(FleetResult result) {
+	static String fleet(FleetResult result, UnaryOperator<String> mask) {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("targets", result.targets().size());
 		for (FleetResult.Outcome outcome : FleetResult.Outcome.values()) {
@@ -56,7 +57,7 @@ final class JsonOutput {
 			row.put("applied", target.applied());
 			row.put("pending", target.pending());
 			row.put("durationMs", target.duration().toMillis());
-			row.put("error", target.error());
+			row.put("error", (target.error() != null) ? mask.apply(target.error()) : null);
 			targets.add(row);
 		}
 		Map<String, Object> json = new LinkedHashMap<>();

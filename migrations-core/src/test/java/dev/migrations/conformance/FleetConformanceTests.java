@@ -3,15 +3,20 @@ package dev.migrations.conformance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import javax.sql.DataSource;
+
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.DelegatingDataSource;
 import dev.migrations.process.FleetMain;
 import dev.migrations.runner.FleetResult;
 import dev.migrations.runner.FleetResult.Outcome;
@@ -263,6 +271,54 @@ abstract class FleetConformanceTests {
 		assertEachSchemaHasEveryMigration(tenants);
 	}
 
+	@Test
+	void databasesGivenAsDataSourcesOrUrlsEachGetTheirLedger() {
+		try (TestDatabase second = TestDatabase.create(kind())) {
+			String missing = missingDatabaseUrl();
+			MigrationFleet fleet = MigrationFleet.builder(template())
+				.targets((connection) -> List.of(MigrationTarget.database("first", this.database.dataSource()),
+						MigrationTarget.url("second", second.url(), null, null),
+						MigrationTarget.url("missing", missing, null, "Pa55word-never-shown")))
+				.build();
+			FleetResult result = fleet.applyAll();
+			assertThat(result.targets()).extracting(FleetResult.Target::outcome)
+				.containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.FAILED);
+			assertThat(result.targets().get(2).error()).isNotBlank()
+				.doesNotContain("Pa55word-never-shown")
+				.doesNotContain("Url5ecret-never-shown");
+			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM migrations_ledger")).isEqualTo(MIGRATIONS);
+			assertThat(second.queryForLong("SELECT COUNT(*) FROM migrations_ledger")).isEqualTo(MIGRATIONS);
+		}
+	}
+
+	@Test
+	void pooledConnectionsReturnToThePoolInTheSchemaTheyCameIn() throws Exception {
+		List<String> tenants = createSchemas(5);
+		try (ReusedConnections pool = new ReusedConnections(this.database.dataSource())) {
+			MigrationRunner template = MigrationRunner.builder(pool).locations(this.location).build();
+			String before = pool.sessionSchemas().get(0);
+			FleetResult result = MigrationFleet.builder(template)
+				.schemasLike(this.prefix + "%")
+				.parallelism(2)
+				.build()
+				.applyAll();
+			assertThat(result.count(Outcome.APPLIED)).as(result.table().toString()).isEqualTo(5);
+			assertThat(pool.sessionSchemas()).hasSizeGreaterThan(1).containsOnly(before);
+		}
+		assertEachSchemaHasEveryMigration(tenants);
+	}
+
+	/**
+	 * Return the URL of a database that does not exist, with a password in it.
+	 */
+	private String missingDatabaseUrl() {
+		return switch (kind()) {
+			case H2 -> "jdbc:h2:mem:missing_" + this.prefix + ";IFEXISTS=TRUE;PASSWORD=Url5ecret-never-shown";
+			default -> this.database.url().replaceFirst("/mig_[0-9a-f]+", "/missing_" + this.prefix)
+					+ (this.database.url().contains("?") ? "&" : "?") + "password=Url5ecret-never-shown";
+		};
+	}
+
 	private Process fleetProcess(Path output) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
@@ -348,6 +404,81 @@ abstract class FleetConformanceTests {
 	}
 
 	record CommandRun(int exitCode, String output) {
+
+	}
+
+	/**
+	 * A pool that hands out the same physical connections again, as a connection pool
+	 * does, so that what a borrower leaves in a session is seen by the next.
+	 */
+	static final class ReusedConnections extends DelegatingDataSource implements AutoCloseable {
+
+		private final Deque<Connection> idle = new ArrayDeque<>();
+
+		private final List<Connection> all = new ArrayList<>();
+
+		ReusedConnections(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		public synchronized Connection getConnection() throws SQLException {
+			Connection physical = this.idle.poll();
+			if (physical == null) {
+				physical = delegate().getConnection();
+				this.all.add(physical);
+			}
+			Connection borrowed = physical;
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+						if (method.getName().equals("close")) {
+							giveBack(borrowed);
+							return null;
+						}
+						if (method.getName().equals("isClosed")) {
+							return false;
+						}
+						try {
+							return method.invoke(borrowed, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return getConnection();
+		}
+
+		private synchronized void giveBack(Connection connection) {
+			this.idle.push(connection);
+		}
+
+		/**
+		 * Return the schema (on MariaDB, the database) each physical connection's session
+		 * is in now.
+		 */
+		synchronized List<String> sessionSchemas() throws SQLException {
+			List<String> schemas = new ArrayList<>();
+			for (Connection connection : this.all) {
+				schemas.add(String.valueOf(connection.getCatalog()) + "." + connection.getSchema());
+			}
+			if (schemas.isEmpty()) {
+				try (Connection connection = getConnection()) {
+					schemas.add(String.valueOf(connection.getCatalog()) + "." + connection.getSchema());
+				}
+			}
+			return schemas;
+		}
+
+		@Override
+		public synchronized void close() throws SQLException {
+			for (Connection connection : this.all) {
+				connection.close();
+			}
+		}
 
 	}
 

@@ -70,7 +70,7 @@ public record FleetResult(List<Target> targets, Duration duration) {
 
 	/**
 	 * Return the result as a plain-text table, one line per target (and under a failed
-	 * one, its error's first line), followed by the {@link #summary()}.
+	 * one, its error, indented), followed by the {@link #summary()}.
 	 * @return the lines
 	 */
 	public List<String> table() {
@@ -82,7 +82,7 @@ public record FleetResult(List<Target> targets, Duration duration) {
 			lines.add(String.format(format, target.name(), target.outcome(), target.applied(), target.pending(),
 					target.duration().toMillis() + " ms"));
 			if (target.error() != null) {
-				lines.add("  " + target.error().lines().findFirst().orElse(""));
+				target.error().lines().map((line) -> "  " + line).forEach(lines::add);
 			}
 		}
 		lines.add(summary());

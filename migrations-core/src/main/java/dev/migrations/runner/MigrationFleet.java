@@ -17,7 +17,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import dev.migrations.Credentials;
+import dev.migrations.Direction;
 import dev.migrations.LedgerTable;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationListener;
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.internal.Jdbc;
@@ -140,18 +143,22 @@ public final class MigrationFleet {
 	 * @return the runner
 	 */
 	public MigrationRunner runner(MigrationTarget target) {
+		return runner(target, this.template.settings().listener());
+	}
+
+	private MigrationRunner runner(MigrationTarget target, MigrationListener listener) {
 		RunnerSettings settings = this.template.settings();
 		String schema = target.schema();
 		if (schema != null) {
 			DataSource connections = new SchemaDataSource(settings.connections(), settings.dialect(), schema);
 			return new MigrationRunner(settings.retargeted(settings.dataSource(), connections, settings.secrets(),
-					new LedgerTable(schema, settings.table().name())));
+					new LedgerTable(schema, settings.table().name()), listener));
 		}
 		DataSource database = Objects.requireNonNull(target.dataSource());
 		List<String> secrets = new ArrayList<>(settings.secrets());
 		secrets.addAll(target.secrets());
 		return new MigrationRunner(settings.retargeted(database, new MaskingDataSource(database, secrets),
-				List.copyOf(secrets), settings.table()));
+				List.copyOf(secrets), settings.table(), listener));
 	}
 
 	/**
@@ -194,7 +201,7 @@ public final class MigrationFleet {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException ex) {
-			return failed(target, (ex.getCause() != null) ? ex.getCause() : ex, Duration.ZERO);
+			return failed(target, (ex.getCause() != null) ? ex.getCause() : ex, 0, Duration.ZERO);
 		}
 		all.forEach((each) -> each.cancel(false));
 		if (future.isDone() && !future.isCancelled()) {
@@ -211,21 +218,23 @@ public final class MigrationFleet {
 
 	private Target timed(MigrationTarget target, Function<MigrationRunner, Found> work) {
 		long started = System.nanoTime();
+		AppliedBeforeFailure applied = new AppliedBeforeFailure();
 		try {
-			Found found = work.apply(runner(target));
+			Found found = work
+				.apply(runner(target, new CompositeListener(List.of(this.template.settings().listener(), applied))));
 			return new Target(target.name(), found.outcome(), found.applied(), found.pending(),
 					Duration.ofNanos(System.nanoTime() - started), mask(found.error(), target));
 		}
 		catch (RuntimeException ex) {
-			return failed(target, ex, Duration.ofNanos(System.nanoTime() - started));
+			return failed(target, ex, applied.count, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
-	private Target failed(MigrationTarget target, Throwable failure, Duration duration) {
+	private Target failed(MigrationTarget target, Throwable failure, int applied, Duration duration) {
 		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
 		String error = String.valueOf(mask(message, target));
 		logger.warn("Migrations failed in {}: {}", target, error);
-		return new Target(target.name(), Outcome.FAILED, 0, 0, duration, error);
+		return new Target(target.name(), Outcome.FAILED, applied, 0, duration, error);
 	}
 
 	private @Nullable String mask(@Nullable String text, MigrationTarget target) {
@@ -252,6 +261,22 @@ public final class MigrationFleet {
 	 * What a run found in one target, before it is timed.
 	 */
 	record Found(Outcome outcome, int applied, int pending, @Nullable String error) {
+
+	}
+
+	/**
+	 * Counts what an apply that failed had applied and committed before.
+	 */
+	private static final class AppliedBeforeFailure implements MigrationListener {
+
+		private volatile int count;
+
+		@Override
+		public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
+			if (direction == Direction.UP) {
+				this.count = result.migrations().size();
+			}
+		}
 
 	}
 

@@ -95,9 +95,11 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	 * @param connections the data source of the target's connections
 	 * @param secrets values that no message about the target may carry
 	 * @param table the target's ledger table
+	 * @param listener the listener of the target's runs
 	 * @return the settings, with the ledger and lock of that table
 	 */
-	RunnerSettings retargeted(DataSource dataSource, DataSource connections, List<String> secrets, LedgerTable table) {
+	RunnerSettings retargeted(DataSource dataSource, DataSource connections, List<String> secrets, LedgerTable table,
+			MigrationListener listener) {
 		LedgerTable flywayTable = this.baselineOnMigrate.flywayTable();
 		BaselineOnMigrate baselining = Objects.equals(flywayTable.schema(), this.table.schema())
 				? new BaselineOnMigrate(this.baselineOnMigrate.enabled(), this.baselineOnMigrate.version(),
@@ -105,7 +107,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 				: this.baselineOnMigrate;
 		return new RunnerSettings(dataSource, connections, secrets, this.dialect, table,
 				new SqlMigrationLedger(this.dialect, table), this.dialect.lock(connections, table), this.descriptors,
-				this.listener, this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply,
+				listener, this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply,
 				this.allowDestructive, this.shadow, this.verification, this.squashes, this.target, baselining);
 	}
 

@@ -159,6 +159,7 @@ abstract class FleetConformanceTests {
 		assertThat(result.failures()).singleElement().satisfies((failed) -> {
 			assertThat(failed.name()).isEqualTo(poisoned);
 			assertThat(failed.error()).contains("m_20240101000010_create_fleet10");
+			assertThat(failed.applied()).isEqualTo(MARKED - 1);
 		});
 		assertThat(result.count(Outcome.APPLIED)).isEqualTo(11);
 		assertThat(result.summary()).contains("11 applied").contains("1 failed");

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * template runner gives the migrations and every option; each target gets a runner like
  * it, with its own ledger and its own lock, and targets run in parallel, a bounded number
  * at once. A failure stops its target only: the others run to the end, and the
- * {@link FleetResult} says what each did. Built with {@link #builder(MigrationRunner)};
- * thread-safe once built.
+ * {@link FleetResult} says what each did. The template's listeners hear every target's
+ * runs, from several threads at once, so they must be thread-safe. Built with
+ * {@link #builder(MigrationRunner)}; thread-safe once built.
  *
  * <pre class="code">
  * MigrationRunner template = MigrationRunner.builder(dataSource).locations("classpath:db/tenants").build();

@@ -3,20 +3,15 @@ package dev.migrations.conformance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.command.MigrationCommandLine;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
-import dev.migrations.internal.DelegatingDataSource;
 import dev.migrations.process.FleetMain;
 import dev.migrations.runner.FleetResult;
 import dev.migrations.runner.FleetResult.Outcome;
@@ -46,6 +38,7 @@ import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.LockHeldElsewhere;
 import dev.migrations.testing.OnDatabase;
+import dev.migrations.testing.ReusedConnections;
 import dev.migrations.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -405,81 +398,6 @@ abstract class FleetConformanceTests {
 	}
 
 	record CommandRun(int exitCode, String output) {
-
-	}
-
-	/**
-	 * A pool that hands out the same physical connections again, as a connection pool
-	 * does, so that what a borrower leaves in a session is seen by the next.
-	 */
-	static final class ReusedConnections extends DelegatingDataSource implements AutoCloseable {
-
-		private final Deque<Connection> idle = new ArrayDeque<>();
-
-		private final List<Connection> all = new ArrayList<>();
-
-		ReusedConnections(DataSource dataSource) {
-			super(dataSource);
-		}
-
-		@Override
-		public synchronized Connection getConnection() throws SQLException {
-			Connection physical = this.idle.poll();
-			if (physical == null) {
-				physical = delegate().getConnection();
-				this.all.add(physical);
-			}
-			Connection borrowed = physical;
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
-						if (method.getName().equals("close")) {
-							giveBack(borrowed);
-							return null;
-						}
-						if (method.getName().equals("isClosed")) {
-							return false;
-						}
-						try {
-							return method.invoke(borrowed, arguments);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		private synchronized void giveBack(Connection connection) {
-			this.idle.push(connection);
-		}
-
-		/**
-		 * Return the schema (on MariaDB, the database) each physical connection's session
-		 * is in now.
-		 */
-		synchronized List<String> sessionSchemas() throws SQLException {
-			List<String> schemas = new ArrayList<>();
-			for (Connection connection : this.all) {
-				schemas.add(String.valueOf(connection.getCatalog()) + "." + connection.getSchema());
-			}
-			if (schemas.isEmpty()) {
-				try (Connection connection = getConnection()) {
-					schemas.add(String.valueOf(connection.getCatalog()) + "." + connection.getSchema());
-				}
-			}
-			return schemas;
-		}
-
-		@Override
-		public synchronized void close() throws SQLException {
-			for (Connection connection : this.all) {
-				connection.close();
-			}
-		}
 
 	}
 

@@ -66,10 +66,14 @@ public final class MigrationFleet {
 
 	private final int parallelism;
 
-	private MigrationFleet(MigrationRunner template, List<MigrationTargets> targets, int parallelism) {
+	private final boolean createSchemas;
+
+	private MigrationFleet(MigrationRunner template, List<MigrationTargets> targets, int parallelism,
+			boolean createSchemas) {
 		this.template = template;
 		this.targets = targets;
 		this.parallelism = parallelism;
+		this.createSchemas = createSchemas;
 	}
 
 	/**
@@ -153,13 +157,13 @@ public final class MigrationFleet {
 		if (schema != null) {
 			DataSource connections = new SchemaDataSource(settings.connections(), settings.dialect(), schema);
 			return new MigrationRunner(settings.retargeted(settings.dataSource(), connections, settings.secrets(),
-					new LedgerTable(schema, settings.table().name()), listener));
+					new LedgerTable(schema, settings.table().name()), listener, this.createSchemas));
 		}
 		DataSource database = Objects.requireNonNull(target.dataSource());
 		List<String> secrets = new ArrayList<>(settings.secrets());
 		secrets.addAll(target.secrets());
 		return new MigrationRunner(settings.retargeted(database, new MaskingDataSource(database, secrets),
-				List.copyOf(secrets), settings.table(), listener));
+				List.copyOf(secrets), settings.table(), listener, false));
 	}
 
 	/**
@@ -188,7 +192,10 @@ public final class MigrationFleet {
 			executor.shutdown();
 		}
 		FleetResult result = new FleetResult(results, Duration.ofNanos(System.nanoTime() - started));
-		logger.info("Fleet of {}: {}", this.template.ledger().describe(), result.summary());
+		if (listed.isEmpty()) {
+			logger.warn("The migration fleet has no targets: no schema matched and no target was listed");
+		}
+		logger.info("Migration fleet: {}", result.summary());
 		return result;
 	}
 
@@ -308,6 +315,8 @@ public final class MigrationFleet {
 
 		private int parallelism = DEFAULT_PARALLELISM;
 
+		private boolean createSchemas;
+
 		private Builder(MigrationRunner template) {
 			this.template = Objects.requireNonNull(template, "template must not be null");
 			if (!(template.ledger() instanceof SqlMigrationLedger)) {
@@ -368,11 +377,24 @@ public final class MigrationFleet {
 		}
 
 		/**
+		 * Set whether a schema target that does not exist is created (on MySQL and
+		 * MariaDB, the database) before its first run takes the lock; default
+		 * {@code false}: a misspelt schema fails its target rather than getting every
+		 * migration in a new, empty schema.
+		 * @param createSchemas whether to create missing schemas
+		 * @return this builder
+		 */
+		public Builder createSchemas(boolean createSchemas) {
+			this.createSchemas = createSchemas;
+			return this;
+		}
+
+		/**
 		 * Build the fleet.
 		 * @return the fleet
 		 */
 		public MigrationFleet build() {
-			return new MigrationFleet(this.template, List.copyOf(this.targets), this.parallelism);
+			return new MigrationFleet(this.template, List.copyOf(this.targets), this.parallelism, this.createSchemas);
 		}
 
 	}

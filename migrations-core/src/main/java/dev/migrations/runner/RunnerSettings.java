@@ -96,19 +96,25 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	 * @param secrets values that no message about the target may carry
 	 * @param table the target's ledger table
 	 * @param listener the listener of the target's runs
+	 * @param createSchema whether the lock creates the table's schema first, through this
+	 * runner's connections
 	 * @return the settings, with the ledger and lock of that table
 	 */
 	RunnerSettings retargeted(DataSource dataSource, DataSource connections, List<String> secrets, LedgerTable table,
-			MigrationListener listener) {
+			MigrationListener listener, boolean createSchema) {
 		LedgerTable flywayTable = this.baselineOnMigrate.flywayTable();
 		BaselineOnMigrate baselining = Objects.equals(flywayTable.schema(), this.table.schema())
 				? new BaselineOnMigrate(this.baselineOnMigrate.enabled(), this.baselineOnMigrate.version(),
 						new LedgerTable(table.schema(), flywayTable.name()))
 				: this.baselineOnMigrate;
+		MigrationLock lock = this.dialect.lock(connections, table);
+		if (createSchema && table.schema() != null) {
+			lock = new SchemaCreatingLock(lock, this.connections, this.dialect, table.schema());
+		}
 		return new RunnerSettings(dataSource, connections, secrets, this.dialect, table,
-				new SqlMigrationLedger(this.dialect, table), this.dialect.lock(connections, table), this.descriptors,
-				listener, this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply,
-				this.allowDestructive, this.shadow, this.verification, this.squashes, this.target, baselining);
+				new SqlMigrationLedger(this.dialect, table), lock, this.descriptors, listener, this.lockTimeout,
+				this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow,
+				this.verification, this.squashes, this.target, baselining);
 	}
 
 }

@@ -142,6 +142,22 @@ abstract class FleetConformanceTests {
 	}
 
 	@Test
+	void aTenantWhoseSchemaDoesNotExistYetGetsItWhenTheFleetCreatesSchemas() {
+		String added = this.prefix + "new";
+		this.schemas.add(added);
+		MigrationFleet fleet = MigrationFleet.builder(template()).createSchemas(true).build();
+		FleetResult.Target result = fleet.apply(MigrationTarget.schema(added));
+		assertThat(result.outcome()).as(String.valueOf(result.error())).isEqualTo(Outcome.APPLIED);
+		assertEachSchemaHasEveryMigration(
+				List.of((kind() == DatabaseKind.H2) ? added.toUpperCase(Locale.ROOT) : added));
+		FleetResult.Target missing = MigrationFleet.builder(template())
+			.build()
+			.apply(MigrationTarget.schema(this.prefix + "missing"));
+		assertThat(missing.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(missing.error()).containsIgnoringCase(this.prefix + "missing");
+	}
+
+	@Test
 	void aFailingSchemaFailsAloneAndTheNextRunResumesIt() {
 		List<String> tenants = createSchemas(12);
 		String poisoned = tenants.get(4);

@@ -19,8 +19,9 @@ public class FleetProperties {
 	 * Schemas the migrations run in, each with its own ledger (on MySQL and MariaDB,
 	 * databases): an entry with '%' is a SQL LIKE pattern read from the catalog at each
 	 * run, such as 'tenant_%' ('_' then stands for any one character); any other entry is
-	 * the name of one schema. Setting it makes start-up act on these schemas instead of
-	 * the connection's own. A MigrationTargets bean replaces it.
+	 * the name of one schema, quoted, so written as the database holds it ('TENANT_A' on
+	 * H2). Setting it makes start-up act on these schemas instead of the connection's
+	 * own. A MigrationTargets bean replaces it.
 	 */
 	private List<String> schemas = new ArrayList<>();
 

@@ -39,6 +39,11 @@ public final class MigrationFleetAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationFleet migrationFleet(MigrationRunner runner, ObjectProvider<MigrationTargets> targets,
 			FleetProperties properties) {
+		if (properties.getParallelism() < 1) {
+			throw new IllegalStateException("migrations.fleet.parallelism must be 1 or more, got "
+					+ properties.getParallelism() + ": set it to how many schemas may be migrated at once, such as "
+					+ MigrationFleet.DEFAULT_PARALLELISM);
+		}
 		MigrationFleet.Builder builder = MigrationFleet.builder(runner).parallelism(properties.getParallelism());
 		MigrationTargets userTargets = targets.getIfAvailable();
 		if (userTargets != null) {

@@ -23,8 +23,8 @@ class Tenants {
 	}
 
 	FleetResult.Target create(String name) {
-		MigrationTarget tenant = MigrationTarget.schema(name); // refuses anything but a
-																// plain identifier
+		// refuses anything but a plain identifier
+		MigrationTarget tenant = MigrationTarget.schema(name);
 		this.jdbc.execute("CREATE SCHEMA " + tenant.schema());
 		FleetResult.Target result = this.fleet.apply(tenant);
 		if (result.outcome() == FleetResult.Outcome.FAILED) {

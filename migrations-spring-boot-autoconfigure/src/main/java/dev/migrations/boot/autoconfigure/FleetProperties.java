@@ -3,7 +3,6 @@ package dev.migrations.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrations.runner.MigrationFleet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -29,7 +28,7 @@ public class FleetProperties {
 	 * How many schemas are migrated at once at most. Each holds two connections, one that
 	 * migrates and one that holds its lock.
 	 */
-	private int parallelism = MigrationFleet.DEFAULT_PARALLELISM;
+	private int parallelism = 4;
 
 	public List<String> getSchemas() {
 		return this.schemas;

@@ -52,7 +52,6 @@ class MigrationsMetadataTests {
 			assertThat(property).as("migrations.fleet." + name).isNotNull();
 			assertThat((String) property.get("description")).as("migrations.fleet." + name).isNotBlank();
 		}
-		assertThat(properties.get("migrations.fleet.parallelism").get("defaultValue")).isEqualTo(4L);
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import dev.migrations.boot.autoconfigure.MigrationsSecrets;
 import dev.migrations.catalog.CatalogChange;
 import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.lock.LockHolder;
+import dev.migrations.runner.MigrationFleet;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.runner.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -72,9 +74,13 @@ public class MigrationsEndpoint {
 			Map<String, RunnerDescriptor> runners = new LinkedHashMap<>();
 			target.getBeansOfType(MigrationRunner.class, false, false)
 				.forEach((name, runner) -> runners.put(name, describe(runner)));
+			Map<String, FleetDescriptor> fleets = new LinkedHashMap<>();
+			target.getBeansOfType(MigrationFleet.class, false, false)
+				.forEach((name, fleet) -> fleets.put(name,
+						FleetDescriptor.of(fleet.parallelism(), fleet.status(), this.secrets)));
 			ApplicationContext parent = target.getParent();
-			contexts.put(target.getId(),
-					new ContextMigrationsDescriptor(runners, (parent != null) ? parent.getId() : null));
+			contexts.put(target.getId(), new ContextMigrationsDescriptor(runners, fleets.isEmpty() ? null : fleets,
+					(parent != null) ? parent.getId() : null));
 			target = parent;
 		}
 		return new MigrationsDescriptor(contexts);
@@ -114,6 +120,29 @@ public class MigrationsEndpoint {
 						: null;
 				return new MigrationDetailDescriptor(candidate.getKey(),
 						MigrationDescriptorView.of(status.get(), this.secrets), upSql);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Describe one target of the fleet, as {@link #migrations()} describes a runner:
+	 * {@code GET /actuator/migrations/fleet/{target}}.
+	 * @param kind {@code fleet}
+	 * @param target the target's name, such as its schema's
+	 * @return the target's migrations, or {@code null} when there is no fleet or it does
+	 * not list the target
+	 */
+	@ReadOperation
+	public @Nullable RunnerDescriptor fleetTarget(@Selector String kind, @Selector String target) {
+		if (!kind.equals("fleet")) {
+			return null;
+		}
+		for (MigrationFleet fleet : this.context.getBeansOfType(MigrationFleet.class, false, false).values()) {
+			for (MigrationTarget listed : fleet.targets()) {
+				if (listed.name().equals(target)) {
+					return describe(fleet.runner(listed));
+				}
 			}
 		}
 		return null;
@@ -280,12 +309,15 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The runners of one application context, by bean name.
+	 * The runners of one application context, by bean name, and its fleets.
 	 *
 	 * @param runners the runners
+	 * @param fleets the fleets, by bean name, or {@code null} when there is none
 	 * @param parentId the id of the parent context, or {@code null}
 	 */
-	public record ContextMigrationsDescriptor(Map<String, RunnerDescriptor> runners, @Nullable String parentId) {
+	public record ContextMigrationsDescriptor(Map<String, RunnerDescriptor> runners,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, FleetDescriptor> fleets,
+			@Nullable String parentId) {
 
 	}
 
@@ -300,7 +332,7 @@ public class MigrationsEndpoint {
 	 */
 	public record RunnerDescriptor(String database, String ledger, MigrationsSummary summary,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Nullable LockDescriptor lock,
-			List<MigrationDescriptorView> migrations) {
+			List<MigrationDescriptorView> migrations) implements OperationResponseBody {
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.migrations.boot.actuate;
 
+import dev.migrations.boot.autoconfigure.MigrationFleetAutoConfiguration;
 import dev.migrations.boot.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.runner.MigrationRunner;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint},
  * when Actuator is on the classpath and the endpoint is available.
  */
-@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationFleetAutoConfiguration.class })
 @ConditionalOnClass({ MigrationRunner.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(MigrationRunner.class)
 public final class MigrationsEndpointAutoConfiguration {

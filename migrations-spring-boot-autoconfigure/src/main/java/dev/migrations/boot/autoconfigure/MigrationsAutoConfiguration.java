@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.InstancesConfiguredCondition;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.MigrationsUrlCondition;
 import dev.migrations.boot.autoconfigure.MigrationsDataSourceCondition.NoInstancesConfiguredCondition;
+import dev.migrations.runner.MigrationFleet;
 import dev.migrations.runner.MigrationRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -48,9 +49,10 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsInitializer migrationsInitializer(ObjectProvider<MigrationRunner> runners,
-			ObjectProvider<MigrationStrategy> strategy, MigrationsProperties properties) {
+			ObjectProvider<MigrationStrategy> strategy, ObjectProvider<MigrationFleet> fleet,
+			MigrationsProperties properties) {
 		return new MigrationsInitializer(runners.orderedStream().toList(), properties.getOnStartup(),
-				strategy.getIfAvailable());
+				strategy.getIfAvailable(), fleet.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

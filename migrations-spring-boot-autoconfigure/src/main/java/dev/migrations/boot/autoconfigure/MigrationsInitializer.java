@@ -13,6 +13,7 @@ import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
 import dev.migrations.Remedy;
 import dev.migrations.command.MigrationCommandLine;
+import dev.migrations.runner.MigrationFleet;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.SqlMigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 
 	private final @Nullable MigrationStrategy strategy;
 
+	private final @Nullable MigrationFleet fleet;
+
 	private int order;
 
 	private @Nullable ApplicationContext applicationContext;
@@ -73,9 +76,25 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	 */
 	public MigrationsInitializer(List<MigrationRunner> runners, StartupMode mode,
 			@Nullable MigrationStrategy strategy) {
+		this(runners, mode, strategy, null);
+	}
+
+	/**
+	 * Create an initializer that, when given a fleet, acts on the fleet's targets at
+	 * start-up instead of on the runners: a target that fails fails start-up, once every
+	 * other target was run, and a {@link MigrationStrategy} gets the runner of each
+	 * target.
+	 * @param runners the runners, in the order to handle them, for commands
+	 * @param mode what to do at startup
+	 * @param strategy what to do instead of {@code mode}, or {@code null}
+	 * @param fleet the fleet to act on at start-up, or {@code null} for the runners
+	 */
+	public MigrationsInitializer(List<MigrationRunner> runners, StartupMode mode, @Nullable MigrationStrategy strategy,
+			@Nullable MigrationFleet fleet) {
 		this.runners = List.copyOf(runners);
 		this.mode = Objects.requireNonNull(mode, "mode must not be null");
 		this.strategy = strategy;
+		this.fleet = fleet;
 	}
 
 	@Override
@@ -89,6 +108,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 				? this.applicationContext.getBeanProvider(MigrationCommand.class).getIfAvailable() : null;
 		if (command != null) {
 			runCommand(command);
+			return;
+		}
+		if (this.fleet != null) {
+			startFleet(this.fleet);
 			return;
 		}
 		if (this.strategy != null) {
@@ -105,6 +128,23 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 				this.exitWhenReady = true;
 				logger.info("Migrations applied; the application closes as soon as it has started "
 						+ "(migrations.on-startup=apply-and-exit)");
+			}
+		}
+	}
+
+	private void startFleet(MigrationFleet fleet) {
+		if (this.strategy != null) {
+			FleetStartup.eachRunner(fleet, this.strategy::migrate);
+			return;
+		}
+		switch (this.mode) {
+			case APPLY -> FleetStartup.apply(fleet);
+			case VALIDATE -> FleetStartup.validate(fleet);
+			case PRETEND -> FleetStartup.eachRunner(fleet, MigrationsInitializer::pretend);
+			case NONE -> logger.debug("Fleet left alone at startup (migrations.on-startup=none)");
+			case APPLY_AND_EXIT -> {
+				FleetStartup.apply(fleet);
+				this.exitWhenReady = true;
 			}
 		}
 	}

@@ -43,6 +43,18 @@ class MigrationsMetadataTests {
 	}
 
 	@Test
+	void everyFleetPropertyHasADescribedEntry() throws IOException {
+		Map<String, Map<?, ?>> properties = properties();
+		List<String> names = kebabNames(FleetProperties.class);
+		assertThat(names).containsExactlyInAnyOrder("schemas", "parallelism");
+		for (String name : names) {
+			Map<?, ?> property = properties.get("migrations.fleet." + name);
+			assertThat(property).as("migrations.fleet." + name).isNotNull();
+			assertThat((String) property.get("description")).as("migrations.fleet." + name).isNotBlank();
+		}
+	}
+
+	@Test
 	void theInstancesDescriptionNamesEverySettingOfAnInstance() throws IOException {
 		String description = (String) properties().get("migrations.instances").get("description");
 		List<String> names = kebabNames(MigrationsProperties.Instance.class);

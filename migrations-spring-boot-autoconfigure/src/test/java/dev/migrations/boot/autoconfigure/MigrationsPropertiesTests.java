@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import dev.migrations.LedgerTable;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
+import dev.migrations.runner.MigrationFleet;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.MigrationRunnerBuilder;
 import dev.migrations.source.SqlMigrationSource;
@@ -63,6 +64,9 @@ class MigrationsPropertiesTests {
 		assertThat(actuator.get("management.endpoint.migrations.access")).containsEntry("defaultValue", "read_only");
 		Map<String, Map<String, Object>> metadata = new TreeMap<>(all);
 		metadata.keySet().removeAll(actuator.keySet());
+		assertThat(metadata.remove("migrations.fleet.parallelism")).containsEntry("defaultValue",
+				MigrationFleet.DEFAULT_PARALLELISM);
+		assertThat(metadata.remove("migrations.fleet.schemas")).containsKey("description");
 		assertThat(metadata).containsOnlyKeys("migrations.enabled", "migrations.locations", "migrations.java-packages",
 				"migrations.table", "migrations.schema", "migrations.on-startup", "migrations.lock-timeout",
 				"migrations.transaction-mode", "migrations.out-of-order", "migrations.validate-on-apply",

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -18,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * application should use a pool. Thread-safe.
  */
 public final class JdbcUrlDataSource implements DataSource {
+
+	private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?]*)(/[^?]*)?(\\?.*)?$");
 
 	private final String url;
 
@@ -68,6 +72,22 @@ public final class JdbcUrlDataSource implements DataSource {
 	 */
 	public JdbcUrlDataSource withUrl(String url) {
 		return new JdbcUrlDataSource(url, this.properties);
+	}
+
+	/**
+	 * Return the URL of another database on the same server as a URL of the form
+	 * {@code jdbc:<driver>://host:port/database?parameters} (PostgreSQL, MySQL, MariaDB):
+	 * the database replaced, the parameters (credentials among them) kept.
+	 * @param url the JDBC URL of a database on the server
+	 * @param database the name of the other database
+	 * @return the URL, or {@code null} when the URL has no such form
+	 */
+	public static @Nullable String sameServerUrl(String url, String database) {
+		Matcher matcher = SERVER_URL.matcher(url);
+		if (!matcher.matches()) {
+			return null;
+		}
+		return matcher.group(1) + "/" + database + ((matcher.group(3) != null) ? matcher.group(3) : "");
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.migrations.testing.DatabaseKind;
+import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.Test;
 
@@ -392,6 +394,31 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		Result rest = cli("--placeholder=prefix=other", "migrate");
 		assertThat(rest.exitCode).as(rest.output).isZero();
 		assertThat(rest.output).contains("Applied 1 migration(s) in batch 2.");
+	}
+
+	@Test
+	void schemasRunTheMigrationsOverEverySchemaThatMatches() throws Exception {
+		DatabaseKind kind = getClass().getAnnotation(OnDatabase.class).value();
+		String prefix = "cli" + Long.toHexString(System.nanoTime()) + "_";
+		List<String> schemas = List.of(prefix + "a", prefix + "b", prefix + "c");
+		String create = (kind == DatabaseKind.MARIADB) ? "CREATE DATABASE " : "CREATE SCHEMA ";
+		schemas.forEach((schema) -> this.database.execute(create + schema));
+		try {
+			write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+			Result migrate = cli("migrate", "--schemas", prefix + "%", "--parallelism", "2");
+			assertThat(migrate.exitCode).as(migrate.output).isZero();
+			assertThat(migrate.output).containsPattern("(?im)^" + prefix + "a +APPLIED +1 +0 ")
+				.contains("3 target(s): 3 applied, 0 up to date, 0 pending, 0 failed, 0 skipped");
+			Result status = cli("migrate:status", "--schemas", prefix + "%", "--json");
+			assertThat(status.exitCode).as(status.output).isZero();
+			assertThat(status.output).contains("\"targets\":3,\"applied\":0,\"upToDate\":3,");
+			assertThat(this.database.tables()).doesNotContain("alpha");
+		}
+		finally {
+			if (kind == DatabaseKind.MARIADB) {
+				schemas.forEach((schema) -> this.database.execute("DROP DATABASE " + schema));
+			}
+		}
 	}
 
 	private Result cli(String... args) throws Exception {

@@ -56,10 +56,11 @@ final class CommandContext {
 	}
 
 	/**
-	 * Build the runner, which prints its progress unless the output is JSON.
+	 * Build the runner, which prints its progress unless the output is JSON or a fleet's
+	 * table, whose targets run at once.
 	 */
 	MigrationRunner runner(CommandArguments arguments) {
-		boolean quiet = arguments.has("--json");
+		boolean quiet = arguments.has("--json") || FleetCommands.requested(arguments);
 		return this.runners.apply(quiet ? new MigrationListener() {
 		} : new ProgressListener(this.out));
 	}

@@ -43,6 +43,11 @@ final class CommandTable {
 				                                                  roll back batches, or back to a migration
 				  migrate:status [--pending] [--json]             show every migration; --pending exits 1 if any is pending
 				  migrate:validate [--json]                       list what would stop migrate; exits 1 if anything does
+				  migrate | migrate:status | migrate:validate --schemas PATTERN[,PATTERN] [--parallelism N] [--json]
+				                                                  run over every schema (on MySQL and MariaDB, database)
+				                                                  whose name matches a SQL LIKE pattern, such as tenant_%,
+				                                                  N at once (default 4); prints a row per schema and a
+				                                                  summary, and exits non-zero when any schema failed
 				  migrate:repair [--accept-checksums] [--force]   clear FAILED/RUNNING rows (and accept edited checksums);
 				                                                  --force also takes the lock from a run in progress
 				  migrate:baseline ID                             mark an existing database as migrated up to ID

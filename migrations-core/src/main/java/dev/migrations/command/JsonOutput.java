@@ -3,6 +3,7 @@ package dev.migrations.command;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +16,7 @@ import dev.migrations.catalog.Catalog;
 import dev.migrations.catalog.CatalogDiff;
 import dev.migrations.catalog.PrimaryKey;
 import dev.migrations.catalog.Table;
+import dev.migrations.runner.FleetResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +35,47 @@ final class JsonOutput {
 		json.put("batch", result.batch());
 		json.put("migrations", migrations(result));
 		return Json.write(json);
+	}
+
+	/**
+	 * What a run over a fleet did or found: the summary and each target, its error
+	 * masked.
+	 */
+	static String fleet(FleetResult result, UnaryOperator<String> mask) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("targets", result.targets().size());
+		for (FleetResult.Outcome outcome : FleetResult.Outcome.values()) {
+			summary.put(outcomeName(outcome), result.count(outcome));
+		}
+		summary.put("migrationsApplied", result.migrationsApplied());
+		summary.put("durationMs", result.duration().toMillis());
+		List<Object> targets = new ArrayList<>();
+		for (FleetResult.Target target : result.targets()) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("name", target.name());
+			row.put("outcome", target.outcome().name());
+			row.put("applied", target.applied());
+			row.put("pending", target.pending());
+			row.put("durationMs", target.duration().toMillis());
+			row.put("error", (target.error() != null) ? mask.apply(target.error()) : null);
+			targets.add(row);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("summary", summary);
+		json.put("targets", targets);
+		return Json.write(json);
+	}
+
+	/**
+	 * Return an outcome's name in camel case, as a JSON key: {@code upToDate}.
+	 */
+	private static String outcomeName(FleetResult.Outcome outcome) {
+		String[] words = outcome.name().toLowerCase(Locale.ROOT).split("_");
+		StringBuilder name = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return name.toString();
 	}
 
 	/**

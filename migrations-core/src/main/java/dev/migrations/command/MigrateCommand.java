@@ -26,9 +26,12 @@ final class MigrateCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		return List.of(CommandOption.withValue("--limit"), CommandOption.withValue("--target"),
-				CommandOption.flag("--pretend"), CommandOption.flag("--allow-destructive"),
-				CommandOption.flag("--verify"), CommandOption.flag("--json"));
+		List<CommandOption> options = new ArrayList<>(
+				List.of(CommandOption.withValue("--limit"), CommandOption.withValue("--target"),
+						CommandOption.flag("--pretend"), CommandOption.flag("--allow-destructive"),
+						CommandOption.flag("--verify"), CommandOption.flag("--json")));
+		options.addAll(FleetCommands.OPTIONS);
+		return options;
 	}
 
 	@Override
@@ -38,6 +41,7 @@ final class MigrateCommand implements Command {
 		if (target != null) {
 			CommandArguments.migrationId(target);
 		}
+		FleetCommands.check(arguments, "--limit", "--pretend");
 	}
 
 	@Override
@@ -53,6 +57,10 @@ final class MigrateCommand implements Command {
 		}
 		if (arguments.has("--verify")) {
 			runner = runner.verifying(Verification.FAIL);
+		}
+		if (FleetCommands.requested(arguments)) {
+			return FleetCommands.print(FleetCommands.fleet(runner, arguments).applyAll(), arguments, context,
+					MigrationCommandLine.FAILURE);
 		}
 		if (arguments.has("--pretend")) {
 			List<PlannedMigration> plans = runner.pretend().applyAll(limit);

@@ -1,8 +1,10 @@
 package dev.migrations.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationStatus;
+import dev.migrations.runner.FleetResult;
 
 /**
  * {@code migrate:status}: show every migration; with {@code --pending}, exit with
@@ -17,11 +19,25 @@ final class StatusCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		return List.of(CommandOption.flag("--pending"), CommandOption.flag("--json"));
+		List<CommandOption> options = new ArrayList<>(
+				List.of(CommandOption.flag("--pending"), CommandOption.flag("--json")));
+		options.addAll(FleetCommands.OPTIONS);
+		return options;
+	}
+
+	@Override
+	public void check(CommandArguments arguments) {
+		FleetCommands.check(arguments);
 	}
 
 	@Override
 	public int run(CommandArguments arguments, CommandContext context) {
+		if (FleetCommands.requested(arguments)) {
+			FleetResult result = FleetCommands.fleet(context.runner(arguments), arguments).status();
+			int status = FleetCommands.print(result, arguments, context, MigrationCommandLine.PROBLEMS);
+			boolean anyPending = result.count(FleetResult.Outcome.PENDING) > 0;
+			return (arguments.has("--pending") && anyPending) ? MigrationCommandLine.PROBLEMS : status;
+		}
 		List<MigrationStatus> statuses = context.runner(arguments).status();
 		boolean pending = statuses.stream().anyMatch(MigrationStatus::isPending);
 		if (arguments.has("--json")) {

@@ -1,5 +1,6 @@
 package dev.migrations.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationProblem;
@@ -17,11 +18,22 @@ final class ValidateCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		return List.of(CommandOption.flag("--json"));
+		List<CommandOption> options = new ArrayList<>(List.of(CommandOption.flag("--json")));
+		options.addAll(FleetCommands.OPTIONS);
+		return options;
+	}
+
+	@Override
+	public void check(CommandArguments arguments) {
+		FleetCommands.check(arguments);
 	}
 
 	@Override
 	public int run(CommandArguments arguments, CommandContext context) {
+		if (FleetCommands.requested(arguments)) {
+			return FleetCommands.print(FleetCommands.fleet(context.runner(arguments), arguments).validate(), arguments,
+					context, MigrationCommandLine.PROBLEMS);
+		}
 		List<MigrationProblem> problems = context.runner(arguments).validate();
 		if (arguments.has("--json")) {
 			context.out().println(JsonOutput.problems(problems, context::mask));

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -42,6 +43,13 @@ public interface Dialect {
 	 * lock.
 	 */
 	Duration LEASE = Duration.ofSeconds(30);
+
+	/**
+	 * The schemas, lower-cased, that belong to the database itself and are never listed
+	 * by {@link #schemas(Connection, String)}.
+	 */
+	Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast", "mysql", "performance_schema",
+			"sys");
 
 	/**
 	 * Return the dialect's name, such as {@code postgresql}.
@@ -291,6 +299,46 @@ public interface Dialect {
 			}
 		}
 		return !listed;
+	}
+
+	/**
+	 * Return the schemas (on MySQL and MariaDB, the databases) whose names match a SQL
+	 * {@code LIKE} pattern, sorted, without the database's own ({@code pg_catalog},
+	 * {@code information_schema}, {@code mysql}, ...). By default read from
+	 * {@code information_schema.schemata}; the pattern is folded as an unquoted name is.
+	 * @param connection the connection
+	 * @param pattern the pattern, such as {@code tenant_%}, already validated
+	 * @return the names, as the database stores them
+	 * @throws SQLException on a database error
+	 */
+	default List<String> schemas(Connection connection, String pattern) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE ? ORDER BY schema_name")) {
+			statement.setString(1, fold(pattern));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String name = rows.getString(1);
+					if (!SYSTEM_SCHEMAS.contains(name.toLowerCase(Locale.ROOT))
+							&& !name.toLowerCase(Locale.ROOT).startsWith("pg_")) {
+						names.add(name);
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Make a schema (on MySQL and MariaDB, a database) the one that names without a
+	 * schema resolve to on a connection: by default {@link Connection#setSchema}, which
+	 * sets the search path on PostgreSQL.
+	 * @param connection the connection
+	 * @param schema the schema, a validated plain identifier
+	 * @throws SQLException on a database error, such as a schema that does not exist
+	 */
+	default void useSchema(Connection connection, String schema) throws SQLException {
+		connection.setSchema(fold(schema));
 	}
 
 	/**

@@ -165,6 +165,14 @@ class MySqlDialect extends TableRenderingDialect {
 		return false;
 	}
 
+	/**
+	 * Make the database the connection's default one, as {@code USE} does.
+	 */
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		connection.setCatalog(schema);
+	}
+
 	@Override
 	public SessionState sessionState(Connection connection) throws SQLException {
 		return new MySqlSessionState(connection);

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * attached databases.
  */
 class SqliteDialect extends TableRenderingDialect {
+
+	private static final String NO_SCHEMAS = "SQLite has no schemas to run a fleet over: each database is one "
+			+ "file, so give the files as targets (MigrationTarget.url) instead of schemas";
 
 	@Override
 	public String name() {
@@ -65,6 +69,16 @@ class SqliteDialect extends TableRenderingDialect {
 	@Override
 	public void writeUtcTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
 		statement.setTimestamp(index, Timestamp.from(instant), utc());
+	}
+
+	@Override
+	public List<String> schemas(Connection connection, String pattern) {
+		throw new UnsupportedOperationException(NO_SCHEMAS);
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) {
+		throw new UnsupportedOperationException(NO_SCHEMAS);
 	}
 
 	/**

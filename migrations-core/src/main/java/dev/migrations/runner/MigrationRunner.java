@@ -391,6 +391,10 @@ public final class MigrationRunner {
 		return this.settings.ledger();
 	}
 
+	RunnerSettings settings() {
+		return this.settings;
+	}
+
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {

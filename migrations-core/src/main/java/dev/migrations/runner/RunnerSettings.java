@@ -2,6 +2,7 @@ package dev.migrations.runner;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.ledger.MigrationLedger;
+import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +86,29 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
 				this.squashes, target, this.baselineOnMigrate);
+	}
+
+	/**
+	 * Return these settings for another database or schema with the same migrations and
+	 * options: a target of a fleet.
+	 * @param dataSource the target's database, as the user gave it
+	 * @param connections the data source of the target's connections
+	 * @param secrets values that no message about the target may carry
+	 * @param table the target's ledger table
+	 * @param listener the listener of the target's runs
+	 * @return the settings, with the ledger and lock of that table
+	 */
+	RunnerSettings retargeted(DataSource dataSource, DataSource connections, List<String> secrets, LedgerTable table,
+			MigrationListener listener) {
+		LedgerTable flywayTable = this.baselineOnMigrate.flywayTable();
+		BaselineOnMigrate baselining = Objects.equals(flywayTable.schema(), this.table.schema())
+				? new BaselineOnMigrate(this.baselineOnMigrate.enabled(), this.baselineOnMigrate.version(),
+						new LedgerTable(table.schema(), flywayTable.name()))
+				: this.baselineOnMigrate;
+		return new RunnerSettings(dataSource, connections, secrets, this.dialect, table,
+				new SqlMigrationLedger(this.dialect, table), this.dialect.lock(connections, table), this.descriptors,
+				listener, this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply,
+				this.allowDestructive, this.shadow, this.verification, this.squashes, this.target, baselining);
 	}
 
 }

@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -30,8 +28,6 @@ import org.jspecify.annotations.Nullable;
  * hex digits, so that it never meets a name a user chose.
  */
 final class TemporaryShadow implements ShadowDatabase {
-
-	private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?$");
 
 	private static final List<String> H2_SETTINGS = List.of("MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
 			"CASE_INSENSITIVE_IDENTIFIERS");
@@ -67,12 +63,11 @@ final class TemporaryShadow implements ShadowDatabase {
 		DatabaseMetaData metaData = live.getMetaData();
 		String url = (liveDataSource instanceof JdbcUrlDataSource urlDataSource) ? urlDataSource.url()
 				: metaData.getURL();
-		Matcher matcher = POSTGRES_URL.matcher(url);
-		if (!matcher.matches()) {
+		String shadowUrl = JdbcUrlDataSource.sameServerUrl(url, name);
+		if (shadowUrl == null) {
 			throw new SQLException("The URL of the live PostgreSQL database has no form a shadow database can "
 					+ "be named in; name an empty database to use instead (shadow URL)");
 		}
-		String shadowUrl = matcher.group(1) + "/" + name + ((matcher.group(3) != null) ? matcher.group(3) : "");
 		DataSource shadowDataSource;
 		if (this.user != null || !(liveDataSource instanceof JdbcUrlDataSource)) {
 			String user = (this.user != null) ? this.user : metaData.getUserName();

@@ -25,15 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps the Java examples of the documentation compiling and working, as
  * {@code ReadmeExampleTests} does for the README's: every {@code java} code block of
  * README.md, CONTRIBUTING.md and docs/*.md must be the text of a compiled test source (of
- * this module, or of the Spring Boot module for the Spring examples, which its
- * {@code DocsSpringExampleTests} runs), and the examples of this module run here.
+ * this module, of the Spring Boot module for the Spring examples, which its
+ * {@code DocsSpringExampleTests} runs, or of the test module for its guide, which its
+ * {@code GuideExampleTests} runs), and the examples of this module run here.
  */
 class DocsExampleTests {
 
 	private static final Path ROOT = Path.of("..");
 
 	private static final List<Path> EXAMPLE_SOURCES = List.of(Path.of("src/test/java"),
-			ROOT.resolve("migrations-spring-boot-autoconfigure/src/test/java"));
+			ROOT.resolve("migrations-spring-boot-autoconfigure/src/test/java"),
+			ROOT.resolve("migrations-test/src/test/java"));
 
 	private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^( *)```java\\n(.*?)^\\1```");
 
@@ -60,7 +62,7 @@ class DocsExampleTests {
 		assertThat(notCompiled).as("examples that no compiled test source holds").isEmpty();
 		assertThat(blocks).as("pages with Java examples")
 			.contains("README.md", "getting-started.md", "spring-boot.md", "schema-builder.md", "operations.md",
-					"migrating-from-flyway.md", "CONTRIBUTING.md");
+					"migrating-from-flyway.md", "testing-with-migrated-databases.md", "CONTRIBUTING.md");
 	}
 
 	@Test

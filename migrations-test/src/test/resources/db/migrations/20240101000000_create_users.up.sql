@@ -1,0 +1,2 @@
+CREATE TABLE users (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL);
+INSERT INTO users (id, name) VALUES (1, 'admin');

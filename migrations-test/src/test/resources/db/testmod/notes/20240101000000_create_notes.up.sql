@@ -1,0 +1,2 @@
+CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(100) NOT NULL);
+INSERT INTO notes (id, body) VALUES (1, 'seed');

@@ -1,0 +1,2 @@
+DROP VIEW tag_names;
+DROP TABLE tags;

@@ -118,6 +118,8 @@ public final class Benchmark {
 						server.drop(database);
 					}
 					this.measurements.add(scenario, server, size, tool, milliseconds);
+					this.launcher.lastConnections()
+						.ifPresent((peak) -> this.measurements.addConnections(scenario, server, size, tool, peak));
 					progress(scenario, server, size, String.format(Locale.ROOT, "round %d/%d, %s: %.1f ms", round + 1,
 							this.options.runs(), tool.label(), milliseconds));
 				}

@@ -71,19 +71,30 @@ public final class BenchmarkChild {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	static HikariDataSource openPool(String url) throws InterruptedException {
+		return openPool(url, POOL_SIZE);
+	}
+
+	/**
+	 * Open a pool of a given size and wait until all its connections are open.
+	 * @param url the database
+	 * @param size how many connections
+	 * @return the pool
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static HikariDataSource openPool(String url, int size) throws InterruptedException {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("benchmark");
 		config.setJdbcUrl(url);
-		config.setMaximumPoolSize(POOL_SIZE);
-		config.setMinimumIdle(POOL_SIZE);
+		config.setMaximumPoolSize(size);
+		config.setMinimumIdle(size);
 		// Fails fast: the constructor opens the first connection.
 		HikariDataSource dataSource = new HikariDataSource(config);
 		long deadline = System.nanoTime() + POOL_FILL_TIMEOUT.toNanos();
-		while (dataSource.getHikariPoolMXBean().getTotalConnections() < POOL_SIZE) {
+		while (dataSource.getHikariPoolMXBean().getTotalConnections() < size) {
 			if (System.nanoTime() > deadline) {
 				dataSource.close();
-				throw new IllegalStateException("The pool did not open " + POOL_SIZE + " connections to " + url
-						+ " within " + POOL_FILL_TIMEOUT.toSeconds() + " s");
+				throw new IllegalStateException("The pool did not open " + size + " connections to " + url + " within "
+						+ POOL_FILL_TIMEOUT.toSeconds() + " s");
 			}
 			Thread.sleep(5);
 		}
@@ -99,6 +110,10 @@ public final class BenchmarkChild {
 			case PLAIN_LEDGER -> new LedgerReadWork();
 			case MIGRATIONS_SQUASH ->
 				throw new IllegalArgumentException(tool + " is measured by " + SquashChild.class.getSimpleName());
+			case MIGRATIONS_TEMPLATE ->
+				throw new IllegalArgumentException(tool + " is measured by " + TemplateChild.class.getSimpleName());
+			case MIGRATIONS_FLEET_1, MIGRATIONS_FLEET_2, MIGRATIONS_FLEET_4, MIGRATIONS_LOOP ->
+				throw new IllegalArgumentException(tool + " is measured by " + FleetChild.class.getSimpleName());
 			case FLYWAY -> new FlywayWork();
 			case LIQUIBASE -> new LiquibaseWork();
 		};

@@ -21,16 +21,24 @@ final class BenchmarkOptions {
 			                     MIGRATIONS_TEST_POSTGRES_URL, else
 			                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
 			  --scenarios LIST   apply,nothing-pending,status,spring-boot,describe,drift,
-			                     squash (default: all); introspect is describe and drift
+			                     squash,template,fleet,fleet-nothing-pending (default:
+			                     all); introspect is describe and drift, fleets is
+			                     fleet and fleet-nothing-pending
 			  --tools LIST       plain,plain-ledger,migrations,migrations-index,
 			                     migrations-squash,flyway,liquibase (default: all);
 			                     migrations-squash is the squashed load of the squash
 			                     scenario; migrations-index (the build-time index) and
 			                     plain-ledger (plain JDBC reading the ledger) take
-			                     part in nothing-pending
+			                     part in nothing-pending; migrations-template (copies
+			                     of a template) in template; migrations-fleet-1,
+			                     migrations-fleet-2, migrations-fleet-4 and
+			                     migrations-loop (one runner per schema) in the fleets
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
 			                     1000 for the others; for describe and drift, the
-			                     number of tables)
+			                     number of tables; 200 for template, each of 50 test
+			                     classes getting a database with N migrations; for the
+			                     fleets, the number of schemas, each getting 50
+			                     migrations, 100,500 by default)
 			  --runs N           measured runs per tool and cell (default: 5)
 			  --help             print this and exit
 
@@ -147,6 +155,7 @@ final class BenchmarkOptions {
 			if (named.isEmpty()) {
 				List<String> names = new ArrayList<>(Scenario.all().stream().map(Scenario::optionName).toList());
 				names.add(IntrospectScenario.GROUP);
+				names.add(FleetScenario.GROUP);
 				throw new IllegalArgumentException("Unknown scenario '" + name + "'; expected one of " + names);
 			}
 			for (Scenario scenario : named) {

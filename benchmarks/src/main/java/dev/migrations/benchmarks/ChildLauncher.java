@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts each {@link ChildCommand} in a fresh JVM with this JVM's class path, waits for
  * it, and reads the milliseconds it measured. JVM start-up is therefore never measured,
- * while everything a cold JVM costs inside the tool is.
+ * while everything a cold JVM costs inside the tool is. A child may add a line
+ * {@value #CONNECTIONS} and the peak number of connections it held at once, which
+ * {@link #lastConnections()} returns.
  */
 final class ChildLauncher {
 
@@ -24,6 +27,9 @@ final class ChildLauncher {
 	static final List<String> JVM_OPTIONS = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
 			"-Dliquibase.analytics.enabled=false");
 
+	/** The word that starts the result file's line of the peak number of connections. */
+	static final String CONNECTIONS = "connections";
+
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	private static final int OUTPUT_LINES_ON_FAILURE = 40;
@@ -33,6 +39,8 @@ final class ChildLauncher {
 	private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
 	private final String classPath = System.getProperty("java.class.path");
+
+	private OptionalInt lastConnections = OptionalInt.empty();
 
 	ChildLauncher(Path directory) {
 		this.directory = directory;
@@ -47,6 +55,7 @@ final class ChildLauncher {
 	double run(ChildCommand command) {
 		Path result = this.directory.resolve("result.txt");
 		Path output = this.directory.resolve("child-output.txt");
+		this.lastConnections = OptionalInt.empty();
 		try {
 			Files.deleteIfExists(result);
 			List<String> processCommand = new ArrayList<>();
@@ -70,7 +79,13 @@ final class ChildLauncher {
 			if (!Files.exists(result)) {
 				throw failure(command, "exited without writing a result", output);
 			}
-			return Double.parseDouble(Files.readString(result).strip());
+			List<String> lines = Files.readAllLines(result);
+			this.lastConnections = lines.stream()
+				.skip(1)
+				.filter((line) -> line.startsWith(CONNECTIONS + " "))
+				.mapToInt((line) -> Integer.parseInt(line.substring(CONNECTIONS.length() + 1).strip()))
+				.findFirst();
+			return Double.parseDouble(lines.get(0).strip());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not run " + command, ex);
@@ -79,6 +94,14 @@ final class ChildLauncher {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while running " + command, ex);
 		}
+	}
+
+	/**
+	 * Return the peak number of connections the last child that ran reported.
+	 * @return the number, or empty if it reported none
+	 */
+	OptionalInt lastConnections() {
+		return this.lastConnections;
 	}
 
 	private static IllegalStateException failure(ChildCommand command, String what, Path output) throws IOException {

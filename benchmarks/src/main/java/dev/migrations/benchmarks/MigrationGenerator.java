@@ -89,8 +89,10 @@ final class MigrationGenerator {
 			case PLAIN_JDBC ->
 				writeEach(directory, count, (number) -> "%05d_create_t_%d.sql".formatted(number, number));
 			case MIGRATIONS_INDEX -> IndexedMigrationsWork.write(directory, count);
-			case MIGRATIONS, MIGRATIONS_SQUASH, PLAIN_LEDGER -> writeEach(directory, count,
-					(number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP) + "_create_t_" + number + ".sql");
+			case MIGRATIONS, MIGRATIONS_SQUASH, MIGRATIONS_TEMPLATE, MIGRATIONS_FLEET_1, MIGRATIONS_FLEET_2,
+					MIGRATIONS_FLEET_4, MIGRATIONS_LOOP, PLAIN_LEDGER ->
+				writeEach(directory, count, (number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP)
+						+ "_create_t_" + number + ".sql");
 			case FLYWAY -> writeEach(directory, count, (number) -> "V" + number + "__create_t_" + number + ".sql");
 			case LIQUIBASE -> writeLiquibase(directory, count);
 		}

@@ -73,9 +73,44 @@ final class Report {
 			row(cells);
 		}
 		this.out.println();
+		connections(scenario, tools, servers, sizes, measurements);
 		if (sizes.contains(1000) && sizes.contains(5000)) {
 			growth(scenario, tools, servers, measurements);
 		}
+	}
+
+	private void connections(Scenario scenario, List<Tool> tools, List<DatabaseServer> servers, List<Integer> sizes,
+			Measurements measurements) {
+		List<String> header = new ArrayList<>(List.of("tool"));
+		List<String> alignment = new ArrayList<>(List.of("---"));
+		List<List<String>> rows = new ArrayList<>();
+		boolean any = false;
+		for (DatabaseServer server : servers) {
+			for (int size : sizes) {
+				header.add(server.displayName() + ", N=" + size);
+				alignment.add("---:");
+			}
+		}
+		for (Tool tool : tools) {
+			List<String> cells = new ArrayList<>(List.of(tool.label()));
+			for (DatabaseServer server : servers) {
+				for (int size : sizes) {
+					Integer peak = measurements.connections(scenario, server, size, tool);
+					any |= peak != null;
+					cells.add((peak != null) ? peak.toString() : "");
+				}
+			}
+			rows.add(cells);
+		}
+		if (!any) {
+			return;
+		}
+		this.out.println("Peak connections in use at once (the highest of the runs):");
+		this.out.println();
+		row(header);
+		row(alignment);
+		rows.forEach(this::row);
+		this.out.println();
 	}
 
 	private void growth(Scenario scenario, List<Tool> tools, List<DatabaseServer> servers, Measurements measurements) {

@@ -80,7 +80,8 @@ interface Scenario {
 				"Nothing pending: apply with all N already applied (the startup tax)", ChildAction.NOTHING_PENDING),
 				new AlreadyAppliedScenario("status", "Status (Flyway: info) with all N applied", ChildAction.STATUS),
 				new SpringBootScenario(), new IntrospectScenario(Introspection.DESCRIBE),
-				new IntrospectScenario(Introspection.DIFF), new SquashScenario());
+				new IntrospectScenario(Introspection.DIFF), new SquashScenario(), new TemplateScenario(),
+				new FleetScenario(false), new FleetScenario(true));
 	}
 
 }

@@ -37,6 +37,28 @@ enum Tool {
 	MIGRATIONS_INDEX("migrations-index", "migrations", "dev.migrations", "migrations-core", "build-time index"),
 
 	/**
+	 * This library's test support handing out copies of a template database that it
+	 * migrated once, where the {@link #MIGRATIONS} row replays the migrations on a new
+	 * database every time.
+	 */
+	MIGRATIONS_TEMPLATE("migrations-template", "migrations", "dev.migrations", "migrations-test", "template copies"),
+
+	/** This library's fleet running one schema at a time. */
+	MIGRATIONS_FLEET_1("migrations-fleet-1", "migrations", "dev.migrations", "migrations-core", "fleet, parallelism 1"),
+
+	/** This library's fleet running two schemas at once. */
+	MIGRATIONS_FLEET_2("migrations-fleet-2", "migrations", "dev.migrations", "migrations-core", "fleet, parallelism 2"),
+
+	/** This library's fleet running four schemas at once, its default. */
+	MIGRATIONS_FLEET_4("migrations-fleet-4", "migrations", "dev.migrations", "migrations-core", "fleet, parallelism 4"),
+
+	/**
+	 * A loop over the schemas building one runner of this library per schema, one after
+	 * the other: what a user of a tool without fleets writes.
+	 */
+	MIGRATIONS_LOOP("migrations-loop", "migrations", "dev.migrations", "migrations-core", "a loop of single runners"),
+
+	/**
 	 * Plain JDBC reading this library's ledger, every row: the floor of a start that
 	 * reads what is applied and nothing else.
 	 */

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code RUNNING} row, which leaves the decision to the locked run. So does anything else
  * the locked run would act on: an empty or missing ledger (created, or baselined on
  * migrate), squashes, verification after the apply, a ledger that only the locked run can
- * read. Thread-safe.
+ * read, a schema that the lock creates. Thread-safe.
  */
 final class UpToDate {
 
@@ -42,7 +42,10 @@ final class UpToDate {
 	 * ledger again
 	 */
 	Optional<MigrationResult> withoutLock() {
-		if (this.settings.verification() != Verification.OFF || !this.settings.squashes().isEmpty()) {
+		// A lock that creates the ledger's schema first: until it has, the schema's
+		// connections may not open at all
+		if (this.settings.verification() != Verification.OFF || !this.settings.squashes().isEmpty()
+				|| this.settings.lock() instanceof SchemaCreatingLock) {
 			return Optional.empty();
 		}
 		Optional<LedgerView> view = Jdbc.withConnection(this.settings.connections(),

@@ -1,11 +1,10 @@
 package dev.migrations.test.spring.examples.application;
 
-import java.util.List;
-
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.test.spring.AutoConfigureMigratedDatabase;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest(classes = ItemsApplication.class,
 		properties = { ItemsApplication.LOCATIONS, ItemsApplication.JAVA_PACKAGES, ItemsApplication.PLACEHOLDER,
@@ -36,8 +36,8 @@ class ItemsTests {
 		this.jdbcTemplate.update("INSERT INTO items (id, name) VALUES (3, 'written')");
 	}
 
-	static org.assertj.core.groups.Tuple applied(String name) {
-		return org.assertj.core.groups.Tuple.tuple(name, MigrationState.APPLIED);
+	static Tuple applied(String name) {
+		return tuple(name, MigrationState.APPLIED);
 	}
 
 }

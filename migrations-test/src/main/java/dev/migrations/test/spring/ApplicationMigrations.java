@@ -35,17 +35,23 @@ final class ApplicationMigrations {
 	}
 
 	/**
-	 * Return the template with the application's Java migrations and placeholders.
+	 * Return the template with the application's Java migrations and placeholders, or
+	 * unchanged when {@code migrations.instances} are configured.
 	 * @param template the template of the locations and ledger table
 	 * @param beanFactory the application's bean factory
 	 * @return the template
 	 */
 	static DatabaseTemplate addTo(DatabaseTemplate template, ListableBeanFactory beanFactory) {
+		MigrationsProperties properties = beanFactory.getBeanProvider(MigrationsProperties.class).getIfAvailable();
+		if (properties != null && !properties.getInstances().isEmpty()) {
+			// Each instance has its own Java migrations and ledger: no one template
+			// holds them
+			return template;
+		}
 		MigrationBeans beans = MigrationBeans.of(beanFactory);
 		List<MigrationEntry> entries = beans.entries();
 		DatabaseTemplate withJava = template.withEntries(entries.toArray(MigrationEntry[]::new))
 			.withJavaMigrationFactory(beans.scannedMigrations());
-		MigrationsProperties properties = beanFactory.getBeanProvider(MigrationsProperties.class).getIfAvailable();
 		if (properties == null) {
 			return withJava;
 		}

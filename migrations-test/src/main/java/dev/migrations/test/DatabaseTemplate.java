@@ -13,15 +13,17 @@ import javax.sql.DataSource;
 import dev.migrations.Credentials;
 import dev.migrations.MigrationEntry;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.source.JavaMigrationSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A migrated database for tests, defined by where it is made and what migrates it: a
  * server (a JDBC URL with its user and password), the locations of the migrations, Java
- * migrations, the ledger table and placeholders. The first {@link #copy()} in a JVM
- * creates a template database on the server and applies the migrations to it; every
- * {@code copy()} returns a fresh copy of that template, which the caller closes to drop.
- * Two equal definitions share one template, which is dropped when the JVM shuts down.
+ * migrations and the packages scanned for them, the ledger table and placeholders. The
+ * first {@link #copy()} in a JVM creates a template database on the server and applies
+ * the migrations to it; every {@code copy()} returns a fresh copy of that template, which
+ * the caller closes to drop. Two equal definitions share one template, which is dropped
+ * when the JVM shuts down.
  * <p>
  * Where the copies are made: on PostgreSQL, MySQL and MariaDB, beside the database the
  * URL names, which the URL's user must be allowed to create databases beside; on H2, in
@@ -50,8 +52,13 @@ public final class DatabaseTemplate {
 
 	private final Map<String, String> placeholders;
 
+	private final List<String> javaPackages;
+
+	private final JavaMigrationSource.@Nullable Factory javaMigrationFactory;
+
 	private DatabaseTemplate(String url, @Nullable String user, @Nullable String password, List<String> locations,
-			List<MigrationEntry> entries, String table, Map<String, String> placeholders) {
+			List<MigrationEntry> entries, String table, Map<String, String> placeholders, List<String> javaPackages,
+			JavaMigrationSource.@Nullable Factory javaMigrationFactory) {
 		this.url = url;
 		this.user = user;
 		this.password = password;
@@ -59,6 +66,8 @@ public final class DatabaseTemplate {
 		this.entries = List.copyOf(entries);
 		this.table = table;
 		this.placeholders = Map.copyOf(placeholders);
+		this.javaPackages = List.copyOf(javaPackages);
+		this.javaMigrationFactory = javaMigrationFactory;
 	}
 
 	/**
@@ -85,7 +94,7 @@ public final class DatabaseTemplate {
 	public static DatabaseTemplate of(String url, @Nullable String user, @Nullable String password) {
 		Objects.requireNonNull(url, "url must not be null");
 		return new DatabaseTemplate(url, user, password, List.of("classpath:db/migrations"), List.of(),
-				"migrations_ledger", Map.of());
+				"migrations_ledger", Map.of(), List.of(), null);
 	}
 
 	/**
@@ -119,7 +128,7 @@ public final class DatabaseTemplate {
 	 */
 	public DatabaseTemplate withLocations(String... locations) {
 		return new DatabaseTemplate(this.url, this.user, this.password, Arrays.asList(locations), this.entries,
-				this.table, this.placeholders);
+				this.table, this.placeholders, this.javaPackages, this.javaMigrationFactory);
 	}
 
 	/**
@@ -131,7 +140,7 @@ public final class DatabaseTemplate {
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
 		all.addAll(Arrays.asList(entries));
 		return new DatabaseTemplate(this.url, this.user, this.password, this.locations, all, this.table,
-				this.placeholders);
+				this.placeholders, this.javaPackages, this.javaMigrationFactory);
 	}
 
 	/**
@@ -141,7 +150,7 @@ public final class DatabaseTemplate {
 	 */
 	public DatabaseTemplate withTable(String table) {
 		return new DatabaseTemplate(this.url, this.user, this.password, this.locations, this.entries, table,
-				this.placeholders);
+				this.placeholders, this.javaPackages, this.javaMigrationFactory);
 	}
 
 	/**
@@ -151,7 +160,31 @@ public final class DatabaseTemplate {
 	 */
 	public DatabaseTemplate withPlaceholders(Map<String, String> placeholders) {
 		return new DatabaseTemplate(this.url, this.user, this.password, this.locations, this.entries, this.table,
-				placeholders);
+				placeholders, this.javaPackages, this.javaMigrationFactory);
+	}
+
+	/**
+	 * Return this definition with packages scanned for Java migrations besides those of
+	 * the {@code classpath:} locations.
+	 * @param packages the packages
+	 * @return the definition
+	 */
+	public DatabaseTemplate withJavaPackages(String... packages) {
+		return new DatabaseTemplate(this.url, this.user, this.password, this.locations, this.entries, this.table,
+				this.placeholders, Arrays.asList(packages), this.javaMigrationFactory);
+	}
+
+	/**
+	 * Return this definition with another way to create the Java migrations found by
+	 * scanning, such as one that injects their constructors. The factory is not part of
+	 * the definition's identity: two definitions that differ only by it share a template,
+	 * since they scan the same classes.
+	 * @param factory the factory
+	 * @return the definition
+	 */
+	public DatabaseTemplate withJavaMigrationFactory(JavaMigrationSource.Factory factory) {
+		return new DatabaseTemplate(this.url, this.user, this.password, this.locations, this.entries, this.table,
+				this.placeholders, this.javaPackages, Objects.requireNonNull(factory, "factory must not be null"));
 	}
 
 	/**
@@ -174,13 +207,17 @@ public final class DatabaseTemplate {
 	 * @return the runner
 	 */
 	MigrationRunner runner(DataSource dataSource) {
-		return MigrationRunner.builder(dataSource)
+		MigrationRunner.Builder builder = MigrationRunner.builder(dataSource)
 			.locations(this.locations)
+			.javaPackages(this.javaPackages)
 			.entries(this.entries)
 			.table(this.table)
 			.placeholders(this.placeholders)
-			.secrets(secrets())
-			.build();
+			.secrets(secrets());
+		if (this.javaMigrationFactory != null) {
+			builder.javaMigrationFactory(this.javaMigrationFactory);
+		}
+		return builder.build();
 	}
 
 	DatabaseServer server() {
@@ -220,7 +257,7 @@ public final class DatabaseTemplate {
 		List<String> entries = this.entries.stream()
 			.map((entry) -> entry.id() + "=" + entry.migration().getClass().getName())
 			.toList();
-		return Arrays.asList(this.url, this.user, this.locations, entries, this.table,
+		return Arrays.asList(this.url, this.user, this.locations, this.javaPackages, entries, this.table,
 				new TreeMap<>(this.placeholders));
 	}
 

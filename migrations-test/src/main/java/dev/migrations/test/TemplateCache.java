@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates of this JVM, one per {@link DatabaseTemplate} (server, user, locations,
- * Java migrations, ledger table, placeholders), migrated on first use and dropped, with
- * the copies not closed by then, when the JVM shuts down. Thread-safe: test classes that
- * run at once and ask for the same template wait for one migration.
+ * scanned packages, Java migrations, ledger table, placeholders), migrated on first use
+ * and dropped, with the copies not closed by then, when the JVM shuts down. Thread-safe:
+ * test classes that run at once and ask for the same template wait for one migration.
  */
 final class TemplateCache {
 

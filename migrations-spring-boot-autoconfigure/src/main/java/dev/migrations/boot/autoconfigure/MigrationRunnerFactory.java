@@ -1,11 +1,8 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -13,7 +10,6 @@ import dev.migrations.LedgerTable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
-import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.Remedy;
@@ -21,18 +17,13 @@ import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.ShadowDatabase;
-import dev.migrations.source.JavaMigrationSource;
 import dev.migrations.source.MigrationIndex;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -57,6 +48,8 @@ final class MigrationRunnerFactory {
 
 	private final Environment environment;
 
+	private final MigrationBeans migrationBeans;
+
 	MigrationRunnerFactory(MigrationsProperties properties, ListableBeanFactory beanFactory,
 			@Nullable ClassLoader classLoader, DedicatedDataSources dedicatedDataSources, Environment environment) {
 		this.properties = properties;
@@ -65,6 +58,7 @@ final class MigrationRunnerFactory {
 		this.dataSources = new RunnerDataSources(properties, beanFactory, this.classLoader, dedicatedDataSources);
 		this.secrets = MigrationsSecrets.of(environment);
 		this.environment = environment;
+		this.migrationBeans = new MigrationBeans(beanFactory, properties.getInstances().keySet());
 	}
 
 	/**
@@ -112,9 +106,9 @@ final class MigrationRunnerFactory {
 			.flywayTable(flywayTable())
 			.shadow(shadow(user, password))
 			.javaPackages(this.properties.getJavaPackages())
-			.javaMigrationFactory(scannedMigrations(null))
-			.entries(javaMigrations(null))
-			.entries(entryBeans(null));
+			.javaMigrationFactory(this.migrationBeans.scannedMigrations(null))
+			.entries(this.migrationBeans.javaMigrations(null))
+			.entries(this.migrationBeans.entryBeans(null));
 		settings.applyTo(builder);
 		return build(builder, secrets);
 	}
@@ -161,9 +155,9 @@ final class MigrationRunnerFactory {
 			.flywayTable(flywayTable())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
-			.javaMigrationFactory(scannedMigrations(name))
-			.entries(javaMigrations(name))
-			.entries(entryBeans(name));
+			.javaMigrationFactory(this.migrationBeans.scannedMigrations(name))
+			.entries(this.migrationBeans.javaMigrations(name))
+			.entries(this.migrationBeans.entryBeans(name));
 		settings.applyTo(builder);
 		return build(builder, List.of());
 	}
@@ -296,120 +290,6 @@ final class MigrationRunnerFactory {
 			.orderedStream()
 			.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
-	}
-
-	private List<MigrationEntry> javaMigrations(@Nullable String instanceName) {
-		Map<String, Instance> instances = this.properties.getInstances();
-		List<MigrationEntry> entries = new ArrayList<>();
-		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
-			MigrationBean annotation = this.beanFactory.findAnnotationOnBean(beanName, MigrationBean.class);
-			if (annotation == null) {
-				throw new MigrationDefinitionException("Migration bean '" + beanName + "' has no id.",
-						correction(null,
-								"annotate its class or @Bean method with @" + MigrationBean.class.getName()
-										+ "(\"m_<yyyyMMddHHmmss>_<name>\"), for example "
-										+ "@MigrationBean(\"m_20241201000000_create_users_table\")."),
-						null);
-			}
-			String target = annotation.instance();
-			if (instanceName == null && !target.isEmpty()) {
-				throw new MigrationDefinitionException(
-						"Migration bean '" + beanName + "' is for instance '" + target
-								+ "', but no migrations.instances are configured.",
-						correction("migrations.instances." + target, "remove instance = \"" + target
-								+ "\" from its @MigrationBean, or configure migrations.instances." + target + "."),
-						null);
-			}
-			if (instanceName != null && !instances.containsKey(target)) {
-				throw new MigrationDefinitionException(
-						"Migration bean '" + beanName + "' does not name one of the configured migrations.instances "
-								+ instances.keySet() + ".",
-						correction(null, "add instance = \"<name>\" to its @MigrationBean."), null);
-			}
-			if (Objects.equals(target, (instanceName != null) ? instanceName : "")) {
-				entries.add(new MigrationEntry(parseId(beanName, annotation.value()),
-						this.beanFactory.getBean(beanName, Migration.class), "bean '" + beanName + "'"));
-			}
-		}
-		return entries;
-	}
-
-	/**
-	 * Create the Java migrations found by scanning through the bean factory, so that
-	 * their constructors are injected, with their id from {@link MigrationBean} or else
-	 * as the core reads it; a class that is also a bean is registered as one, not twice.
-	 */
-	private JavaMigrationSource.Factory scannedMigrations(@Nullable String instanceName) {
-		Set<Class<?>> beanClasses = new HashSet<>();
-		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
-			Class<?> type = this.beanFactory.getType(beanName);
-			if (type != null) {
-				beanClasses.add(ClassUtils.getUserClass(type));
-			}
-		}
-		return (type) -> {
-			if (beanClasses.contains(type)) {
-				return null;
-			}
-			MigrationBean annotation = AnnotationUtils.findAnnotation(type, MigrationBean.class);
-			MigrationId id;
-			if (annotation != null) {
-				String target = annotation.instance();
-				if (!target.isEmpty() && !target.equals(instanceName)) {
-					throw new MigrationDefinitionException("Java migration " + type.getName() + " is for instance '"
-							+ target + "', but was found in the locations of "
-							+ ((instanceName != null) ? "migrations.instances." + instanceName : "migrations") + ".",
-							correction(null,
-									"move the class into a package of the locations of " + "migrations.instances."
-											+ target + ", or correct instance in its @MigrationBean."),
-							null);
-				}
-				id = parseId(type.getName(), annotation.value());
-			}
-			else {
-				id = scannedId(type);
-			}
-			Migration migration = (this.beanFactory instanceof AutowireCapableBeanFactory autowiring)
-					? autowiring.createBean(type) : BeanUtils.instantiateClass(type);
-			return new MigrationEntry(id, migration, JavaMigrationSource.source(type));
-		};
-	}
-
-	private static MigrationId scannedId(Class<?> type) {
-		try {
-			return JavaMigrationSource.idOf(type);
-		}
-		catch (MigrationDefinitionException ex) {
-			throw new MigrationDefinitionException(
-					"Java migration " + type.getName() + ", found by scanning, has no id.",
-					correction("migrations.java-packages", "annotate the class with @" + MigrationBean.class.getName()
-							+ "(\"m_<yyyyMMddHHmmss>_<name>\"), "
-							+ "name it after its id (M20241201000000_CreateUsersTable), or give it a constant "
-							+ "public static final MigrationId ID; or move it out of the scanned packages (those "
-							+ "of the classpath: locations, and migrations.java-packages)."),
-					ex);
-		}
-	}
-
-	private List<MigrationEntry> entryBeans(@Nullable String instanceName) {
-		List<MigrationEntry> entries = this.beanFactory.getBeanProvider(MigrationEntry.class).orderedStream().toList();
-		if (instanceName != null && !entries.isEmpty()) {
-			throw new MigrationDefinitionException(
-					"MigrationEntry beans cannot be assigned to one of several migrations.instances.",
-					correction(null, "declare each as a Migration bean with "
-							+ "@MigrationBean(value = \"m_...\", instance = \"<name>\") instead."),
-					null);
-		}
-		return entries;
-	}
-
-	private static MigrationId parseId(String beanName, String id) {
-		try {
-			return MigrationId.parse(id);
-		}
-		catch (MigrationException ex) {
-			throw new MigrationDefinitionException("Migration bean '" + beanName + "': " + ex.getMessage());
-		}
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

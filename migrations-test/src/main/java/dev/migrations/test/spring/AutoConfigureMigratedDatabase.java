@@ -14,8 +14,10 @@ import dev.migrations.test.DatabaseTemplate;
  * Replaces the application's DataSource in a Spring test ({@code @SpringBootTest},
  * {@code @JdbcTest}, {@code @DataJpaTest}) with a fresh copy of a migrated template
  * database for each test class, or each test method with {@link CopyMode#PER_METHOD}. The
- * template is migrated once per JVM from the application's {@code migrations.locations}
- * and {@code migrations.table}, so the starter's migrations find every copy up to date.
+ * template is migrated once per JVM with what the starter's runner migrates: the SQL
+ * files of {@code migrations.locations}, the application's Java migrations (beans and
+ * scanned classes) and {@code migrations.placeholders}, with the ledger in
+ * {@code migrations.table}; so the starter finds every copy up to date.
  * <p>
  * The server is the JDBC URL of {@link #url()}, else of the property or environment
  * variable {@link #urlVariable()} names, else the application's

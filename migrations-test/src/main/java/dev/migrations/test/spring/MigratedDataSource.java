@@ -2,6 +2,7 @@ package dev.migrations.test.spring;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import dev.migrations.test.DatabaseCopy;
 import dev.migrations.test.DatabaseTemplate;
@@ -16,11 +17,16 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  */
 final class MigratedDataSource extends AbstractDataSource {
 
-	private final DatabaseTemplate template;
+	private final Supplier<DatabaseTemplate> template;
 
 	private @Nullable DatabaseCopy copy;
 
-	MigratedDataSource(DatabaseTemplate template) {
+	/**
+	 * Create a DataSource on copies of a template.
+	 * @param template the template, resolved at the first copy: by then the context has
+	 * created the beans that define it
+	 */
+	MigratedDataSource(Supplier<DatabaseTemplate> template) {
 		this.template = template;
 	}
 
@@ -42,7 +48,7 @@ final class MigratedDataSource extends AbstractDataSource {
 	synchronized DatabaseCopy copy() {
 		DatabaseCopy copy = this.copy;
 		if (copy == null) {
-			copy = this.template.copy();
+			copy = this.template.get().copy();
 			this.copy = copy;
 		}
 		return copy;

@@ -3,6 +3,7 @@ package dev.migrations.test.spring;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Registers the post-processor that replaces every DataSource bean with a
@@ -56,17 +59,27 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 					+ "registers bean definitions, such as the one @SpringBootTest creates");
 		}
 		Environment environment = context.getEnvironment();
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		RootBeanDefinition definition = new RootBeanDefinition(DataSourceReplacer.class,
-				() -> new DataSourceReplacer(template(environment)));
+				() -> new DataSourceReplacer(SingletonSupplier.of(() -> template(environment, beanFactory))));
 		definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 		registry.registerBeanDefinition(BEAN_NAME, definition);
 	}
 
 	/**
 	 * Return the template: on the server the annotation names, or the application's, with
-	 * the application's locations and ledger table.
+	 * the application's locations, ledger table and, when the starter is on the class
+	 * path, the Java migrations and placeholders its runner has.
 	 */
-	private DatabaseTemplate template(Environment environment) {
+	private DatabaseTemplate template(Environment environment, ConfigurableListableBeanFactory beanFactory) {
+		DatabaseTemplate template = locationsTemplate(environment);
+		ClassLoader classLoader = beanFactory.getBeanClassLoader();
+		boolean starter = ApplicationMigrations
+			.arePresent((classLoader != null) ? classLoader : getClass().getClassLoader());
+		return starter ? ApplicationMigrations.addTo(template, beanFactory) : template;
+	}
+
+	private DatabaseTemplate locationsTemplate(Environment environment) {
 		DatabaseTemplate template;
 		String url = StringUtils.hasText(this.url) ? this.url : environment.getProperty(this.urlVariable);
 		if (StringUtils.hasText(url)) {
@@ -111,11 +124,11 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 	 */
 	static final class DataSourceReplacer implements BeanPostProcessor, DisposableBean {
 
-		private final DatabaseTemplate template;
+		private final Supplier<DatabaseTemplate> template;
 
 		private final List<MigratedDataSource> replacements = new CopyOnWriteArrayList<>();
 
-		DataSourceReplacer(DatabaseTemplate template) {
+		DataSourceReplacer(Supplier<DatabaseTemplate> template) {
 			this.template = template;
 		}
 

@@ -1,0 +1,1 @@
+ALTER TABLE items ADD COLUMN price INT DEFAULT ${default_price} NOT NULL;

@@ -16,11 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDefinitionException;
@@ -395,8 +397,18 @@ abstract class FleetConformanceTests {
 				ResultSet rows = statement.executeQuery("SELECT LOWER(table_schema), COUNT(*) "
 						+ "FROM information_schema.tables WHERE LOWER(table_name) LIKE 'fleet%' "
 						+ "GROUP BY LOWER(table_schema)")) {
+			// A MariaDB server's catalog holds every database, other runs' too: keep this
+			// test's schemas and the connection's own
+			List<String> own = Stream.of(connection.getCatalog(), connection.getSchema())
+				.filter(Objects::nonNull)
+				.map((name) -> name.toLowerCase(Locale.ROOT))
+				.toList();
+			String prefix = this.prefix.toLowerCase(Locale.ROOT);
 			while (rows.next()) {
-				tables.put(rows.getString(1), rows.getLong(2));
+				String schema = rows.getString(1);
+				if (schema.contains(prefix) || own.contains(schema)) {
+					tables.put(schema, rows.getLong(2));
+				}
 			}
 		}
 		catch (Exception ex) {

@@ -176,19 +176,16 @@ public interface Dialect {
 
 	/**
 	 * Read a timestamp column that holds UTC wall-clock time, as the ledger's
-	 * {@code applied_at} does. By default the column's text is read, when it has the form
-	 * {@code yyyy-MM-dd HH:mm:ss.fff}, and otherwise a {@link LocalDateTime}, which needs
-	 * no {@link java.util.Calendar}: creating the first one costs a starting application
-	 * more than reading a thousand ledger rows, and the drivers' conversions to
-	 * {@code LocalDateTime} more than reading the text.
+	 * {@code applied_at} does. By default the driver converts it to a
+	 * {@link LocalDateTime}, which needs no {@link java.util.Calendar}: creating the
+	 * first one costs a starting application more than reading a thousand ledger rows.
 	 * @param rows the rows, on the current row
 	 * @param column the column index
 	 * @return the instant
 	 * @throws SQLException on a database error
 	 */
 	default Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
-		Instant read = UtcTimestampText.parse(rows.getString(column));
-		return (read != null) ? read : rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+		return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
 	}
 
 	/**

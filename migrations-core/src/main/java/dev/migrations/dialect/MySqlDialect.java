@@ -5,9 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -217,16 +214,6 @@ class MySqlDialect extends TableRenderingDialect {
 	 */
 	MySqlCatalogReader catalogReader() {
 		return MySqlCatalogReader.mysql();
-	}
-
-	/**
-	 * Read the timestamp through the driver's own conversion: MySQL Connector/J's text of
-	 * a {@code DATETIME(3)} drops the leading zeros of the fraction ({@code .35} for
-	 * {@code .035}), so the text cannot be read as written.
-	 */
-	@Override
-	public Instant readUtcTimestamp(ResultSet rows, int column) throws SQLException {
-		return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
 	}
 
 }

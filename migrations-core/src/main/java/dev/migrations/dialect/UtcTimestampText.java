@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the text a driver returns for a timestamp column without a time zone,
+ * Reads the text PostgreSQL's driver returns for a timestamp column without a time zone,
  * {@code yyyy-MM-dd HH:mm:ss} with up to nine digits of fraction, as UTC. The ledger's
- * {@code applied_at} is read on every start, a thousand rows of it; the drivers' own
- * conversions to {@code LocalDateTime} cost a starting JVM more than the rest of the read
- * together, while this one is a few arithmetic steps a row.
+ * {@code applied_at} is read on every start, a thousand rows of it; the driver's own
+ * conversion to {@code LocalDateTime} costs a starting JVM more, while this one is a few
+ * arithmetic steps a row. Only for a driver whose text is known to have this form: MySQL
+ * Connector/J's text of a {@code DATETIME(3)} drops the leading zeros of the fraction.
  */
 final class UtcTimestampText {
 

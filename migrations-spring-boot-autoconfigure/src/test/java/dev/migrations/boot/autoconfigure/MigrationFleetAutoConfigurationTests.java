@@ -106,6 +106,23 @@ class MigrationFleetAutoConfigurationTests {
 	}
 
 	@Test
+	void aFleetOverSeveralRunnersFailsStartupNamingThemAndMigratesNothing() {
+		createSchemas("TENANT_A");
+		this.contextRunner
+			.withPropertyValues("migrations.fleet.schemas=tenant_%",
+					"migrations.instances.orders.locations=classpath:db/fleet",
+					"migrations.instances.reports.locations=classpath:db/fleet",
+					"migrations.instances.reports.table=reports_ledger")
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("runs the migrations of one MigrationRunner in many schemas, and there are "
+							+ "several: ordersMigrationRunner, reportsMigrationRunner");
+				assertThat(accounts("TENANT_A")).isZero();
+			});
+	}
+
+	@Test
 	void backsOffWhenUserDefinesAFleet() {
 		createSchemas("TENANT_A", "TENANT_B");
 		this.contextRunner.withPropertyValues("migrations.fleet.schemas=tenant_%")

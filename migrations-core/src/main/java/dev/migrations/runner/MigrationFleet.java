@@ -174,6 +174,15 @@ public final class MigrationFleet {
 		return this.parallelism;
 	}
 
+	/**
+	 * Return the runner the fleet was built on: its migrations and options are every
+	 * target's, while its own ledger is not a target unless one of the targets lists it.
+	 * @return the template runner
+	 */
+	public MigrationRunner template() {
+		return this.template;
+	}
+
 	private FleetResult run(Function<MigrationRunner, Found> work) {
 		long started = System.nanoTime();
 		List<MigrationTarget> listed = targets();

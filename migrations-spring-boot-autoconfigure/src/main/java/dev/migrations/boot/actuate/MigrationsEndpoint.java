@@ -72,8 +72,7 @@ public class MigrationsEndpoint {
 		ApplicationContext target = this.context;
 		while (target != null) {
 			Map<String, RunnerDescriptor> runners = new LinkedHashMap<>();
-			target.getBeansOfType(MigrationRunner.class, false, false)
-				.forEach((name, runner) -> runners.put(name, describe(runner)));
+			runnersOutsideFleets(target).forEach((name, runner) -> runners.put(name, describe(runner)));
 			Map<String, FleetDescriptor> fleets = new LinkedHashMap<>();
 			target.getBeansOfType(MigrationFleet.class, false, false)
 				.forEach((name, fleet) -> fleets.put(name,
@@ -200,19 +199,49 @@ public class MigrationsEndpoint {
 	}
 
 	private Map<String, MigrationRunner> runners(@Nullable String name) {
-		Map<String, MigrationRunner> runners = this.context.getBeansOfType(MigrationRunner.class, false, false);
+		Map<String, MigrationRunner> runners = runnersOutsideFleets(this.context);
 		if (name == null) {
 			return runners;
 		}
 		MigrationRunner runner = runners.get(name);
 		if (runner == null) {
+			if (this.context.containsBean(name) && this.context.getBean(name) instanceof MigrationRunner) {
+				throw new InvalidEndpointRequestException("The MigrationRunner bean '" + name + "' is the template "
+						+ "of a fleet: its migrations run in the fleet's targets, each shown at "
+						+ "/actuator/migrations/fleet/{target}", "The runner is a fleet's template");
+			}
 			throw new InvalidEndpointRequestException("No MigrationRunner bean named '" + name + "'", "No such runner");
 		}
 		return Map.of(name, runner);
 	}
 
+	/**
+	 * Return the runners of a context that are not a fleet's template: a fleet leaves its
+	 * template's own ledger alone, so its status would show every migration pending, and
+	 * an apply would migrate a schema the fleet does not list.
+	 */
+	private static Map<String, MigrationRunner> runnersOutsideFleets(ApplicationContext context) {
+		List<MigrationRunner> templates = context.getBeansOfType(MigrationFleet.class, false, false)
+			.values()
+			.stream()
+			.map(MigrationFleet::template)
+			.toList();
+		Map<String, MigrationRunner> runners = new LinkedHashMap<>();
+		context.getBeansOfType(MigrationRunner.class, false, false).forEach((name, runner) -> {
+			if (templates.stream().noneMatch((template) -> template == runner)) {
+				runners.put(name, runner);
+			}
+		});
+		return runners;
+	}
+
 	private Map.Entry<String, MigrationRunner> singleRunner(@Nullable String name) {
 		Map<String, MigrationRunner> runners = runners(name);
+		if (runners.isEmpty() && !this.context.getBeansOfType(MigrationFleet.class, false, false).isEmpty()) {
+			throw new InvalidEndpointRequestException("The migrations run in a fleet's targets, each shown at "
+					+ "/actuator/migrations/fleet/{target}; the endpoint does not apply to or roll back a fleet",
+					"The migrations run in a fleet");
+		}
 		if (runners.size() != 1) {
 			throw new InvalidEndpointRequestException("There are " + runners.size() + " MigrationRunner beans "
 					+ runners.keySet() + "; name one with the runner parameter", "Name the runner");

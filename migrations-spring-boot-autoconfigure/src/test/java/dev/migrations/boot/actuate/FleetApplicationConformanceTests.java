@@ -99,6 +99,19 @@ abstract class FleetApplicationConformanceTests {
 	}
 
 	@Test
+	void theEndpointLeavesTheFleetsTemplateRunnerOutAndWritesNothingThroughIt() {
+		ActuatorClient actuator = actuator(start("apply", "management.endpoint.migrations.access=unrestricted"));
+		JsonNode application = actuator.get("/migrations").json().path("contexts").path("application");
+		assertThat(application.path("runners").size()).isZero();
+		assertThat(application.path("fleets").path("migrationFleet").path("targets").size()).isEqualTo(3);
+		Response apply = actuator.post("/migrations/apply", "{}");
+		assertThat(apply.status()).isEqualTo(400);
+		Response named = actuator.post("/migrations/apply", "{\"runner\":\"migrationRunner\"}");
+		assertThat(named.status()).isEqualTo(400);
+		assertThat(this.database.tables()).doesNotContain("accounts", "migrations_ledger");
+	}
+
+	@Test
 	void aTenantAddedWhileTheApplicationRunsIsMigratedByTheFleetBean() {
 		ConfigurableApplicationContext context = start("apply");
 		this.database.execute("CREATE SCHEMA tenant_d");
@@ -175,12 +188,13 @@ abstract class FleetApplicationConformanceTests {
 				"INSERT INTO tenant_b.accounts (id, name) VALUES (1, 'existing')");
 	}
 
-	private ConfigurableApplicationContext start(String onStartup) {
+	private ConfigurableApplicationContext start(String onStartup, String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ObservedApplication.class)
 			.properties("server.port=0", "spring.datasource.url=" + this.database.url(),
 					"migrations.locations=classpath:db/fleet", "migrations.on-startup=" + onStartup,
 					"migrations.fleet.schemas=tenant_%", "migrations.fleet.parallelism=2",
 					"management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always")
+			.properties(properties)
 			.run();
 		this.contexts.add(context);
 		return context;

@@ -120,6 +120,8 @@ public final class Benchmark {
 					this.measurements.add(scenario, server, size, tool, milliseconds);
 					this.launcher.lastConnections()
 						.ifPresent((peak) -> this.measurements.addConnections(scenario, server, size, tool, peak));
+					this.launcher.lastCpu()
+						.ifPresent((cpu) -> this.measurements.addCpu(scenario, server, size, tool, cpu));
 					progress(scenario, server, size, String.format(Locale.ROOT, "round %d/%d, %s: %.1f ms", round + 1,
 							this.options.runs(), tool.label(), milliseconds));
 				}

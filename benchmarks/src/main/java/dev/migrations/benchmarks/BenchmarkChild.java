@@ -112,6 +112,8 @@ public final class BenchmarkChild {
 				throw new IllegalArgumentException(tool + " is measured by " + SquashChild.class.getSimpleName());
 			case MIGRATIONS_TEMPLATE ->
 				throw new IllegalArgumentException(tool + " is measured by " + TemplateChild.class.getSimpleName());
+			case PLAIN_AOT, MIGRATIONS_AOT ->
+				throw new IllegalArgumentException(tool + " is measured by " + SpringBootChild.class.getSimpleName());
 			case MIGRATIONS_FLEET_1, MIGRATIONS_FLEET_2, MIGRATIONS_FLEET_4, MIGRATIONS_LOOP ->
 				throw new IllegalArgumentException(tool + " is measured by " + FleetChild.class.getSimpleName());
 			case FLYWAY -> new FlywayWork();

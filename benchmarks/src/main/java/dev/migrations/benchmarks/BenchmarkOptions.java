@@ -32,7 +32,11 @@ final class BenchmarkOptions {
 			                     part in nothing-pending; migrations-template (copies
 			                     of a template) in template; migrations-fleet-1,
 			                     migrations-fleet-2, migrations-fleet-4 and
-			                     migrations-loop (one runner per schema) in the fleets
+			                     migrations-loop (one runner per schema) in the
+			                     fleets; plain-aot and migrations-aot (the
+			                     application processed ahead of time, without and
+			                     with this library, which reads the AOT index) in
+			                     spring-boot
 			  --sizes LIST       numbers of migrations (default: 100,1000,5000 for apply,
 			                     1000 for the others; for describe and drift, the
 			                     number of tables; 200 for template, each of 50 test

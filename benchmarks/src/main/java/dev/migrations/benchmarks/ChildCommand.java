@@ -11,11 +11,26 @@ import java.util.List;
  *
  * @param mainClass the fully qualified main class
  * @param arguments the arguments after the result file
+ * @param classPathFirst directories put before the benchmark's class path, such as the
+ * output of an application's ahead-of-time processing
+ * @param jvmOptions options of this child's JVM, after those every child gets
  */
-record ChildCommand(String mainClass, List<String> arguments) {
+record ChildCommand(String mainClass, List<String> arguments, List<Path> classPathFirst, List<String> jvmOptions) {
 
 	ChildCommand {
 		arguments = List.copyOf(arguments);
+		classPathFirst = List.copyOf(classPathFirst);
+		jvmOptions = List.copyOf(jvmOptions);
+	}
+
+	/**
+	 * Create a child started on the benchmark's class path with the options every child
+	 * gets.
+	 * @param mainClass the fully qualified main class
+	 * @param arguments the arguments after the result file
+	 */
+	ChildCommand(String mainClass, List<String> arguments) {
+		this(mainClass, arguments, List.of(), List.of());
 	}
 
 	/**

@@ -12,13 +12,25 @@ final class Measurements {
 
 	private final Map<Cell, List<Double>> runs = new HashMap<>();
 
+	private final Map<Cell, List<Double>> cpu = new HashMap<>();
+
 	private final Map<Cell, Integer> connections = new HashMap<>();
 
 	void add(Scenario scenario, DatabaseServer server, int count, Tool tool, double milliseconds) {
-		this.runs
-			.computeIfAbsent(new Cell(scenario.optionName(), server.optionName(), count, tool),
-					(cell) -> new ArrayList<>())
+		this.runs.computeIfAbsent(Cell.of(scenario, server, count, tool), (cell) -> new ArrayList<>())
 			.add(milliseconds);
+	}
+
+	/**
+	 * Record the CPU time the measured thread of one run used while its clock ran.
+	 * @param scenario the scenario
+	 * @param server the database
+	 * @param count the number of migrations
+	 * @param tool the tool
+	 * @param milliseconds the CPU time
+	 */
+	void addCpu(Scenario scenario, DatabaseServer server, int count, Tool tool, double milliseconds) {
+		this.cpu.computeIfAbsent(Cell.of(scenario, server, count, tool), (cell) -> new ArrayList<>()).add(milliseconds);
 	}
 
 	/**
@@ -30,7 +42,7 @@ final class Measurements {
 	 * @param peak the number
 	 */
 	void addConnections(Scenario scenario, DatabaseServer server, int count, Tool tool, int peak) {
-		this.connections.merge(new Cell(scenario.optionName(), server.optionName(), count, tool), peak, Math::max);
+		this.connections.merge(Cell.of(scenario, server, count, tool), peak, Math::max);
 	}
 
 	/**
@@ -43,7 +55,7 @@ final class Measurements {
 	 * @return the number, or {@code null} when no run reported it
 	 */
 	Integer connections(Scenario scenario, DatabaseServer server, int count, Tool tool) {
-		return this.connections.get(new Cell(scenario.optionName(), server.optionName(), count, tool));
+		return this.connections.get(Cell.of(scenario, server, count, tool));
 	}
 
 	/**
@@ -55,11 +67,30 @@ final class Measurements {
 	 * @return the summary, or {@code null} when the tool did not run there
 	 */
 	Summary summary(Scenario scenario, DatabaseServer server, int count, Tool tool) {
-		List<Double> milliseconds = this.runs.get(new Cell(scenario.optionName(), server.optionName(), count, tool));
+		return summary(this.runs.get(Cell.of(scenario, server, count, tool)));
+	}
+
+	/**
+	 * Summarize the CPU time of the runs of one tool in one cell.
+	 * @param scenario the scenario
+	 * @param server the database
+	 * @param count the number of migrations
+	 * @param tool the tool
+	 * @return the summary, or {@code null} when no run reported it
+	 */
+	Summary cpu(Scenario scenario, DatabaseServer server, int count, Tool tool) {
+		return summary(this.cpu.get(Cell.of(scenario, server, count, tool)));
+	}
+
+	private static Summary summary(List<Double> milliseconds) {
 		return (milliseconds != null) ? Summary.of(milliseconds) : null;
 	}
 
 	private record Cell(String scenario, String database, int count, Tool tool) {
+
+		static Cell of(Scenario scenario, DatabaseServer server, int count, Tool tool) {
+			return new Cell(scenario.optionName(), server.optionName(), count, tool);
+		}
 
 	}
 

@@ -89,6 +89,8 @@ final class MigrationGenerator {
 			case PLAIN_JDBC ->
 				writeEach(directory, count, (number) -> "%05d_create_t_%d.sql".formatted(number, number));
 			case MIGRATIONS_INDEX -> IndexedMigrationsWork.write(directory, count);
+			// A class path root without an index: the starter's AOT processor writes it
+			case PLAIN_AOT, MIGRATIONS_AOT -> writeMigrations(directory.resolve(BenchmarkApplication.SCRIPTS), count);
 			case MIGRATIONS, MIGRATIONS_SQUASH, MIGRATIONS_TEMPLATE, MIGRATIONS_FLEET_1, MIGRATIONS_FLEET_2,
 					MIGRATIONS_FLEET_4, MIGRATIONS_LOOP, PLAIN_LEDGER ->
 				writeEach(directory, count, (number) -> FIRST_TIMESTAMP.plusSeconds(number).format(TIMESTAMP)

@@ -9,7 +9,9 @@ import java.util.Locale;
  * Prints the results as Markdown tables, ready to paste into a README: one table per
  * scenario, the tools as rows, each database and number of migrations as a column with
  * {@code median ms (min–max)}, followed by each tool's ratio to plain JDBC and to this
- * library.
+ * library. Where a scenario names {@linkplain Scenario#baselines() baselines}, a table of
+ * each tool's median minus its baseline's follows; where the children reported it, the
+ * CPU time of the measured thread, and the same differences of it.
  */
 final class Report {
 
@@ -37,31 +39,20 @@ final class Report {
 		boolean migrations = tools.contains(Tool.MIGRATIONS);
 		this.out.println("## " + scenario.title());
 		this.out.println();
-		List<String> header = new ArrayList<>(List.of("tool"));
-		List<String> alignment = new ArrayList<>(List.of("---"));
-		for (DatabaseServer server : servers) {
-			for (int size : sizes) {
-				header.add(server.displayName() + ", N=" + size);
-				alignment.add("---:");
-				if (plain) {
-					header.add("× plain");
-					alignment.add("---:");
-				}
-				if (migrations) {
-					header.add("× migrations");
-					alignment.add("---:");
-				}
-			}
+		List<String> ratios = new ArrayList<>();
+		if (plain) {
+			ratios.add("× plain");
 		}
-		row(header);
-		row(alignment);
+		if (migrations) {
+			ratios.add("× migrations");
+		}
+		header(List.of("tool"), servers, sizes, ratios);
 		for (Tool tool : tools) {
 			List<String> cells = new ArrayList<>(List.of(tool.label()));
 			for (DatabaseServer server : servers) {
 				for (int size : sizes) {
 					Summary summary = measurements.summary(scenario, server, size, tool);
-					cells.add((summary != null) ? milliseconds(summary.median()) + " ms ("
-							+ milliseconds(summary.minimum()) + "–" + milliseconds(summary.maximum()) + ")" : "");
+					cells.add(range(summary));
 					if (plain) {
 						cells.add(ratio(summary, measurements.summary(scenario, server, size, Tool.PLAIN_JDBC)));
 					}
@@ -73,44 +64,89 @@ final class Report {
 			row(cells);
 		}
 		this.out.println();
+		differences("Median minus the median of the row it adds to:", scenario, tools, servers, sizes,
+				measurements::summary);
+		cpu(scenario, tools, servers, sizes, measurements);
 		connections(scenario, tools, servers, sizes, measurements);
 		if (sizes.contains(1000) && sizes.contains(5000)) {
 			growth(scenario, tools, servers, measurements);
 		}
 	}
 
+	private void cpu(Scenario scenario, List<Tool> tools, List<DatabaseServer> servers, List<Integer> sizes,
+			Measurements measurements) {
+		boolean printed = tableIfAny(
+				"CPU time of the measured thread while the clock ran (without the JIT compilers' and other threads'; "
+						+ "less disturbed than the clock by other work on the machine):",
+				tools, servers, sizes, (server, size, tool) -> range(measurements.cpu(scenario, server, size, tool)));
+		if (printed) {
+			differences("CPU time: median minus the median of the row it adds to:", scenario, tools, servers, sizes,
+					measurements::cpu);
+		}
+	}
+
+	private void differences(String title, Scenario scenario, List<Tool> tools, List<DatabaseServer> servers,
+			List<Integer> sizes, Figure figure) {
+		List<Tool> compared = tools.stream().filter((tool) -> tools.contains(scenario.baselines().get(tool))).toList();
+		if (compared.isEmpty()) {
+			return;
+		}
+		this.out.println(title);
+		this.out.println();
+		header(List.of("tool", "adds to"), servers, sizes, List.of());
+		for (Tool tool : compared) {
+			Tool baseline = scenario.baselines().get(tool);
+			List<String> cells = new ArrayList<>(List.of(tool.label(), baseline.label()));
+			for (DatabaseServer server : servers) {
+				for (int size : sizes) {
+					Summary summary = figure.of(scenario, server, size, tool);
+					Summary reference = figure.of(scenario, server, size, baseline);
+					cells.add((summary != null && reference != null)
+							? String.format(Locale.ROOT, "%+.0f ms", summary.median() - reference.median()) : "");
+				}
+			}
+			row(cells);
+		}
+		this.out.println();
+	}
+
 	private void connections(Scenario scenario, List<Tool> tools, List<DatabaseServer> servers, List<Integer> sizes,
 			Measurements measurements) {
-		List<String> header = new ArrayList<>(List.of("tool"));
-		List<String> alignment = new ArrayList<>(List.of("---"));
+		tableIfAny("Peak connections in use at once (the highest of the runs):", tools, servers, sizes,
+				(server, size, tool) -> {
+					Integer peak = measurements.connections(scenario, server, size, tool);
+					return (peak != null) ? peak.toString() : "";
+				});
+	}
+
+	/**
+	 * Print a table of one cell per tool, database and number of migrations, unless every
+	 * cell is empty.
+	 * @return whether it was printed
+	 */
+	private boolean tableIfAny(String title, List<Tool> tools, List<DatabaseServer> servers, List<Integer> sizes,
+			Cell cell) {
 		List<List<String>> rows = new ArrayList<>();
 		boolean any = false;
-		for (DatabaseServer server : servers) {
-			for (int size : sizes) {
-				header.add(server.displayName() + ", N=" + size);
-				alignment.add("---:");
-			}
-		}
 		for (Tool tool : tools) {
 			List<String> cells = new ArrayList<>(List.of(tool.label()));
 			for (DatabaseServer server : servers) {
 				for (int size : sizes) {
-					Integer peak = measurements.connections(scenario, server, size, tool);
-					any |= peak != null;
-					cells.add((peak != null) ? peak.toString() : "");
+					String text = cell.text(server, size, tool);
+					any |= !text.isEmpty();
+					cells.add(text);
 				}
 			}
 			rows.add(cells);
 		}
-		if (!any) {
-			return;
+		if (any) {
+			this.out.println(title);
+			this.out.println();
+			header(List.of("tool"), servers, sizes, List.of());
+			rows.forEach(this::row);
+			this.out.println();
 		}
-		this.out.println("Peak connections in use at once (the highest of the runs):");
-		this.out.println();
-		row(header);
-		row(alignment);
-		rows.forEach(this::row);
-		this.out.println();
+		return any;
 	}
 
 	private void growth(Scenario scenario, List<Tool> tools, List<DatabaseServer> servers, Measurements measurements) {
@@ -135,8 +171,34 @@ final class Report {
 		this.out.println();
 	}
 
+	/**
+	 * Print a table's header: the leading columns, then for each database and number of
+	 * migrations a column of figures followed by the given columns.
+	 */
+	private void header(List<String> leading, List<DatabaseServer> servers, List<Integer> sizes,
+			List<String> following) {
+		List<String> header = new ArrayList<>(leading);
+		List<String> alignment = new ArrayList<>(leading.stream().map((column) -> "---").toList());
+		for (DatabaseServer server : servers) {
+			for (int size : sizes) {
+				header.add(server.displayName() + ", N=" + size);
+				header.addAll(following);
+				for (int column = 0; column <= following.size(); column++) {
+					alignment.add("---:");
+				}
+			}
+		}
+		row(header);
+		row(alignment);
+	}
+
 	private void row(List<String> cells) {
 		this.out.println("| " + String.join(" | ", cells) + " |");
+	}
+
+	private static String range(Summary summary) {
+		return (summary != null) ? milliseconds(summary.median()) + " ms (" + milliseconds(summary.minimum()) + "–"
+				+ milliseconds(summary.maximum()) + ")" : "";
 	}
 
 	private static String milliseconds(double value) {
@@ -148,6 +210,26 @@ final class Report {
 			return "";
 		}
 		return String.format(Locale.ROOT, "%.2f", summary.median() / reference.median());
+	}
+
+	/**
+	 * The text of one cell: a tool's figure on a database and number of migrations.
+	 */
+	@FunctionalInterface
+	private interface Cell {
+
+		String text(DatabaseServer server, int size, Tool tool);
+
+	}
+
+	/**
+	 * One figure of the runs of a tool in a cell.
+	 */
+	@FunctionalInterface
+	private interface Figure {
+
+		Summary of(Scenario scenario, DatabaseServer server, int size, Tool tool);
+
 	}
 
 }

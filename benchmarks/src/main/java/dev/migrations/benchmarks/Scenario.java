@@ -2,6 +2,7 @@ package dev.migrations.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One table of the report: what is measured, for which tools (the rows) and how many
@@ -42,6 +43,15 @@ interface Scenario {
 	 * @return the tools
 	 */
 	List<Tool> tools();
+
+	/**
+	 * Return the rows that a tool's row is compared with by difference: the report adds a
+	 * table of each such tool's median minus its baseline's, both of the same run.
+	 * @return the baseline of each tool that has one
+	 */
+	default Map<Tool, Tool> baselines() {
+		return Map.of();
+	}
 
 	/**
 	 * Return the numbers of migrations measured unless {@code --sizes} says otherwise.

@@ -1,33 +1,32 @@
 package dev.migrations.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.migrations.boot.autoconfigure.MigrationRunnerCustomizer;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.MigrationIndex;
-import org.springframework.boot.Banner;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One measured start of a minimal Spring Boot application:
+ * One measured start of the {@link BenchmarkApplication}:
  * {@code <result file> <tool> <jdbc url> <migrations directory> <number of migrations>}.
  * The clock runs from just before {@link SpringApplication#run} to
  * {@link ApplicationReadyEvent}; the application reads the first and the last migrated
  * table while it starts, so every variant opens a connection and sees a migrated schema.
+ * The result file's second line is the CPU time of the thread that runs the application,
+ * over the same span. A tool {@linkplain Tool#processedAheadOfTime() processed ahead of
+ * time} is started with {@code -Dspring.aot.enabled=true} and its generated artifacts
+ * first on the class path.
  */
 public final class SpringBootChild {
 
@@ -37,25 +36,11 @@ public final class SpringBootChild {
 	public static void main(String[] arguments) throws Exception {
 		Path resultFile = Path.of(arguments[0]);
 		Tool tool = Tool.valueOf(arguments[1]);
-		String url = arguments[2];
 		Path migrations = Path.of(arguments[3]).toAbsolutePath();
-		boolean indexed = tool == Tool.MIGRATIONS_INDEX;
-		String location = indexed ? "classpath:db/migrations" : "filesystem:" + migrations;
 		int count = Integer.parseInt(arguments[4]);
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("spring.datasource.url", url);
-		properties.put("logging.level.root", "warn");
-		properties.put("migrations.enabled", tool == Tool.MIGRATIONS || indexed);
-		properties.put("migrations.locations", location);
-		properties.put("spring.flyway.enabled", tool == Tool.FLYWAY);
-		properties.put("spring.flyway.locations", location);
-		properties.put("benchmark.last-table", "t_" + count);
-		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		application.setDefaultProperties(properties);
-		if (indexed) {
+		SpringApplication application = BenchmarkApplication.create(tool, arguments[2], migrations, count);
+		ResourceRecordingClassLoader recording = null;
+		if (tool == Tool.MIGRATIONS_INDEX) {
 			// The migrations and their index on the application's class path, and the
 			// index given to the runner as a start with the AOT-generated artifacts
 			// gives it
@@ -66,53 +51,56 @@ public final class SpringBootChild {
 				.registerSingleton("migrationIndexCustomizer",
 						(MigrationRunnerCustomizer) (builder) -> builder.index(MigrationIndex.find(classLoader))));
 		}
-		long[] ready = new long[1];
-		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> ready[0] = System.nanoTime());
+		else if (tool.processedAheadOfTime()) {
+			if (!AotDetector.useGeneratedArtifacts()) {
+				throw new IllegalStateException(tool + " must be started with -D" + AotDetector.AOT_ENABLED + "=true");
+			}
+			recording = new ResourceRecordingClassLoader(SpringBootChild.class.getClassLoader());
+			application.setResourceLoader(new DefaultResourceLoader(recording));
+		}
+		// The event is published on the thread that runs the application
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long[] ready = new long[2];
+		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
+			ready[0] = System.nanoTime();
+			ready[1] = threads.getCurrentThreadCpuTime();
+		});
+		long startCpu = threads.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		try (ConfigurableApplicationContext context = application.run()) {
 			if (ready[0] == 0) {
 				throw new IllegalStateException("The application never became ready");
 			}
-			// Untimed: a runner that found no migrations would look fast
-			if (tool == Tool.MIGRATIONS || indexed) {
+			// Untimed: a start that listed the scripts after all, or a runner that found
+			// no migrations, would look like another row or fast
+			if (recording != null) {
+				checkAheadOfTime(tool, recording);
+			}
+			if (BenchmarkApplication.startsMigrations(tool)) {
 				int found = context.getBean(MigrationRunner.class).descriptors().size();
 				if (found != count) {
 					throw new IllegalStateException(tool + " found " + found + " migrations, expected " + count);
 				}
 			}
-			Files.writeString(resultFile, Double.toString((ready[0] - start) / 1_000_000.0));
+			Files.writeString(resultFile, (ready[0] - start) / 1_000_000.0 + "\n" + ChildLauncher.CPU + " "
+					+ (ready[1] - startCpu) / 1_000_000.0 + "\n");
 		}
 	}
 
 	/**
-	 * The application: auto-configuration and one bean that reads migrated tables.
+	 * Check, untimed, that a start with the generated artifacts did what they are for:
+	 * with this library, it read the index and listed no script; without, it read
+	 * neither.
 	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class BenchmarkApplication {
-
-		@Bean
-		MigratedTables migratedTables(JdbcTemplate jdbcTemplate, org.springframework.core.env.Environment environment) {
-			return new MigratedTables(jdbcTemplate, environment.getRequiredProperty("benchmark.last-table"));
+	private static void checkAheadOfTime(Tool tool, ResourceRecordingClassLoader recording) {
+		boolean indexed = BenchmarkApplication.startsMigrations(tool);
+		if (recording.requested(MigrationIndex.RESOURCE) != indexed) {
+			throw new IllegalStateException(tool + (indexed ? " did not read " : " read ") + MigrationIndex.RESOURCE);
 		}
-
-	}
-
-	/**
-	 * Reads the first and last migrated tables when created, as an application's
-	 * repositories would.
-	 */
-	static final class MigratedTables {
-
-		MigratedTables(JdbcTemplate jdbcTemplate, String lastTable) {
-			for (String table : new String[] { "t_1", lastTable }) {
-				Integer rows = jdbcTemplate.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
-				if (rows == null || rows != 1) {
-					throw new IllegalStateException("Table " + table + " does not hold exactly one row");
-				}
-			}
+		if (recording.requestedUnder(BenchmarkApplication.SCRIPTS)) {
+			throw new IllegalStateException(tool + " looked for scripts under " + BenchmarkApplication.SCRIPTS
+					+ (indexed ? " instead of starting from the index" : " with the starter disabled"));
 		}
-
 	}
 
 }

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A minimal Spring Boot application starting on a database that already has every
  * migration applied: the time to {@code ApplicationReadyEvent} with this library's
  * starter, with Spring Boot's Flyway integration, and with neither (the application still
  * opens a connection and reads a table). The difference to "neither" is what the
- * migration tool adds to every start.
+ * migration tool adds to every start. The same application processed ahead of time, with
+ * this library and without, gives a second such pair.
  */
 final class SpringBootScenario implements Scenario {
 
@@ -27,7 +29,14 @@ final class SpringBootScenario implements Scenario {
 
 	@Override
 	public List<Tool> tools() {
-		return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY, Tool.MIGRATIONS_INDEX);
+		return List.of(Tool.PLAIN_JDBC, Tool.MIGRATIONS, Tool.FLYWAY, Tool.MIGRATIONS_INDEX, Tool.PLAIN_AOT,
+				Tool.MIGRATIONS_AOT);
+	}
+
+	@Override
+	public Map<Tool, Tool> baselines() {
+		return Map.of(Tool.MIGRATIONS, Tool.PLAIN_JDBC, Tool.FLYWAY, Tool.PLAIN_JDBC, Tool.MIGRATIONS_INDEX,
+				Tool.PLAIN_JDBC, Tool.MIGRATIONS_AOT, Tool.PLAIN_AOT);
 	}
 
 	@Override
@@ -39,7 +48,7 @@ final class SpringBootScenario implements Scenario {
 	public StartingPoint prepare(DatabaseServer server, Tool tool, Path migrations, int count, ChildLauncher launcher) {
 		Database prepared = server.createPersistent();
 		// The application without a migration tool starts on the schema this library made
-		Tool preparer = (tool == Tool.PLAIN_JDBC) ? Tool.MIGRATIONS : tool;
+		Tool preparer = (tool == Tool.PLAIN_JDBC || tool.processedAheadOfTime()) ? Tool.MIGRATIONS : tool;
 		try {
 			Path source = migrations;
 			if (tool == Tool.PLAIN_JDBC) {
@@ -48,7 +57,14 @@ final class SpringBootScenario implements Scenario {
 					MigrationGenerator.write(Tool.MIGRATIONS, source, count);
 				}
 			}
+			else if (tool.processedAheadOfTime()) {
+				source = migrations.resolve(BenchmarkApplication.SCRIPTS);
+			}
 			launcher.run(ChildCommand.tool(ChildAction.APPLY, preparer, prepared, source, count));
+			StartingPoint copies = StartingPoint.copiesOf(server, prepared);
+			return tool.processedAheadOfTime()
+					? new Processed(copies, processAheadOfTime(server, tool, prepared, migrations, count, launcher))
+					: copies;
 		}
 		catch (IOException ex) {
 			server.drop(prepared);
@@ -58,13 +74,54 @@ final class SpringBootScenario implements Scenario {
 			server.drop(prepared);
 			throw ex;
 		}
-		return StartingPoint.copiesOf(server, prepared);
+	}
+
+	/**
+	 * Process the application ahead of time for one tool and database, with the
+	 * migrations on its class path.
+	 * @return the class path root of the generated classes and resources
+	 */
+	private static Path processAheadOfTime(DatabaseServer server, Tool tool, Database database, Path migrations,
+			int count, ChildLauncher launcher) {
+		Path output = migrations.resolveSibling(migrations.getFileName() + "-processed-for-" + server.optionName())
+			.toAbsolutePath();
+		launcher.run(new ChildCommand(
+				AotProcessingChild.class.getName(), List.of(tool.name(), database.url(),
+						migrations.toAbsolutePath().toString(), Integer.toString(count), output.toString()),
+				List.of(migrations), List.of()));
+		return output.resolve(AotProcessingChild.CLASSES);
 	}
 
 	@Override
 	public ChildCommand measure(Tool tool, Database database, StartingPoint startingPoint, Path migrations, int count) {
-		return new ChildCommand(SpringBootChild.class.getName(),
-				List.of(tool.name(), database.url(), migrations.toAbsolutePath().toString(), Integer.toString(count)));
+		List<String> arguments = List.of(tool.name(), database.url(), migrations.toAbsolutePath().toString(),
+				Integer.toString(count));
+		if (startingPoint instanceof Processed processed) {
+			return new ChildCommand(SpringBootChild.class.getName(), arguments,
+					List.of(processed.classes(), migrations), List.of("-Dspring.aot.enabled=true"));
+		}
+		return new ChildCommand(SpringBootChild.class.getName(), arguments);
+	}
+
+	/**
+	 * The starting point of a tool processed ahead of time: copies of the prepared
+	 * database, and the generated classes every start puts first on its class path.
+	 *
+	 * @param copies the copies
+	 * @param classes the class path root of the generated classes and resources
+	 */
+	private record Processed(StartingPoint copies, Path classes) implements StartingPoint {
+
+		@Override
+		public Database newDatabase() {
+			return this.copies.newDatabase();
+		}
+
+		@Override
+		public void close() {
+			this.copies.close();
+		}
+
 	}
 
 }

@@ -37,6 +37,20 @@ enum Tool {
 	MIGRATIONS_INDEX("migrations-index", "migrations", "dev.migrations", "migrations-core", "build-time index"),
 
 	/**
+	 * The Spring Boot application without a migration tool, processed ahead of time as
+	 * {@code process-aot} processes it and started with the generated artifacts: the
+	 * baseline of {@link #MIGRATIONS_AOT}.
+	 */
+	PLAIN_AOT("plain-aot", "plain JDBC", null, null, "processed ahead of time"),
+
+	/**
+	 * This library's starter in the Spring Boot application processed ahead of time: the
+	 * runner reads the index the starter's AOT processor wrote, and no script.
+	 */
+	MIGRATIONS_AOT("migrations-aot", "migrations", "dev.migrations", "migrations-core",
+			"processed ahead of time, AOT index"),
+
+	/**
 	 * This library's test support handing out copies of a template database that it
 	 * migrated once, where the {@link #MIGRATIONS} row replays the migrations on a new
 	 * database every time.
@@ -94,6 +108,15 @@ enum Tool {
 	 */
 	String optionName() {
 		return this.optionName;
+	}
+
+	/**
+	 * Return whether the tool's application is processed ahead of time and started with
+	 * the generated artifacts.
+	 * @return whether it is {@link #PLAIN_AOT} or {@link #MIGRATIONS_AOT}
+	 */
+	boolean processedAheadOfTime() {
+		return this == PLAIN_AOT || this == MIGRATIONS_AOT;
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationResult;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.internal.MaskingDataSource;
+import dev.migrations.internal.SessionDataSource;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.runner.FleetResult.Outcome;
 import dev.migrations.runner.FleetResult.Target;
@@ -155,7 +156,8 @@ public final class MigrationFleet {
 		RunnerSettings settings = this.template.settings();
 		String schema = target.schema();
 		if (schema != null) {
-			DataSource connections = new SchemaDataSource(settings.connections(), settings.dialect(), schema);
+			DataSource connections = new SessionDataSource(settings.connections(),
+					new SchemaSwitch(settings.dialect(), schema));
 			return new MigrationRunner(settings.retargeted(settings.dataSource(), connections, settings.secrets(),
 					new LedgerTable(schema, settings.table().name()), listener, this.createSchemas));
 		}

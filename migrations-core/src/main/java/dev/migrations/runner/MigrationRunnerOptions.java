@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationId;
-import dev.migrations.internal.InitSqlDataSource;
+import dev.migrations.internal.SessionDataSource;
 import dev.migrations.source.Placeholders;
 import org.jspecify.annotations.Nullable;
 
@@ -217,7 +217,7 @@ public abstract sealed class MigrationRunnerOptions<B extends MigrationRunnerOpt
 			opened = new RetryingDataSource(opened, this.connectRetries, this.connectRetriesInterval, secrets);
 		}
 		if (!this.initSqls.isEmpty()) {
-			opened = new InitSqlDataSource(opened, this.initSqls);
+			opened = new SessionDataSource(opened, new InitSqls(this.initSqls));
 		}
 		return opened;
 	}

@@ -1,8 +1,6 @@
 package dev.migrations.runner;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,7 +16,8 @@ import javax.sql.DataSource;
 
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.internal.DelegatingDataSource;
+import dev.migrations.internal.SessionDataSource;
+import dev.migrations.internal.SessionDataSource.Restore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +96,7 @@ final class TemporaryShadow implements ShadowDatabase {
 		}
 		execute(live, "CREATE DATABASE " + quoted + " CHARACTER SET " + dialect.quote(characterSet) + " COLLATE "
 				+ dialect.quote(collation));
-		return new DroppedShadow(new CatalogDataSource(liveDataSource, name),
+		return new DroppedShadow(new SessionDataSource(liveDataSource, (connection) -> useCatalog(connection, name)),
 				"temporary database " + name + " on the same server",
 				() -> withConnection(liveDataSource, (connection) -> execute(connection, "DROP DATABASE " + quoted)));
 	}
@@ -138,6 +137,16 @@ final class TemporaryShadow implements ShadowDatabase {
 		});
 	}
 
+	/**
+	 * Switch a connection of the live data source to another database on the same server,
+	 * and back before it returns to the pool.
+	 */
+	private static Restore useCatalog(Connection connection, String catalog) throws SQLException {
+		String original = connection.getCatalog();
+		connection.setCatalog(catalog);
+		return (restored) -> restored.setCatalog(original);
+	}
+
 	private static void execute(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
@@ -170,55 +179,6 @@ final class TemporaryShadow implements ShadowDatabase {
 		@Override
 		public void close() throws SQLException {
 			this.drop.run();
-		}
-
-	}
-
-	/**
-	 * The live data source with every connection switched to another database on the same
-	 * server, and switched back before it returns to the pool.
-	 */
-	private static final class CatalogDataSource extends DelegatingDataSource {
-
-		private final String catalog;
-
-		CatalogDataSource(DataSource dataSource, String catalog) {
-			super(dataSource);
-			this.catalog = catalog;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return switched(delegate().getConnection());
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return switched(delegate().getConnection(username, password));
-		}
-
-		private Connection switched(Connection connection) throws SQLException {
-			String original = connection.getCatalog();
-			connection.setCatalog(this.catalog);
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
-						if (method.getName().equals("close") && method.getParameterCount() == 0
-								&& !connection.isClosed()) {
-							try {
-								connection.setCatalog(original);
-							}
-							finally {
-								connection.close();
-							}
-							return null;
-						}
-						try {
-							return method.invoke(connection, arguments);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
 		}
 
 	}

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.migrations.Credentials;
 import dev.migrations.command.CommandLineUsageException;
@@ -259,42 +259,83 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 	 */
 	ConnectionSettings settings(Map<String, String> environment) {
 		ConnectionSettings settings = ConnectionSettings.fromEnvironment(environment, new Wording());
-		ifSet(this.url, settings::url);
-		ifSet(this.user, settings::user);
-		ifSet(this.password, settings::password);
-		ifSet(this.table, settings::table);
-		ifSet(this.shadowUrl, settings::shadowUrl);
-		ifSet(this.shadowUser, settings::shadowUser);
-		ifSet(this.shadowPassword, settings::shadowPassword);
-		if (this.locations != null && !this.locations.isEmpty()) {
-			settings.locations(this.locations);
+		for (Setting<?> setting : parameters()) {
+			setting.applyTo(settings);
 		}
 		settings.locations(settings.locations().stream().map(this::inProject).toList());
-		ifSet(this.javaPackages, settings::javaPackages);
-		ifSet(this.initSqls, settings::initSqls);
-		if (this.encoding != null) {
-			settings.encoding(ConnectionSettings.charset(this.encoding, "<encoding> or -Dmigrations.encoding"));
-		}
-		if (this.placeholders != null) {
-			this.placeholders.forEach((name, value) -> settings.placeholder(name + "=" + value, "<placeholders>"));
-		}
-		if (this.placeholderPairs != null) {
-			Arrays.stream(this.placeholderPairs.split(","))
-				.forEach((pair) -> settings.placeholder(pair, "-Dmigrations.placeholders"));
-		}
-		ifSet(this.placeholderReplacement, settings::placeholderReplacement);
-		ifSet(this.createSchemas, settings::createSchemas);
-		ifSet(this.connectRetries, settings::connectRetries);
-		if (this.connectRetriesInterval != null) {
-			settings.connectRetriesInterval(Duration.ofSeconds(this.connectRetriesInterval));
-		}
 		return settings;
 	}
 
-	private static <T> void ifSet(@Nullable T value, Consumer<T> setting) {
-		if (value != null) {
-			setting.accept(value);
+	/**
+	 * Return each parameter with how it is set over the environment, in the order they
+	 * are applied: a parameter neither the configuration nor a user property sets leaves
+	 * the environment's value.
+	 */
+	private List<Setting<?>> parameters() {
+		return List.of(new Setting<>(this.url, ConnectionSettings::url),
+				new Setting<>(this.user, ConnectionSettings::user),
+				new Setting<>(this.password, ConnectionSettings::password),
+				new Setting<>(this.table, ConnectionSettings::table),
+				new Setting<>(this.shadowUrl, ConnectionSettings::shadowUrl),
+				new Setting<>(this.shadowUser, ConnectionSettings::shadowUser),
+				new Setting<>(this.shadowPassword, ConnectionSettings::shadowPassword),
+				new Setting<>(nonEmpty(this.locations), ConnectionSettings::locations),
+				new Setting<>(this.javaPackages, ConnectionSettings::javaPackages),
+				new Setting<>(this.initSqls, ConnectionSettings::initSqls),
+				new Setting<>(this.encoding,
+						(settings, name) -> settings
+							.encoding(ConnectionSettings.charset(name, "<encoding> or -Dmigrations.encoding"))),
+				new Setting<>(this.placeholders,
+						(settings, values) -> values
+							.forEach((name, value) -> settings.placeholder(name + "=" + value, "<placeholders>"))),
+				new Setting<>(this.placeholderPairs,
+						(settings, pairs) -> Arrays.stream(pairs.split(","))
+							.forEach((pair) -> settings.placeholder(pair, "-Dmigrations.placeholders"))),
+				new Setting<>(this.placeholderReplacement, ConnectionSettings::placeholderReplacement),
+				new Setting<>(this.createSchemas, ConnectionSettings::createSchemas),
+				new Setting<>(this.connectRetries, ConnectionSettings::connectRetries),
+				new Setting<>(this.connectRetriesInterval,
+						(settings, seconds) -> settings.connectRetriesInterval(Duration.ofSeconds(seconds))));
+	}
+
+	private static @Nullable List<String> nonEmpty(@Nullable List<String> values) {
+		return (values != null && !values.isEmpty()) ? values : null;
+	}
+
+	/**
+	 * Return a command with the options of the parameters that are set, in the order
+	 * given.
+	 * @param command the command, such as {@code migrate:rollback}
+	 * @param options the options, each from {@link #option} or {@link #flag}
+	 * @return the command's words
+	 */
+	@SafeVarargs
+	static List<String> command(String command, List<String>... options) {
+		List<String> words = new ArrayList<>(List.of(command));
+		for (List<String> option : options) {
+			words.addAll(option);
 		}
+		return words;
+	}
+
+	/**
+	 * Return an option with its value, or nothing when the value is not set.
+	 * @param option the option, such as {@code --steps}
+	 * @param value the value
+	 * @return the option's words
+	 */
+	static List<String> option(String option, @Nullable Object value) {
+		return (value != null) ? List.of(option, value.toString()) : List.of();
+	}
+
+	/**
+	 * Return a flag when it is set.
+	 * @param option the flag, such as {@code --pretend}
+	 * @param set whether it is set
+	 * @return the flag's words
+	 */
+	static List<String> flag(String option, boolean set) {
+		return set ? List.of(option) : List.of();
 	}
 
 	/**
@@ -344,6 +385,23 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 		catch (ServiceConfigurationError ex) {
 			getLog().warn("A JDBC driver among the plugin's dependencies could not be loaded: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * A parameter's value, from the configuration or a user property, and how it is set.
+	 *
+	 * @param <T> the type of the value
+	 * @param value the value, {@code null} when neither sets it
+	 * @param setter how it is set over the environment's
+	 */
+	private record Setting<T>(@Nullable T value, BiConsumer<ConnectionSettings, T> setter) {
+
+		void applyTo(ConnectionSettings settings) {
+			if (this.value != null) {
+				this.setter.accept(settings, this.value);
+			}
+		}
+
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,20 +42,8 @@ public class MigrateMojo extends AbstractMigrationsMojo {
 
 	@Override
 	List<String> command() {
-		List<String> command = new ArrayList<>(List.of("migrate"));
-		if (this.limit != null) {
-			command.addAll(List.of("--limit", this.limit.toString()));
-		}
-		if (this.target != null) {
-			command.addAll(List.of("--target", this.target));
-		}
-		if (this.pretend) {
-			command.add("--pretend");
-		}
-		if (this.allowDestructive) {
-			command.add("--allow-destructive");
-		}
-		return command;
+		return command("migrate", option("--limit", this.limit), option("--target", this.target),
+				flag("--pretend", this.pretend), flag("--allow-destructive", this.allowDestructive));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,14 +28,7 @@ public class RepairMojo extends AbstractMigrationsMojo {
 
 	@Override
 	List<String> command() {
-		List<String> command = new ArrayList<>(List.of("migrate:repair"));
-		if (this.acceptChecksums) {
-			command.add("--accept-checksums");
-		}
-		if (this.force) {
-			command.add("--force");
-		}
-		return command;
+		return command("migrate:repair", flag("--accept-checksums", this.acceptChecksums), flag("--force", this.force));
 	}
 
 }

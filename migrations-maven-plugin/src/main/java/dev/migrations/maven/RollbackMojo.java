@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,17 +34,8 @@ public class RollbackMojo extends AbstractMigrationsMojo {
 
 	@Override
 	List<String> command() {
-		List<String> command = new ArrayList<>(List.of("migrate:rollback"));
-		if (this.steps != null) {
-			command.addAll(List.of("--steps", this.steps.toString()));
-		}
-		if (this.to != null) {
-			command.addAll(List.of("--to", this.to));
-		}
-		if (this.pretend) {
-			command.add("--pretend");
-		}
-		return command;
+		return command("migrate:rollback", option("--steps", this.steps), option("--to", this.to),
+				flag("--pretend", this.pretend));
 	}
 
 }

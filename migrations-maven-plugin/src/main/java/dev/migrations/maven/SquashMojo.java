@@ -1,7 +1,6 @@
 package dev.migrations.maven;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,11 +30,8 @@ public class SquashMojo extends AbstractMigrationsMojo {
 
 	@Override
 	List<String> command() {
-		List<String> command = new ArrayList<>(List.of("migrate:squash", "--to", this.to));
-		if (this.dir != null) {
-			command.addAll(List.of("--dir", inProject(this.dir)));
-		}
-		return command;
+		return command("migrate:squash", option("--to", this.to),
+				option("--dir", (this.dir != null) ? inProject(this.dir) : null));
 	}
 
 }

@@ -21,7 +21,7 @@ public class StatusMojo extends AbstractMigrationsMojo {
 
 	@Override
 	List<String> command() {
-		return this.failOnPending ? List.of("migrate:status", "--pending") : List.of("migrate:status");
+		return command("migrate:status", flag("--pending", this.failOnPending));
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -52,11 +54,22 @@ final class LedgerRepair {
 	}
 
 	/**
-	 * Refuse to repair a migration that a live run is applying; or, when forced, take the
-	 * lock from that run, so that the repair can take it.
+	 * Return the options a repair was given, as a set.
+	 * @param options the options, none for the rows of failed and interrupted migrations
+	 * only
+	 * @return the options
+	 */
+	static Set<RepairOption> chosen(RepairOption... options) {
+		return (options.length == 0) ? EnumSet.noneOf(RepairOption.class) : EnumSet.copyOf(Arrays.asList(options));
+	}
+
+	/**
+	 * Refuse to repair a migration that a live run is applying; or, when
+	 * {@link RepairOption#FORCE forced}, take the lock from that run, so that the repair
+	 * can take it.
 	 * @return a description of the lock taken, if any
 	 */
-	List<String> takeFromLiveRun(boolean force) {
+	List<String> takeFromLiveRun(Set<RepairOption> chosen) {
 		LedgerView view = Jdbc.withConnection(this.connections, this.reader::readUnlocked);
 		LockHolder holder = view.liveHolder();
 		List<MigrationId> ids = view.statuses()
@@ -67,7 +80,7 @@ final class LedgerRepair {
 		if (holder == null || ids.isEmpty()) {
 			return List.of();
 		}
-		if (!force) {
+		if (!chosen.contains(RepairOption.FORCE)) {
 			throw new MigrationInProgressException(ids, holder);
 		}
 		this.lock.breakLock(holder);

@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -280,9 +278,8 @@ public final class MigrationRunner {
 	 * migration now, and {@code FORCE} was not given
 	 */
 	public List<String> repair(RepairOption... options) {
-		Set<RepairOption> chosen = options.length == 0 ? EnumSet.noneOf(RepairOption.class)
-				: EnumSet.copyOf(Arrays.asList(options));
-		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen.contains(RepairOption.FORCE)));
+		Set<RepairOption> chosen = LedgerRepair.chosen(options);
+		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen));
 		changes.addAll(this.locked.run((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
 		return changes;
 	}

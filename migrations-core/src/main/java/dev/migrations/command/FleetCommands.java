@@ -1,5 +1,6 @@
 package dev.migrations.command;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,10 +19,21 @@ import dev.migrations.runner.MigrationTargets;
 final class FleetCommands {
 
 	/** The options of a fleet's run. */
-	static final List<CommandOption> OPTIONS = List.of(CommandOption.withValue("--schemas"),
+	private static final List<CommandOption> OPTIONS = List.of(CommandOption.withValue("--schemas"),
 			CommandOption.withValue("--parallelism"));
 
 	private FleetCommands() {
+	}
+
+	/**
+	 * Return a command's options followed by those of a fleet's run.
+	 * @param options the command's own options
+	 * @return the options
+	 */
+	static List<CommandOption> withFleetOptions(CommandOption... options) {
+		List<CommandOption> all = new ArrayList<>(Arrays.asList(options));
+		all.addAll(OPTIONS);
+		return all;
 	}
 
 	/**

@@ -26,12 +26,9 @@ final class MigrateCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		List<CommandOption> options = new ArrayList<>(
-				List.of(CommandOption.withValue("--limit"), CommandOption.withValue("--target"),
-						CommandOption.flag("--pretend"), CommandOption.flag("--allow-destructive"),
-						CommandOption.flag("--verify"), CommandOption.flag("--json")));
-		options.addAll(FleetCommands.OPTIONS);
-		return options;
+		return FleetCommands.withFleetOptions(CommandOption.withValue("--limit"), CommandOption.withValue("--target"),
+				CommandOption.flag("--pretend"), CommandOption.flag("--allow-destructive"),
+				CommandOption.flag("--verify"), CommandOption.flag("--json"));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.migrations.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationStatus;
@@ -19,10 +18,7 @@ final class StatusCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		List<CommandOption> options = new ArrayList<>(
-				List.of(CommandOption.flag("--pending"), CommandOption.flag("--json")));
-		options.addAll(FleetCommands.OPTIONS);
-		return options;
+		return FleetCommands.withFleetOptions(CommandOption.flag("--pending"), CommandOption.flag("--json"));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.migrations.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationProblem;
@@ -18,9 +17,7 @@ final class ValidateCommand implements Command {
 
 	@Override
 	public List<CommandOption> options() {
-		List<CommandOption> options = new ArrayList<>(List.of(CommandOption.flag("--json")));
-		options.addAll(FleetCommands.OPTIONS);
-		return options;
+		return FleetCommands.withFleetOptions(CommandOption.flag("--json"));
 	}
 
 	@Override

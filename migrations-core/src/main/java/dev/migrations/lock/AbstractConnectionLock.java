@@ -17,6 +17,8 @@ import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import dev.migrations.internal.LocalHost;
+import dev.migrations.internal.SessionDataSource;
+import dev.migrations.internal.SessionDataSource.Restore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +42,18 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	private final DataSource dataSource;
 
+	/** The dedicated connections, in auto-commit mode. */
+	private final DataSource lockConnections;
+
 	/** How often a wait for the lock is logged again while it lasts. */
 	private volatile long waitReportIntervalMs = WAIT_REPORT_INTERVAL_MS;
 
 	AbstractConnectionLock(DataSource dataSource) {
 		this.dataSource = dataSource;
+		this.lockConnections = new SessionDataSource(dataSource, (connection) -> {
+			connection.setAutoCommit(true);
+			return Restore.NOTHING;
+		});
 	}
 
 	/**
@@ -86,20 +95,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 
 	private Connection open() {
 		try {
-			Connection connection = this.dataSource.getConnection();
-			try {
-				connection.setAutoCommit(true);
-				return connection;
-			}
-			catch (SQLException ex) {
-				try {
-					connection.close();
-				}
-				catch (SQLException closeFailure) {
-					ex.addSuppressed(closeFailure);
-				}
-				throw ex;
-			}
+			return this.lockConnections.getConnection();
 		}
 		catch (SQLException ex) {
 			throw new MigrationLockException(

@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.Migration;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
@@ -22,8 +19,8 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.schema.Schema;
+import dev.migrations.testing.LoggedEvents;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -281,20 +278,7 @@ abstract class BaselineOnMigrateConformanceTests extends FreshDatabaseTests {
 	}
 
 	private static List<String> logged(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger("dev.migrations");
-		Level level = logger.getLevel();
-		ListAppender<ILoggingEvent> events = new ListAppender<>();
-		events.start();
-		logger.addAppender(events);
-		logger.setLevel(Level.INFO);
-		try {
-			action.run();
-		}
-		finally {
-			logger.setLevel(level);
-			logger.detachAppender(events);
-		}
-		return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		return LoggedEvents.during("dev.migrations", action).stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
 }

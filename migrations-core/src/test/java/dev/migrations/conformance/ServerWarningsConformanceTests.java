@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.testing.LoggedEvents;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,24 +89,10 @@ abstract class ServerWarningsConformanceTests extends FreshDatabaseTests {
 	}
 
 	/**
-	 * Run with the executor's messages down to INFO captured (the tests' configuration
-	 * logs only warnings).
+	 * Run with the messages of the database's warnings captured.
 	 */
 	private static List<ILoggingEvent> logged(Runnable action) {
-		Logger logger = (Logger) LoggerFactory.getLogger("dev.migrations.runner.DatabaseWarnings");
-		Level level = logger.getLevel();
-		ListAppender<ILoggingEvent> events = new ListAppender<>();
-		events.start();
-		logger.addAppender(events);
-		logger.setLevel(Level.INFO);
-		try {
-			action.run();
-		}
-		finally {
-			logger.setLevel(level);
-			logger.detachAppender(events);
-		}
-		return events.list;
+		return LoggedEvents.during("dev.migrations.runner.DatabaseWarnings", action);
 	}
 
 }

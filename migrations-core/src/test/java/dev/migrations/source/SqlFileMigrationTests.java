@@ -1,20 +1,19 @@
 package dev.migrations.source;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SchemaOperation;
 import dev.migrations.schema.SqlOperation;
 import dev.migrations.sql.SqlStatementSplitter;
+import dev.migrations.testing.LoggedEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -46,22 +45,12 @@ class SqlFileMigrationTests {
 
 	@Test
 	void skipsTheRestrictLinesOfPgDumpLoggingWhereTheyAre() {
-		Logger logger = (Logger) LoggerFactory.getLogger(SqlFileMigration.class);
-		ListAppender<ILoggingEvent> events = new ListAppender<>();
-		events.start();
-		logger.addAppender(events);
-		Level level = logger.getLevel();
-		logger.setLevel(Level.INFO);
-		List<SchemaOperation> plan;
-		try {
-			plan = plan("--\n-- PostgreSQL database dump\n--\n\n\\restrict Abc1\n\nSELECT 1;\n\\unrestrict Abc1\n");
-		}
-		finally {
-			logger.setLevel(level);
-			logger.detachAppender(events);
-		}
-		assertThat(plan).singleElement().isEqualTo(new SqlOperation("SELECT 1", "SELECT 1", 7));
-		assertThat(events.list).filteredOn((event) -> event.getLevel() == Level.INFO)
+		String dump = "--\n-- PostgreSQL database dump\n--\n\n\\restrict Abc1\n\nSELECT 1;\n\\unrestrict Abc1\n";
+		List<SchemaOperation> planned = new ArrayList<>();
+		List<ILoggingEvent> events = LoggedEvents.during(SqlFileMigration.class.getName(),
+				() -> planned.addAll(plan(dump)));
+		assertThat(planned).singleElement().isEqualTo(new SqlOperation("SELECT 1", "SELECT 1", 7));
+		assertThat(events).filteredOn((event) -> event.getLevel() == Level.INFO)
 			.extracting(ILoggingEvent::getFormattedMessage)
 			.containsExactly(
 					"Skipping the psql meta-command \\restrict at line 5 of " + SOURCE

@@ -118,9 +118,10 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 	/**
 	 * Replaces each DataSource bean, once created, with a {@link MigratedDataSource}: the
 	 * one the application configures, or the embedded one of
-	 * {@code @AutoConfigureTestDatabase}, which is then never connected to. Drops their
-	 * copies when the context closes: the context destroys the beans it created, not
-	 * their replacements.
+	 * {@code @AutoConfigureTestDatabase}, which is then never connected to; the
+	 * replacement's pools take their settings from the application's. Drops their copies
+	 * when the context closes: the context destroys the beans it created, not their
+	 * replacements.
 	 */
 	static final class DataSourceReplacer implements BeanPostProcessor, DisposableBean {
 
@@ -134,8 +135,9 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (bean instanceof DataSource && !(bean instanceof MigratedDataSource)) {
-				MigratedDataSource replacement = new MigratedDataSource(this.template);
+			if (bean instanceof DataSource dataSource && !(bean instanceof MigratedDataSource)) {
+				MigratedDataSource replacement = new MigratedDataSource(this.template,
+						CopyConnections.like(dataSource));
 				this.replacements.add(replacement);
 				return replacement;
 			}

@@ -5,10 +5,8 @@ import dev.migrations.test.spring.examples.instances.InstancesApplication;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * {@link AutoConfigureMigratedDatabase} with {@code migrations.instances}: each
@@ -21,29 +19,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class SpringInstancesTests {
 
-	private static final String URL = DatabaseTemplate.DEFAULT_URL_VARIABLE;
-
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "H2" })
 	void eachDataSourceGetsCopiesOfItsInstancesMigrations(DatabaseKind kind) {
 		try (TestServer server = TestServer.create(kind)) {
-			System.setProperty(URL, server.url());
 			int runs = InstancesApplication.SEED_RUNS.get();
 			InstancesApplication.APPLIED_BY_APPLICATION.clear();
-			try {
-				EngineTestKit.engine("junit-jupiter")
-					.configurationParameter("junit.jupiter.testclass.order.default",
-							"org.junit.jupiter.api.ClassOrderer$ClassName")
-					.selectors(selectClass("dev.migrations.test.spring.examples.instances.OrdersAndReportsTests"),
-							selectClass("dev.migrations.test.spring.examples.instances.OtherOrdersAndReportsTests"))
-					.execute()
-					.testEvents()
-					.assertStatistics((stats) -> stats.started(2).succeeded(2));
-			}
-			finally {
-				System.clearProperty(URL);
-				TemplateCache.shared().dropAll();
-			}
+			SpringExamples
+				.run(server, "dev.migrations.test.spring.examples.instances.OrdersAndReportsTests",
+						"dev.migrations.test.spring.examples.instances.OtherOrdersAndReportsTests")
+				.assertStatistics((stats) -> stats.started(2).succeeded(2));
 			assertThat(InstancesApplication.SEED_RUNS.get() - runs).isOne();
 			assertThat(InstancesApplication.APPLIED_BY_APPLICATION).isEmpty();
 		}

@@ -7,10 +7,8 @@ import dev.migrations.test.spring.examples.PooledConnectionsTests;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * {@link AutoConfigureMigratedDatabase} with an application whose DataSource is a
@@ -23,26 +21,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class SpringPooledConnectionsTests {
 
-	private static final String URL = DatabaseTemplate.DEFAULT_URL_VARIABLE;
-
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "MARIADB" })
 	void theApplicationBorrowsFromAPoolOfTheCopysOwnClosedBeforeTheCopyIsDropped(DatabaseKind kind) {
 		try (TestServer server = TestServer.create(kind)) {
-			System.setProperty(URL, server.url());
 			PooledConnectionsTests.copies.clear();
 			PooledConnectionsTests.sessions.clear();
-			try {
-				EngineTestKit.engine("junit-jupiter")
-					.selectors(selectClass(PooledConnectionsTests.class))
-					.execute()
-					.testEvents()
-					.assertStatistics((stats) -> stats.started(1).succeeded(1));
-			}
-			finally {
-				System.clearProperty(URL);
-				TemplateCache.shared().dropAll();
-			}
+			SpringExamples.run(server, PooledConnectionsTests.class.getName())
+				.assertStatistics((stats) -> stats.started(1).succeeded(1));
 			assertThat(PooledConnectionsTests.sessions).as("the sessions of seven connections borrowed").hasSize(7);
 			assertThat(new HashSet<>(PooledConnectionsTests.sessions)).hasSize(2);
 			String copy = PooledConnectionsTests.copies.get(0);

@@ -1,18 +1,15 @@
 package dev.migrations.test.spring.examples.instances;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.migrations.Direction;
 import dev.migrations.Migration;
-import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationListener;
 import dev.migrations.boot.autoconfigure.MigrationBean;
-import dev.migrations.schema.Schema;
+import dev.migrations.test.spring.examples.Recording;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -50,32 +47,12 @@ public class InstancesApplication {
 	@Bean
 	@MigrationBean(value = "m_20240401000200_seed_orders", instance = "orders")
 	Migration seedOrders() {
-		return new Migration() {
-
-			@Override
-			public void up(Schema schema) {
-				schema.jdbc((connection) -> SEED_RUNS.incrementAndGet());
-				schema.sql("INSERT INTO orders (id) VALUES (1)");
-			}
-
-			@Override
-			public void down(Schema schema) {
-				schema.sql("DELETE FROM orders WHERE id = 1");
-			}
-
-		};
+		return Recording.counted(SEED_RUNS, "INSERT INTO orders (id) VALUES (1)", "DELETE FROM orders WHERE id = 1");
 	}
 
 	@Bean
 	MigrationListener appliedMigrations() {
-		return new MigrationListener() {
-
-			@Override
-			public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
-				APPLIED_BY_APPLICATION.add(migration.id().toString());
-			}
-
-		};
+		return Recording.applied(APPLIED_BY_APPLICATION);
 	}
 
 }

@@ -5,10 +5,8 @@ import dev.migrations.test.spring.examples.application.ItemsApplication;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * {@link AutoConfigureMigratedDatabase} with an application whose migrations are not only
@@ -21,27 +19,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class SpringApplicationMigrationsTests {
 
-	private static final String URL = DatabaseTemplate.DEFAULT_URL_VARIABLE;
-
 	@ParameterizedTest
 	@EnumSource(value = DatabaseKind.class, names = { "POSTGRESQL", "H2" })
 	void theTemplateHoldsTheApplicationsJavaMigrations(DatabaseKind kind) {
 		try (TestServer server = TestServer.create(kind)) {
-			System.setProperty(URL, server.url());
 			int runs = ItemsApplication.SEED_RUNS.get();
 			ItemsApplication.APPLIED_BY_APPLICATION.clear();
-			try {
-				EngineTestKit.engine("junit-jupiter")
-					.selectors(selectClass("dev.migrations.test.spring.examples.application.ItemsTests"),
-							selectClass("dev.migrations.test.spring.examples.application.OtherItemsTests"))
-					.execute()
-					.testEvents()
-					.assertStatistics((stats) -> stats.started(2).succeeded(2));
-			}
-			finally {
-				System.clearProperty(URL);
-				TemplateCache.shared().dropAll();
-			}
+			SpringExamples
+				.run(server, "dev.migrations.test.spring.examples.application.ItemsTests",
+						"dev.migrations.test.spring.examples.application.OtherItemsTests")
+				.assertStatistics((stats) -> stats.started(2).succeeded(2));
 			assertThat(ItemsApplication.SEED_RUNS.get() - runs).isOne();
 			assertThat(ItemsApplication.APPLIED_BY_APPLICATION).isEmpty();
 		}

@@ -5,10 +5,8 @@ import dev.migrations.test.spring.AutoConfigureMigratedDatabase;
 import dev.migrations.test.spring.examples.CopyNames;
 import dev.migrations.testing.DatabaseKind;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * {@link AutoConfigureMigratedDatabase} on PostgreSQL: a {@code @SpringBootTest} class
@@ -21,30 +19,17 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class SpringMigratedDatabaseTests {
 
-	private static final String URL = DatabaseTemplate.DEFAULT_URL_VARIABLE;
-
 	@Test
 	void eachSpringTestClassGetsAFreshCopyOfOneTemplate() {
 		try (TestServer server = TestServer.create(DatabaseKind.POSTGRESQL)) {
-			System.setProperty(URL, server.url());
 			int runs = M20240101000200_CountTemplateRuns.RUNS.get();
-			try {
-				EngineTestKit.engine("junit-jupiter")
-					.configurationParameter("junit.jupiter.testclass.order.default",
-							"org.junit.jupiter.api.ClassOrderer$ClassName")
-					.selectors(selectClass("dev.migrations.test.spring.examples.FirstSpringBootTests"),
-							selectClass("dev.migrations.test.spring.examples.SecondSpringBootTests"),
-							selectClass("dev.migrations.test.spring.examples.JdbcSliceTests"),
-							selectClass("dev.migrations.test.spring.examples.JpaSliceTests"),
-							selectClass("dev.migrations.test.spring.examples.NoteCountTests"))
-					.execute()
-					.testEvents()
-					.assertStatistics((stats) -> stats.started(6).succeeded(6));
-			}
-			finally {
-				System.clearProperty(URL);
-				TemplateCache.shared().dropAll();
-			}
+			SpringExamples
+				.run(server, "dev.migrations.test.spring.examples.FirstSpringBootTests",
+						"dev.migrations.test.spring.examples.SecondSpringBootTests",
+						"dev.migrations.test.spring.examples.JdbcSliceTests",
+						"dev.migrations.test.spring.examples.JpaSliceTests",
+						"dev.migrations.test.spring.examples.NoteCountTests")
+				.assertStatistics((stats) -> stats.started(6).succeeded(6));
 			assertThat(CopyNames.contexts).hasSize(2).containsOnly(CopyNames.contexts.get(0));
 			assertThat(CopyNames.seen).hasSize(4).doesNotHaveDuplicates().allMatch((name) -> !server.exists(name));
 			assertThat(M20240101000200_CountTemplateRuns.RUNS.get() - runs).isOne();

@@ -80,6 +80,23 @@ final class TestServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Return how many sessions of a PostgreSQL or MariaDB server are on a database of a
+	 * name, which need not exist any more.
+	 */
+	long sessionsOn(String name) {
+		try {
+			return switch (this.kind) {
+				case POSTGRESQL -> countOnServer("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?", name);
+				case MARIADB -> countOnServer("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ?", name);
+				case H2, SQLITE -> throw new IllegalStateException("An embedded database has no sessions to count");
+			};
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private long countOnServer(String sql, String name) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.url);
 				PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,6 +1,7 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,6 +53,18 @@ public final class MigrationBeans {
 	}
 
 	/**
+	 * Return the Java migrations of a context's auto-configured runners of
+	 * {@code migrations.instances}, read for one instance at a time by
+	 * {@link #entries(String)} and {@link #scannedMigrations(String)}.
+	 * @param beanFactory the context's bean factory
+	 * @param instances the names of the configured instances
+	 * @return the migrations
+	 */
+	public static MigrationBeans of(ListableBeanFactory beanFactory, Collection<String> instances) {
+		return new MigrationBeans(beanFactory, new LinkedHashSet<>(instances));
+	}
+
+	/**
 	 * Return the migrations the runner is given as beans: the {@link Migration} beans
 	 * with {@link MigrationBean} and the {@link MigrationEntry} beans, in that order.
 	 * @return the entries
@@ -65,6 +78,21 @@ public final class MigrationBeans {
 	}
 
 	/**
+	 * Return the migrations the runner of one of {@code migrations.instances} is given as
+	 * beans: the {@link Migration} beans whose {@link MigrationBean} names the instance.
+	 * @param instance the name of the instance
+	 * @return the entries
+	 * @throws MigrationDefinitionException if a {@link Migration} bean has no id or names
+	 * no configured instance, or a {@link MigrationEntry} bean is defined, which no
+	 * instance can take
+	 */
+	public List<MigrationEntry> entries(String instance) {
+		List<MigrationEntry> entries = new ArrayList<>(javaMigrations(instance));
+		entries.addAll(entryBeans(instance));
+		return entries;
+	}
+
+	/**
 	 * Return the factory of the Java migrations found by scanning the packages of the
 	 * {@code classpath:} locations and {@code migrations.java-packages}: each is created
 	 * by the bean factory, so that its constructor is injected, unless it is a bean,
@@ -72,7 +100,18 @@ public final class MigrationBeans {
 	 * @return the factory
 	 */
 	public JavaMigrationSource.Factory scannedMigrations() {
-		return scannedMigrations(null);
+		return scanned(null);
+	}
+
+	/**
+	 * Return the factory of the Java migrations found by scanning the packages of the
+	 * {@code classpath:} locations of one of {@code migrations.instances}, as
+	 * {@link #scannedMigrations()} does for the single runner.
+	 * @param instance the name of the instance
+	 * @return the factory
+	 */
+	public JavaMigrationSource.Factory scannedMigrations(String instance) {
+		return scanned(instance);
 	}
 
 	List<MigrationEntry> javaMigrations(@Nullable String instanceName) {
@@ -118,7 +157,7 @@ public final class MigrationBeans {
 	 * their constructors are injected, with their id from {@link MigrationBean} or else
 	 * as the core reads it; a class that is also a bean is registered as one, not twice.
 	 */
-	JavaMigrationSource.Factory scannedMigrations(@Nullable String instanceName) {
+	JavaMigrationSource.Factory scanned(@Nullable String instanceName) {
 		Set<Class<?>> beanClasses = new HashSet<>();
 		for (String beanName : this.beanFactory.getBeanNamesForType(Migration.class)) {
 			Class<?> type = this.beanFactory.getType(beanName);

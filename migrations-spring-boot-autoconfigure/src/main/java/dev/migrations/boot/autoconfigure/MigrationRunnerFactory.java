@@ -106,7 +106,7 @@ final class MigrationRunnerFactory {
 			.flywayTable(flywayTable())
 			.shadow(shadow(user, password))
 			.javaPackages(this.properties.getJavaPackages())
-			.javaMigrationFactory(this.migrationBeans.scannedMigrations(null))
+			.javaMigrationFactory(this.migrationBeans.scanned(null))
 			.entries(this.migrationBeans.javaMigrations(null))
 			.entries(this.migrationBeans.entryBeans(null));
 		settings.applyTo(builder);
@@ -155,7 +155,7 @@ final class MigrationRunnerFactory {
 			.flywayTable(flywayTable())
 			.shadow(shadow((instance.getUser() != null) ? instance.getUser() : this.properties.getUser(),
 					(instance.getPassword() != null) ? instance.getPassword() : this.properties.getPassword()))
-			.javaMigrationFactory(this.migrationBeans.scannedMigrations(name))
+			.javaMigrationFactory(this.migrationBeans.scanned(name))
 			.entries(this.migrationBeans.javaMigrations(name))
 			.entries(this.migrationBeans.entryBeans(name));
 		settings.applyTo(builder);

@@ -1,6 +1,9 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.util.List;
+
 import dev.migrations.Migration;
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
 import dev.migrations.schema.Schema;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -36,6 +40,40 @@ class MigrationBeansTests {
 			.run((context) -> assertThat(
 					MigrationBeans.of(context.getBeanFactory()).scannedMigrations().create(NamedMigration.class))
 				.isNull());
+	}
+
+	@Test
+	void anInstancesEntriesAreTheMigrationBeansThatNameIt() {
+		this.contextRunner.withUserConfiguration(InstanceMigrationsConfiguration.class)
+			.run((context) -> assertThat(
+					MigrationBeans.of(context.getBeanFactory(), List.of("orders", "reporting")).entries("orders"))
+				.extracting((entry) -> entry.id().toString(), MigrationEntry::source)
+				.containsExactly(tuple("m_20240101000100_for_orders", "bean 'forOrders'")));
+	}
+
+	@Test
+	void anInstanceRefusesAMigrationBeanForNoConfiguredInstance() {
+		this.contextRunner.withUserConfiguration(InstanceMigrationsConfiguration.class)
+			.run((context) -> assertThatExceptionOfType(MigrationDefinitionException.class)
+				.isThrownBy(() -> MigrationBeans.of(context.getBeanFactory(), List.of("orders")).entries("orders"))
+				.withMessageContaining("'forReporting' does not name one of the configured migrations.instances"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InstanceMigrationsConfiguration {
+
+		@Bean
+		@MigrationBean(value = "m_20240101000100_for_orders", instance = "orders")
+		NamedMigration forOrders() {
+			return new NamedMigration();
+		}
+
+		@Bean
+		@MigrationBean(value = "m_20240101000200_for_reporting", instance = "reporting")
+		NamedMigration forReporting() {
+			return new NamedMigration();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

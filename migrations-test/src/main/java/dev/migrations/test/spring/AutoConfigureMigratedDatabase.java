@@ -17,7 +17,9 @@ import dev.migrations.test.DatabaseTemplate;
  * template is migrated once per JVM with what the starter's runner migrates: the SQL
  * files of {@code migrations.locations}, the application's Java migrations (beans and
  * scanned classes) and {@code migrations.placeholders}, with the ledger in
- * {@code migrations.table}; so the starter finds every copy up to date.
+ * {@code migrations.table}; so the starter finds every copy up to date. With
+ * {@code migrations.instances}, each DataSource gets copies of a template of what the
+ * runner of the instance that migrates it has.
  * <p>
  * The server is the JDBC URL of {@link #url()}, else of the property or environment
  * variable {@link #urlVariable()} names, else the application's

@@ -3,7 +3,7 @@ package dev.migrations.test.spring;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -61,22 +61,24 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 		Environment environment = context.getEnvironment();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		RootBeanDefinition definition = new RootBeanDefinition(DataSourceReplacer.class,
-				() -> new DataSourceReplacer(SingletonSupplier.of(() -> template(environment, beanFactory))));
+				() -> new DataSourceReplacer((dataSourceName) -> template(environment, beanFactory, dataSourceName)));
 		definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 		registry.registerBeanDefinition(BEAN_NAME, definition);
 	}
 
 	/**
-	 * Return the template: on the server the annotation names, or the application's, with
-	 * the application's locations, ledger table and, when the starter is on the class
-	 * path, the Java migrations and placeholders its runner has.
+	 * Return the template of a DataSource bean: on the server the annotation names, or
+	 * the application's, with the application's locations, ledger table and, when the
+	 * starter is on the class path, the Java migrations and placeholders the bean's
+	 * runner has.
 	 */
-	private DatabaseTemplate template(Environment environment, ConfigurableListableBeanFactory beanFactory) {
+	private DatabaseTemplate template(Environment environment, ConfigurableListableBeanFactory beanFactory,
+			String dataSourceName) {
 		DatabaseTemplate template = locationsTemplate(environment);
 		ClassLoader classLoader = beanFactory.getBeanClassLoader();
 		boolean starter = ApplicationMigrations
 			.arePresent((classLoader != null) ? classLoader : getClass().getClassLoader());
-		return starter ? ApplicationMigrations.addTo(template, beanFactory) : template;
+		return starter ? ApplicationMigrations.addTo(template, beanFactory, dataSourceName) : template;
 	}
 
 	private DatabaseTemplate locationsTemplate(Environment environment) {
@@ -118,24 +120,31 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 	/**
 	 * Replaces each DataSource bean, once created, with a {@link MigratedDataSource}: the
 	 * one the application configures, or the embedded one of
-	 * {@code @AutoConfigureTestDatabase}, which is then never connected to. Drops their
-	 * copies when the context closes: the context destroys the beans it created, not
-	 * their replacements.
+	 * {@code @AutoConfigureTestDatabase}, which is then never connected to; the
+	 * replacement's pools take their settings from the application's. Drops their copies
+	 * when the context closes: the context destroys the beans it created, not their
+	 * replacements.
 	 */
 	static final class DataSourceReplacer implements BeanPostProcessor, DisposableBean {
 
-		private final Supplier<DatabaseTemplate> template;
+		private final Function<String, DatabaseTemplate> templates;
 
 		private final List<MigratedDataSource> replacements = new CopyOnWriteArrayList<>();
 
-		DataSourceReplacer(Supplier<DatabaseTemplate> template) {
-			this.template = template;
+		/**
+		 * Create a replacer.
+		 * @param templates the template of each DataSource bean, by its name, resolved at
+		 * its first copy: by then the context has created the beans that define it
+		 */
+		DataSourceReplacer(Function<String, DatabaseTemplate> templates) {
+			this.templates = templates;
 		}
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (bean instanceof DataSource && !(bean instanceof MigratedDataSource)) {
-				MigratedDataSource replacement = new MigratedDataSource(this.template);
+			if (bean instanceof DataSource dataSource && !(bean instanceof MigratedDataSource)) {
+				MigratedDataSource replacement = new MigratedDataSource(
+						SingletonSupplier.of(() -> this.templates.apply(beanName)), CopyConnections.like(dataSource));
 				this.replacements.add(replacement);
 				return replacement;
 			}

@@ -1,16 +1,13 @@
 package dev.migrations.test.spring.examples.application;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.migrations.Direction;
 import dev.migrations.Migration;
-import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationListener;
 import dev.migrations.boot.autoconfigure.MigrationBean;
-import dev.migrations.schema.Schema;
+import dev.migrations.test.spring.examples.Recording;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -46,32 +43,13 @@ public class ItemsApplication {
 	@Bean
 	@MigrationBean("m_20240301000200_seed_items")
 	Migration seedItems() {
-		return new Migration() {
-
-			@Override
-			public void up(Schema schema) {
-				schema.jdbc((connection) -> SEED_RUNS.incrementAndGet());
-				schema.sql("INSERT INTO items (id, name) VALUES (1, 'seeded')");
-			}
-
-			@Override
-			public void down(Schema schema) {
-				schema.sql("DELETE FROM items WHERE id = 1");
-			}
-
-		};
+		return Recording.counted(SEED_RUNS, "INSERT INTO items (id, name) VALUES (1, 'seeded')",
+				"DELETE FROM items WHERE id = 1");
 	}
 
 	@Bean
 	MigrationListener appliedMigrations() {
-		return new MigrationListener() {
-
-			@Override
-			public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
-				APPLIED_BY_APPLICATION.add(migration.id().toString());
-			}
-
-		};
+		return Recording.applied(APPLIED_BY_APPLICATION);
 	}
 
 }

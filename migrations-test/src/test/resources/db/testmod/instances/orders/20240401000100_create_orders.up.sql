@@ -1,0 +1,1 @@
+CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, currency VARCHAR(3) DEFAULT '${currency}' NOT NULL);

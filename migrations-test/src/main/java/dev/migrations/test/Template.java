@@ -223,6 +223,7 @@ final class Template {
 			this.migrated = false;
 			dropCopy(this.name);
 		}
+		this.server.close();
 	}
 
 	String name() {

@@ -1,5 +1,8 @@
 package dev.migrations.test;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.migrations.JdbcUrlDataSource;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
@@ -41,6 +44,32 @@ class PostgresqlMigratedDatabaseTests extends MigratedDatabaseConformanceTests {
 		try (DatabaseCopy copy = template.copy()) {
 			assertThat(Jdbc.count(copy.dataSource(), "notes")).isOne();
 		}
+	}
+
+	@Test
+	void copiesAreStillMadeAndDroppedAfterTheServerEndsTheSessionsThatMakeAndDropThem() {
+		DatabaseTemplate template = DatabaseTemplate.of(server().url()).withLocations(Examples.LOCATION);
+		Set<String> names = new HashSet<>();
+		try (DatabaseCopy copy = template.copy()) {
+			names.add(copy.name());
+		}
+		TemplateCache.shared().awaitDrops();
+		Jdbc.execute(new JdbcUrlDataSource(server().url()), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+		// The first copy may be the one made ahead before the sessions ended: the next
+		// ones
+		// are made through the ended session, or a new one
+		for (int i = 0; i < 3; i++) {
+			try (DatabaseCopy copy = template.copy()) {
+				names.add(copy.name());
+				assertThat(Jdbc.count(copy.dataSource(), "notes")).isOne();
+			}
+		}
+		Template made = TemplateCache.shared().template(template);
+		names.addAll(made.copies());
+		names.add(made.name());
+		template.close();
+		assertThat(names).hasSizeGreaterThanOrEqualTo(6).noneMatch(server()::exists);
 	}
 
 }

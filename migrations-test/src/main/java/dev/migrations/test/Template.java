@@ -1,6 +1,7 @@
 package dev.migrations.test;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -208,7 +209,8 @@ final class Template {
 	/**
 	 * Drop the template: wait for the copy made ahead and the drops under way, then drop
 	 * the copies still there (made ahead, still open, or whose drop failed) and the
-	 * template.
+	 * template, each even when another fails.
+	 * @throws IllegalStateException the first failure to drop one, the others suppressed
 	 */
 	synchronized void drop() {
 		Future<String> next = removeNext();
@@ -216,14 +218,29 @@ final class Template {
 			BackgroundWork.awaitQuietly(next);
 		}
 		awaitDrops();
-		for (String copy : List.copyOf(this.copies)) {
-			dropCopy(copy);
-		}
+		List<String> databases = new ArrayList<>(this.copies);
 		if (this.migrated) {
 			this.migrated = false;
-			dropCopy(this.name);
+			databases.add(this.name);
+		}
+		RuntimeException failure = null;
+		for (String database : databases) {
+			try {
+				dropCopy(database);
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
 		}
 		this.server.close();
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	String name() {

@@ -35,6 +35,7 @@ final class KeptConnection implements AutoCloseable {
 	 */
 	synchronized void run(Work work) throws SQLException {
 		Connection kept = this.connection;
+		SQLException ended = null;
 		if (kept != null) {
 			try {
 				work.run(kept);
@@ -45,6 +46,7 @@ final class KeptConnection implements AutoCloseable {
 					throw ex;
 				}
 				close();
+				ended = ex;
 			}
 		}
 		Connection connection = this.dataSource.getConnection();
@@ -55,6 +57,9 @@ final class KeptConnection implements AutoCloseable {
 		catch (SQLException ex) {
 			if (!isValid(connection)) {
 				close();
+			}
+			if (ended != null) {
+				ex.addSuppressed(ended);
 			}
 			throw ex;
 		}

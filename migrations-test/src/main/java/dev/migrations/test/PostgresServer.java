@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL: a copy is {@code CREATE DATABASE copy TEMPLATE template}, which copies the
  * template's files. No session may be connected to the template meanwhile: copies through
  * one server (one per template) are made one at a time, and retried briefly when another
- * process is connected to the same template. Copies are made, and dropped, through a
- * connection of each kept open until the server is closed.
+ * process is connected to the same template. Copies are made through one connection and
+ * dropped through another, both kept open until the template is dropped.
  */
 final class PostgresServer extends NetworkServer {
 

@@ -24,7 +24,9 @@ import dev.migrations.test.DatabaseTemplate;
  * migrations, read a table, drop the database, for every class. Copy: ask this library's
  * test support, through its public {@link DatabaseTemplate} as a test extension would,
  * for a copy (the first builds the template), read a table, close the copy (which drops
- * it). Started by {@link Benchmark}; not meant to be run by hand.
+ * it in the background), for every class; then close the template, which waits for those
+ * drops and drops the copy made ahead and the template. Started by {@link Benchmark}; not
+ * meant to be run by hand.
  * <p>
  * Arguments: {@code <result file> <tool> <jdbc url> <migrations directory> <number of
  * migrations> <number of test classes>}; the URL names an empty database, beside which
@@ -65,10 +67,11 @@ public final class TemplateChild {
 	}
 
 	private static void copies(String url, Path migrations, int count, int classes) throws SQLException {
-		DatabaseTemplate template = DatabaseTemplate.of(url).withLocations("filesystem:" + migrations);
-		for (int each = 0; each < classes; each++) {
-			try (DatabaseCopy copy = template.copy()) {
-				checkLastTable(copy.dataSource(), count);
+		try (DatabaseTemplate template = DatabaseTemplate.of(url).withLocations("filesystem:" + migrations)) {
+			for (int each = 0; each < classes; each++) {
+				try (DatabaseCopy copy = template.copy()) {
+					checkLastTable(copy.dataSource(), count);
+				}
 			}
 		}
 	}

@@ -9,8 +9,9 @@ import dev.migrations.runner.MigrationRunner;
 /**
  * A fresh copy of a migrated template database, for one test class or method: its
  * migrations are applied and its ledger says so, so that a runner of the same migrations
- * finds nothing pending. {@link #close()} drops it; {@link #refresh()} gives it back the
- * template's content. Thread-safe, though a test usually keeps its copy to itself.
+ * finds nothing pending. {@link #close()} drops it in the background; {@link #refresh()}
+ * gives it back the template's content. Thread-safe, though a test usually keeps its copy
+ * to itself.
  */
 public final class DatabaseCopy implements AutoCloseable {
 
@@ -26,10 +27,6 @@ public final class DatabaseCopy implements AutoCloseable {
 		this.template = template;
 		this.name = name;
 		this.dataSource = template.server().dataSource(name);
-	}
-
-	void fill() {
-		this.template.copyTo(this.name);
 	}
 
 	/**
@@ -92,13 +89,16 @@ public final class DatabaseCopy implements AutoCloseable {
 	}
 
 	/**
-	 * Drop the copy; does nothing when it is dropped already.
+	 * Drop the copy in the background, so that the next test need not wait for it; does
+	 * nothing when the copy is closed already. Close the connections to the copy first
+	 * where the database does not close them itself (see {@link #refresh()}).
+	 * {@link DatabaseTemplate#close()}, and the end of the JVM, wait for the drop.
 	 */
 	@Override
 	public synchronized void close() {
 		if (!this.closed) {
 			this.closed = true;
-			this.template.dropCopy(this.name);
+			this.template.dropCopyLater(this.name);
 		}
 	}
 

@@ -97,6 +97,12 @@ abstract sealed class DatabaseServer permits NetworkServer, H2Server, SqliteServ
 	abstract void drop(String name) throws SQLException;
 
 	/**
+	 * Release what the server keeps open between copies, once its template is dropped.
+	 */
+	void close() {
+	}
+
+	/**
 	 * Return the JDBC URL of a database of this server; it carries the parameters of the
 	 * server's URL, credentials among them.
 	 * @param name its name

@@ -23,7 +23,13 @@ import org.jspecify.annotations.Nullable;
  * first {@link #copy()} in a JVM creates a template database on the server and applies
  * the migrations to it; every {@code copy()} returns a fresh copy of that template, which
  * the caller closes to drop. Two equal definitions share one template, which is dropped
- * when the JVM shuts down.
+ * when the JVM shuts down, or by {@link #close()}.
+ * <p>
+ * A test does not wait for the drop of the copy it closes, which is done in the
+ * background, and while a copy is in use the next one is made ahead in the background,
+ * one at a time. Dropping the template, at {@link #close()} or when the JVM shuts down,
+ * first waits for that work, then drops the copies left: made ahead and never used, not
+ * closed, or whose drop failed.
  * <p>
  * Where the copies are made: on PostgreSQL, MySQL and MariaDB, beside the database the
  * URL names, which the URL's user must be allowed to create databases beside; on H2, in
@@ -33,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Immutable and thread-safe; the {@code with} methods return a new definition.
  */
-public final class DatabaseTemplate {
+public final class DatabaseTemplate implements AutoCloseable {
 
 	/** The variable (environment variable, system property) read by default. */
 	public static final String DEFAULT_URL_VARIABLE = "MIGRATIONS_TEST_URL";
@@ -195,10 +201,20 @@ public final class DatabaseTemplate {
 	 * migrations fail
 	 */
 	public DatabaseCopy copy() {
-		Template template = TemplateCache.shared().template(this);
-		DatabaseCopy copy = template.copy();
-		copy.fill();
-		return copy;
+		return TemplateCache.shared().template(this).copy();
+	}
+
+	/**
+	 * Drop this definition's template in this JVM now, rather than when the JVM shuts
+	 * down: wait until the copies closed so far are dropped, then drop the copies left
+	 * (made ahead, or still open: close them first) and the template; a later
+	 * {@link #copy()} migrates a new template. Does nothing when no template exists.
+	 * Thread-safe.
+	 * @throws IllegalStateException if a copy or the template cannot be dropped
+	 */
+	@Override
+	public void close() {
+		TemplateCache.shared().drop(this);
 	}
 
 	/**

@@ -1,20 +1,29 @@
 package dev.migrations.test;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One template database: created and migrated once, then copied for every request; the
- * copies still open when it is dropped are dropped first. A migration that fails is
+ * One template database: created and migrated once, then copied for every request. While
+ * a copy is in use, the next one is made ahead in the background, and a closed copy is
+ * dropped in the background too ({@link BackgroundWork}); dropping the template waits for
+ * both, then drops the copies still there and the template. A migration that fails is
  * remembered, so that every later request fails at once with the same cause instead of
  * migrating again. Thread-safe.
  */
 final class Template {
+
+	private static final Logger logger = LoggerFactory.getLogger(Template.class);
 
 	private final DatabaseTemplate definition;
 
@@ -22,11 +31,17 @@ final class Template {
 
 	private final String name = DatabaseServer.newName(DatabaseServer.TEMPLATE_PREFIX);
 
+	/** The copies made and not dropped yet: in use, made ahead, or closed. */
 	private final Set<String> copies = ConcurrentHashMap.newKeySet();
+
+	private final BackgroundWork background = new BackgroundWork();
 
 	private boolean migrated;
 
 	private @Nullable RuntimeException failure;
+
+	/** The copy being made, or made, ahead of the next request. */
+	private @Nullable Future<String> next;
 
 	Template(DatabaseTemplate definition) {
 		this.definition = definition;
@@ -67,30 +82,102 @@ final class Template {
 	}
 
 	/**
-	 * Return a new copy of the template.
+	 * Return a copy of the template: the one made ahead, else a new one, and start making
+	 * the next.
 	 * @return the copy
 	 */
 	DatabaseCopy copy() {
-		return new DatabaseCopy(this, DatabaseServer.newName(DatabaseServer.COPY_PREFIX));
+		String copy = takeNext();
+		prepareNext();
+		return new DatabaseCopy(this, copy);
 	}
 
 	/**
-	 * Fill a database, which must not exist, with the template's content.
+	 * Return the copy made ahead, waiting for it if need be, or make one now when none
+	 * is. A copy made ahead that failed is made again once here; if that fails too, the
+	 * failure of the copy made ahead is added to the one thrown.
+	 */
+	private String takeNext() {
+		Future<String> next = removeNext();
+		if (next == null) {
+			return newCopy();
+		}
+		try {
+			return next.get();
+		}
+		catch (ExecutionException ex) {
+			Throwable ahead = (ex.getCause() != null) ? ex.getCause() : ex;
+			try {
+				String copy = newCopy();
+				logger.warn("The copy of the template database {} made ahead failed, {} was made instead: {}",
+						this.name, copy, ahead.getMessage());
+				return copy;
+			}
+			catch (RuntimeException retry) {
+				retry.addSuppressed(ahead);
+				throw retry;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(
+					"Interrupted while waiting for a copy of the template database " + this.name, ex);
+		}
+	}
+
+	private synchronized @Nullable Future<String> removeNext() {
+		Future<String> next = this.next;
+		this.next = null;
+		return next;
+	}
+
+	/**
+	 * Start making the next copy in the background, unless one is already made or being
+	 * made, or the template is dropped.
+	 */
+	private synchronized void prepareNext() {
+		if (this.next == null && this.migrated) {
+			String copy = DatabaseServer.newName(DatabaseServer.COPY_PREFIX);
+			this.copies.add(copy);
+			this.next = this.background.make(() -> {
+				copyTo(copy);
+				return copy;
+			});
+		}
+	}
+
+	private String newCopy() {
+		String copy = DatabaseServer.newName(DatabaseServer.COPY_PREFIX);
+		copyTo(copy);
+		return copy;
+	}
+
+	/**
+	 * Fill a database, which must not exist, with the template's content. The copy counts
+	 * among those to drop from the start, so that dropping the template drops a copy that
+	 * failed half made.
 	 * @param copy the database's name
 	 */
 	void copyTo(String copy) {
+		this.copies.add(copy);
 		try {
 			this.server.copy(this.name, copy);
-			this.copies.add(copy);
 		}
 		catch (SQLException | RuntimeException ex) {
-			dropQuietly(copy, ex);
-			throw this.definition.failure("copy the template database " + this.name + " to " + copy, ex);
+			IllegalStateException failure = this.definition
+				.failure("copy the template database " + this.name + " to " + copy, ex);
+			try {
+				dropCopy(copy);
+			}
+			catch (RuntimeException dropFailure) {
+				failure.addSuppressed(dropFailure);
+			}
+			throw failure;
 		}
 	}
 
 	/**
-	 * Drop a copy.
+	 * Drop a copy now.
 	 * @param copy the copy's name
 	 */
 	void dropCopy(String copy) {
@@ -104,20 +191,69 @@ final class Template {
 	}
 
 	/**
-	 * Drop the copies still open, then the template.
+	 * Drop a closed copy in the background. A drop that fails leaves the copy among those
+	 * that dropping the template drops, which then reports a second failure.
+	 * @param copy the copy's name
+	 */
+	void dropCopyLater(String copy) {
+		this.background.drop(() -> dropCopy(copy));
+	}
+
+	/**
+	 * Wait until the copies closed so far are dropped, or their drop failed.
+	 */
+	void awaitDrops() {
+		this.background.awaitDrops();
+	}
+
+	/**
+	 * Drop the template: wait for the copy made ahead and the drops under way, then drop
+	 * the copies still there (made ahead, still open, or whose drop failed) and the
+	 * template, each even when another fails.
+	 * @throws IllegalStateException the first failure to drop one, the others suppressed
 	 */
 	synchronized void drop() {
-		for (String copy : List.copyOf(this.copies)) {
-			dropCopy(copy);
+		Future<String> next = removeNext();
+		if (next != null) {
+			BackgroundWork.awaitQuietly(next);
 		}
+		awaitDrops();
+		List<String> databases = new ArrayList<>(this.copies);
 		if (this.migrated) {
 			this.migrated = false;
-			dropCopy(this.name);
+			databases.add(this.name);
+		}
+		RuntimeException failure = null;
+		for (String database : databases) {
+			try {
+				dropCopy(database);
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		this.server.close();
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
 	String name() {
 		return this.name;
+	}
+
+	/**
+	 * Return the names of the copies made and not dropped yet: in use, made ahead, or
+	 * closed and waiting for their drop.
+	 * @return the names
+	 */
+	Set<String> copies() {
+		return Set.copyOf(this.copies);
 	}
 
 	DatabaseTemplate definition() {
@@ -126,15 +262,6 @@ final class Template {
 
 	DatabaseServer server() {
 		return this.server;
-	}
-
-	private void dropQuietly(String copy, Exception failure) {
-		try {
-			this.server.drop(copy);
-		}
-		catch (SQLException | RuntimeException ex) {
-			failure.addSuppressed(ex);
-		}
 	}
 
 }

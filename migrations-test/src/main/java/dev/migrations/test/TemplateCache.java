@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The templates of this JVM, one per {@link DatabaseTemplate} (server, user, locations,
  * scanned packages, Java migrations, ledger table, placeholders), migrated on first use
- * and dropped, with the copies not closed by then, when the JVM shuts down. Thread-safe:
- * test classes that run at once and ask for the same template wait for one migration.
+ * and dropped, once the copies closed are dropped and with the copies left, when the JVM
+ * shuts down. Thread-safe: test classes that run at once and ask for the same template
+ * wait for one migration.
  */
 final class TemplateCache {
 
@@ -53,6 +54,24 @@ final class TemplateCache {
 	 */
 	List<String> names() {
 		return this.templates.values().stream().map(Template::name).toList();
+	}
+
+	/**
+	 * Drop the template of a definition now, if any; a later request migrates a new one.
+	 * @param definition the definition
+	 */
+	void drop(DatabaseTemplate definition) {
+		Template template = this.templates.remove(definition);
+		if (template != null) {
+			template.drop();
+		}
+	}
+
+	/**
+	 * Wait until the copies closed so far, of every template, are dropped.
+	 */
+	void awaitDrops() {
+		this.templates.values().forEach(Template::awaitDrops);
 	}
 
 	/**

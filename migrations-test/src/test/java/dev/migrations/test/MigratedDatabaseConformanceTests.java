@@ -91,6 +91,7 @@ abstract class MigratedDatabaseConformanceTests {
 		run(Examples.WritingPerMethod.class, Examples.SharingPerClass.class, Examples.Refreshing.class)
 			.assertStatistics((stats) -> stats.started(5).succeeded(5));
 		assertThat(Examples.copies).hasSize(4);
+		TemplateCache.shared().awaitDrops();
 		assertThat(Examples.copies).noneMatch(this.server::exists);
 	}
 
@@ -140,6 +141,7 @@ abstract class MigratedDatabaseConformanceTests {
 		}
 		Set<String> names = new HashSet<>();
 		copies.forEach((copy) -> names.add(copy.name()));
+		TemplateCache.shared().awaitDrops();
 		assertThat(names).hasSize(4).noneMatch(this.server::exists);
 		assertThat(runs).hasValue(1);
 	}
@@ -150,6 +152,22 @@ abstract class MigratedDatabaseConformanceTests {
 		assertThat(this.server.exists(copy.name())).isTrue();
 		TemplateCache.shared().dropAll();
 		assertThat(this.server.exists(copy.name())).isFalse();
+	}
+
+	@Test
+	void copiesClosedInQuickSuccessionAndTheCopyMadeAheadAreGoneOnceTheTemplateIsClosed() {
+		DatabaseTemplate template = template();
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < 10; i++) {
+			try (DatabaseCopy copy = template.copy()) {
+				names.add(copy.name());
+			}
+		}
+		Template made = TemplateCache.shared().template(template);
+		names.addAll(made.copies());
+		names.add(made.name());
+		template.close();
+		assertThat(names).hasSize(12).noneMatch(this.server::exists);
 	}
 
 	@Test

@@ -205,7 +205,7 @@ public class MigrationsEndpoint {
 		}
 		MigrationRunner runner = runners.get(name);
 		if (runner == null) {
-			if (this.context.containsBean(name) && this.context.getBean(name) instanceof MigrationRunner) {
+			if (this.context.getBeansOfType(MigrationRunner.class, false, false).containsKey(name)) {
 				throw new InvalidEndpointRequestException("The MigrationRunner bean '" + name + "' is the template "
 						+ "of a fleet: its migrations run in the fleet's targets, each shown at "
 						+ "/actuator/migrations/fleet/{target}", "The runner is a fleet's template");

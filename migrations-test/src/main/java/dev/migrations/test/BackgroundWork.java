@@ -11,17 +11,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The work a template does beside the tests, so that a test neither waits for the drop of
  * the copy it closed nor, when the suite leaves it time, for the making of its own:
- * copies made ahead on one daemon thread, one at a time, and drops on another, in the
- * order the copies were closed. Two threads, so that a drop does not hold up the next
- * copy. Each thread ends once idle and is started again by the next task. Thread-safe.
+ * copies made ahead on daemon threads, and drops on others, in the order the copies were
+ * closed; as many of each at a time as the server does faster together. Drops have
+ * threads of their own, so that a drop does not hold up the next copy. Each thread ends
+ * once idle and is started again by the next task. Thread-safe.
  */
 final class BackgroundWork {
 
 	private static final int MAX_PENDING_DROPS = 4;
 
-	private final ThreadPoolExecutor copies = daemon("migrations-test-copies");
+	private final ThreadPoolExecutor copies;
 
-	private final ThreadPoolExecutor drops = daemon("migrations-test-drops");
+	private final ThreadPoolExecutor drops;
 
 	/**
 	 * Room for the drops not done yet: a copy closed while the drops lag this far behind
@@ -29,6 +30,16 @@ final class BackgroundWork {
 	 * server.
 	 */
 	private final Semaphore pendingDrops = new Semaphore(MAX_PENDING_DROPS);
+
+	/**
+	 * Create the background work of one template.
+	 * @param copiesAtOnce how many copies are made at the same time
+	 * @param dropsAtOnce how many copies are dropped at the same time
+	 */
+	BackgroundWork(int copiesAtOnce, int dropsAtOnce) {
+		this.copies = daemon("migrations-test-copies", copiesAtOnce);
+		this.drops = daemon("migrations-test-drops", dropsAtOnce);
+	}
 
 	/**
 	 * Make a copy in the background.
@@ -40,9 +51,9 @@ final class BackgroundWork {
 	}
 
 	/**
-	 * Drop a copy in the background, after the drops asked for before; wait first while
-	 * {@value #MAX_PENDING_DROPS} drops are not done. A drop that fails is not retried
-	 * here: the template drops what is left when it is dropped.
+	 * Drop a copy in the background, once the drops asked for before are started; wait
+	 * first while {@value #MAX_PENDING_DROPS} drops are not done. A drop that fails is
+	 * not retried here: the template drops what is left when it is dropped.
 	 * @param drop the work
 	 */
 	void drop(Runnable drop) {
@@ -65,9 +76,9 @@ final class BackgroundWork {
 	 * Wait until the drops asked for so far are done.
 	 */
 	void awaitDrops() {
-		// One thread runs the drops in order: once this empty task has run, so have they
-		awaitQuietly(this.drops.submit(() -> {
-		}));
+		// A drop holds a permit from when it is asked for until it is done
+		this.pendingDrops.acquireUninterruptibly(MAX_PENDING_DROPS);
+		this.pendingDrops.release(MAX_PENDING_DROPS);
 	}
 
 	/**
@@ -87,9 +98,9 @@ final class BackgroundWork {
 		}
 	}
 
-	private static ThreadPoolExecutor daemon(String name) {
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				(task) -> {
+	private static ThreadPoolExecutor daemon(String name, int threads) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (task) -> {
 					Thread thread = new Thread(task, name);
 					thread.setDaemon(true);
 					return thread;

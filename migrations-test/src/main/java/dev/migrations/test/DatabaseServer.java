@@ -90,6 +90,25 @@ abstract sealed class DatabaseServer permits NetworkServer, H2Server, SqliteServ
 	abstract void copy(String template, String copy) throws SQLException;
 
 	/**
+	 * Return how many copies a template keeps made ahead of the tests, made at the same
+	 * time: more than one only where the server makes several copies at once faster than
+	 * one after another.
+	 * @return the number, at least one
+	 */
+	int copiesMadeAhead() {
+		return 1;
+	}
+
+	/**
+	 * Return how many closed copies a template drops at the same time: more than one only
+	 * where the server drops several at once faster than one after another.
+	 * @return the number, at least one
+	 */
+	int dropsAtOnce() {
+		return 1;
+	}
+
+	/**
 	 * Drop a database, closing the connections to it where the database allows.
 	 * @param name its name
 	 * @throws SQLException if it cannot be dropped

@@ -1,7 +1,9 @@
 package dev.migrations.test;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One template database: created and migrated once, then copied for every request. While
- * a copy is in use, the next one is made ahead in the background, and a closed copy is
+ * a copy is in use, the next ones are made ahead in the background (one more for each
+ * copy asked for, up to as many as the server
+ * {@linkplain DatabaseServer#copiesMadeAhead() makes at once}), and a closed copy is
  * dropped in the background too ({@link BackgroundWork}); dropping the template waits for
  * both, then drops the copies still there and the template. A migration that fails is
  * remembered, so that every later request fails at once with the same cause instead of
@@ -34,18 +38,22 @@ final class Template {
 	/** The copies made and not dropped yet: in use, made ahead, or closed. */
 	private final Set<String> copies = ConcurrentHashMap.newKeySet();
 
-	private final BackgroundWork background = new BackgroundWork();
+	private final BackgroundWork background;
 
 	private boolean migrated;
 
 	private @Nullable RuntimeException failure;
 
-	/** The copy being made, or made, ahead of the next request. */
-	private @Nullable Future<String> next;
+	/** The copies being made, or made, ahead of the next requests, oldest first. */
+	private final Deque<Future<String>> ahead = new ArrayDeque<>();
+
+	/** How many copies were asked for. */
+	private int requests;
 
 	Template(DatabaseTemplate definition) {
 		this.definition = definition;
 		this.server = definition.server();
+		this.background = new BackgroundWork(this.server.copiesMadeAhead(), this.server.dropsAtOnce());
 	}
 
 	/**
@@ -82,13 +90,13 @@ final class Template {
 	}
 
 	/**
-	 * Return a copy of the template: the one made ahead, else a new one, and start making
-	 * the next.
+	 * Return a copy of the template: the oldest made ahead, else a new one, and start
+	 * making the next ones.
 	 * @return the copy
 	 */
 	DatabaseCopy copy() {
 		String copy = takeNext();
-		prepareNext();
+		prepareAhead();
 		return new DatabaseCopy(this, copy);
 	}
 
@@ -126,23 +134,24 @@ final class Template {
 	}
 
 	private synchronized @Nullable Future<String> removeNext() {
-		Future<String> next = this.next;
-		this.next = null;
-		return next;
+		return this.ahead.pollFirst();
 	}
 
 	/**
-	 * Start making the next copy in the background, unless one is already made or being
-	 * made, or the template is dropped.
+	 * Start making copies in the background until as many as were asked for so far, at
+	 * most as many as the server makes at once, are made or being made, unless the
+	 * template is dropped: a suite that asks for few copies leaves few unused.
 	 */
-	private synchronized void prepareNext() {
-		if (this.next == null && this.migrated) {
+	private synchronized void prepareAhead() {
+		this.requests++;
+		int wanted = Math.min(this.requests, this.server.copiesMadeAhead());
+		while (this.migrated && this.ahead.size() < wanted) {
 			String copy = DatabaseServer.newName(DatabaseServer.COPY_PREFIX);
 			this.copies.add(copy);
-			this.next = this.background.make(() -> {
+			this.ahead.addLast(this.background.make(() -> {
 				copyTo(copy);
 				return copy;
-			});
+			}));
 		}
 	}
 
@@ -207,14 +216,13 @@ final class Template {
 	}
 
 	/**
-	 * Drop the template: wait for the copy made ahead and the drops under way, then drop
-	 * the copies still there (made ahead, still open, or whose drop failed) and the
+	 * Drop the template: wait for the copies made ahead and the drops under way, then
+	 * drop the copies still there (made ahead, still open, or whose drop failed) and the
 	 * template, each even when another fails.
 	 * @throws IllegalStateException the first failure to drop one, the others suppressed
 	 */
 	synchronized void drop() {
-		Future<String> next = removeNext();
-		if (next != null) {
+		for (Future<String> next = removeNext(); next != null; next = removeNext()) {
 			BackgroundWork.awaitQuietly(next);
 		}
 		awaitDrops();

@@ -155,7 +155,7 @@ abstract class MigratedDatabaseConformanceTests {
 	}
 
 	@Test
-	void copiesClosedInQuickSuccessionAndTheCopyMadeAheadAreGoneOnceTheTemplateIsClosed() {
+	void copiesClosedInQuickSuccessionAndTheCopiesMadeAheadAreGoneOnceTheTemplateIsClosed() {
 		DatabaseTemplate template = template();
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < 10; i++) {
@@ -167,7 +167,8 @@ abstract class MigratedDatabaseConformanceTests {
 		names.addAll(made.copies());
 		names.add(made.name());
 		template.close();
-		assertThat(names).hasSize(12).noneMatch(this.server::exists);
+		// Ten handed out, as many made ahead as the server makes at once, the template
+		assertThat(names).hasSize(10 + made.server().copiesMadeAhead() + 1).noneMatch(this.server::exists);
 	}
 
 	@Test

@@ -164,8 +164,10 @@ public final class MigrationFleet {
 		DataSource database = Objects.requireNonNull(target.dataSource());
 		List<String> secrets = new ArrayList<>(settings.secrets());
 		secrets.addAll(target.secrets());
-		return new MigrationRunner(settings.retargeted(database, new MaskingDataSource(database, secrets),
-				List.copyOf(secrets), settings.table(), listener, false));
+		// Connected to as the template is: retries while it is not up, its init SQL
+		DataSource connections = new MaskingDataSource(settings.connecting().open(database, secrets), secrets);
+		return new MigrationRunner(
+				settings.retargeted(database, connections, List.copyOf(secrets), settings.table(), listener, false));
 	}
 
 	/**

@@ -379,7 +379,8 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		Placeholders replacing = replacedPlaceholders();
 		List<String> secrets = new ArrayList<>(this.secrets);
 		secrets.addAll(replacing.secretValues());
-		DataSource connections = new MaskingDataSource(connecting(this.dataSource, secrets), secrets);
+		Connecting connecting = connecting();
+		DataSource connections = new MaskingDataSource(connecting.open(this.dataSource, secrets), secrets);
 		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
 		List<MigrationEntry> all = new ArrayList<>(this.entries);
 		SqlMigrationSource.Loaded loaded = load(dialect, replacing);
@@ -404,7 +405,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(secrets), dialect,
 				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
 				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
-				this.shadow, this.verification, squashes, targetId(), baselining(this.table)));
+				this.shadow, this.verification, squashes, targetId(), baselining(this.table), connecting));
 	}
 
 	/**

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import javax.sql.DataSource;
-
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationId;
-import dev.migrations.internal.SessionDataSource;
 import dev.migrations.source.Placeholders;
 import org.jspecify.annotations.Nullable;
 
@@ -208,18 +205,11 @@ public abstract sealed class MigrationRunnerOptions<B extends MigrationRunnerOpt
 	}
 
 	/**
-	 * Return a data source whose connections are tried again while the database is not up
-	 * yet and run the init SQL, as set.
+	 * Return how connections are opened as set: tried again while the database is not up
+	 * yet, and the init SQL run on each.
 	 */
-	DataSource connecting(DataSource dataSource, List<String> secrets) {
-		DataSource opened = dataSource;
-		if (this.connectRetries > 0) {
-			opened = new RetryingDataSource(opened, this.connectRetries, this.connectRetriesInterval, secrets);
-		}
-		if (!this.initSqls.isEmpty()) {
-			opened = new SessionDataSource(opened, new InitSqls(this.initSqls));
-		}
-		return opened;
+	Connecting connecting() {
+		return new Connecting(this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	boolean createsSchemas() {

@@ -52,7 +52,9 @@ public final class MigrationTarget {
 
 	/**
 	 * A database of its own, its ledger where the fleet's template keeps it. Its dialect
-	 * must be the template's: the same migrations are run on it.
+	 * must be the template's: the same migrations are run on it. It is connected to as
+	 * the template is: the first connection tried again as set by {@code connectRetries},
+	 * the template's init SQL run on each connection.
 	 * @param name the name shown in results, such as the tenant's
 	 * @param dataSource the database
 	 * @return the target

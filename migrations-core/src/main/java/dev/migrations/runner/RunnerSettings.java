@@ -45,12 +45,14 @@ import org.jspecify.annotations.Nullable;
  * @param target the last migration an apply runs, or {@code null} for the newest
  * @param baselineOnMigrate whether and where an apply baselines a database that has
  * tables and an empty ledger
+ * @param connecting how connections are opened, to this database and to a fleet's others
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
 		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
 		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
 		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
-		List<SquashFile> squashes, @Nullable MigrationId target, BaselineOnMigrate baselineOnMigrate) {
+		List<SquashFile> squashes, @Nullable MigrationId target, BaselineOnMigrate baselineOnMigrate,
+		Connecting connecting) {
 
 	/**
 	 * Return these settings with destructive changes allowed or not.
@@ -61,7 +63,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes,
-				this.target, this.baselineOnMigrate);
+				this.target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -73,7 +75,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes,
-				this.target, this.baselineOnMigrate);
+				this.target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -85,7 +87,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
 				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
 				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
-				this.squashes, target, this.baselineOnMigrate);
+				this.squashes, target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -114,7 +116,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		return new RunnerSettings(dataSource, connections, secrets, this.dialect, table,
 				new SqlMigrationLedger(this.dialect, table), lock, this.descriptors, listener, this.lockTimeout,
 				this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow,
-				this.verification, this.squashes, this.target, baselining);
+				this.verification, this.squashes, this.target, baselining, this.connecting);
 	}
 
 }

@@ -297,7 +297,7 @@ final class SchemaReplay {
 					live.dialect(), this.table, new SqlMigrationLedger(live.dialect(), this.table),
 					live.dialect().lock(this.connections, this.table), migrations, new CompositeListener(List.of()),
 					live.lockTimeout(), live.transactionMode(), OutOfOrder.APPLY, false, true, live.shadow(),
-					Verification.OFF, List.of(), null, BaselineOnMigrate.OFF));
+					Verification.OFF, List.of(), null, BaselineOnMigrate.OFF, live.connecting()));
 		}
 
 		Catalog read() throws SQLException {

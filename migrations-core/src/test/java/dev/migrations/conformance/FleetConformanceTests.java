@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.command.MigrationCommandLine;
@@ -36,12 +37,15 @@ import dev.migrations.runner.MigrationFleet;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.runner.MigrationTarget;
 import dev.migrations.runner.MigrationTargets;
+import dev.migrations.runner.RetryingDataSource;
 import dev.migrations.testing.DatabaseDisplayNames;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.LockHeldElsewhere;
+import dev.migrations.testing.LoggedEvents;
 import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.ReusedConnections;
 import dev.migrations.testing.TestDatabase;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -49,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -300,6 +305,35 @@ abstract class FleetConformanceTests {
 				.doesNotContain("Url5ecret-never-shown");
 			assertThat(this.database.queryForLong("SELECT COUNT(*) FROM migrations_ledger")).isEqualTo(MIGRATIONS);
 			assertThat(second.queryForLong("SELECT COUNT(*) FROM migrations_ledger")).isEqualTo(MIGRATIONS);
+		}
+	}
+
+	@Test
+	void databaseTargetsAreConnectedToAsTheTemplateIs() {
+		try (TestDatabase second = TestDatabase.create(kind())) {
+			MigrationRunner template = MigrationRunner.builder(this.database.dataSource())
+				.locations(this.location)
+				.initSqls(List.of("CREATE TABLE IF NOT EXISTS init_sql_ran (id INT)"))
+				.connectRetries(1)
+				.connectRetriesInterval(Duration.ZERO)
+				.build();
+			MigrationFleet fleet = MigrationFleet.builder(template)
+				.targets((connection) -> List.of(MigrationTarget.url("second", second.url(), null, null),
+						MigrationTarget.url("missing", missingDatabaseUrl(), null, null)))
+				.build();
+			List<ILoggingEvent> retries = LoggedEvents.during(RetryingDataSource.class.getName(),
+					() -> assertThat(fleet.applyAll().targets()).extracting(FleetResult.Target::outcome)
+						.containsExactly(Outcome.APPLIED, Outcome.FAILED));
+			// The init SQL ran on the target's own connections, not only on the
+			// template's
+			assertThat(second.queryForLong("SELECT COUNT(*) FROM init_sql_ran")).isZero();
+			assertThat(second.queryForLong("SELECT COUNT(*) FROM migrations_ledger")).isEqualTo(MIGRATIONS);
+			// The missing database's first connection was tried again, its password
+			// masked
+			assertThat(retries).singleElement()
+				.extracting(ILoggingEvent::getFormattedMessage, as(InstanceOfAssertFactories.STRING))
+				.contains("attempt 1 of 2")
+				.doesNotContain("Url5ecret-never-shown");
 		}
 	}
 

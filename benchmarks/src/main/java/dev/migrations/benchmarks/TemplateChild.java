@@ -25,8 +25,8 @@ import dev.migrations.test.DatabaseTemplate;
  * test support, through its public {@link DatabaseTemplate} as a test extension would,
  * for a copy (the first builds the template), read a table, close the copy (which drops
  * it in the background), for every class; then close the template, which waits for those
- * drops and drops the copy made ahead and the template. Started by {@link Benchmark}; not
- * meant to be run by hand.
+ * drops and drops the copies made ahead and the template. Started by {@link Benchmark};
+ * not meant to be run by hand.
  * <p>
  * Arguments: {@code <result file> <tool> <jdbc url> <migrations directory> <number of
  * migrations> <number of test classes>}; the URL names an empty database, beside which

@@ -33,12 +33,11 @@ final class BackgroundWork {
 
 	/**
 	 * Create the background work of one template.
-	 * @param copiesAtOnce how many copies are made at the same time
-	 * @param dropsAtOnce how many copies are dropped at the same time
+	 * @param atOnce how many copies are made, and how many dropped, at the same time
 	 */
-	BackgroundWork(int copiesAtOnce, int dropsAtOnce) {
-		this.copies = daemon("migrations-test-copies", copiesAtOnce);
-		this.drops = daemon("migrations-test-drops", dropsAtOnce);
+	BackgroundWork(int atOnce) {
+		this.copies = daemon("migrations-test-copies", atOnce);
+		this.drops = daemon("migrations-test-drops", atOnce);
 	}
 
 	/**

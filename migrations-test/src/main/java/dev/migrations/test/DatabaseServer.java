@@ -90,21 +90,12 @@ abstract sealed class DatabaseServer permits NetworkServer, H2Server, SqliteServ
 	abstract void copy(String template, String copy) throws SQLException;
 
 	/**
-	 * Return how many copies a template keeps made ahead of the tests, made at the same
-	 * time: more than one only where the server makes several copies at once faster than
-	 * one after another.
+	 * Return how many copies a template makes ahead of the tests at the same time, and
+	 * how many closed ones it drops at the same time: more than one only where the server
+	 * makes and drops several at once faster than one after another.
 	 * @return the number, at least one
 	 */
-	int copiesMadeAhead() {
-		return 1;
-	}
-
-	/**
-	 * Return how many closed copies a template drops at the same time: more than one only
-	 * where the server drops several at once faster than one after another.
-	 * @return the number, at least one
-	 */
-	int dropsAtOnce() {
+	int copiesAtOnce() {
 		return 1;
 	}
 

@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
  * when the JVM shuts down, or by {@link #close()}.
  * <p>
  * A test does not wait for the drop of the copy it closes, which is done in the
- * background, and while a copy is in use the next one is made ahead in the background,
- * one at a time. Dropping the template, at {@link #close()} or when the JVM shuts down,
- * first waits for that work, then drops the copies left: made ahead and never used, not
- * closed, or whose drop failed.
+ * background, and while a copy is in use the next ones are made ahead in the background:
+ * one at a time, or on PostgreSQL up to four at the same time. Dropping the template, at
+ * {@link #close()} or when the JVM shuts down, first waits for that work, then drops the
+ * copies left: made ahead and never used, not closed, or whose drop failed.
  * <p>
  * Where the copies are made: on PostgreSQL, MySQL and MariaDB, beside the database the
  * URL names, which the URL's user must be allowed to create databases beside; on H2, in

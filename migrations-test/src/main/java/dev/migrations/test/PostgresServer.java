@@ -46,12 +46,7 @@ final class PostgresServer extends NetworkServer {
 	}
 
 	@Override
-	int copiesMadeAhead() {
-		return AT_ONCE;
-	}
-
-	@Override
-	int dropsAtOnce() {
+	int copiesAtOnce() {
 		return AT_ONCE;
 	}
 

@@ -18,12 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One template database: created and migrated once, then copied for every request. While
  * a copy is in use, the next ones are made ahead in the background (one more for each
- * copy asked for, up to as many as the server
- * {@linkplain DatabaseServer#copiesMadeAhead() makes at once}), and a closed copy is
- * dropped in the background too ({@link BackgroundWork}); dropping the template waits for
- * both, then drops the copies still there and the template. A migration that fails is
- * remembered, so that every later request fails at once with the same cause instead of
- * migrating again. Thread-safe.
+ * copy asked for, up to as many as the server {@linkplain DatabaseServer#copiesAtOnce()
+ * makes at once}), and a closed copy is dropped in the background too
+ * ({@link BackgroundWork}); dropping the template waits for both, then drops the copies
+ * still there and the template. A migration that fails is remembered, so that every later
+ * request fails at once with the same cause instead of migrating again. Thread-safe.
  */
 final class Template {
 
@@ -53,7 +52,7 @@ final class Template {
 	Template(DatabaseTemplate definition) {
 		this.definition = definition;
 		this.server = definition.server();
-		this.background = new BackgroundWork(this.server.copiesMadeAhead(), this.server.dropsAtOnce());
+		this.background = new BackgroundWork(this.server.copiesAtOnce());
 	}
 
 	/**
@@ -144,7 +143,7 @@ final class Template {
 	 */
 	private synchronized void prepareAhead() {
 		this.requests++;
-		int wanted = Math.min(this.requests, this.server.copiesMadeAhead());
+		int wanted = Math.min(this.requests, this.server.copiesAtOnce());
 		while (this.migrated && this.ahead.size() < wanted) {
 			String copy = DatabaseServer.newName(DatabaseServer.COPY_PREFIX);
 			this.copies.add(copy);

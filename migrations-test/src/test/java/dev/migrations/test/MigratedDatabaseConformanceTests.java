@@ -168,7 +168,7 @@ abstract class MigratedDatabaseConformanceTests {
 		names.add(made.name());
 		template.close();
 		// Ten handed out, as many made ahead as the server makes at once, the template
-		assertThat(names).hasSize(10 + made.server().copiesMadeAhead() + 1).noneMatch(this.server::exists);
+		assertThat(names).hasSize(10 + made.server().copiesAtOnce() + 1).noneMatch(this.server::exists);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.migrations;
 
-import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +15,7 @@ public record LedgerTable(@Nullable String schema, String name) {
 	/** The default ledger table name. */
 	public static final String DEFAULT_NAME = "migrations_ledger";
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,59}");
+	private static final int LONGEST_IDENTIFIER = 60;
 
 	public LedgerTable {
 		check(name, "table");
@@ -57,7 +55,20 @@ public record LedgerTable(@Nullable String schema, String name) {
 	 * @return whether it is a plain identifier
 	 */
 	public static boolean isPlainIdentifier(String identifier) {
-		return IDENTIFIER.matcher(identifier).matches();
+		if (identifier.isEmpty() || identifier.length() > LONGEST_IDENTIFIER || isDigit(identifier.charAt(0))) {
+			return false;
+		}
+		for (int i = 0; i < identifier.length(); i++) {
+			char c = identifier.charAt(i);
+			if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !isDigit(c) && c != '_') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	@Override
@@ -66,7 +77,7 @@ public record LedgerTable(@Nullable String schema, String name) {
 	}
 
 	private static void check(String identifier, String what) {
-		if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
+		if (identifier == null || !isPlainIdentifier(identifier)) {
 			throw new MigrationDefinitionException("Invalid ledger " + what + " name '" + identifier
 					+ "': use letters, digits and underscores, starting with a letter or underscore, at most 60 characters");
 		}

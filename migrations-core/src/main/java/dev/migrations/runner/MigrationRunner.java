@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -33,6 +34,7 @@ import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.lock.HeldLock;
 import dev.migrations.lock.LockHolder;
 import dev.migrations.schema.SchemaOperation;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,44 +67,39 @@ public final class MigrationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
-	private final LedgerReader reader;
+	private final @Nullable IndexedUpToDate indexed;
 
-	private final RunChecks checks;
+	private final Supplier<RunnerSettings> settings;
 
-	private final DestructiveGuard guard;
-
-	private final MigrationExecutor executor;
-
-	private final LedgerRepair repair;
-
-	private final RunnerAdvice advice;
-
-	private final SchemaReplay replay;
-
-	private final SquashLoader squashes;
-
-	private final LedgerAdoption adoption;
-
-	private final RunnerSettings settings;
-
-	private final LockedConnection locked;
-
-	private final UpToDate upToDate;
+	private volatile @Nullable Parts parts;
 
 	MigrationRunner(RunnerSettings settings) {
+		this.indexed = null;
+		this.settings = () -> settings;
+		this.parts = new Parts(settings);
+	}
+
+	/**
+	 * Create a runner whose settings are built on its first use, unless that use is an
+	 * apply that the index ends: one with nothing to do.
+	 */
+	MigrationRunner(Supplier<RunnerSettings> settings, IndexedUpToDate indexed) {
+		this.indexed = indexed;
 		this.settings = settings;
-		this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(), settings.secrets());
-		this.guard = new DestructiveGuard(settings.dialect(), settings.allowDestructive());
-		this.executor = new MigrationExecutor(settings.dialect(), settings.ledger(), settings.lock(),
-				settings.listener(), settings.secrets());
-		this.squashes = new SquashLoader(settings, this.executor, this.reader);
-		this.checks = new RunChecks(settings, this.squashes);
-		this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
-		this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
-		this.replay = new SchemaReplay(settings, this.reader);
-		this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
-		this.locked = new LockedConnection(settings, this.advice);
-		this.upToDate = new UpToDate(settings, this.checks);
+	}
+
+	private Parts parts() {
+		Parts parts = this.parts;
+		if (parts == null) {
+			synchronized (this) {
+				parts = this.parts;
+				if (parts == null) {
+					parts = new Parts(this.settings.get());
+					this.parts = parts;
+				}
+			}
+		}
+		return parts;
 	}
 
 	/**
@@ -138,15 +135,21 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		return this.upToDate.withoutLock().orElseGet(() -> this.locked.run((connection, lock) -> {
-			LedgerView view = this.adoption.readForApply(connection, lock);
-			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
-					limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.pending(), Direction.UP);
-			this.guard.check(connection, plans.keySet());
-			MigrationResult result = this.squashes.loadThen(connection, lock, view, start,
+		Optional<MigrationResult> ended = (this.indexed != null && this.parts == null) ? this.indexed.withoutLoading()
+				: Optional.empty();
+		if (ended.isPresent()) {
+			return ended.get();
+		}
+		return parts().upToDate.withoutLock().orElseGet(() -> parts().locked.run((connection, lock) -> {
+			LedgerView view = parts().adoption.readForApply(connection, lock);
+			SquashLoader.Start start = parts().squashes.start(view,
+					parts().checks.selectPending(view, Integer.MAX_VALUE), limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = parts().executor.render(start.pending(),
+					Direction.UP);
+			parts().guard.check(connection, plans.keySet());
+			MigrationResult result = parts().squashes.loadThen(connection, lock, view, start,
 					(after) -> applyPending(connection, lock, after, plans));
-			this.replay.verify(connection);
+			parts().replay.verify(connection);
 			return result;
 		}));
 	}
@@ -192,8 +195,8 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(this.settings.connections(),
-				(connection) -> this.reader.readUnlocked(connection).statuses());
+		return Jdbc.withConnection(parts().settings.connections(),
+				(connection) -> parts().reader.readUnlocked(connection).statuses());
 	}
 
 	/**
@@ -205,7 +208,7 @@ public final class MigrationRunner {
 	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
 	 */
 	public Catalog describeSchema() {
-		return Jdbc.withConnection(this.settings.connections(), this.replay::live);
+		return Jdbc.withConnection(parts().settings.connections(), parts().replay::live);
 	}
 
 	/**
@@ -218,7 +221,7 @@ public final class MigrationRunner {
 	 * on it
 	 */
 	public Catalog expectedSchema() {
-		return Jdbc.withConnection(this.settings.connections(), this.replay::expected);
+		return Jdbc.withConnection(parts().settings.connections(), parts().replay::expected);
 	}
 
 	/**
@@ -229,7 +232,7 @@ public final class MigrationRunner {
 	 * empty when there is no drift
 	 */
 	public CatalogDiff drift() {
-		return Jdbc.withConnection(this.settings.connections(), this.replay::drift);
+		return Jdbc.withConnection(parts().settings.connections(), parts().replay::drift);
 	}
 
 	/**
@@ -238,7 +241,7 @@ public final class MigrationRunner {
 	 * @return the holder, or empty when the lock is free
 	 */
 	public Optional<LockHolder> lockHolder() {
-		return this.settings.lock().holder();
+		return parts().settings.lock().holder();
 	}
 
 	/**
@@ -248,7 +251,8 @@ public final class MigrationRunner {
 	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		return this.checks.problems(Jdbc.withConnection(this.settings.connections(), this.reader::readUnlocked));
+		return parts().checks
+			.problems(Jdbc.withConnection(parts().settings.connections(), parts().reader::readUnlocked));
 	}
 
 	/**
@@ -279,8 +283,8 @@ public final class MigrationRunner {
 	 */
 	public List<String> repair(RepairOption... options) {
 		Set<RepairOption> chosen = LedgerRepair.chosen(options);
-		List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen));
-		changes.addAll(this.locked.run((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
+		List<String> changes = new ArrayList<>(parts().repair.takeFromLiveRun(chosen));
+		changes.addAll(parts().locked.run((connection, lock) -> parts().repair.repairRows(connection, lock, chosen)));
 		return changes;
 	}
 
@@ -293,8 +297,8 @@ public final class MigrationRunner {
 	 */
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
-		this.checks.requireDefined(id);
-		this.locked.run((connection, lock) -> this.adoption.baseline(connection, lock, id));
+		parts().checks.requireDefined(id);
+		parts().locked.run((connection, lock) -> parts().adoption.baseline(connection, lock, id));
 	}
 
 	/**
@@ -304,8 +308,8 @@ public final class MigrationRunner {
 	 * @return the dry-run view
 	 */
 	public PretendRunner pretend() {
-		return new PretendRunner(this.settings, this.checks, this.reader, this.executor, this.guard, this.replay,
-				this.squashes, this.adoption);
+		return new PretendRunner(parts().settings, parts().checks, parts().reader, parts().executor, parts().guard,
+				parts().replay, parts().squashes, parts().adoption);
 	}
 
 	/**
@@ -316,7 +320,7 @@ public final class MigrationRunner {
 	 * @see MigrationRunnerBuilder#allowDestructive(boolean)
 	 */
 	public MigrationRunner allowingDestructive() {
-		return new MigrationRunner(this.settings.withAllowDestructive(true));
+		return new MigrationRunner(parts().settings.withAllowDestructive(true));
 	}
 
 	/**
@@ -326,7 +330,7 @@ public final class MigrationRunner {
 	 * @return the writer
 	 */
 	public SchemaMigrations generate() {
-		return new SchemaMigrations(this.settings.connections(), this.replay, this.settings.dialect());
+		return new SchemaMigrations(parts().settings.connections(), parts().replay, parts().settings.dialect());
 	}
 
 	/**
@@ -335,7 +339,7 @@ public final class MigrationRunner {
 	 * @return the resets
 	 */
 	public DevelopmentResets resets() {
-		return new DevelopmentResets(this, this.settings, this.replay, this.locked, false);
+		return new DevelopmentResets(this, parts().settings, parts().replay, parts().locked, false);
 	}
 
 	/**
@@ -346,7 +350,7 @@ public final class MigrationRunner {
 	 * @see MigrationRunnerBuilder#verify(Verification)
 	 */
 	public MigrationRunner verifying(Verification verification) {
-		return new MigrationRunner(this.settings.withVerification(verification));
+		return new MigrationRunner(parts().settings.withVerification(verification));
 	}
 
 	/**
@@ -357,7 +361,8 @@ public final class MigrationRunner {
 	 * @see MigrationRunnerBuilder#target(MigrationId)
 	 */
 	public MigrationRunner targeting(MigrationId target) {
-		return new MigrationRunner(this.settings.withTarget(Objects.requireNonNull(target, "target must not be null")));
+		return new MigrationRunner(
+				parts().settings.withTarget(Objects.requireNonNull(target, "target must not be null")));
 	}
 
 	/**
@@ -365,7 +370,7 @@ public final class MigrationRunner {
 	 * @return the descriptors
 	 */
 	public List<MigrationDescriptor> descriptors() {
-		return this.settings.descriptors();
+		return parts().settings.descriptors();
 	}
 
 	/**
@@ -373,7 +378,7 @@ public final class MigrationRunner {
 	 * @return the data source
 	 */
 	public DataSource dataSource() {
-		return this.settings.dataSource();
+		return parts().settings.dataSource();
 	}
 
 	/**
@@ -381,7 +386,7 @@ public final class MigrationRunner {
 	 * @return the dialect
 	 */
 	public Dialect dialect() {
-		return this.settings.dialect();
+		return parts().settings.dialect();
 	}
 
 	/**
@@ -389,43 +394,91 @@ public final class MigrationRunner {
 	 * @return the ledger
 	 */
 	public MigrationLedger ledger() {
-		return this.settings.ledger();
+		return parts().settings.ledger();
 	}
 
 	RunnerSettings settings() {
-		return this.settings;
+		return parts().settings;
 	}
 
 	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
 			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
 		if (plans.isEmpty()) {
-			return this.upToDate.report(view);
+			return parts().upToDate.report(view);
 		}
-		RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
+		RunPlan plan = RunPlan.apply(view.nextBatch(), parts().checks.transactionMode(plans.keySet()), plans,
 				view::isOutOfOrder);
-		MigrationResult result = this.executor.run(connection, lock, plan,
-				(failure, applied) -> this.advice.adviseApply(failure, view, plan, applied));
+		MigrationResult result = parts().executor.run(connection, lock, plan,
+				(failure, applied) -> parts().advice.adviseApply(failure, view, plan, applied));
 		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
-				this.settings.ledger().describe());
+				parts().settings.ledger().describe());
 		return result;
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		return this.locked.run((connection, lock) -> {
-			boolean ledgerExists = this.settings.ledger().exists(connection);
-			LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
-			List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
+		return parts().locked.run((connection, lock) -> {
+			boolean ledgerExists = parts().settings.ledger().exists(connection);
+			LedgerView view = ledgerExists ? parts().reader.read(connection) : parts().reader.empty();
+			List<MigrationDescriptor> selected = parts().checks.selectRollback(view, selection.select(view));
 			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
-			this.settings.ledger().ensureInitialized(connection);
-			RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
-			MigrationResult result = this.executor.run(connection, lock, plan,
-					(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
+			parts().settings.ledger().ensureInitialized(connection);
+			RunPlan plan = RunPlan.rollback(parts().executor.render(selected, Direction.DOWN));
+			MigrationResult result = parts().executor.run(connection, lock, plan,
+					(failure, done) -> parts().advice.adviseRemainder(failure, view, selection, selected, done));
 			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(),
-					this.settings.ledger().describe());
+					parts().settings.ledger().describe());
 			return result;
 		});
+	}
+
+	/**
+	 * What a runner runs with, built from its settings.
+	 */
+	private static final class Parts {
+
+		private final LedgerReader reader;
+
+		private final RunChecks checks;
+
+		private final DestructiveGuard guard;
+
+		private final MigrationExecutor executor;
+
+		private final LedgerRepair repair;
+
+		private final RunnerAdvice advice;
+
+		private final SchemaReplay replay;
+
+		private final SquashLoader squashes;
+
+		private final LedgerAdoption adoption;
+
+		private final RunnerSettings settings;
+
+		private final LockedConnection locked;
+
+		private final UpToDate upToDate;
+
+		Parts(RunnerSettings settings) {
+			this.settings = settings;
+			this.reader = new LedgerReader(settings.descriptors(), settings.ledger(), settings.lock(),
+					settings.secrets());
+			this.guard = new DestructiveGuard(settings.dialect(), settings.allowDestructive());
+			this.executor = new MigrationExecutor(settings.dialect(), settings.ledger(), settings.lock(),
+					settings.listener(), settings.secrets());
+			this.squashes = new SquashLoader(settings, this.executor, this.reader);
+			this.checks = new RunChecks(settings, this.squashes);
+			this.repair = new LedgerRepair(settings.connections(), settings.ledger(), settings.lock(), this.reader);
+			this.advice = new RunnerAdvice(settings.connections(), settings.dialect(), settings.table(), this.executor);
+			this.replay = new SchemaReplay(settings, this.reader);
+			this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
+			this.locked = new LockedConnection(settings, this.advice);
+			this.upToDate = new UpToDate(settings, this.checks);
+		}
+
 	}
 
 	/**

@@ -8,12 +8,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
@@ -56,7 +58,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private List<String> javaPackages = List.of();
 
-	private JavaMigrationSource.Factory javaMigrationFactory = JavaMigrationSource::entry;
+	private JavaMigrationSource.@Nullable Factory javaMigrationFactory;
 
 	private LedgerTable table = new LedgerTable(null, LedgerTable.DEFAULT_NAME);
 
@@ -82,7 +84,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 
 	private final List<String> secrets = new ArrayList<>();
 
-	private ShadowDatabase shadow = ShadowDatabase.temporary();
+	private @Nullable ShadowDatabase shadow;
 
 	private Verification verification = Verification.OFF;
 
@@ -371,9 +373,12 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	/**
 	 * Build the runner: detect the dialect (unless set), load SQL migrations, the Java
 	 * migrations found by scanning and the squashes written for the dialect, and check
-	 * every migration.
+	 * every migration. With an index and nothing but the SQL migrations it lists, this is
+	 * left to the runner's first use: an apply that finds every migration applied in one
+	 * read of the ledger ends without it (see {@link #index(MigrationIndex)}).
 	 * @return the runner
-	 * @throws MigrationDefinitionException if a migration is malformed or duplicated
+	 * @throws MigrationDefinitionException if a migration is malformed or duplicated;
+	 * when building is left to the first use, that use throws it
 	 */
 	public MigrationRunner build() {
 		Placeholders replacing = replacedPlaceholders();
@@ -381,55 +386,114 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		secrets.addAll(replacing.secretValues());
 		Connecting connecting = connecting();
 		DataSource connections = new MaskingDataSource(connecting.open(this.dataSource, secrets), secrets);
-		Dialect dialect = (this.dialect != null) ? this.dialect : Dialects.detect(connections);
-		List<MigrationEntry> all = new ArrayList<>(this.entries);
-		SqlMigrationSource.Loaded loaded = load(dialect, replacing);
-		all.addAll(loaded.migrations());
-		MigrationIndex index = usableIndex();
-		JavaMigrationSource javaSource = (index != null)
-				? index.javaSource(this.locations, this.javaPackages, dialect.name(), this.classLoader)
-				: new JavaMigrationSource(this.locations, this.javaPackages, this.classLoader)
-					.withDatabase(dialect.name());
-		all.addAll(javaSource.load(this.javaMigrationFactory, this.entries));
-		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
-		List<SquashFile> squashes = loaded.squashes()
-			.stream()
-			.filter((squash) -> squash.dialect().equals(dialect.name()))
-			.toList();
-		MigrationLedger ledger = (this.ledger != null) ? this.ledger : new SqlMigrationLedger(dialect, this.table);
-		MigrationLock lock = (this.lock != null) ? this.lock.apply(connections) : dialect.lock(connections, this.table);
-		String schema = this.table.schema();
-		if (createsSchemas() && schema != null) {
-			lock = new SchemaCreatingLock(lock, connections, dialect, schema);
+		Supplier<RunnerSettings> settings = settings(connections, List.copyOf(secrets), replacing, connecting);
+		IndexedUpToDate indexed = indexedUpToDate(connections);
+		return (indexed != null) ? new MigrationRunner(settings, indexed) : new MigrationRunner(settings.get());
+	}
+
+	/**
+	 * Return what builds the runner's settings from the builder as it is now, however it
+	 * changes later.
+	 */
+	private Supplier<RunnerSettings> settings(DataSource connections, List<String> secrets, Placeholders replacing,
+			Connecting connecting) {
+		DataSource dataSource = this.dataSource;
+		Dialect given = this.dialect;
+		List<String> locations = this.locations;
+		List<MigrationEntry> entries = List.copyOf(this.entries);
+		List<String> javaPackages = this.javaPackages;
+		JavaMigrationSource.Factory givenFactory = this.javaMigrationFactory;
+		ClassLoader classLoader = this.classLoader;
+		Charset encoding = this.encoding;
+		MigrationIndex index = this.index;
+		LedgerTable table = this.table;
+		MigrationLedger givenLedger = this.ledger;
+		Function<DataSource, MigrationLock> givenLock = this.lock;
+		boolean createsSchemas = createsSchemas();
+		MigrationListener listener = new CompositeListener(List.copyOf(this.listeners));
+		Duration lockTimeout = this.lockTimeout;
+		TransactionMode transactionMode = this.transactionMode;
+		OutOfOrder outOfOrder = this.outOfOrder;
+		boolean validateOnApply = this.validateOnApply;
+		boolean allowDestructive = this.allowDestructive;
+		ShadowDatabase givenShadow = this.shadow;
+		Verification verification = this.verification;
+		MigrationId target = targetId();
+		BaselineOnMigrate baselining = baselining(table);
+		// A class, not a lambda: linking a lambda that captures this many values costs a
+		// cold start several milliseconds, which a start the index ends need not pay
+		return new Supplier<>() {
+
+			@Override
+			public RunnerSettings get() {
+				Dialect dialect = (given != null) ? given : Dialects.detect(connections);
+				List<MigrationEntry> all = new ArrayList<>(entries);
+				SqlMigrationSource.Loaded loaded = load(locations, classLoader, encoding, index, dialect, replacing);
+				all.addAll(loaded.migrations());
+				MigrationIndex usable = usable(index, encoding);
+				JavaMigrationSource javaSource = (usable != null)
+						? usable.javaSource(locations, javaPackages, dialect.name(), classLoader)
+						: new JavaMigrationSource(locations, javaPackages, classLoader).withDatabase(dialect.name());
+				all.addAll(
+						javaSource.load((givenFactory != null) ? givenFactory : JavaMigrationSource::entry, entries));
+				List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
+				List<SquashFile> squashes = loaded.squashes()
+					.stream()
+					.filter((squash) -> squash.dialect().equals(dialect.name()))
+					.toList();
+				MigrationLedger ledger = (givenLedger != null) ? givenLedger : new SqlMigrationLedger(dialect, table);
+				MigrationLock lock = (givenLock != null) ? givenLock.apply(connections)
+						: dialect.lock(connections, table);
+				if (createsSchemas && table.schema() != null) {
+					lock = new SchemaCreatingLock(lock, connections, dialect, table.schema());
+				}
+				return new RunnerSettings(dataSource, connections, secrets, dialect, table, ledger, lock, descriptors,
+						listener, lockTimeout, transactionMode, outOfOrder, validateOnApply, allowDestructive,
+						(givenShadow != null) ? givenShadow : ShadowDatabase.temporary(), verification, squashes,
+						target, baselining, connecting);
+			}
+
+		};
+	}
+
+	/**
+	 * Return the check that ends an apply with nothing to do from the index alone, when
+	 * the runner has nothing but the SQL migrations the index lists and an apply that
+	 * finds them all applied would end before the lock, or {@code null}.
+	 */
+	private @Nullable IndexedUpToDate indexedUpToDate(DataSource connections) {
+		MigrationIndex index = usable(this.index, this.encoding);
+		boolean onlyIndexed = this.entries.isEmpty() && this.javaPackages.isEmpty() && this.ledger == null;
+		boolean endsBeforeLock = this.verification == Verification.OFF
+				&& !(createsSchemas() && this.table.schema() != null);
+		if (index == null || !onlyIndexed || !endsBeforeLock) {
+			return null;
 		}
-		return new MigrationRunner(new RunnerSettings(this.dataSource, connections, List.copyOf(secrets), dialect,
-				this.table, ledger, lock, descriptors, new CompositeListener(List.copyOf(this.listeners)),
-				this.lockTimeout, this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive,
-				this.shadow, this.verification, squashes, targetId(), baselining(this.table), connecting));
+		return new IndexedUpToDate(connections, index, this.locations, this.table, this.dialect);
 	}
 
 	/**
 	 * Return the index the migrations are read from: the one given, if it was built for
 	 * the encoding.
 	 */
-	private @Nullable MigrationIndex usableIndex() {
-		return (this.index != null && this.index.encoding().equals(this.encoding)) ? this.index : null;
+	private static @Nullable MigrationIndex usable(@Nullable MigrationIndex index, Charset encoding) {
+		return (index != null && index.encoding().equals(encoding)) ? index : null;
 	}
 
 	/**
 	 * Load the SQL migrations: from the index when there is one for the encoding.
 	 */
-	private SqlMigrationSource.Loaded load(Dialect dialect, Placeholders placeholders) {
-		MigrationIndex index = usableIndex();
+	private static SqlMigrationSource.Loaded load(List<String> locations, ClassLoader classLoader, Charset encoding,
+			@Nullable MigrationIndex index, Dialect dialect, Placeholders placeholders) {
+		MigrationIndex usable = usable(index, encoding);
+		if (usable != null) {
+			return usable.load(locations, dialect.name(), dialect.splitter(), classLoader, placeholders);
+		}
 		if (index != null) {
-			return index.load(this.locations, dialect.name(), dialect.splitter(), this.classLoader, placeholders);
-		}
-		if (this.index != null) {
 			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",
-					this.index.encoding(), this.encoding);
+					index.encoding(), encoding);
 		}
-		return new SqlMigrationSource(this.locations, this.classLoader, dialect.splitter(), this.encoding)
-			.withDatabase(dialect.name())
+		return new SqlMigrationSource(locations, classLoader, dialect.splitter(), encoding).withDatabase(dialect.name())
 			.withPlaceholders(placeholders)
 			.loadAll();
 	}

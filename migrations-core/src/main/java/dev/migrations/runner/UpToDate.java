@@ -7,6 +7,7 @@ import dev.migrations.MigrationResult;
 import dev.migrations.Verification;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +64,19 @@ final class UpToDate {
 	 * @return the empty result
 	 */
 	MigrationResult report(LedgerView view) {
+		return ended(view.newestApplied().map(Object::toString).orElse(null), this.settings.ledger().describe());
+	}
+
+	/**
+	 * End an apply that has nothing to do: log at which migration the database is.
+	 * @param newest the newest applied migration, or {@code null} when the ledger is
+	 * empty
+	 * @param ledger the ledger, described
+	 * @return the empty result
+	 */
+	static MigrationResult ended(@Nullable String newest, String ledger) {
 		logger.info("Database is up to date {}: no pending migrations in {}",
-				view.newestApplied().map((id) -> "at " + id).orElse("with an empty ledger"),
-				this.settings.ledger().describe());
+				(newest != null) ? "at " + newest : "with an empty ledger", ledger);
 		return new MigrationResult(0, List.of());
 	}
 

@@ -1,16 +1,17 @@
 package dev.migrations.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,9 +62,10 @@ public final class MigrationIndex {
 	private static final String HEADER = "migrations-index";
 
 	/**
-	 * The splitter of each database that names a folder: the same as each dialect's.
+	 * The databases that name a folder, each indexed with its dialect's splitter.
 	 */
-	static final Map<String, SqlStatementSplitter> SPLITTERS = splitters();
+	private static final Set<String> DATABASES = Collections
+		.unmodifiableSet(new LinkedHashSet<>(List.of("h2", "mariadb", "mysql", "postgresql", "sqlite")));
 
 	private final Charset encoding;
 
@@ -88,10 +90,10 @@ public final class MigrationIndex {
 	public static MigrationIndex build(List<String> locations, ClassLoader classLoader, Charset encoding) {
 		List<String> indexed = locations.stream().filter((location) -> !isFilesystem(location)).distinct().toList();
 		Map<String, Map<List<String>, Set<String>>> byLocation = new LinkedHashMap<>();
-		for (Map.Entry<String, SqlStatementSplitter> database : SPLITTERS.entrySet()) {
+		for (String database : DATABASES) {
 			List<String> resolved = new ArrayList<>();
 			for (String location : indexed) {
-				String forDatabase = SqlMigrationSource.forDatabase(location, database.getKey());
+				String forDatabase = SqlMigrationSource.forDatabase(location, database);
 				// A folder named after a database that the application has no
 				// migrations for is indexed as empty, without the warning of a missing
 				// location
@@ -101,14 +103,14 @@ public final class MigrationIndex {
 				else {
 					byLocation.computeIfAbsent(forDatabase, (key) -> new LinkedHashMap<>())
 						.computeIfAbsent(List.of(), (key) -> new TreeSet<>())
-						.add(database.getKey());
+						.add(database);
 				}
 			}
-			SqlMigrationSource source = new SqlMigrationSource(resolved, classLoader, database.getValue(), encoding);
+			SqlMigrationSource source = new SqlMigrationSource(resolved, classLoader, splitter(database), encoding);
 			source.loadByLocation()
 				.forEach((location, loaded) -> byLocation.computeIfAbsent(location, (key) -> new LinkedHashMap<>())
 					.computeIfAbsent(lines(loaded, javaClasses(location, classLoader)), (key) -> new TreeSet<>())
-					.add(database.getKey()));
+					.add(database));
 		}
 		List<Section> sections = new ArrayList<>();
 		byLocation.forEach((location, groups) -> groups
@@ -176,7 +178,7 @@ public final class MigrationIndex {
 			return null;
 		}
 		try (InputStream input = resource.openStream()) {
-			return read(new InputStreamReader(input, StandardCharsets.UTF_8));
+			return parse(new String(input.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new MigrationDefinitionException("Could not read the migration index " + resource + ": " + ex, ex);
@@ -192,16 +194,34 @@ public final class MigrationIndex {
 	 * version
 	 */
 	public static MigrationIndex read(Reader reader) throws IOException {
-		BufferedReader lines = new BufferedReader(reader);
+		StringWriter text = new StringWriter();
+		reader.transferTo(text);
+		return parse(text.toString());
+	}
+
+	/**
+	 * Parse the text of an index: lines ended by {@code \n} or {@code \r\n}.
+	 */
+	private static MigrationIndex parse(String text) {
 		Charset encoding = null;
 		List<Section> sections = new ArrayList<>();
 		String location = null;
 		Set<String> databases = Set.of();
 		List<String> body = new ArrayList<>();
 		int number = 0;
-		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+		for (int start = 0, end; start < text.length(); start = end + 1) {
+			end = text.indexOf('\n', start);
+			if (end < 0) {
+				end = text.length();
+			}
+			String line = text.substring(start, (end > start && text.charAt(end - 1) == '\r') ? end - 1 : end);
 			number++;
 			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			if (location != null && line.startsWith("migration\t")) {
+				// Most lines: split when the migrations are loaded
+				body.add(line);
 				continue;
 			}
 			String[] fields = line.split("\t", -1);
@@ -403,6 +423,52 @@ public final class MigrationIndex {
 	}
 
 	/**
+	 * Return the checksum of each SQL migration the index lists for locations, by id, as
+	 * a ledger records both: what a start compares the ledger with to tell that every
+	 * migration is applied, without loading the migrations.
+	 * @param locations the locations, as configured ({@code {vendor}} not yet replaced)
+	 * @param database the name of the database's dialect, or {@code null} when it is not
+	 * known yet: then only locations whose migrations are the same for every database are
+	 * answered for
+	 * @return the checksums by id, or {@code null} when the index alone cannot tell them:
+	 * a location it does not list ({@code filesystem:} ones among them), a location with
+	 * squashes or Java migrations, an id listed twice, or, without the database, a
+	 * location whose migrations depend on it
+	 */
+	public @Nullable Map<String, String> checksums(List<String> locations, @Nullable String database) {
+		Map<String, String> checksums = new HashMap<>();
+		Set<String> seen = new HashSet<>();
+		for (String location : locations) {
+			String resolved = (database != null) ? SqlMigrationSource.forDatabase(location, database) : location;
+			if (!seen.add(resolved)) {
+				continue;
+			}
+			Section section = (database != null) ? section(resolved, database) : sectionForAll(resolved);
+			if (section == null || !section.onlyMigrations() || !section.addChecksums(checksums)) {
+				return null;
+			}
+		}
+		return checksums;
+	}
+
+	/**
+	 * Return the one section of a location that holds the same for every database. A
+	 * {@code filesystem:} location, or one that names the database, has none.
+	 */
+	private @Nullable Section sectionForAll(String location) {
+		Section found = null;
+		for (Section section : this.sections) {
+			if (section.location().equals(location)) {
+				if (found != null) {
+					return null;
+				}
+				found = section;
+			}
+		}
+		return (found != null && found.databases().equals(DATABASES)) ? found : null;
+	}
+
+	/**
 	 * Return the source of the Java migrations of locations and packages: the classes of
 	 * the locations the index lists come from the index, without scanning; the other
 	 * locations and the packages are scanned.
@@ -435,31 +501,35 @@ public final class MigrationIndex {
 	 * @return the names, such as {@code postgresql}
 	 */
 	public static Set<String> databases() {
-		return splitters().keySet();
+		return DATABASES;
 	}
 
 	private static boolean isFilesystem(String location) {
 		return SqlMigrationSource.classpathPath(location) == null;
 	}
 
-	private static Map<String, SqlStatementSplitter> splitters() {
-		Map<String, SqlStatementSplitter> splitters = new LinkedHashMap<>();
-		splitters.put("h2", SqlStatementSplitter.standard());
-		splitters.put("mariadb", SqlStatementSplitter.mysql());
-		splitters.put("mysql", SqlStatementSplitter.mysql());
-		splitters.put("postgresql", SqlStatementSplitter.postgresql());
-		splitters.put("sqlite", SqlStatementSplitter.sqlite());
-		return Collections.unmodifiableMap(splitters);
+	/**
+	 * Return the splitter of a database's dialect.
+	 */
+	static SqlStatementSplitter splitter(String database) {
+		return switch (database) {
+			case "mariadb", "mysql" -> SqlStatementSplitter.mysql();
+			case "postgresql" -> SqlStatementSplitter.postgresql();
+			case "sqlite" -> SqlStatementSplitter.sqlite();
+			default -> SqlStatementSplitter.standard();
+		};
 	}
 
 	/**
-	 * A location resolved for some databases, and what it holds for them.
+	 * A location resolved for some databases, and what it holds for them. Its migration
+	 * lines are kept as read and parsed when the migrations are loaded: a start that
+	 * finds them all applied needs only their ids and checksums.
 	 */
-	private record Section(String location, Set<String> databases, List<IndexEntry> migrations, List<String> squashes,
+	private record Section(String location, Set<String> databases, List<String> migrationLines, List<String> squashes,
 			List<String> javaClasses) {
 
 		static Section parse(String location, Set<String> databases, List<String> lines) {
-			List<IndexEntry> migrations = new ArrayList<>();
+			List<String> migrations = new ArrayList<>();
 			List<String> squashes = new ArrayList<>();
 			List<String> javaClasses = new ArrayList<>();
 			for (String line : lines) {
@@ -473,11 +543,43 @@ public final class MigrationIndex {
 					squashes.add(line);
 				}
 				else {
-					migrations.add(IndexEntry.parse(line));
+					migrations.add(line);
 				}
 			}
 			return new Section(location, Collections.unmodifiableSet(new TreeSet<>(databases)), List.copyOf(migrations),
 					List.copyOf(squashes), List.copyOf(javaClasses));
+		}
+
+		List<IndexEntry> migrations() {
+			return this.migrationLines.stream().map(IndexEntry::parse).toList();
+		}
+
+		/**
+		 * Whether the migrations are all the section holds: no squash and no Java
+		 * migration, whose classes would have to be loaded.
+		 */
+		boolean onlyMigrations() {
+			return this.squashes.isEmpty() && this.javaClasses.isEmpty();
+		}
+
+		/**
+		 * Add the checksum of each migration by id, as {@link IndexEntry#line()} wrote
+		 * them.
+		 * @return whether every id was new
+		 */
+		boolean addChecksums(Map<String, String> checksums) {
+			for (String line : this.migrationLines) {
+				int id = line.indexOf('\t') + 1;
+				int checksum = line.indexOf('\t', id) + 1;
+				int flags = line.indexOf('\t', checksum);
+				if (id == 0 || checksum == 0 || flags < 0) {
+					throw malformed("a migration line must have 6 fields: " + line);
+				}
+				if (checksums.put(line.substring(id, checksum - 1), line.substring(checksum, flags)) != null) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

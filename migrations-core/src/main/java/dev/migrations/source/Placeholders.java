@@ -24,14 +24,12 @@ import dev.migrations.MigrationDefinitionException;
  */
 public final class Placeholders {
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-
 	private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "token", "key",
 			"credential", "credentials");
 
 	private static final Placeholders DISABLED = new Placeholders(Map.of(), false);
+
+	private static final Placeholders NONE = new Placeholders(Map.of(), true);
 
 	private final Map<String, String> values;
 
@@ -50,9 +48,12 @@ public final class Placeholders {
 	 * {@code _}, {@code .} and {@code -}
 	 */
 	public static Placeholders of(Map<String, String> values) {
+		if (values.isEmpty()) {
+			return NONE;
+		}
 		Map<String, String> copy = new TreeMap<>();
 		values.forEach((name, value) -> {
-			if (name == null || !NAME.matcher(name).matches()) {
+			if (name == null || !Syntax.NAME.matcher(name).matches()) {
 				throw new MigrationDefinitionException("Placeholder name '" + name + "' is not valid: a name is made "
 						+ "of letters, digits, '_', '.' and '-' (migrations.placeholders, --placeholder)");
 			}
@@ -111,7 +112,7 @@ public final class Placeholders {
 		if (!this.enabled || sql.indexOf("${") < 0) {
 			return sql;
 		}
-		Matcher matcher = PLACEHOLDER.matcher(sql);
+		Matcher matcher = Syntax.PLACEHOLDER.matcher(sql);
 		StringBuilder replaced = new StringBuilder(sql.length());
 		while (matcher.find()) {
 			String name = matcher.group(1);
@@ -127,6 +128,18 @@ public final class Placeholders {
 		}
 		matcher.appendTail(replaced);
 		return replaced.toString();
+	}
+
+	/**
+	 * The patterns of names and placeholders, compiled when first used: a start without
+	 * placeholders compiles neither.
+	 */
+	private static final class Syntax {
+
+		static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+		static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+
 	}
 
 }

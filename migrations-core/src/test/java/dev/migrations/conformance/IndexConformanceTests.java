@@ -7,12 +7,21 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.DelegatingDataSource;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.source.MigrationIndex;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,22 +115,139 @@ abstract class IndexConformanceTests extends FreshDatabaseTests {
 		assertThat(this.classLoader.reads).as("scripts read to find the edit").isZero();
 	}
 
+	@Test
+	void withTheIndexAStartWithNothingPendingOpensOneConnection() {
+		MigrationIndex index = index();
+		runner(index).applyAll();
+		AtomicInteger connections = new AtomicInteger();
+		MigrationRunner again = builder(index, new CountingDataSource(this.database.dataSource(), connections)).build();
+		assertThat(again.applyAll().migrations()).isEmpty();
+		assertThat(connections).as("connections opened").hasValue(1);
+	}
+
+	@Test
+	void withTheIndexAFailedMigrationStillStopsTheApply() {
+		MigrationIndex index = index();
+		runner(index).applyAll();
+		this.database.execute("UPDATE " + ledger() + " SET state = 'FAILED', error = 'disk full' WHERE id = '"
+				+ "m_20240102000000_create_tags'");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner(index).applyAll())
+			.withMessageContaining("m_20240102000000_create_tags")
+			.withMessageContaining("disk full");
+	}
+
+	@Test
+	void withTheIndexAnAppliedMigrationNoSourceDefinesAnyMoreIsLeftAsWithoutIt() throws IOException {
+		runner(index()).applyAll();
+		Files.delete(this.directory.resolve("db/migrations/20240102000000_create_tags.sql"));
+		MigrationIndex rebuilt = index();
+		assertThat(runner(rebuilt).applyAll().migrations()).isEmpty();
+		assertThat(runner(null).applyAll().migrations()).isEmpty();
+		assertThat(runner(rebuilt).status()).hasSize(2);
+	}
+
+	@Test
+	void withTheIndexALedgerOfAnEarlierLayoutIsUpgradedWithNothingPending() {
+		MigrationIndex index = index();
+		MigrationRunner first = runner(index);
+		first.applyAll();
+		this.database.execute("ALTER TABLE " + ledger() + " DROP COLUMN " + first.dialect().quote("lock_owner"));
+		assertThat(runner(index).applyAll().migrations()).isEmpty();
+		assertThat(this.database.queryForLong("SELECT COUNT(lock_owner) FROM " + ledger())).isZero();
+	}
+
+	@Test
+	void withTheIndexAMissingLedgerIsCreatedAndEveryMigrationApplied() {
+		MigrationRunner runner = runner(index());
+		assertThat(runner.applyAll().migrations()).hasSize(2);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM " + ledger())).isEqualTo(2);
+	}
+
+	@Test
+	void aRunnerBuiltWithTheIndexRunsWithTheBuilderAsItWasWhenBuilt() {
+		MigrationRunner.Builder builder = builder(index(), this.database.dataSource());
+		MigrationRunner runner = builder.build();
+		builder.table("later_ledger").locations("classpath:db/elsewhere").validateOnApply(false);
+		assertThat(runner.applyAll().migrations()).hasSize(2);
+		assertThat(runner.ledger().describe()).isEqualTo(LedgerTable.DEFAULT_NAME);
+		assertThat(this.database.queryForLong("SELECT COUNT(*) FROM " + ledger())).isEqualTo(2);
+	}
+
+	@Test
+	void withTheIndexALedgerNamedInMixedCaseIsReadUnderItsOwnName() {
+		MigrationIndex index = index();
+		assertThat(builder(index, this.database.dataSource()).table("Notes_Ledger").build().applyAll().migrations())
+			.hasSize(2);
+		MigrationRunner again = builder(index, this.database.dataSource()).table("Notes_Ledger").build();
+		assertThat(again.applyAll().migrations()).isEmpty();
+		assertThat(again.status()).hasSize(2);
+	}
+
+	@Test
+	void withTheIndexAVendorLocationEndsAStartWithNothingPending() throws IOException {
+		for (String database : MigrationIndex.databases()) {
+			write("../vendor/" + database + "/20240104000000_create_codes.sql",
+					"CREATE TABLE codes (id INT PRIMARY KEY);\n");
+		}
+		List<String> locations = List.of(LOCATION, "classpath:db/vendor/{vendor}");
+		MigrationIndex index = MigrationIndex.build(locations, this.classLoader, StandardCharsets.UTF_8);
+		assertThat(builder(index, this.database.dataSource()).locations(locations).build().applyAll().migrations())
+			.hasSize(3);
+		this.classLoader.reset();
+		assertThat(builder(index, this.database.dataSource()).locations(locations).build().applyAll().migrations())
+			.isEmpty();
+		assertThat(this.classLoader.reads).as("scripts read").isZero();
+	}
+
 	private MigrationIndex index() {
 		return MigrationIndex.build(List.of(LOCATION), this.classLoader, StandardCharsets.UTF_8);
 	}
 
-	private MigrationRunner runner(MigrationIndex index) {
-		return MigrationRunner.builder(this.database.dataSource())
-			.locations(LOCATION)
-			.classLoader(this.classLoader)
-			.index(index)
-			.build();
+	private MigrationRunner runner(@Nullable MigrationIndex index) {
+		return builder(index, this.database.dataSource()).build();
+	}
+
+	private MigrationRunner.Builder builder(@Nullable MigrationIndex index, DataSource dataSource) {
+		return MigrationRunner.builder(dataSource).locations(LOCATION).classLoader(this.classLoader).index(index);
+	}
+
+	/**
+	 * Return the default ledger's name as this database writes it.
+	 */
+	private String ledger() {
+		return Dialects.detect(this.database.dataSource()).qualify(new LedgerTable(null, LedgerTable.DEFAULT_NAME));
 	}
 
 	private void write(String name, String text) throws IOException {
-		Path file = this.directory.resolve("db/migrations").resolve(name);
+		Path file = this.directory.resolve("db/migrations").resolve(name).normalize();
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, text);
+	}
+
+	/**
+	 * A data source that counts the connections opened through it.
+	 */
+	private static final class CountingDataSource extends DelegatingDataSource {
+
+		private final AtomicInteger opened;
+
+		CountingDataSource(DataSource dataSource, AtomicInteger opened) {
+			super(dataSource);
+			this.opened = opened;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			this.opened.incrementAndGet();
+			return delegate().getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			this.opened.incrementAndGet();
+			return delegate().getConnection(username, password);
+		}
+
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,12 +59,13 @@ class MigrationIndexTests {
 		write("db/migrations/nested/20240103000000_repair_notes.sql",
 				"-- migrations: repair\nALTER TABLE notes ADD COLUMN body VARCHAR(100);\n");
 		MigrationIndex index = build("classpath:db/migrations");
-		for (Map.Entry<String, SqlStatementSplitter> database : MigrationIndex.SPLITTERS.entrySet()) {
-			List<MigrationDescriptor> listed = MigrationEntry.buildDescriptors(
-					new SqlMigrationSource(List.of("classpath:db/migrations"), this.classLoader, database.getValue())
-						.load());
+		for (String database : MigrationIndex.databases()) {
+			List<MigrationDescriptor> listed = MigrationEntry
+				.buildDescriptors(new SqlMigrationSource(List.of("classpath:db/migrations"), this.classLoader,
+						MigrationIndex.splitter(database))
+					.load());
 			List<MigrationDescriptor> indexed = MigrationEntry.buildDescriptors(index
-				.load(List.of("classpath:db/migrations"), database.getKey(), database.getValue(), this.classLoader)
+				.load(List.of("classpath:db/migrations"), database, MigrationIndex.splitter(database), this.classLoader)
 				.migrations());
 			assertThat(indexed).hasSameSizeAs(listed).hasSize(3);
 			for (int i = 0; i < listed.size(); i++) {
@@ -217,12 +219,75 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void checksumsAreThoseTheMigrationsLoadWithByTheIdsALedgerRecords() throws IOException {
+		write("db/migrations/20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);\n");
+		write("db/migrations/20240102000000_create_tags.sql", "CREATE TABLE tags (id INT);\n");
+		MigrationIndex index = MigrationIndex.read(new StringReader(build("classpath:db/migrations").text()));
+		Map<String, String> loaded = new HashMap<>();
+		MigrationEntry
+			.buildDescriptors(index
+				.load(List.of("classpath:db/migrations"), "h2", SqlStatementSplitter.standard(), this.classLoader)
+				.migrations())
+			.forEach((descriptor) -> loaded.put(descriptor.id().toString(), descriptor.checksum()));
+		assertThat(loaded).containsOnlyKeys("m_20240101000000_create_notes", "m_20240102000000_create_tags");
+		assertThat(index.checksums(List.of("classpath:db/migrations"), null)).isEqualTo(loaded);
+		assertThat(index.checksums(List.of("classpath:db/migrations", "classpath:db/migrations"), "postgresql"))
+			.isEqualTo(loaded);
+	}
+
+	@Test
+	void checksumsAreNotToldWhereTheIndexAloneCannotTellThem() throws IOException {
+		write("db/migrations/20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);\n");
+		write("db/vendor/h2/20240102000000_create_tags.sql", "CREATE TABLE tags (id INT);\n");
+		write("db/squashed/20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);\n");
+		String checksum = checksumOf(build("classpath:db/migrations"));
+		write("db/squashed/squash/m_20240101000000_create_notes.h2.squash.sql",
+				SquashFile.text("h2", List.of(new SquashFile.Part(MigrationId.parse("m_20240101000000_create_notes"),
+						checksum, "x", true, "CREATE TABLE notes (id INT);"))));
+		MigrationIndex index = build("classpath:db/migrations", "classpath:db/vendor/{vendor}", "classpath:db/squashed",
+				"filesystem:" + this.directory.resolve("db/migrations"));
+		assertThat(index.checksums(List.of("classpath:db/vendor/{vendor}"), null)).as("vendor, database unknown")
+			.isNull();
+		assertThat(index.checksums(List.of("classpath:db/vendor/{vendor}"), "h2")).as("vendor, on H2")
+			.containsOnlyKeys("m_20240102000000_create_tags");
+		assertThat(index.checksums(List.of("classpath:db/vendor/{vendor}"), "postgresql")).as("vendor, on PostgreSQL")
+			.isEmpty();
+		assertThat(index.checksums(List.of("classpath:db/squashed"), "h2")).as("squashes").isNull();
+		assertThat(index.checksums(List.of("filesystem:" + this.directory.resolve("db/migrations")), "h2"))
+			.as("filesystem")
+			.isNull();
+		assertThat(index.checksums(List.of("classpath:db/other"), null)).as("not indexed").isNull();
+		assertThat(index.checksums(List.of("classpath:db/migrations", "classpath:db/vendor/{vendor}"), "h2")).as("both")
+			.hasSize(2);
+	}
+
+	@Test
+	void anIndexWithWindowsLineEndsReadsAsWritten() throws IOException {
+		write("db/migrations/20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);\n");
+		String text = build("classpath:db/migrations").text();
+		assertThat(MigrationIndex.read(new StringReader(text.replace("\n", "\r\n"))).text()).isEqualTo(text);
+	}
+
+	@Test
+	void aMalformedMigrationLineIsRefusedWhenItsMigrationsAreNeeded() throws IOException {
+		MigrationIndex index = MigrationIndex.read(new StringReader(
+				"migrations-index\t1\tUTF-8\nlocation\tclasspath:x\th2\nmigration\tm_20240101000000_a\n"));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> index.checksums(List.of("classpath:x"), "h2"))
+			.withMessageContaining("a migration line must have 6 fields");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(
+					() -> index.load(List.of("classpath:x"), "h2", SqlStatementSplitter.standard(), this.classLoader))
+			.withMessageContaining("a migration line must have 6 fields");
+	}
+
+	@Test
 	void theIndexUsesTheSplitterOfEachDialect() {
-		assertThat(MigrationIndex.SPLITTERS).containsOnlyKeys("h2", "mariadb", "mysql", "postgresql", "sqlite");
+		assertThat(MigrationIndex.databases()).containsExactly("h2", "mariadb", "mysql", "postgresql", "sqlite");
 		for (Dialect dialect : List.of(Dialects.forProduct("H2", "2.3"), Dialects.forProduct("MariaDB", "10.11"),
 				Dialects.forProduct("MySQL", "8.4"), Dialects.forProduct("PostgreSQL", "15"),
 				Dialects.forProduct("SQLite", "3.46"))) {
-			assertThat(MigrationIndex.SPLITTERS.get(dialect.name())).as(dialect.name()).isSameAs(dialect.splitter());
+			assertThat(MigrationIndex.splitter(dialect.name())).as(dialect.name()).isSameAs(dialect.splitter());
 		}
 	}
 

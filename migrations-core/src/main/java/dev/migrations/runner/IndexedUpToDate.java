@@ -1,0 +1,125 @@
+package dev.migrations.runner;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.MigrationResult;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
+import dev.migrations.internal.Jdbc;
+import dev.migrations.ledger.LedgerState;
+import dev.migrations.source.MigrationIndex;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ends an apply that has nothing to do from the build-time index alone, before the runner
+ * loads its migrations: one read of the ledger, without the lock, that finds every
+ * migration the index lists applied with the checksum it lists, and no other row. Any
+ * other answer (a row that is not applied, a pending or edited migration, a row no source
+ * defines, a missing ledger or one of an older layout, a database error) leaves the apply
+ * to the runner, which reads the ledger again and decides as without the index. It
+ * answers as {@link UpToDate} does, from less: the runner is built only when this check
+ * does not end the apply. Thread-safe.
+ */
+final class IndexedUpToDate {
+
+	private final DataSource connections;
+
+	private final MigrationIndex index;
+
+	private final List<String> locations;
+
+	private final LedgerTable table;
+
+	private final @Nullable Dialect dialect;
+
+	/**
+	 * Create the check.
+	 * @param connections the runner's connections
+	 * @param index the index, built for the encoding the runner reads scripts in
+	 * @param locations the runner's locations, as configured
+	 * @param table the ledger table
+	 * @param dialect the dialect the runner was given, or {@code null} to detect it only
+	 * when the index or the ledger's name needs it
+	 */
+	IndexedUpToDate(DataSource connections, MigrationIndex index, List<String> locations, LedgerTable table,
+			@Nullable Dialect dialect) {
+		this.connections = connections;
+		this.index = index;
+		this.locations = locations;
+		this.table = table;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Tell from the index and one read of the ledger that an apply has nothing to do, and
+	 * end it as the runner ends one.
+	 * @return the empty result, or empty when the runner must decide
+	 */
+	Optional<MigrationResult> withoutLoading() {
+		Dialect known = this.dialect;
+		Map<String, String> checksums = this.index.checksums(this.locations, (known != null) ? known.name() : null);
+		String ledger = (known != null) ? known.qualify(this.table) : unquotedName();
+		if (known == null && (checksums == null || ledger == null)) {
+			known = Dialects.detect(this.connections);
+			checksums = this.index.checksums(this.locations, known.name());
+			ledger = known.qualify(this.table);
+		}
+		if (checksums == null || checksums.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, String> expected = checksums;
+		String query = "SELECT id, checksum, state, lock_owner FROM " + ledger;
+		return Jdbc.withConnection(this.connections, (connection) -> newestIfAllApplied(connection, query, expected))
+			.map((newest) -> UpToDate.ended(newest, this.table.toString()));
+	}
+
+	/**
+	 * Return the ledger's name as written unquoted, when every database reads it as the
+	 * ledger names it quoted: lower-case, as each creates it.
+	 */
+	private @Nullable String unquotedName() {
+		String name = this.table.toString();
+		return name.equals(name.toLowerCase(Locale.ROOT)) ? name : null;
+	}
+
+	/**
+	 * Read the ledger: the newest id when its rows are exactly the expected migrations,
+	 * applied with their checksums, or empty. The {@code lock_owner} column is read so
+	 * that a ledger of an older layout, which the runner upgrades, is left to it.
+	 */
+	private static Optional<String> newestIfAllApplied(Connection connection, String query,
+			Map<String, String> expected) {
+		String applied = LedgerState.APPLIED.name();
+		String newest = null;
+		int rows = 0;
+		try (Statement statement = connection.createStatement(); ResultSet ledger = statement.executeQuery(query)) {
+			while (ledger.next()) {
+				String id = ledger.getString(1);
+				String checksum = (id != null) ? expected.get(id) : null;
+				if (checksum == null || !checksum.equals(ledger.getString(2)) || !applied.equals(ledger.getString(3))) {
+					return Optional.empty();
+				}
+				if (newest == null || id.compareTo(newest) > 0) {
+					newest = id;
+				}
+				rows++;
+			}
+		}
+		catch (SQLException ex) {
+			// No ledger yet, or one the runner creates or upgrades under the lock
+			return Optional.empty();
+		}
+		return (rows == expected.size()) ? Optional.ofNullable(newest) : Optional.empty();
+	}
+
+}

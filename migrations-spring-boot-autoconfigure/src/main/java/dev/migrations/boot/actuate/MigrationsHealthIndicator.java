@@ -54,9 +54,6 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final List<String> secrets;
 
-	/** The migrations this instance defines, as its runner knows them. */
-	private final Set<MigrationId> own;
-
 	/**
 	 * Create an indicator for a runner whose application applies pending migrations
 	 * itself, as {@code migrations.on-startup=apply} does.
@@ -89,14 +86,21 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		this.runner = Objects.requireNonNull(runner, "runner must not be null");
 		this.appliesMigrations = appliesMigrations;
 		this.secrets = List.copyOf(secrets);
-		this.own = runner.descriptors().stream().map(MigrationDescriptor::id).collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
 	public Health health() {
 		List<MigrationStatus> statuses;
+		Set<MigrationId> own;
 		try {
 			statuses = this.runner.status();
+			// The migrations this instance defines, as its runner knows them: asked
+			// here, not when the indicator is made, so that a start the index ends does
+			// not load them
+			own = this.runner.descriptors()
+				.stream()
+				.map(MigrationDescriptor::id)
+				.collect(Collectors.toUnmodifiableSet());
 		}
 		catch (RuntimeException ex) {
 			String error = ex.getClass().getName() + ": " + mask(ex.getMessage());
@@ -104,10 +108,10 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("error", error).build();
 		}
 		List<String> unknown = statuses.stream()
-			.filter((status) -> !this.own.contains(status.id()))
+			.filter((status) -> !own.contains(status.id()))
 			.map((status) -> status.id().toString())
 			.toList();
-		Health.Builder builder = status(statuses.stream().filter((status) -> this.own.contains(status.id())).toList());
+		Health.Builder builder = status(statuses.stream().filter((status) -> own.contains(status.id())).toList());
 		MigrationsSummary summary = MigrationsSummary.of(statuses);
 		builder.withDetails(summary.toDetails());
 		if (!unknown.isEmpty()) {

@@ -140,16 +140,17 @@ public final class MigrationRunner {
 		if (ended.isPresent()) {
 			return ended.get();
 		}
-		return parts().upToDate.withoutLock().orElseGet(() -> parts().locked.run((connection, lock) -> {
-			LedgerView view = parts().adoption.readForApply(connection, lock);
-			SquashLoader.Start start = parts().squashes.start(view,
-					parts().checks.selectPending(view, Integer.MAX_VALUE), limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = parts().executor.render(start.pending(),
+		Parts parts = parts();
+		return parts.upToDate.withoutLock().orElseGet(() -> parts.locked.run((connection, lock) -> {
+			LedgerView view = parts.adoption.readForApply(connection, lock);
+			SquashLoader.Start start = parts.squashes.start(view, parts.checks.selectPending(view, Integer.MAX_VALUE),
+					limit);
+			Map<MigrationDescriptor, List<SchemaOperation>> plans = parts.executor.render(start.pending(),
 					Direction.UP);
-			parts().guard.check(connection, plans.keySet());
-			MigrationResult result = parts().squashes.loadThen(connection, lock, view, start,
+			parts.guard.check(connection, plans.keySet());
+			MigrationResult result = parts.squashes.loadThen(connection, lock, view, start,
 					(after) -> applyPending(connection, lock, after, plans));
-			parts().replay.verify(connection);
+			parts.replay.verify(connection);
 			return result;
 		}));
 	}
@@ -195,8 +196,9 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		return Jdbc.withConnection(parts().settings.connections(),
-				(connection) -> parts().reader.readUnlocked(connection).statuses());
+		Parts parts = parts();
+		return Jdbc.withConnection(parts.settings.connections(),
+				(connection) -> parts.reader.readUnlocked(connection).statuses());
 	}
 
 	/**
@@ -208,7 +210,8 @@ public final class MigrationRunner {
 	 * @throws UnsupportedOperationException where the dialect cannot read a catalog
 	 */
 	public Catalog describeSchema() {
-		return Jdbc.withConnection(parts().settings.connections(), parts().replay::live);
+		Parts parts = parts();
+		return Jdbc.withConnection(parts.settings.connections(), parts.replay::live);
 	}
 
 	/**
@@ -221,7 +224,8 @@ public final class MigrationRunner {
 	 * on it
 	 */
 	public Catalog expectedSchema() {
-		return Jdbc.withConnection(parts().settings.connections(), parts().replay::expected);
+		Parts parts = parts();
+		return Jdbc.withConnection(parts.settings.connections(), parts.replay::expected);
 	}
 
 	/**
@@ -232,7 +236,8 @@ public final class MigrationRunner {
 	 * empty when there is no drift
 	 */
 	public CatalogDiff drift() {
-		return Jdbc.withConnection(parts().settings.connections(), parts().replay::drift);
+		Parts parts = parts();
+		return Jdbc.withConnection(parts.settings.connections(), parts.replay::drift);
 	}
 
 	/**
@@ -251,8 +256,8 @@ public final class MigrationRunner {
 	 * @return the problems, empty when migrations can be applied and rolled back
 	 */
 	public List<MigrationProblem> validate() {
-		return parts().checks
-			.problems(Jdbc.withConnection(parts().settings.connections(), parts().reader::readUnlocked));
+		Parts parts = parts();
+		return parts.checks.problems(Jdbc.withConnection(parts.settings.connections(), parts.reader::readUnlocked));
 	}
 
 	/**
@@ -283,8 +288,9 @@ public final class MigrationRunner {
 	 */
 	public List<String> repair(RepairOption... options) {
 		Set<RepairOption> chosen = LedgerRepair.chosen(options);
-		List<String> changes = new ArrayList<>(parts().repair.takeFromLiveRun(chosen));
-		changes.addAll(parts().locked.run((connection, lock) -> parts().repair.repairRows(connection, lock, chosen)));
+		Parts parts = parts();
+		List<String> changes = new ArrayList<>(parts.repair.takeFromLiveRun(chosen));
+		changes.addAll(parts.locked.run((connection, lock) -> parts.repair.repairRows(connection, lock, chosen)));
 		return changes;
 	}
 
@@ -297,8 +303,9 @@ public final class MigrationRunner {
 	 */
 	public void baseline(MigrationId id) {
 		Objects.requireNonNull(id, "id must not be null");
-		parts().checks.requireDefined(id);
-		parts().locked.run((connection, lock) -> parts().adoption.baseline(connection, lock, id));
+		Parts parts = parts();
+		parts.checks.requireDefined(id);
+		parts.locked.run((connection, lock) -> parts.adoption.baseline(connection, lock, id));
 	}
 
 	/**
@@ -308,8 +315,9 @@ public final class MigrationRunner {
 	 * @return the dry-run view
 	 */
 	public PretendRunner pretend() {
-		return new PretendRunner(parts().settings, parts().checks, parts().reader, parts().executor, parts().guard,
-				parts().replay, parts().squashes, parts().adoption);
+		Parts parts = parts();
+		return new PretendRunner(parts.settings, parts.checks, parts.reader, parts.executor, parts.guard, parts.replay,
+				parts.squashes, parts.adoption);
 	}
 
 	/**
@@ -330,7 +338,8 @@ public final class MigrationRunner {
 	 * @return the writer
 	 */
 	public SchemaMigrations generate() {
-		return new SchemaMigrations(parts().settings.connections(), parts().replay, parts().settings.dialect());
+		Parts parts = parts();
+		return new SchemaMigrations(parts.settings.connections(), parts.replay, parts.settings.dialect());
 	}
 
 	/**
@@ -339,7 +348,8 @@ public final class MigrationRunner {
 	 * @return the resets
 	 */
 	public DevelopmentResets resets() {
-		return new DevelopmentResets(this, parts().settings, parts().replay, parts().locked, false);
+		Parts parts = parts();
+		return new DevelopmentResets(this, parts.settings, parts.replay, parts.locked, false);
 	}
 
 	/**
@@ -416,19 +426,20 @@ public final class MigrationRunner {
 	}
 
 	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		return parts().locked.run((connection, lock) -> {
-			boolean ledgerExists = parts().settings.ledger().exists(connection);
-			LedgerView view = ledgerExists ? parts().reader.read(connection) : parts().reader.empty();
-			List<MigrationDescriptor> selected = parts().checks.selectRollback(view, selection.select(view));
+		Parts parts = parts();
+		return parts.locked.run((connection, lock) -> {
+			boolean ledgerExists = parts.settings.ledger().exists(connection);
+			LedgerView view = ledgerExists ? parts.reader.read(connection) : parts.reader.empty();
+			List<MigrationDescriptor> selected = parts.checks.selectRollback(view, selection.select(view));
 			if (!ledgerExists) {
 				return new MigrationResult(0, List.of());
 			}
-			parts().settings.ledger().ensureInitialized(connection);
-			RunPlan plan = RunPlan.rollback(parts().executor.render(selected, Direction.DOWN));
-			MigrationResult result = parts().executor.run(connection, lock, plan,
-					(failure, done) -> parts().advice.adviseRemainder(failure, view, selection, selected, done));
+			parts.settings.ledger().ensureInitialized(connection);
+			RunPlan plan = RunPlan.rollback(parts.executor.render(selected, Direction.DOWN));
+			MigrationResult result = parts.executor.run(connection, lock, plan,
+					(failure, done) -> parts.advice.adviseRemainder(failure, view, selection, selected, done));
 			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(),
-					parts().settings.ledger().describe());
+					parts.settings.ledger().describe());
 			return result;
 		});
 	}

@@ -27,7 +27,7 @@ public final class Jdbc {
 	 * @return the work's result
 	 */
 	public static <T> T withConnection(DataSource dataSource, ConnectionCallback<T> work) {
-		return withConnection(dataSource, Remedy.of(Remedy.Kind.CHECK_CONNECTION), work);
+		return onConnection(dataSource, null, work);
 	}
 
 	/**
@@ -39,6 +39,14 @@ public final class Jdbc {
 	 * @return the work's result
 	 */
 	public static <T> T withConnection(DataSource dataSource, Remedy unavailable, ConnectionCallback<T> work) {
+		return onConnection(dataSource, unavailable, work);
+	}
+
+	/**
+	 * Run work on a new connection; a failure to open one is resolved by checking the
+	 * connection unless told otherwise, a remedy made only then.
+	 */
+	private static <T> T onConnection(DataSource dataSource, @Nullable Remedy unavailable, ConnectionCallback<T> work) {
 		Connection opened;
 		try {
 			opened = dataSource.getConnection();
@@ -46,7 +54,7 @@ public final class Jdbc {
 		catch (SQLException ex) {
 			throw new MigrationException(
 					"Could not connect to the database: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").",
-					unavailable, ex);
+					(unavailable != null) ? unavailable : Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
 		}
 		try (Connection connection = opened) {
 			if (!connection.getAutoCommit()) {

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * Applies, rolls back and reports migrations against one database. Every run takes the
  * migration lock, reads the ledger once, validates, and then runs each migration in order
  * under one batch number; an apply that finds every migration applied in a read of the
- * ledger before the lock ends there. Built with {@link #builder(DataSource)}; thread-safe
- * once built.
+ * ledger before the lock ends there, and with a build-time index of nothing but SQL
+ * migrations, before the runner loads them. Built with {@link #builder(DataSource)};
+ * thread-safe once built.
  */
 public final class MigrationRunner {
 
@@ -86,6 +87,15 @@ public final class MigrationRunner {
 	MigrationRunner(Supplier<RunnerSettings> settings, IndexedUpToDate indexed) {
 		this.indexed = indexed;
 		this.settings = settings;
+	}
+
+	/**
+	 * End an apply with nothing to do from the index and one read of the ledger, before
+	 * the runner's parts are built.
+	 */
+	private Optional<MigrationResult> endedByIndex() {
+		IndexedUpToDate indexed = this.indexed;
+		return (indexed != null && this.parts == null) ? indexed.withoutLoading() : Optional.empty();
 	}
 
 	private Parts parts() {
@@ -135,10 +145,9 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult applyAll(int limit) {
 		RunChecks.requirePositive(limit, "limit");
-		Optional<MigrationResult> ended = (this.indexed != null && this.parts == null) ? this.indexed.withoutLoading()
-				: Optional.empty();
-		if (ended.isPresent()) {
-			return ended.get();
+		Optional<MigrationResult> endedByIndex = endedByIndex();
+		if (endedByIndex.isPresent()) {
+			return endedByIndex.get();
 		}
 		Parts parts = parts();
 		return parts.upToDate.withoutLock().orElseGet(() -> parts.locked.run((connection, lock) -> {

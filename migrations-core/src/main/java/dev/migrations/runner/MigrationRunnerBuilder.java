@@ -410,7 +410,7 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 		MigrationLedger givenLedger = this.ledger;
 		Function<DataSource, MigrationLock> givenLock = this.lock;
 		boolean createsSchemas = createsSchemas();
-		MigrationListener listener = new CompositeListener(List.copyOf(this.listeners));
+		List<MigrationListener> listeners = List.copyOf(this.listeners);
 		Duration lockTimeout = this.lockTimeout;
 		TransactionMode transactionMode = this.transactionMode;
 		OutOfOrder outOfOrder = this.outOfOrder;
@@ -448,9 +448,9 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 					lock = new SchemaCreatingLock(lock, connections, dialect, table.schema());
 				}
 				return new RunnerSettings(dataSource, connections, secrets, dialect, table, ledger, lock, descriptors,
-						listener, lockTimeout, transactionMode, outOfOrder, validateOnApply, allowDestructive,
-						(givenShadow != null) ? givenShadow : ShadowDatabase.temporary(), verification, squashes,
-						target, baselining, connecting);
+						new CompositeListener(listeners), lockTimeout, transactionMode, outOfOrder, validateOnApply,
+						allowDestructive, (givenShadow != null) ? givenShadow : ShadowDatabase.temporary(),
+						verification, squashes, target, baselining, connecting);
 			}
 
 		};

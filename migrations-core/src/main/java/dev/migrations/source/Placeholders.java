@@ -88,6 +88,9 @@ public final class Placeholders {
 	 * @return the values
 	 */
 	public Set<String> secretValues() {
+		if (this.values.isEmpty()) {
+			return Set.of();
+		}
 		Set<String> secrets = new java.util.HashSet<>();
 		this.values.forEach((name, value) -> {
 			for (String word : name.toLowerCase(Locale.ROOT).split("[_.-]")) {

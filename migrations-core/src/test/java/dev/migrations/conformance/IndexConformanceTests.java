@@ -178,8 +178,12 @@ abstract class IndexConformanceTests extends FreshDatabaseTests {
 		MigrationIndex index = index();
 		assertThat(builder(index, this.database.dataSource()).table("Notes_Ledger").build().applyAll().migrations())
 			.hasSize(2);
-		MigrationRunner again = builder(index, this.database.dataSource()).table("Notes_Ledger").build();
+		AtomicInteger connections = new AtomicInteger();
+		MigrationRunner again = builder(index, new CountingDataSource(this.database.dataSource(), connections))
+			.table("Notes_Ledger")
+			.build();
 		assertThat(again.applyAll().migrations()).isEmpty();
+		assertThat(connections).as("connections opened: the database's identity, then the ledger").hasValue(2);
 		assertThat(again.status()).hasSize(2);
 	}
 

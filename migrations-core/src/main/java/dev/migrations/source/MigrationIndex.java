@@ -12,18 +12,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
-import dev.migrations.DescriptorFactory;
 import dev.migrations.MigrationDefinitionException;
-import dev.migrations.MigrationEntry;
-import dev.migrations.MigrationId;
 import dev.migrations.sql.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +63,9 @@ public final class MigrationIndex {
 
 	private final Charset encoding;
 
-	private final List<Section> sections;
+	private final List<IndexSection> sections;
 
-	private MigrationIndex(Charset encoding, List<Section> sections) {
+	private MigrationIndex(Charset encoding, List<IndexSection> sections) {
 		this.encoding = encoding;
 		this.sections = List.copyOf(sections);
 	}
@@ -88,81 +82,7 @@ public final class MigrationIndex {
 	 * report it
 	 */
 	public static MigrationIndex build(List<String> locations, ClassLoader classLoader, Charset encoding) {
-		List<String> indexed = locations.stream().filter((location) -> !isFilesystem(location)).distinct().toList();
-		Map<String, Map<List<String>, Set<String>>> byLocation = new LinkedHashMap<>();
-		for (String database : DATABASES) {
-			List<String> resolved = new ArrayList<>();
-			for (String location : indexed) {
-				String forDatabase = SqlMigrationSource.forDatabase(location, database);
-				// A folder named after a database that the application has no
-				// migrations for is indexed as empty, without the warning of a missing
-				// location
-				if (SqlMigrationSource.placeholder(location) == null || exists(forDatabase, classLoader)) {
-					resolved.add(forDatabase);
-				}
-				else {
-					byLocation.computeIfAbsent(forDatabase, (key) -> new LinkedHashMap<>())
-						.computeIfAbsent(List.of(), (key) -> new TreeSet<>())
-						.add(database);
-				}
-			}
-			SqlMigrationSource source = new SqlMigrationSource(resolved, classLoader, splitter(database), encoding);
-			source.loadByLocation()
-				.forEach((location, loaded) -> byLocation.computeIfAbsent(location, (key) -> new LinkedHashMap<>())
-					.computeIfAbsent(lines(loaded, javaClasses(location, classLoader)), (key) -> new TreeSet<>())
-					.add(database));
-		}
-		List<Section> sections = new ArrayList<>();
-		byLocation.forEach((location, groups) -> groups
-			.forEach((lines, databases) -> sections.add(Section.parse(location, databases, lines))));
-		return new MigrationIndex(encoding, sections);
-	}
-
-	private static boolean exists(String location, ClassLoader classLoader) {
-		try {
-			return classLoader.getResources(Objects.requireNonNull(SqlMigrationSource.classpathPath(location)))
-				.hasMoreElements();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Return the Java migration classes in the package a location names, which an
-	 * application started from the index does not scan for.
-	 */
-	private static List<String> javaClasses(String location, ClassLoader classLoader) {
-		return new JavaMigrationSource(List.of(location), List.of(), classLoader).findClasses()
-			.stream()
-			.map(Class::getName)
-			.toList();
-	}
-
-	private static List<String> lines(SqlMigrationSource.Loaded loaded, List<String> javaClasses) {
-		List<String> lines = new ArrayList<>();
-		List<MigrationEntry> migrations = new ArrayList<>(loaded.migrations());
-		migrations.sort((first, second) -> first.source().compareTo(second.source()));
-		for (MigrationEntry migration : migrations) {
-			String checksum = DescriptorFactory
-				.checksum(DescriptorFactory.record(migration.id(), migration.source(), migration.migration()::up));
-			lines.add(new IndexEntry(migration.id(), checksum, migration.migration().transactional(),
-					migration.migration().destructive(), migration.migration().repair(), migration.source(),
-					migration.downSource())
-				.line());
-		}
-		for (SquashFile squash : loaded.squashes()) {
-			StringBuilder replaced = new StringBuilder();
-			squash.replaced()
-				.forEach((id, checksum) -> replaced.append((replaced.length() > 0) ? "," : "")
-					.append(id)
-					.append('=')
-					.append(checksum));
-			lines.add(String.join("\t", "squash", squash.source(), squash.dialect(), squash.target().toString(),
-					replaced));
-		}
-		javaClasses.forEach((className) -> lines.add("java\t" + className));
-		return List.copyOf(lines);
+		return new MigrationIndex(encoding, IndexBuilder.sections(locations, classLoader, encoding));
 	}
 
 	/**
@@ -204,10 +124,11 @@ public final class MigrationIndex {
 	 */
 	private static MigrationIndex parse(String text) {
 		Charset encoding = null;
-		List<Section> sections = new ArrayList<>();
+		List<IndexSection> sections = new ArrayList<>();
 		String location = null;
 		Set<String> databases = Set.of();
-		List<String> body = new ArrayList<>();
+		List<String> migrations = new ArrayList<>();
+		List<String> others = new ArrayList<>();
 		int number = 0;
 		for (int start = 0, end; start < text.length(); start = end + 1) {
 			end = text.indexOf('\n', start);
@@ -221,7 +142,7 @@ public final class MigrationIndex {
 			}
 			if (location != null && line.startsWith("migration\t")) {
 				// Most lines: split when the migrations are loaded
-				body.add(line);
+				migrations.add(line);
 				continue;
 			}
 			String[] fields = line.split("\t", -1);
@@ -230,15 +151,16 @@ public final class MigrationIndex {
 			}
 			else if (fields[0].equals("location") && fields.length == 3) {
 				if (location != null) {
-					sections.add(Section.parse(location, databases, body));
+					sections.add(IndexSection.parse(location, databases, migrations, others));
 				}
 				location = fields[1];
 				databases = new LinkedHashSet<>(List.of(fields[2].split(",")));
-				body = new ArrayList<>();
+				migrations = new ArrayList<>();
+				others = new ArrayList<>();
 			}
 			else if (location != null
 					&& (fields[0].equals("migration") || fields[0].equals("squash") || fields[0].equals("java"))) {
-				body.add(line);
+				others.add(line);
 			}
 			else {
 				throw malformed(number, "expected a location, migration, squash or java line");
@@ -248,7 +170,7 @@ public final class MigrationIndex {
 			throw malformed("it is empty");
 		}
 		if (location != null) {
-			sections.add(Section.parse(location, databases, body));
+			sections.add(IndexSection.parse(location, databases, migrations, others));
 		}
 		return new MigrationIndex(encoding, sections);
 	}
@@ -284,7 +206,7 @@ public final class MigrationIndex {
 				+ "application was built.\n");
 		out.append(HEADER).append('\t').append(String.valueOf(VERSION)).append('\t');
 		out.append(this.encoding.name()).append('\n');
-		for (Section section : this.sections) {
+		for (IndexSection section : this.sections) {
 			out.append("location\t").append(section.location()).append('\t');
 			out.append(String.join(",", section.databases())).append('\n');
 			for (IndexEntry entry : section.migrations()) {
@@ -366,60 +288,20 @@ public final class MigrationIndex {
 	 */
 	public SqlMigrationSource.Loaded load(List<String> locations, String database, SqlStatementSplitter splitter,
 			ClassLoader classLoader, Placeholders placeholders) {
-		IndexedScripts scripts = new IndexedScripts(classLoader, this.encoding);
-		List<MigrationEntry> entries = new ArrayList<>();
-		List<SquashFile> squashes = new ArrayList<>();
-		List<String> notIndexed = new ArrayList<>();
-		Set<String> seen = new LinkedHashSet<>();
-		for (String location : locations) {
-			String resolved = SqlMigrationSource.forDatabase(location, database);
-			if (!seen.add(resolved)) {
-				continue;
-			}
-			Section section = isFilesystem(resolved) ? null : section(resolved, database);
-			if (section == null) {
-				notIndexed.add(location);
-				continue;
-			}
-			for (IndexEntry entry : section.migrations()) {
-				entries
-					.add(new MigrationEntry(entry.id(), new IndexedSqlMigration(entry, scripts, splitter, placeholders),
-							entry.source(), entry.downSource()));
-			}
-			for (String squash : section.squashes()) {
-				squashes.add(squash(squash, scripts, splitter));
-			}
-		}
-		if (!notIndexed.isEmpty()) {
-			SqlMigrationSource.Loaded listed = new SqlMigrationSource(notIndexed, classLoader, splitter, this.encoding)
-				.withDatabase(database)
-				.withPlaceholders(placeholders)
-				.loadAll();
-			entries.addAll(listed.migrations());
-			squashes.addAll(listed.squashes());
-		}
-		return new SqlMigrationSource.Loaded(List.copyOf(entries), List.copyOf(squashes));
+		return IndexLoader.load(this, locations, database, splitter, classLoader, placeholders);
 	}
 
-	private @Nullable Section section(String location, String database) {
-		for (Section section : this.sections) {
+	/**
+	 * Return the section of a resolved location for a database, or {@code null} when the
+	 * index does not list it.
+	 */
+	@Nullable IndexSection section(String location, String database) {
+		for (IndexSection section : this.sections) {
 			if (section.location().equals(location) && section.databases().contains(database)) {
 				return section;
 			}
 		}
 		return null;
-	}
-
-	private static SquashFile squash(String line, IndexedScripts scripts, SqlStatementSplitter splitter) {
-		String[] fields = line.split("\t", -1);
-		Map<MigrationId, String> replaced = new LinkedHashMap<>();
-		for (String pair : fields[4].split(",")) {
-			int equals = pair.indexOf('=');
-			replaced.put(MigrationId.parse(pair.substring(0, equals)), pair.substring(equals + 1));
-		}
-		String source = fields[1];
-		return SquashFile.indexed(source, fields[2], MigrationId.parse(fields[3]), replaced, () -> scripts.read(source),
-				splitter);
 	}
 
 	/**
@@ -443,7 +325,7 @@ public final class MigrationIndex {
 			if (!seen.add(resolved)) {
 				continue;
 			}
-			Section section = (database != null) ? section(resolved, database) : sectionForAll(resolved);
+			IndexSection section = (database != null) ? section(resolved, database) : sectionForAll(resolved);
 			if (section == null || !section.onlyMigrations() || !section.addChecksums(checksums)) {
 				return null;
 			}
@@ -455,9 +337,9 @@ public final class MigrationIndex {
 	 * Return the one section of a location that holds the same for every database. A
 	 * {@code filesystem:} location, or one that names the database, has none.
 	 */
-	private @Nullable Section sectionForAll(String location) {
-		Section found = null;
-		for (Section section : this.sections) {
+	private @Nullable IndexSection sectionForAll(String location) {
+		IndexSection found = null;
+		for (IndexSection section : this.sections) {
 			if (section.location().equals(location)) {
 				if (found != null) {
 					return null;
@@ -480,19 +362,7 @@ public final class MigrationIndex {
 	 */
 	public JavaMigrationSource javaSource(List<String> locations, List<String> packages, String database,
 			ClassLoader classLoader) {
-		List<String> scanned = new ArrayList<>();
-		List<String> known = new ArrayList<>();
-		for (String location : locations) {
-			String resolved = SqlMigrationSource.forDatabase(location, database);
-			Section section = isFilesystem(resolved) ? null : section(resolved, database);
-			if (section == null) {
-				scanned.add(resolved);
-			}
-			else {
-				known.addAll(section.javaClasses());
-			}
-		}
-		return new JavaMigrationSource(scanned, packages, classLoader, known);
+		return IndexLoader.javaSource(this, locations, packages, database, classLoader);
 	}
 
 	/**
@@ -504,84 +374,8 @@ public final class MigrationIndex {
 		return DATABASES;
 	}
 
-	private static boolean isFilesystem(String location) {
+	static boolean isFilesystem(String location) {
 		return SqlMigrationSource.classpathPath(location) == null;
-	}
-
-	/**
-	 * Return the splitter of a database's dialect.
-	 */
-	static SqlStatementSplitter splitter(String database) {
-		return switch (database) {
-			case "mariadb", "mysql" -> SqlStatementSplitter.mysql();
-			case "postgresql" -> SqlStatementSplitter.postgresql();
-			case "sqlite" -> SqlStatementSplitter.sqlite();
-			default -> SqlStatementSplitter.standard();
-		};
-	}
-
-	/**
-	 * A location resolved for some databases, and what it holds for them. Its migration
-	 * lines are kept as read and parsed when the migrations are loaded: a start that
-	 * finds them all applied needs only their ids and checksums.
-	 */
-	private record Section(String location, Set<String> databases, List<String> migrationLines, List<String> squashes,
-			List<String> javaClasses) {
-
-		static Section parse(String location, Set<String> databases, List<String> lines) {
-			List<String> migrations = new ArrayList<>();
-			List<String> squashes = new ArrayList<>();
-			List<String> javaClasses = new ArrayList<>();
-			for (String line : lines) {
-				if (line.startsWith("java\t")) {
-					javaClasses.add(line.substring("java\t".length()));
-				}
-				else if (line.startsWith("squash\t")) {
-					if (line.split("\t", -1).length != 5) {
-						throw malformed("a squash line must have 5 fields: " + line);
-					}
-					squashes.add(line);
-				}
-				else {
-					migrations.add(line);
-				}
-			}
-			return new Section(location, Collections.unmodifiableSet(new TreeSet<>(databases)), List.copyOf(migrations),
-					List.copyOf(squashes), List.copyOf(javaClasses));
-		}
-
-		List<IndexEntry> migrations() {
-			return this.migrationLines.stream().map(IndexEntry::parse).toList();
-		}
-
-		/**
-		 * Whether the migrations are all the section holds: no squash and no Java
-		 * migration, whose classes would have to be loaded.
-		 */
-		boolean onlyMigrations() {
-			return this.squashes.isEmpty() && this.javaClasses.isEmpty();
-		}
-
-		/**
-		 * Add the checksum of each migration by id, as {@link IndexEntry#line()} wrote
-		 * them.
-		 * @return whether every id was new
-		 */
-		boolean addChecksums(Map<String, String> checksums) {
-			for (String line : this.migrationLines) {
-				int id = line.indexOf('\t') + 1;
-				int checksum = line.indexOf('\t', id) + 1;
-				int flags = line.indexOf('\t', checksum);
-				if (id == 0 || checksum == 0 || flags < 0) {
-					throw malformed("a migration line must have 6 fields: " + line);
-				}
-				if (checksums.put(line.substring(id, checksum - 1), line.substring(checksum, flags)) != null) {
-					return false;
-				}
-			}
-			return true;
-		}
-
 	}
 
 }

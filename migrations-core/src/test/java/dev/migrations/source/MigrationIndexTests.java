@@ -62,10 +62,10 @@ class MigrationIndexTests {
 		for (String database : MigrationIndex.databases()) {
 			List<MigrationDescriptor> listed = MigrationEntry
 				.buildDescriptors(new SqlMigrationSource(List.of("classpath:db/migrations"), this.classLoader,
-						MigrationIndex.splitter(database))
+						IndexBuilder.splitter(database))
 					.load());
 			List<MigrationDescriptor> indexed = MigrationEntry.buildDescriptors(index
-				.load(List.of("classpath:db/migrations"), database, MigrationIndex.splitter(database), this.classLoader)
+				.load(List.of("classpath:db/migrations"), database, IndexBuilder.splitter(database), this.classLoader)
 				.migrations());
 			assertThat(indexed).hasSameSizeAs(listed).hasSize(3);
 			for (int i = 0; i < listed.size(); i++) {
@@ -287,7 +287,7 @@ class MigrationIndexTests {
 		for (Dialect dialect : List.of(Dialects.forProduct("H2", "2.3"), Dialects.forProduct("MariaDB", "10.11"),
 				Dialects.forProduct("MySQL", "8.4"), Dialects.forProduct("PostgreSQL", "15"),
 				Dialects.forProduct("SQLite", "3.46"))) {
-			assertThat(MigrationIndex.splitter(dialect.name())).as(dialect.name()).isSameAs(dialect.splitter());
+			assertThat(IndexBuilder.splitter(dialect.name())).as(dialect.name()).isSameAs(dialect.splitter());
 		}
 	}
 

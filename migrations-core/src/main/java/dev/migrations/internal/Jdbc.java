@@ -47,16 +47,7 @@ public final class Jdbc {
 	 * connection unless told otherwise, a remedy made only then.
 	 */
 	private static <T> T onConnection(DataSource dataSource, @Nullable Remedy unavailable, ConnectionCallback<T> work) {
-		Connection opened;
-		try {
-			opened = dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			throw new MigrationException(
-					"Could not connect to the database: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").",
-					(unavailable != null) ? unavailable : Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
-		}
-		try (Connection connection = opened) {
+		try (Connection connection = open(dataSource, unavailable)) {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
@@ -65,6 +56,28 @@ public final class Jdbc {
 		catch (SQLException ex) {
 			throw new MigrationException("Database error: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ")",
 					ex);
+		}
+	}
+
+	/**
+	 * Open a connection, for work that closes it itself.
+	 * @param dataSource the data source
+	 * @return the connection, as the data source gives it
+	 * @throws MigrationException if no connection opens, resolved by checking the
+	 * connection
+	 */
+	public static Connection open(DataSource dataSource) {
+		return open(dataSource, null);
+	}
+
+	private static Connection open(DataSource dataSource, @Nullable Remedy unavailable) {
+		try {
+			return dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"Could not connect to the database: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").",
+					(unavailable != null) ? unavailable : Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
 		}
 	}
 

@@ -20,4 +20,20 @@ record BaselineOnMigrate(boolean enabled, @Nullable MigrationId version, LedgerT
 	static final BaselineOnMigrate OFF = new BaselineOnMigrate(false, null,
 			new LedgerTable(null, MigrationRunnerOptions.DEFAULT_FLYWAY_TABLE));
 
+	/**
+	 * Return baseline-on-migrate as set, with Flyway's history table in the ledger's
+	 * schema when it names none.
+	 * @param enabled whether an apply baselines
+	 * @param version where it baselines without a Flyway history, or {@code null}
+	 * @param flywayTable Flyway's history table, as set
+	 * @param ledger the ledger table
+	 * @return baseline-on-migrate
+	 */
+	static BaselineOnMigrate of(boolean enabled, @Nullable MigrationId version, LedgerTable flywayTable,
+			LedgerTable ledger) {
+		LedgerTable table = (flywayTable.schema() != null) ? flywayTable
+				: new LedgerTable(ledger.schema(), flywayTable.name());
+		return new BaselineOnMigrate(enabled, version, table);
+	}
+
 }

@@ -77,10 +77,19 @@ final class IndexedUpToDate {
 		if (checksums == null || checksums.isEmpty()) {
 			return Optional.empty();
 		}
-		Map<String, String> expected = checksums;
-		String query = "SELECT id, checksum, state, lock_owner FROM " + ledger;
-		return Jdbc.withConnection(this.connections, (connection) -> newestIfAllApplied(connection, query, expected))
-			.map((newest) -> UpToDate.ended(newest, this.table.toString()));
+		String newest;
+		// Written without a lambda, whose linking a cold start would pay for
+		try (Connection connection = Jdbc.open(this.connections)) {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			newest = newestIfAllApplied(connection, "SELECT id, checksum, state, lock_owner FROM " + ledger, checksums);
+		}
+		catch (SQLException ex) {
+			// The runner opens its own connections and reports what fails on them
+			return Optional.empty();
+		}
+		return (newest != null) ? Optional.of(UpToDate.ended(newest, this.table.toString())) : Optional.empty();
 	}
 
 	/**
@@ -94,10 +103,10 @@ final class IndexedUpToDate {
 
 	/**
 	 * Read the ledger: the newest id when its rows are exactly the expected migrations,
-	 * applied with their checksums, or empty. The {@code lock_owner} column is read so
-	 * that a ledger of an older layout, which the runner upgrades, is left to it.
+	 * applied with their checksums, or {@code null}. The {@code lock_owner} column is
+	 * read so that a ledger of an older layout, which the runner upgrades, is left to it.
 	 */
-	private static Optional<String> newestIfAllApplied(Connection connection, String query,
+	private static @Nullable String newestIfAllApplied(Connection connection, String query,
 			Map<String, String> expected) {
 		String applied = LedgerState.APPLIED.name();
 		String newest = null;
@@ -107,7 +116,7 @@ final class IndexedUpToDate {
 				String id = ledger.getString(1);
 				String checksum = (id != null) ? expected.get(id) : null;
 				if (checksum == null || !checksum.equals(ledger.getString(2)) || !applied.equals(ledger.getString(3))) {
-					return Optional.empty();
+					return null;
 				}
 				if (newest == null || id.compareTo(newest) > 0) {
 					newest = id;
@@ -117,9 +126,9 @@ final class IndexedUpToDate {
 		}
 		catch (SQLException ex) {
 			// No ledger yet, or one the runner creates or upgrades under the lock
-			return Optional.empty();
+			return null;
 		}
-		return (rows == expected.size()) ? Optional.ofNullable(newest) : Optional.empty();
+		return (rows == expected.size()) ? newest : null;
 	}
 
 }

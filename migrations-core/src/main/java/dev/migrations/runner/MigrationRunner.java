@@ -113,6 +113,16 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Refuse a count below one, such as a limit or a number of steps. Here rather than
+	 * with the other checks of a run, which a start the index ends does not load.
+	 */
+	static void requirePositive(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+		}
+	}
+
+	/**
 	 * Start building a runner for a data source.
 	 * @param dataSource the database to migrate
 	 * @return a builder
@@ -144,7 +154,7 @@ public final class MigrationRunner {
 	 * @throws MigrationExecutionException if a migration fails
 	 */
 	public MigrationResult applyAll(int limit) {
-		RunChecks.requirePositive(limit, "limit");
+		requirePositive(limit, "limit");
 		Optional<MigrationResult> endedByIndex = endedByIndex();
 		if (endedByIndex.isPresent()) {
 			return endedByIndex.get();
@@ -180,7 +190,7 @@ public final class MigrationRunner {
 	 * back; nothing is changed
 	 */
 	public MigrationResult rollback(int steps) {
-		RunChecks.requirePositive(steps, "steps");
+		requirePositive(steps, "steps");
 		return rollbackSelected((view) -> view.lastBatches(steps));
 	}
 

@@ -8,32 +8,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
-import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationEntry;
-import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.MaskingDataSource;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.source.Placeholders;
 import dev.migrations.source.JavaMigrationSource;
 import dev.migrations.source.MigrationIndex;
 import dev.migrations.source.SqlMigrationSource;
-import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The options of a {@link MigrationRunner} and the step that builds it, inherited by
@@ -45,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBuilder<B>>
 		extends MigrationRunnerOptions<B> permits MigrationRunner.Builder {
-
-	private static final Logger logger = LoggerFactory.getLogger(MigrationRunnerBuilder.class);
 
 	private final DataSource dataSource;
 
@@ -381,79 +371,25 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 * when building is left to the first use, that use throws it
 	 */
 	public MigrationRunner build() {
-		Placeholders replacing = replacedPlaceholders();
 		List<String> secrets = new ArrayList<>(this.secrets);
-		secrets.addAll(replacing.secretValues());
+		secrets.addAll(placeholderSecrets());
 		Connecting connecting = connecting();
 		DataSource connections = new MaskingDataSource(connecting.open(this.dataSource, secrets), secrets);
-		Supplier<RunnerSettings> settings = settings(connections, List.copyOf(secrets), replacing, connecting);
-		IndexedUpToDate indexed = indexedUpToDate(connections);
-		return (indexed != null) ? new MigrationRunner(settings, indexed) : new MigrationRunner(settings.get());
+		RunnerDefinition definition = definition(connections, List.copyOf(secrets), connecting);
+		IndexedUpToDate indexed = indexedUpToDate(definition);
+		return (indexed != null) ? new MigrationRunner(definition, indexed) : new MigrationRunner(definition.get());
 	}
 
 	/**
-	 * Return what builds the runner's settings from the builder as it is now, however it
-	 * changes later.
+	 * Return the runner as the builder is set now, however it changes later.
 	 */
-	private Supplier<RunnerSettings> settings(DataSource connections, List<String> secrets, Placeholders replacing,
-			Connecting connecting) {
-		DataSource dataSource = this.dataSource;
-		Dialect given = this.dialect;
-		List<String> locations = this.locations;
-		List<MigrationEntry> entries = List.copyOf(this.entries);
-		List<String> javaPackages = this.javaPackages;
-		JavaMigrationSource.Factory givenFactory = this.javaMigrationFactory;
-		ClassLoader classLoader = this.classLoader;
-		Charset encoding = this.encoding;
-		MigrationIndex index = this.index;
-		LedgerTable table = this.table;
-		MigrationLedger givenLedger = this.ledger;
-		Function<DataSource, MigrationLock> givenLock = this.lock;
-		boolean createsSchemas = createsSchemas();
-		List<MigrationListener> listeners = List.copyOf(this.listeners);
-		Duration lockTimeout = this.lockTimeout;
-		TransactionMode transactionMode = this.transactionMode;
-		OutOfOrder outOfOrder = this.outOfOrder;
-		boolean validateOnApply = this.validateOnApply;
-		boolean allowDestructive = this.allowDestructive;
-		ShadowDatabase givenShadow = this.shadow;
-		Verification verification = this.verification;
-		MigrationId target = targetId();
-		BaselineOnMigrate baselining = baselining(table);
-		// A class, not a lambda: linking a lambda that captures this many values costs a
-		// cold start several milliseconds, which a start the index ends need not pay
-		return new Supplier<>() {
-
-			@Override
-			public RunnerSettings get() {
-				Dialect dialect = (given != null) ? given : Dialects.detect(connections);
-				List<MigrationEntry> all = new ArrayList<>(entries);
-				SqlMigrationSource.Loaded loaded = load(locations, classLoader, encoding, index, dialect, replacing);
-				all.addAll(loaded.migrations());
-				MigrationIndex usable = usable(index, encoding);
-				JavaMigrationSource javaSource = (usable != null)
-						? usable.javaSource(locations, javaPackages, dialect.name(), classLoader)
-						: new JavaMigrationSource(locations, javaPackages, classLoader).withDatabase(dialect.name());
-				all.addAll(
-						javaSource.load((givenFactory != null) ? givenFactory : JavaMigrationSource::entry, entries));
-				List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
-				List<SquashFile> squashes = loaded.squashes()
-					.stream()
-					.filter((squash) -> squash.dialect().equals(dialect.name()))
-					.toList();
-				MigrationLedger ledger = (givenLedger != null) ? givenLedger : new SqlMigrationLedger(dialect, table);
-				MigrationLock lock = (givenLock != null) ? givenLock.apply(connections)
-						: dialect.lock(connections, table);
-				if (createsSchemas && table.schema() != null) {
-					lock = new SchemaCreatingLock(lock, connections, dialect, table.schema());
-				}
-				return new RunnerSettings(dataSource, connections, secrets, dialect, table, ledger, lock, descriptors,
-						new CompositeListener(listeners), lockTimeout, transactionMode, outOfOrder, validateOnApply,
-						allowDestructive, (givenShadow != null) ? givenShadow : ShadowDatabase.temporary(),
-						verification, squashes, target, baselining, connecting);
-			}
-
-		};
+	private RunnerDefinition definition(DataSource connections, List<String> secrets, Connecting connecting) {
+		return new RunnerDefinition(this.dataSource, connections, secrets, connecting, this.dialect, this.locations,
+				List.copyOf(this.entries), this.javaPackages, this.javaMigrationFactory, this.classLoader,
+				this.encoding, this.index, placeholderValues(), replacesPlaceholders(), this.table, this.ledger,
+				this.lock, createsSchemas(), List.copyOf(this.listeners), this.lockTimeout, this.transactionMode,
+				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
+				targetId(), baselinesOnMigrate(), baselineId(), flywayHistoryTable());
 	}
 
 	/**
@@ -461,41 +397,17 @@ public abstract sealed class MigrationRunnerBuilder<B extends MigrationRunnerBui
 	 * the runner has nothing but the SQL migrations the index lists and an apply that
 	 * finds them all applied would end before the lock, or {@code null}.
 	 */
-	private @Nullable IndexedUpToDate indexedUpToDate(DataSource connections) {
-		MigrationIndex index = usable(this.index, this.encoding);
-		boolean onlyIndexed = this.entries.isEmpty() && this.javaPackages.isEmpty() && this.ledger == null;
-		boolean endsBeforeLock = this.verification == Verification.OFF
-				&& !(createsSchemas() && this.table.schema() != null);
+	private static @Nullable IndexedUpToDate indexedUpToDate(RunnerDefinition definition) {
+		MigrationIndex index = definition.usableIndex();
+		boolean onlyIndexed = definition.entries().isEmpty() && definition.javaPackages().isEmpty()
+				&& definition.ledger() == null;
+		boolean endsBeforeLock = definition.verification() == Verification.OFF
+				&& !(definition.createSchemas() && definition.table().schema() != null);
 		if (index == null || !onlyIndexed || !endsBeforeLock) {
 			return null;
 		}
-		return new IndexedUpToDate(connections, index, this.locations, this.table, this.dialect);
-	}
-
-	/**
-	 * Return the index the migrations are read from: the one given, if it was built for
-	 * the encoding.
-	 */
-	private static @Nullable MigrationIndex usable(@Nullable MigrationIndex index, Charset encoding) {
-		return (index != null && index.encoding().equals(encoding)) ? index : null;
-	}
-
-	/**
-	 * Load the SQL migrations: from the index when there is one for the encoding.
-	 */
-	private static SqlMigrationSource.Loaded load(List<String> locations, ClassLoader classLoader, Charset encoding,
-			@Nullable MigrationIndex index, Dialect dialect, Placeholders placeholders) {
-		MigrationIndex usable = usable(index, encoding);
-		if (usable != null) {
-			return usable.load(locations, dialect.name(), dialect.splitter(), classLoader, placeholders);
-		}
-		if (index != null) {
-			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",
-					index.encoding(), encoding);
-		}
-		return new SqlMigrationSource(locations, classLoader, dialect.splitter(), encoding).withDatabase(dialect.name())
-			.withPlaceholders(placeholders)
-			.loadAll();
+		return new IndexedUpToDate(definition.connections(), index, definition.locations(), definition.table(),
+				definition.dialect());
 	}
 
 }

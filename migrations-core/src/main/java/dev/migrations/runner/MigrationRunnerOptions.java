@@ -198,10 +198,29 @@ public abstract sealed class MigrationRunnerOptions<B extends MigrationRunnerOpt
 	}
 
 	/**
-	 * Return the placeholders that SQL files are read with.
+	 * Return the values of placeholders whose names say they are secret, which no message
+	 * may carry.
 	 */
-	Placeholders replacedPlaceholders() {
-		return this.placeholderReplacement ? Placeholders.of(this.placeholders) : Placeholders.disabled();
+	Collection<String> placeholderSecrets() {
+		return this.placeholders.isEmpty() ? List.of()
+				: replacedPlaceholders(this.placeholders, this.placeholderReplacement).secretValues();
+	}
+
+	/**
+	 * Return the placeholders that SQL files are read with.
+	 * @param placeholders the values of the placeholders
+	 * @param replacement whether they are replaced
+	 */
+	static Placeholders replacedPlaceholders(Map<String, String> placeholders, boolean replacement) {
+		return replacement ? Placeholders.of(placeholders) : Placeholders.disabled();
+	}
+
+	Map<String, String> placeholderValues() {
+		return this.placeholders;
+	}
+
+	boolean replacesPlaceholders() {
+		return this.placeholderReplacement;
 	}
 
 	/**
@@ -220,14 +239,16 @@ public abstract sealed class MigrationRunnerOptions<B extends MigrationRunnerOpt
 		return this.target;
 	}
 
-	/**
-	 * Return baseline-on-migrate as set, with Flyway's history table in the ledger's
-	 * schema when it names none.
-	 */
-	BaselineOnMigrate baselining(LedgerTable ledger) {
-		LedgerTable flywayTable = (this.flywayTable.schema() != null) ? this.flywayTable
-				: new LedgerTable(ledger.schema(), this.flywayTable.name());
-		return new BaselineOnMigrate(this.baselineOnMigrate, this.baselineVersion, flywayTable);
+	boolean baselinesOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	@Nullable MigrationId baselineId() {
+		return this.baselineVersion;
+	}
+
+	LedgerTable flywayHistoryTable() {
+		return this.flywayTable;
 	}
 
 	/**

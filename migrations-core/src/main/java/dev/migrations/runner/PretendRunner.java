@@ -80,7 +80,7 @@ public final class PretendRunner {
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> applyAll(int limit) {
-		RunChecks.requirePositive(limit, "limit");
+		MigrationRunner.requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.connections, (connection) -> {
 			LedgerView view = this.adoption.planned(connection, this.reader.readUnlocked(connection));
 			SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
@@ -123,7 +123,7 @@ public final class PretendRunner {
 	 * migration fails on it
 	 */
 	public Map<MigrationId, CatalogDiff> schemaChanges(int limit) {
-		RunChecks.requirePositive(limit, "limit");
+		MigrationRunner.requirePositive(limit, "limit");
 		return Jdbc.withConnection(this.connections, (connection) -> {
 			LedgerView view = this.reader.readUnlocked(connection);
 			return this.replay.pendingChanges(connection,
@@ -159,7 +159,7 @@ public final class PretendRunner {
 	 * @return the plans, in the order they would run
 	 */
 	public List<PlannedMigration> rollback(int steps) {
-		RunChecks.requirePositive(steps, "steps");
+		MigrationRunner.requirePositive(steps, "steps");
 		return planRollback((view) -> view.lastBatches(steps));
 	}
 

@@ -225,15 +225,6 @@ final class RunChecks {
 		}
 	}
 
-	/**
-	 * Refuse a count below one, such as a limit or a number of steps.
-	 */
-	static void requirePositive(int value, String name) {
-		if (value < 1) {
-			throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-		}
-	}
-
 	private boolean runsInOneTransaction(Collection<MigrationDescriptor> pending) {
 		if (this.transactionMode != TransactionMode.ALL) {
 			return false;

@@ -1,24 +1,34 @@
 package dev.migrations.runner;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
+import dev.migrations.MigrationEntry;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrder;
 import dev.migrations.TransactionMode;
 import dev.migrations.Verification;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.Dialects;
 import dev.migrations.ledger.MigrationLedger;
 import dev.migrations.ledger.SqlMigrationLedger;
 import dev.migrations.lock.MigrationLock;
+import dev.migrations.source.JavaMigrationSource;
+import dev.migrations.source.MigrationIndex;
+import dev.migrations.source.Placeholders;
+import dev.migrations.source.SqlMigrationSource;
 import dev.migrations.source.SquashFile;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link MigrationRunner} is built from, every default resolved by its builder.
@@ -53,6 +63,77 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
 		List<SquashFile> squashes, @Nullable MigrationId target, BaselineOnMigrate baselineOnMigrate,
 		Connecting connecting) {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunnerSettings.class);
+
+	/**
+	 * Resolve what a runner was built with: detect the dialect unless it was set, load
+	 * the SQL migrations (from the index when there is one for the encoding), the Java
+	 * migrations and the squashes written for the dialect, and check every migration.
+	 * @param definition the runner as its builder was set
+	 * @return the settings
+	 * @throws MigrationDefinitionException if a migration is malformed or duplicated
+	 */
+	static RunnerSettings resolve(RunnerDefinition definition) {
+		DataSource connections = definition.connections();
+		Dialect dialect = (definition.dialect() != null) ? definition.dialect() : Dialects.detect(connections);
+		List<MigrationEntry> entries = definition.entries();
+		List<MigrationEntry> all = new ArrayList<>(entries);
+		SqlMigrationSource.Loaded loaded = load(definition, dialect);
+		all.addAll(loaded.migrations());
+		MigrationIndex usable = definition.usableIndex();
+		List<String> locations = definition.locations();
+		JavaMigrationSource javaSource = (usable != null)
+				? usable.javaSource(locations, definition.javaPackages(), dialect.name(), definition.classLoader())
+				: new JavaMigrationSource(locations, definition.javaPackages(), definition.classLoader())
+					.withDatabase(dialect.name());
+		JavaMigrationSource.Factory factory = definition.javaMigrationFactory();
+		all.addAll(javaSource.load((factory != null) ? factory : JavaMigrationSource::entry, entries));
+		List<MigrationDescriptor> descriptors = MigrationEntry.buildDescriptors(all);
+		List<SquashFile> squashes = loaded.squashes()
+			.stream()
+			.filter((squash) -> squash.dialect().equals(dialect.name()))
+			.toList();
+		LedgerTable table = definition.table();
+		MigrationLedger ledger = (definition.ledger() != null) ? definition.ledger()
+				: new SqlMigrationLedger(dialect, table);
+		Function<DataSource, MigrationLock> givenLock = definition.lock();
+		MigrationLock lock = (givenLock != null) ? givenLock.apply(connections) : dialect.lock(connections, table);
+		if (definition.createSchemas() && table.schema() != null) {
+			lock = new SchemaCreatingLock(lock, connections, dialect, table.schema());
+		}
+		ShadowDatabase shadow = definition.shadow();
+		return new RunnerSettings(definition.dataSource(), connections, definition.secrets(), dialect, table, ledger,
+				lock, descriptors, new CompositeListener(definition.listeners()), definition.lockTimeout(),
+				definition.transactionMode(), definition.outOfOrder(), definition.validateOnApply(),
+				definition.allowDestructive(), (shadow != null) ? shadow : ShadowDatabase.temporary(),
+				definition.verification(), squashes, definition.target(), BaselineOnMigrate
+					.of(definition.baselineOnMigrate(), definition.baselineVersion(), definition.flywayTable(), table),
+				definition.connecting());
+	}
+
+	/**
+	 * Load the SQL migrations: from the index when there is one for the encoding.
+	 */
+	private static SqlMigrationSource.Loaded load(RunnerDefinition definition, Dialect dialect) {
+		Placeholders placeholders = MigrationRunnerOptions.replacedPlaceholders(definition.placeholders(),
+				definition.placeholderReplacement());
+		MigrationIndex usable = definition.usableIndex();
+		if (usable != null) {
+			return usable.load(definition.locations(), dialect.name(), dialect.splitter(), definition.classLoader(),
+					placeholders);
+		}
+		MigrationIndex index = definition.index();
+		if (index != null) {
+			logger.warn("Not using the migration index: it was built for scripts in {}, and the encoding is {}",
+					index.encoding(), definition.encoding());
+		}
+		return new SqlMigrationSource(definition.locations(), definition.classLoader(), dialect.splitter(),
+				definition.encoding())
+			.withDatabase(dialect.name())
+			.withPlaceholders(placeholders)
+			.loadAll();
+	}
 
 	/**
 	 * Return these settings with destructive changes allowed or not.

@@ -43,8 +43,11 @@ record ChildCommand(String mainClass, List<String> arguments, List<Path> classPa
 	 * @return the command
 	 */
 	static ChildCommand tool(ChildAction action, Tool tool, Database database, Path migrations, int count) {
+		// The build-time index is read from the application's class path, as a packaged
+		// application carries it, not through a class loader the timed work makes
+		List<Path> classPathFirst = (tool == Tool.MIGRATIONS_INDEX) ? List.of(migrations) : List.of();
 		return new ChildCommand(BenchmarkChild.class.getName(), List.of(action.name(), tool.name(), database.url(),
-				migrations.toAbsolutePath().toString(), Integer.toString(count)));
+				migrations.toAbsolutePath().toString(), Integer.toString(count)), classPathFirst, List.of());
 	}
 
 }

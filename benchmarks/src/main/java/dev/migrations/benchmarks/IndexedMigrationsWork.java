@@ -17,37 +17,31 @@ import dev.migrations.source.MigrationIndex;
 
 /**
  * This library reading its migrations from the class path with the index an application's
- * build writes ({@code process-aot} in Spring Boot): the directory is a class path root
- * holding {@code db/migrations} and {@code META-INF/migrations/index}.
+ * build writes ({@code process-aot} in Spring Boot): the directory, put first on the
+ * child's class path by {@link ChildCommand#tool}, holds {@code db/migrations} and
+ * {@code META-INF/migrations/index}.
  */
 final class IndexedMigrationsWork implements ToolWork {
 
 	private static final String LOCATION = "classpath:db/migrations";
 
 	@Override
-	public OptionalInt apply(DataSource dataSource, Path migrations) throws IOException {
-		try (URLClassLoader classLoader = classLoader(migrations)) {
-			return OptionalInt.of(runner(dataSource, classLoader).applyAll().migrations().size());
-		}
+	public OptionalInt apply(DataSource dataSource, Path migrations) {
+		return OptionalInt.of(runner(dataSource).applyAll().migrations().size());
 	}
 
 	@Override
-	public OptionalInt status(DataSource dataSource, Path migrations) throws IOException {
-		try (URLClassLoader classLoader = classLoader(migrations)) {
-			return OptionalInt.of(runner(dataSource, classLoader).status().size());
-		}
+	public OptionalInt status(DataSource dataSource, Path migrations) {
+		return OptionalInt.of(runner(dataSource).status().size());
 	}
 
-	private static MigrationRunner runner(DataSource dataSource, ClassLoader classLoader) {
+	private static MigrationRunner runner(DataSource dataSource) {
+		ClassLoader classLoader = IndexedMigrationsWork.class.getClassLoader();
 		return MigrationRunner.builder(dataSource)
 			.locations(LOCATION)
 			.classLoader(classLoader)
 			.index(MigrationIndex.find(classLoader))
 			.build();
-	}
-
-	private static URLClassLoader classLoader(Path root) throws IOException {
-		return new URLClassLoader(new URL[] { root.toUri().toURL() }, IndexedMigrationsWork.class.getClassLoader());
 	}
 
 	/**

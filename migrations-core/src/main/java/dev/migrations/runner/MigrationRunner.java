@@ -66,8 +66,6 @@ public final class MigrationRunner {
 	/** Whether migrations that destroy data apply without being marked, by default. */
 	public static final boolean DEFAULT_ALLOW_DESTRUCTIVE = false;
 
-	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
-
 	private final @Nullable IndexedUpToDate indexed;
 
 	private final Supplier<RunnerSettings> settings;
@@ -159,19 +157,7 @@ public final class MigrationRunner {
 		if (endedByIndex.isPresent()) {
 			return endedByIndex.get();
 		}
-		Parts parts = parts();
-		return parts.upToDate.withoutLock().orElseGet(() -> parts.locked.run((connection, lock) -> {
-			LedgerView view = parts.adoption.readForApply(connection, lock);
-			SquashLoader.Start start = parts.squashes.start(view, parts.checks.selectPending(view, Integer.MAX_VALUE),
-					limit);
-			Map<MigrationDescriptor, List<SchemaOperation>> plans = parts.executor.render(start.pending(),
-					Direction.UP);
-			parts.guard.check(connection, plans.keySet());
-			MigrationResult result = parts.squashes.loadThen(connection, lock, view, start,
-					(after) -> applyPending(connection, lock, after, plans));
-			parts.replay.verify(connection);
-			return result;
-		}));
+		return parts().applyAll(limit);
 	}
 
 	/**
@@ -191,7 +177,7 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult rollback(int steps) {
 		requirePositive(steps, "steps");
-		return rollbackSelected((view) -> view.lastBatches(steps));
+		return parts().rollbackLastBatches(steps);
 	}
 
 	/**
@@ -206,7 +192,7 @@ public final class MigrationRunner {
 	 */
 	public MigrationResult rollbackTo(MigrationId target) {
 		Objects.requireNonNull(target, "target must not be null");
-		return rollbackSelected((view) -> view.appliedAfter(target));
+		return parts().rollbackAfter(target);
 	}
 
 	/**
@@ -215,9 +201,7 @@ public final class MigrationRunner {
 	 * @return the statuses
 	 */
 	public List<MigrationStatus> status() {
-		Parts parts = parts();
-		return Jdbc.withConnection(parts.settings.connections(),
-				(connection) -> parts.reader.readUnlocked(connection).statuses());
+		return parts().status();
 	}
 
 	/**
@@ -306,11 +290,7 @@ public final class MigrationRunner {
 	 * migration now, and {@code FORCE} was not given
 	 */
 	public List<String> repair(RepairOption... options) {
-		Set<RepairOption> chosen = LedgerRepair.chosen(options);
-		Parts parts = parts();
-		List<String> changes = new ArrayList<>(parts.repair.takeFromLiveRun(chosen));
-		changes.addAll(parts.locked.run((connection, lock) -> parts.repair.repairRows(connection, lock, chosen)));
-		return changes;
+		return parts().repair(LedgerRepair.chosen(options));
 	}
 
 	/**
@@ -321,10 +301,7 @@ public final class MigrationRunner {
 	 * empty
 	 */
 	public void baseline(MigrationId id) {
-		Objects.requireNonNull(id, "id must not be null");
-		Parts parts = parts();
-		parts.checks.requireDefined(id);
-		parts.locked.run((connection, lock) -> parts.adoption.baseline(connection, lock, id));
+		parts().baseline(Objects.requireNonNull(id, "id must not be null"));
 	}
 
 	/**
@@ -430,43 +407,14 @@ public final class MigrationRunner {
 		return parts().settings;
 	}
 
-	private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
-			Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
-		if (plans.isEmpty()) {
-			return parts().upToDate.report(view);
-		}
-		RunPlan plan = RunPlan.apply(view.nextBatch(), parts().checks.transactionMode(plans.keySet()), plans,
-				view::isOutOfOrder);
-		MigrationResult result = parts().executor.run(connection, lock, plan,
-				(failure, applied) -> parts().advice.adviseApply(failure, view, plan, applied));
-		logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
-				parts().settings.ledger().describe());
-		return result;
-	}
-
-	private MigrationResult rollbackSelected(RollbackSelection selection) {
-		Parts parts = parts();
-		return parts.locked.run((connection, lock) -> {
-			boolean ledgerExists = parts.settings.ledger().exists(connection);
-			LedgerView view = ledgerExists ? parts.reader.read(connection) : parts.reader.empty();
-			List<MigrationDescriptor> selected = parts.checks.selectRollback(view, selection.select(view));
-			if (!ledgerExists) {
-				return new MigrationResult(0, List.of());
-			}
-			parts.settings.ledger().ensureInitialized(connection);
-			RunPlan plan = RunPlan.rollback(parts.executor.render(selected, Direction.DOWN));
-			MigrationResult result = parts.executor.run(connection, lock, plan,
-					(failure, done) -> parts.advice.adviseRemainder(failure, view, selection, selected, done));
-			logger.info("Rolled back {} migration(s) in {}", result.migrations().size(),
-					parts.settings.ledger().describe());
-			return result;
-		});
-	}
-
 	/**
-	 * What a runner runs with, built from its settings.
+	 * What a runner runs with, built from its settings, and the runs it does with them:
+	 * here rather than in the runner, whose own methods a framework may list by
+	 * reflection at start-up, loading every type they name.
 	 */
 	private static final class Parts {
+
+		private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
 		private final LedgerReader reader;
 
@@ -507,6 +455,77 @@ public final class MigrationRunner {
 			this.adoption = new LedgerAdoption(settings, this.reader, this.checks, this.repair);
 			this.locked = new LockedConnection(settings, this.advice);
 			this.upToDate = new UpToDate(settings, this.checks);
+		}
+
+		MigrationResult applyAll(int limit) {
+			return this.upToDate.withoutLock().orElseGet(() -> this.locked.run((connection, lock) -> {
+				LedgerView view = this.adoption.readForApply(connection, lock);
+				SquashLoader.Start start = this.squashes.start(view, this.checks.selectPending(view, Integer.MAX_VALUE),
+						limit);
+				Map<MigrationDescriptor, List<SchemaOperation>> plans = this.executor.render(start.pending(),
+						Direction.UP);
+				this.guard.check(connection, plans.keySet());
+				MigrationResult result = this.squashes.loadThen(connection, lock, view, start,
+						(after) -> applyPending(connection, lock, after, plans));
+				this.replay.verify(connection);
+				return result;
+			}));
+		}
+
+		private MigrationResult applyPending(Connection connection, HeldLock lock, LedgerView view,
+				Map<MigrationDescriptor, List<SchemaOperation>> plans) throws SQLException {
+			if (plans.isEmpty()) {
+				return this.upToDate.report(view);
+			}
+			RunPlan plan = RunPlan.apply(view.nextBatch(), this.checks.transactionMode(plans.keySet()), plans,
+					view::isOutOfOrder);
+			MigrationResult result = this.executor.run(connection, lock, plan,
+					(failure, applied) -> this.advice.adviseApply(failure, view, plan, applied));
+			logger.info("Applied {} migration(s) in batch {} to {}", result.migrations().size(), result.batch(),
+					this.settings.ledger().describe());
+			return result;
+		}
+
+		MigrationResult rollbackLastBatches(int steps) {
+			return rollback((view) -> view.lastBatches(steps));
+		}
+
+		MigrationResult rollbackAfter(MigrationId target) {
+			return rollback((view) -> view.appliedAfter(target));
+		}
+
+		private MigrationResult rollback(RollbackSelection selection) {
+			return this.locked.run((connection, lock) -> {
+				boolean ledgerExists = this.settings.ledger().exists(connection);
+				LedgerView view = ledgerExists ? this.reader.read(connection) : this.reader.empty();
+				List<MigrationDescriptor> selected = this.checks.selectRollback(view, selection.select(view));
+				if (!ledgerExists) {
+					return new MigrationResult(0, List.of());
+				}
+				this.settings.ledger().ensureInitialized(connection);
+				RunPlan plan = RunPlan.rollback(this.executor.render(selected, Direction.DOWN));
+				MigrationResult result = this.executor.run(connection, lock, plan,
+						(failure, done) -> this.advice.adviseRemainder(failure, view, selection, selected, done));
+				logger.info("Rolled back {} migration(s) in {}", result.migrations().size(),
+						this.settings.ledger().describe());
+				return result;
+			});
+		}
+
+		List<MigrationStatus> status() {
+			return Jdbc.withConnection(this.settings.connections(),
+					(connection) -> this.reader.readUnlocked(connection).statuses());
+		}
+
+		List<String> repair(Set<RepairOption> chosen) {
+			List<String> changes = new ArrayList<>(this.repair.takeFromLiveRun(chosen));
+			changes.addAll(this.locked.run((connection, lock) -> this.repair.repairRows(connection, lock, chosen)));
+			return changes;
+		}
+
+		void baseline(MigrationId id) {
+			this.checks.requireDefined(id);
+			this.locked.run((connection, lock) -> this.adoption.baseline(connection, lock, id));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,21 +25,9 @@ public final class Credentials {
 	private static final String MASK = "******";
 
 	/**
-	 * A key and its value; not MySQL's and MariaDB's "(using password: YES)", which says
-	 * only whether a password was sent.
+	 * The words that start a key whose value {@link Patterns} take for a credential.
 	 */
-	private static final Pattern KEY_VALUE = Pattern
-		.compile("(?i)((?:password|passwd|pwd|secret|token|credentials?)\\s*[=:]\\s*)(?!(?:YES|NO)\\))[^&;,\\s'\"]+");
-
-	private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^/@\\s]+@");
-
-	private static final Pattern ORACLE_USER_PASSWORD = Pattern
-		.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/:@\\s]+/)[^@\\s]+@");
-
-	private static final Pattern USER_INFO_SECRET = Pattern.compile("//[^/:@\\s]+:([^/@\\s]+)@");
-
-	private static final Pattern KEY_VALUE_SECRET = Pattern
-		.compile("(?i)(?:password|passwd|pwd)\\s*=\\s*([^&;,\\s'\"]+)");
+	private static final List<String> KEY_WORDS = List.of("passw", "pwd", "secret", "token", "credential");
 
 	private Credentials() {
 	}
@@ -52,8 +41,8 @@ public final class Credentials {
 	 */
 	public static List<String> secretsIn(@Nullable String url) {
 		List<String> secrets = new ArrayList<>();
-		if (url != null) {
-			for (Pattern pattern : List.of(USER_INFO_SECRET, KEY_VALUE_SECRET)) {
+		if (url != null && mayHoldCredential(url)) {
+			for (Pattern pattern : List.of(Patterns.USER_INFO_SECRET, Patterns.KEY_VALUE_SECRET)) {
 				Matcher matcher = pattern.matcher(url);
 				while (matcher.find()) {
 					secrets.add(matcher.group(1));
@@ -136,12 +125,54 @@ public final class Credentials {
 	 * @return the text with every credential replaced by {@code ******}, or {@code null}
 	 */
 	public static @Nullable String mask(@Nullable String text) {
-		if (text == null) {
-			return null;
+		if (text == null || !mayHoldCredential(text)) {
+			return text;
 		}
-		String masked = KEY_VALUE.matcher(text).replaceAll("$1" + MASK);
-		masked = USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
-		return ORACLE_USER_PASSWORD.matcher(masked).replaceAll("$1" + MASK + "@");
+		String masked = Patterns.KEY_VALUE.matcher(text).replaceAll("$1" + MASK);
+		masked = Patterns.USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
+		return Patterns.ORACLE_USER_PASSWORD.matcher(masked).replaceAll("$1" + MASK + "@");
+	}
+
+	/**
+	 * Whether a text can hold a credential that the patterns find: each needs a user-info
+	 * {@code @} or one of the key words. Most texts have neither, and are then returned
+	 * without compiling a pattern.
+	 */
+	private static boolean mayHoldCredential(String text) {
+		if (text.indexOf('@') >= 0) {
+			return true;
+		}
+		String lowerCase = text.toLowerCase(Locale.ROOT);
+		for (String word : KEY_WORDS) {
+			if (lowerCase.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The patterns of credentials, compiled when a text first may hold one.
+	 */
+	private static final class Patterns {
+
+		/**
+		 * A key and its value; not MySQL's and MariaDB's "(using password: YES)", which
+		 * says only whether a password was sent.
+		 */
+		private static final Pattern KEY_VALUE = Pattern.compile(
+				"(?i)((?:password|passwd|pwd|secret|token|credentials?)\\s*[=:]\\s*)(?!(?:YES|NO)\\))[^&;,\\s'\"]+");
+
+		private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^/@\\s]+@");
+
+		private static final Pattern ORACLE_USER_PASSWORD = Pattern
+			.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/:@\\s]+/)[^@\\s]+@");
+
+		private static final Pattern USER_INFO_SECRET = Pattern.compile("//[^/:@\\s]+:([^/@\\s]+)@");
+
+		private static final Pattern KEY_VALUE_SECRET = Pattern
+			.compile("(?i)(?:password|passwd|pwd)\\s*=\\s*([^&;,\\s'\"]+)");
+
 	}
 
 	/**

@@ -69,7 +69,9 @@ public abstract sealed class MigrationRunnerOptions<B extends MigrationRunnerOpt
 	 */
 	public B placeholders(Map<String, String> placeholders) {
 		this.placeholders = Map.copyOf(placeholders);
-		Placeholders.of(this.placeholders);
+		if (!this.placeholders.isEmpty()) {
+			Placeholders.of(this.placeholders);
+		}
 		return self();
 	}
 

@@ -40,6 +40,17 @@ class CredentialsTests {
 	}
 
 	@Test
+	void masksEveryKeyWordWrittenInAnyCase() {
+		assertThat(Credentials.mask("Credentials: abc; CREDENTIAL=def"))
+			.isEqualTo("Credentials: ******; CREDENTIAL=******");
+		assertThat(Credentials.mask("Passwd: a PWD=b Token: c SECRET=d"))
+			.isEqualTo("Passwd: ****** PWD=****** Token: ****** SECRET=******");
+		assertThat(Credentials.secretsIn("jdbc:mariadb://db/app?user=app&PASSWORD=s3cret")).containsExactly("s3cret");
+		assertThat(Credentials.secretsIn("jdbc:postgresql://app:pw@db/app")).containsExactly("pw");
+		assertThat(Credentials.secretsIn("jdbc:postgresql://db/app?user=app")).isEmpty();
+	}
+
+	@Test
 	void masksAKnownSecretOnlyWhereItStandsAsAWholeToken() {
 		assertThat(Credentials.mask("Could not connect to the database: e", List.of("e")))
 			.isEqualTo("Could not connect to the database: ******");

@@ -59,12 +59,11 @@ final class SqlFileMigration implements Migration {
 		this.downSource = downSource;
 		this.splitter = splitter;
 		List<String> headers = splitter.headerComments(upScript);
-		this.transactional = headers.stream().noneMatch((comment) -> isHeader(comment, "no-transaction"));
-		this.destructive = headers.stream().anyMatch((comment) -> isHeader(comment, "destructive"));
-		this.repair = headers.stream().anyMatch((comment) -> isHeader(comment, "repair"));
-		this.placeholders = headers.stream().anyMatch((comment) -> isHeader(comment, "no-placeholders"))
-				? Placeholders.disabled() : placeholders;
-		this.flywayVersion = flywayVersion(headers, upSource);
+		this.transactional = !hasHeader(headers, "no-transaction");
+		this.destructive = hasHeader(headers, "destructive");
+		this.repair = hasHeader(headers, "repair");
+		this.placeholders = hasHeader(headers, "no-placeholders") ? Placeholders.disabled() : placeholders;
+		this.flywayVersion = headers.isEmpty() ? null : flywayVersion(headers, upSource);
 	}
 
 	@Override
@@ -212,9 +211,18 @@ final class SqlFileMigration implements Migration {
 	}
 
 	/**
-	 * Whether a header comment, {@code migrations:} followed by one or more
+	 * Whether one of the header comments, {@code migrations:} followed by one or more
 	 * comma-separated words, holds a word.
 	 */
+	private static boolean hasHeader(List<String> headers, String word) {
+		for (String comment : headers) {
+			if (isHeader(comment, word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isHeader(String comment, String word) {
 		if (!comment.regionMatches(true, 0, "migrations:", 0, 11)) {
 			return false;

@@ -302,7 +302,7 @@ public final class SqlMigrationSource {
 	}
 
 	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts, List<SquashFile> squashes) {
-		Map<String, String[]> pairs = new LinkedHashMap<>();
+		Map<String, Scripts> byBase = new LinkedHashMap<>();
 		for (Map.Entry<String, byte[]> script : scripts.entrySet()) {
 			String relative = script.getKey();
 			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
@@ -323,8 +323,9 @@ public final class SqlMigrationSource {
 			String suffix = fileName.endsWith(".up.sql") ? ".up.sql"
 					: fileName.endsWith(".down.sql") ? ".down.sql" : ".sql";
 			String base = fileName.substring(0, fileName.length() - suffix.length());
+			MigrationId id;
 			try {
-				MigrationId.parse(base);
+				id = MigrationId.parse(base);
 			}
 			catch (MigrationDefinitionException ex) {
 				throw new MigrationDefinitionException("Malformed migration file name '" + fileName + "' in " + location
@@ -334,28 +335,27 @@ public final class SqlMigrationSource {
 								+ "equivalent here)." : ""));
 			}
 			String directory = relative.substring(0, relative.length() - fileName.length());
-			String key = directory + base;
-			String[] pair = pairs.computeIfAbsent(key, (k) -> new String[3]);
-			int slot = switch (suffix) {
-				case ".up.sql" -> 0;
-				case ".down.sql" -> 1;
-				default -> 2;
-			};
-			pair[slot] = ScriptDecoder.decode(script.getValue(), join(location, relative), this.encoding);
+			Scripts ofId = byBase.computeIfAbsent(directory + base, (key) -> new Scripts(id));
+			String text = ScriptDecoder.decode(script.getValue(), join(location, relative), this.encoding);
+			switch (suffix) {
+				case ".up.sql" -> ofId.up = text;
+				case ".down.sql" -> ofId.down = text;
+				default -> ofId.plain = text;
+			}
 		}
-		List<MigrationEntry> entries = new ArrayList<>(pairs.size());
-		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
-			entries.addAll(toEntries(location, pair.getKey(), pair.getValue()));
+		List<MigrationEntry> entries = new ArrayList<>(byBase.size());
+		for (Map.Entry<String, Scripts> ofId : byBase.entrySet()) {
+			entries.addAll(toEntries(location, ofId.getKey(), ofId.getValue()));
 		}
 		return entries;
 	}
 
-	private List<MigrationEntry> toEntries(String location, String key, String[] pair) {
+	private List<MigrationEntry> toEntries(String location, String key, Scripts scripts) {
 		String base = join(location, key);
-		MigrationId id = MigrationId.parse(key.substring(key.lastIndexOf('/') + 1));
-		String up = pair[0];
-		String down = pair[1];
-		String plain = pair[2];
+		MigrationId id = scripts.id;
+		String up = scripts.up;
+		String down = scripts.down;
+		String plain = scripts.plain;
 		if (down != null && up == null) {
 			throw new MigrationDefinitionException("Migration " + base + ".down.sql has no " + base
 					+ ".up.sql beside it. Add the .up.sql file, or remove the .down.sql file.");
@@ -374,6 +374,26 @@ public final class SqlMigrationSource {
 					new SqlFileMigration(plain, null, source, source, this.splitter, this.placeholders), source));
 		}
 		return entries;
+	}
+
+	/**
+	 * The scripts of one migration id in one directory: an {@code .up.sql} with an
+	 * optional {@code .down.sql}, and an up-only {@code .sql}.
+	 */
+	private static final class Scripts {
+
+		private final MigrationId id;
+
+		private @Nullable String up;
+
+		private @Nullable String down;
+
+		private @Nullable String plain;
+
+		Scripts(MigrationId id) {
+			this.id = id;
+		}
+
 	}
 
 	/**

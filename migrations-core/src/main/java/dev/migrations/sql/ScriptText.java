@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScriptText {
 
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
+	static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	/** The script with every line ending turned into {@code \n}. */
 	private final char[] text;

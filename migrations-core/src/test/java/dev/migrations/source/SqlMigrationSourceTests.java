@@ -217,6 +217,19 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void aFileWhoseNameThePlatformEncodingCannotSpellIsReadNotSkipped() throws Exception {
+		// The byte 0xE9 (Latin-1 for é) alone is not UTF-8, nor ASCII: java.io cannot
+		// spell the name, java.nio keeps its bytes
+		Process touch = new ProcessBuilder("sh", "-c",
+				"printf 'SELECT 1;' > \"$1/$(printf '20240101000000_caf\\351.sql')\"", "sh", this.directory.toString())
+			.start();
+		assertThat(touch.waitFor()).isZero();
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageStartingWith("Malformed migration file name '20240101000000_caf");
+	}
+
+	@Test
 	void followsLinksThatResolveAndIgnoresBrokenLinksNotNamedLikeMigrations() throws IOException {
 		Path shared = Files.createDirectories(this.directory.resolve("shared"));
 		Files.writeString(shared.resolve("create_users.sql"), "CREATE TABLE users (id INT)");

@@ -398,6 +398,15 @@ class SqlStatementSplitterTests {
 	}
 
 	@Test
+	void aScriptThatStartsWithAStatementHasNoHeaderButOneThatStartsWithADelimiterLineMay() {
+		assertThat(this.standard.headerComments("\uFEFF \r\n\tCREATE TABLE t (c INT); -- migrations: repair\n"))
+			.isEmpty();
+		assertThat(this.mysql.headerComments(
+				"delimiter //\n-- migrations: no-transaction\nCREATE PROCEDURE p() " + "BEGIN SELECT 1; END//\n"))
+			.containsExactly("migrations: no-transaction");
+	}
+
+	@Test
 	void headerCommentsOfAScriptThatCannotBeSplitAreThoseBeforeTheBrokenConstruct() {
 		assertThat(this.standard.headerComments("-- a\n/* never closed\n-- b\n")).containsExactly("a");
 		assertThat(this.standard.headerComments("-- a\nSELECT 'never closed;\n")).containsExactly("a");

@@ -99,6 +99,9 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 	 * refusing would stop it from starting until one applied migration changed its id.
 	 */
 	private static void refuseSameTimestamp(MigrationEntry previous, MigrationEntry entry) {
+		if (!previous.id().timestamp().equals(entry.id().timestamp())) {
+			return;
+		}
 		String sources = "defined by " + previous.source() + " and by " + entry.source();
 		String perDatabase = DatabaseFolders.vendorLocation(previous.source(), entry.source());
 		String advice = (perDatabase != null) ? " If each is for one database, note that they sit in folders named "
@@ -108,11 +111,9 @@ public record MigrationEntry(MigrationId id, Migration migration, String source,
 			throw new MigrationDefinitionException(
 					"Duplicate migration id " + entry.id() + ": " + sources + ". Rename one of them." + advice);
 		}
-		if (previous.id().timestamp().equals(entry.id().timestamp())) {
-			logger.warn("Migrations {} and {} have the same timestamp {}: {}. They run in the order of their names, "
-					+ "not in the order they were written in. Give a migration not yet applied a later timestamp.{}",
-					previous.id(), entry.id(), entry.id().timestamp(), sources, advice);
-		}
+		logger.warn("Migrations {} and {} have the same timestamp {}: {}. They run in the order of their names, "
+				+ "not in the order they were written in. Give a migration not yet applied a later timestamp.{}",
+				previous.id(), entry.id(), entry.id().timestamp(), sources, advice);
 	}
 
 	/**

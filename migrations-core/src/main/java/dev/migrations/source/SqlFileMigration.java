@@ -26,11 +26,6 @@ final class SqlFileMigration implements Migration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SqlFileMigration.class);
 
-	/** A {@code -- flyway: V1.1} header line: the version a renamed Flyway file had. */
-	private static final Pattern FLYWAY_HEADER = Pattern.compile("(?i:flyway):\\s*V([0-9].*)");
-
-	private static final Pattern FLYWAY_VERSION = Pattern.compile("[0-9]+(?:[._][0-9]+)*");
-
 	private final String upScript;
 
 	private final @Nullable String downScript;
@@ -105,10 +100,10 @@ final class SqlFileMigration implements Migration {
 	 */
 	static @Nullable String flywayVersion(List<String> headers, String source) {
 		for (String comment : headers) {
-			Matcher header = FLYWAY_HEADER.matcher(comment.strip());
+			Matcher header = FlywayHeader.LINE.matcher(comment.strip());
 			if (header.matches()) {
 				String version = header.group(1).strip();
-				if (!FLYWAY_VERSION.matcher(version).matches()) {
+				if (!FlywayHeader.VERSION.matcher(version).matches()) {
 					throw new MigrationDefinitionException("The header line '-- " + comment.strip() + "' of " + source
 							+ " does not give a Flyway version: write it as '-- flyway: V' followed by the version "
 							+ "the file had under Flyway, such as '-- flyway: V1.1'");
@@ -117,6 +112,18 @@ final class SqlFileMigration implements Migration {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The patterns of a {@code -- flyway: V1.1} header line, the version a renamed Flyway
+	 * file had, compiled when a script first has a header.
+	 */
+	private static final class FlywayHeader {
+
+		private static final Pattern LINE = Pattern.compile("(?i:flyway):\\s*V([0-9].*)");
+
+		private static final Pattern VERSION = Pattern.compile("[0-9]+(?:[._][0-9]+)*");
+
 	}
 
 	private void record(Schema schema, String script, String source) {

@@ -58,7 +58,7 @@ final class SqlFileMigration implements Migration {
 		this.destructive = hasHeader(headers, "destructive");
 		this.repair = hasHeader(headers, "repair");
 		this.placeholders = hasHeader(headers, "no-placeholders") ? Placeholders.disabled() : placeholders;
-		this.flywayVersion = headers.isEmpty() ? null : flywayVersion(headers, upSource);
+		this.flywayVersion = flywayVersion(headers, upSource);
 	}
 
 	@Override

@@ -73,6 +73,24 @@ final class ScriptScan {
 		return Collections.unmodifiableList(this.statements);
 	}
 
+	/**
+	 * Whether a script's first character that is not white space starts a word of a
+	 * statement, as {@link #scanNext()} reads it: a letter, and not the {@code D} of a
+	 * {@code DELIMITER} line, after which a header goes on. Such a script has no header
+	 * comments, and is not copied and scanned for them.
+	 */
+	static boolean startsWithStatement(String script) {
+		int index = (!script.isEmpty() && script.charAt(0) == ScriptText.BYTE_ORDER_MARK) ? 1 : 0;
+		while (index < script.length() && Character.isWhitespace(script.charAt(index))) {
+			index++;
+		}
+		if (index == script.length()) {
+			return false;
+		}
+		char first = script.charAt(index);
+		return Character.isLetter(first) && Character.toUpperCase(first) != DELIMITER_COMMAND.charAt(0);
+	}
+
 	List<String> headerComments() {
 		List<String> comments = new ArrayList<>();
 		this.lineComments = comments;

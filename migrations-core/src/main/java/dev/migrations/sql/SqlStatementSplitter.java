@@ -121,25 +121,7 @@ public final class SqlStatementSplitter {
 	 */
 	public List<String> headerComments(String script) {
 		Objects.requireNonNull(script, "'script' must not be null");
-		return startsWithStatement(script) ? List.of() : scan(script).headerComments();
-	}
-
-	/**
-	 * Whether a script's first character that is not white space starts a word of a
-	 * statement, which no comment, delimiter or client command starts: most scripts have
-	 * no header, and are then not copied and scanned for one.
-	 */
-	private static boolean startsWithStatement(String script) {
-		int index = (!script.isEmpty() && script.charAt(0) == ScriptText.BYTE_ORDER_MARK) ? 1 : 0;
-		while (index < script.length() && Character.isWhitespace(script.charAt(index))) {
-			index++;
-		}
-		if (index == script.length()) {
-			return false;
-		}
-		char first = script.charAt(index);
-		// DELIMITER is a MySQL client command, after which a header goes on
-		return Character.isLetter(first) && first != 'D' && first != 'd';
+		return ScriptScan.startsWithStatement(script) ? List.of() : scan(script).headerComments();
 	}
 
 	private ScriptScan scan(String script) {

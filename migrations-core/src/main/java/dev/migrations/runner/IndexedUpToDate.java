@@ -1,9 +1,7 @@
 package dev.migrations.runner;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +14,6 @@ import dev.migrations.MigrationResult;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.internal.Jdbc;
-import dev.migrations.ledger.LedgerState;
 import dev.migrations.source.MigrationIndex;
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +71,7 @@ final class IndexedUpToDate {
 			checksums = this.index.checksums(this.locations, known.name());
 			ledger = known.qualify(this.table);
 		}
-		if (checksums == null || checksums.isEmpty()) {
+		if (checksums == null || checksums.isEmpty() || ledger == null) {
 			return Optional.empty();
 		}
 		String newest;
@@ -83,7 +80,7 @@ final class IndexedUpToDate {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			newest = newestIfAllApplied(connection, "SELECT id, checksum, state, lock_owner FROM " + ledger, checksums);
+			newest = UpToDate.newestIfAllApplied(connection, ledger, checksums);
 		}
 		catch (SQLException ex) {
 			// The runner opens its own connections and reports what fails on them
@@ -99,36 +96,6 @@ final class IndexedUpToDate {
 	private @Nullable String unquotedName() {
 		String name = this.table.toString();
 		return name.equals(name.toLowerCase(Locale.ROOT)) ? name : null;
-	}
-
-	/**
-	 * Read the ledger: the newest id when its rows are exactly the expected migrations,
-	 * applied with their checksums, or {@code null}. The {@code lock_owner} column is
-	 * read so that a ledger of an older layout, which the runner upgrades, is left to it.
-	 */
-	private static @Nullable String newestIfAllApplied(Connection connection, String query,
-			Map<String, String> expected) {
-		String applied = LedgerState.APPLIED.name();
-		String newest = null;
-		int rows = 0;
-		try (Statement statement = connection.createStatement(); ResultSet ledger = statement.executeQuery(query)) {
-			while (ledger.next()) {
-				String id = ledger.getString(1);
-				String checksum = (id != null) ? expected.get(id) : null;
-				if (checksum == null || !checksum.equals(ledger.getString(2)) || !applied.equals(ledger.getString(3))) {
-					return null;
-				}
-				if (newest == null || id.compareTo(newest) > 0) {
-					newest = id;
-				}
-				rows++;
-			}
-		}
-		catch (SQLException ex) {
-			// No ledger yet, or one the runner creates or upgrades under the lock
-			return null;
-		}
-		return (rows == expected.size()) ? newest : null;
 	}
 
 }

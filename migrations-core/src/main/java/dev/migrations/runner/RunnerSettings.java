@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * @param dialect the dialect of the database
  * @param table the ledger table
  * @param ledger the ledger
+ * @param ownLedger whether the ledger is the one the runner makes for {@code table},
+ * rather than one it was given: only then may the table be read without it
  * @param lock the migration lock
  * @param descriptors the migrations, sorted and checked
  * @param listener the listener, all listeners in order
@@ -58,11 +60,11 @@ import org.slf4j.LoggerFactory;
  * @param connecting how connections are opened, to this database and to a fleet's others
  */
 record RunnerSettings(DataSource dataSource, DataSource connections, List<String> secrets, Dialect dialect,
-		LedgerTable table, MigrationLedger ledger, MigrationLock lock, List<MigrationDescriptor> descriptors,
-		MigrationListener listener, Duration lockTimeout, TransactionMode transactionMode, OutOfOrder outOfOrder,
-		boolean validateOnApply, boolean allowDestructive, ShadowDatabase shadow, Verification verification,
-		List<SquashFile> squashes, @Nullable MigrationId target, BaselineOnMigrate baselineOnMigrate,
-		Connecting connecting) {
+		LedgerTable table, MigrationLedger ledger, boolean ownLedger, MigrationLock lock,
+		List<MigrationDescriptor> descriptors, MigrationListener listener, Duration lockTimeout,
+		TransactionMode transactionMode, OutOfOrder outOfOrder, boolean validateOnApply, boolean allowDestructive,
+		ShadowDatabase shadow, Verification verification, List<SquashFile> squashes, @Nullable MigrationId target,
+		BaselineOnMigrate baselineOnMigrate, Connecting connecting) {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunnerSettings.class);
 
@@ -104,11 +106,12 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 		}
 		ShadowDatabase shadow = definition.shadow();
 		return new RunnerSettings(definition.dataSource(), connections, definition.secrets(), dialect, table, ledger,
-				lock, descriptors, new CompositeListener(definition.listeners()), definition.lockTimeout(),
-				definition.transactionMode(), definition.outOfOrder(), definition.validateOnApply(),
-				definition.allowDestructive(), (shadow != null) ? shadow : ShadowDatabase.temporary(),
-				definition.verification(), squashes, definition.target(), BaselineOnMigrate
-					.of(definition.baselineOnMigrate(), definition.baselineVersion(), definition.flywayTable(), table),
+				definition.ledger() == null, lock, descriptors, new CompositeListener(definition.listeners()),
+				definition.lockTimeout(), definition.transactionMode(), definition.outOfOrder(),
+				definition.validateOnApply(), definition.allowDestructive(),
+				(shadow != null) ? shadow : ShadowDatabase.temporary(), definition.verification(), squashes,
+				definition.target(), BaselineOnMigrate.of(definition.baselineOnMigrate(), definition.baselineVersion(),
+						definition.flywayTable(), table),
 				definition.connecting());
 	}
 
@@ -142,9 +145,9 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	 */
 	RunnerSettings withAllowDestructive(boolean allowed) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
-				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification, this.squashes,
-				this.target, this.baselineOnMigrate, this.connecting);
+				this.ledger, this.ownLedger, this.lock, this.descriptors, this.listener, this.lockTimeout,
+				this.transactionMode, this.outOfOrder, this.validateOnApply, allowed, this.shadow, this.verification,
+				this.squashes, this.target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -154,9 +157,9 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	 */
 	RunnerSettings withVerification(Verification verification) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
-				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, verification, this.squashes,
-				this.target, this.baselineOnMigrate, this.connecting);
+				this.ledger, this.ownLedger, this.lock, this.descriptors, this.listener, this.lockTimeout,
+				this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow,
+				verification, this.squashes, this.target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -166,9 +169,9 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 	 */
 	RunnerSettings withTarget(MigrationId target) {
 		return new RunnerSettings(this.dataSource, this.connections, this.secrets, this.dialect, this.table,
-				this.ledger, this.lock, this.descriptors, this.listener, this.lockTimeout, this.transactionMode,
-				this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow, this.verification,
-				this.squashes, target, this.baselineOnMigrate, this.connecting);
+				this.ledger, this.ownLedger, this.lock, this.descriptors, this.listener, this.lockTimeout,
+				this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow,
+				this.verification, this.squashes, target, this.baselineOnMigrate, this.connecting);
 	}
 
 	/**
@@ -195,7 +198,7 @@ record RunnerSettings(DataSource dataSource, DataSource connections, List<String
 			lock = new SchemaCreatingLock(lock, this.connections, this.dialect, table.schema());
 		}
 		return new RunnerSettings(dataSource, connections, secrets, this.dialect, table,
-				new SqlMigrationLedger(this.dialect, table), lock, this.descriptors, listener, this.lockTimeout,
+				new SqlMigrationLedger(this.dialect, table), true, lock, this.descriptors, listener, this.lockTimeout,
 				this.transactionMode, this.outOfOrder, this.validateOnApply, this.allowDestructive, this.shadow,
 				this.verification, this.squashes, this.target, baselining, this.connecting);
 	}

@@ -294,7 +294,7 @@ final class SchemaReplay {
 				}
 			}
 			return new MigrationRunner(new RunnerSettings(this.shadow.dataSource(), this.connections, live.secrets(),
-					live.dialect(), this.table, new SqlMigrationLedger(live.dialect(), this.table),
+					live.dialect(), this.table, new SqlMigrationLedger(live.dialect(), this.table), true,
 					live.dialect().lock(this.connections, this.table), migrations, new CompositeListener(List.of()),
 					live.lockTimeout(), live.transactionMode(), OutOfOrder.APPLY, false, true, live.shadow(),
 					Verification.OFF, List.of(), null, BaselineOnMigrate.OFF, live.connecting()));

@@ -1,12 +1,20 @@
 package dev.migrations.runner;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationResult;
 import dev.migrations.Verification;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
+import dev.migrations.ledger.LedgerState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code RUNNING} row, which leaves the decision to the locked run. So does anything else
  * the locked run would act on: an empty or missing ledger (created, or baselined on
  * migrate), squashes, verification after the apply, a ledger that only the locked run can
- * read, a schema that the lock creates. Thread-safe.
+ * read, a schema that the lock creates. The common case, every migration applied with its
+ * checksum and no other row, is told from the ids, checksums and states alone; anything
+ * else is read in full and judged by the apply's rules. Thread-safe.
  */
 final class UpToDate {
 
@@ -49,13 +59,66 @@ final class UpToDate {
 				|| this.settings.lock() instanceof SchemaCreatingLock) {
 			return Optional.empty();
 		}
-		Optional<LedgerView> view = Jdbc.withConnection(this.settings.connections(),
-				(connection) -> this.settings.ledger()
-					.readIfInitialized(connection)
-					.filter((rows) -> !rows.isEmpty())
-					.map(this::view)
-					.filter(this.checks::nothingToApply));
-		return view.map(this::report);
+		return Jdbc.withConnection(this.settings.connections(), (connection) -> {
+			String newest = this.settings.ownLedger() ? newestIfAllApplied(connection,
+					this.settings.dialect().qualify(this.settings.table()), checksums()) : null;
+			if (newest != null) {
+				return Optional.of(ended(newest, this.settings.ledger().describe()));
+			}
+			return this.settings.ledger()
+				.readIfInitialized(connection)
+				.filter((rows) -> !rows.isEmpty())
+				.map(this::view)
+				.filter(this.checks::nothingToApply)
+				.map(this::report);
+		});
+	}
+
+	private Map<String, String> checksums() {
+		List<MigrationDescriptor> descriptors = this.settings.descriptors();
+		Map<String, String> checksums = new HashMap<>(descriptors.size() * 4 / 3 + 1);
+		for (MigrationDescriptor descriptor : descriptors) {
+			checksums.put(descriptor.id().toString(), descriptor.checksum());
+		}
+		return checksums;
+	}
+
+	/**
+	 * Read the ledger's ids, checksums and states in one query: the newest id when its
+	 * rows are exactly the expected migrations, each applied with its checksum, or
+	 * {@code null}. That is what almost every start finds, told without the ledger's
+	 * other columns or a status per migration; anything else is left to a full read. The
+	 * {@code lock_owner} column is read so that a ledger of an older layout, which the
+	 * runner upgrades, is left to it too.
+	 * @param connection the connection, in auto-commit mode
+	 * @param ledger the ledger table's name, as a query names it
+	 * @param expected the checksum of each migration, by id
+	 * @return the newest id, or {@code null}
+	 */
+	static @Nullable String newestIfAllApplied(Connection connection, String ledger, Map<String, String> expected) {
+		String applied = LedgerState.APPLIED.name();
+		String newest = null;
+		int count = 0;
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT id, checksum, state, lock_owner FROM " + ledger)) {
+			while (rows.next()) {
+				String id = rows.getString(1);
+				String checksum = (id != null) ? expected.get(id) : null;
+				if (checksum == null || !checksum.equals(rows.getString(2)) || !applied.equals(rows.getString(3))) {
+					return null;
+				}
+				if (newest == null || id.compareTo(newest) > 0) {
+					newest = id;
+				}
+				count++;
+			}
+		}
+		catch (SQLException ex) {
+			// No ledger yet, or one the runner creates or upgrades under the lock
+			return null;
+		}
+		// The id is the ledger's primary key: as many rows as migrations are all of them
+		return (count == expected.size()) ? newest : null;
 	}
 
 	/**

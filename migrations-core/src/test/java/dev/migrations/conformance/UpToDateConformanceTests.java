@@ -23,6 +23,7 @@ import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.MigrationLockTimeoutException;
 import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.LockHeldElsewhere;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * An apply that finds every migration applied in the ledger, read before the lock, ends
  * without the lock: a start while another instance holds the lock is not held up. Only
  * then: a pending migration, a run in progress, a dead run's row, an edited migration, a
- * ledger to upgrade and a verifying run still go through the lock as before.
+ * ledger to upgrade and a verifying run still go through the lock as before. What only
+ * the full read of the ledger can judge (a row no source defines, a checksum an apply
+ * does not validate) and a ledger the runner was given are read as the apply reads them.
  */
 abstract class UpToDateConformanceTests extends FreshDatabaseTests {
 
@@ -115,7 +118,36 @@ abstract class UpToDateConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> runner().applyAll())
 			.withMessageContaining("m_" + M1)
 			.withMessageContaining("changed after it was applied");
+		this.lockWaits.clear();
 		assertThat(runner((builder) -> builder.validateOnApply(false)).applyAll().migrations()).isEmpty();
+		assertThat(this.lockWaits).as("lock acquisitions").isEmpty();
+	}
+
+	@Test
+	void aRowNoSourceDefinesDoesNotKeepAnUpToDateDatabaseWaitingForTheLock() throws Exception {
+		writeRow(M2, LedgerState.APPLIED, null);
+		try (LockHeldElsewhere held = LockHeldElsewhere.hold(lock())) {
+			assertThat(runner((builder) -> builder.lockTimeout(SHORT_TIMEOUT)).applyAll().migrations()).isEmpty();
+		}
+		assertThat(this.lockWaits).as("lock acquisitions").isEmpty();
+	}
+
+	@Test
+	void aLedgerGivenToTheRunnerIsTheOneReadNotTheDefaultTable() {
+		SqlMigrationLedger given = new SqlMigrationLedger(runner().dialect(), new LedgerTable(null, "other_ledger"));
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			given.ensureInitialized(connection);
+			given.logApplied(connection, new LedgerEntry("m_" + M1, "v1:0000", 1, LedgerState.APPLIED, Instant.now(), 0,
+					"test", null, null));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		// The default table shows every migration applied; the given ledger does not
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> runner((builder) -> builder.ledger(given)).applyAll())
+			.withMessageContaining("m_" + M1)
+			.withMessageContaining("changed after it was applied");
 	}
 
 	@Test
@@ -156,7 +188,7 @@ abstract class UpToDateConformanceTests extends FreshDatabaseTests {
 		return runner().dialect().lock(this.database.dataSource(), new LedgerTable(null, LedgerTable.DEFAULT_NAME));
 	}
 
-	private void writeRow(String id, LedgerState state, String lockOwner) {
+	private void writeRow(String id, LedgerState state, @Nullable String lockOwner) {
 		onLedger((ledger, connection) -> ledger.logApplied(connection,
 				new LedgerEntry("m_" + id, null, 2, state, Instant.now(), 0, "test", null, lockOwner)));
 	}

@@ -112,15 +112,8 @@ final class ScriptScan {
 			delimiter(start);
 			return;
 		}
-		if (current == '\n') {
-			this.line++;
-			this.pendingSpace = true;
-			this.position = start + 1;
-			return;
-		}
-		if (Character.isWhitespace(current)) {
-			this.pendingSpace = true;
-			this.position = start + 1;
+		if (current == '\n' || Character.isWhitespace(current)) {
+			skipWhitespace(start);
 			return;
 		}
 		char next = charAt(start + 1);
@@ -297,6 +290,25 @@ final class ScriptScan {
 		// MySQL only treats "--" as a comment when a space or control character
 		// follows
 		return index >= this.length || this.text[index] <= ' ';
+	}
+
+	/**
+	 * Skip a run of white space, which no delimiter starts with, counting its lines.
+	 */
+	private void skipWhitespace(int start) {
+		int end = start;
+		while (end < this.length) {
+			char current = this.text[end];
+			if (current == '\n') {
+				this.line++;
+			}
+			else if (!Character.isWhitespace(current)) {
+				break;
+			}
+			end++;
+		}
+		this.position = end;
+		this.pendingSpace = true;
 	}
 
 	private void skipLineComment(int from) {

@@ -50,7 +50,12 @@ final class StatementKeywords {
 	 * @param end where it ends
 	 */
 	void follow(char[] text, int start, int end) {
-		if (this.shape == Shape.PLAIN && this.syntax != SqlStatementSplitter.Syntax.POSTGRESQL) {
+		if (this.shape == Shape.PLAIN) {
+			// No word changes a plain statement's shape: only PostgreSQL's parentheses,
+			// inside which a semicolon does not end it, are counted
+			if (this.syntax == SqlStatementSplitter.Syntax.POSTGRESQL) {
+				followParentheses(text, start, end);
+			}
 			return;
 		}
 		int index = start;
@@ -86,6 +91,18 @@ final class StatementKeywords {
 				other();
 			}
 			index++;
+		}
+	}
+
+	private void followParentheses(char[] text, int start, int end) {
+		for (int index = start; index < end; index++) {
+			char current = text[index];
+			if (current == '(') {
+				this.parenthesisDepth++;
+			}
+			else if (current == ')' && this.parenthesisDepth > 0) {
+				this.parenthesisDepth--;
+			}
 		}
 	}
 

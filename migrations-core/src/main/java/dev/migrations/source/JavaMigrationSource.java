@@ -61,10 +61,6 @@ public final class JavaMigrationSource {
 
 	}
 
-	private static final Pattern CLASS_NAME = Pattern.compile("[Mm]_?(\\d{14})_(\\w+)");
-
-	private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-
 	private static final String CLASS_SUFFIX = ".class";
 
 	private final List<String> locations;
@@ -295,17 +291,29 @@ public final class JavaMigrationSource {
 	 * Return the id a class's simple name spells, or {@code null} when it spells none.
 	 */
 	static @Nullable MigrationId idFromName(String simpleName) {
-		Matcher matcher = CLASS_NAME.matcher(simpleName);
+		Matcher matcher = ClassName.ID.matcher(simpleName);
 		if (!matcher.matches()) {
 			return null;
 		}
-		String slug = WORD_BOUNDARY.matcher(matcher.group(2)).replaceAll("_").toLowerCase(Locale.ROOT);
+		String slug = ClassName.WORD_BOUNDARY.matcher(matcher.group(2)).replaceAll("_").toLowerCase(Locale.ROOT);
 		try {
 			return MigrationId.parse(matcher.group(1) + "_" + slug);
 		}
 		catch (MigrationDefinitionException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The patterns of a class name that spells an id, compiled when a location first
+	 * holds a class: a start whose locations hold only scripts compiles neither.
+	 */
+	private static final class ClassName {
+
+		private static final Pattern ID = Pattern.compile("[Mm]_?(\\d{14})_(\\w+)");
+
+		private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+
 	}
 
 	private static Migration create(Class<? extends Migration> type) {

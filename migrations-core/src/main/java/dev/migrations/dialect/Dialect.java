@@ -251,6 +251,16 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether the database's driver logs every statement the server rejects, as MariaDB
+	 * Connector/J does (as a warning): a query that fails on a new database, such as a
+	 * read of a ledger not created yet, is then not tried where the metadata can answer.
+	 * @return whether rejected statements are logged; {@code false} by default
+	 */
+	default boolean logsRejectedStatements() {
+		return false;
+	}
+
+	/**
 	 * Whether a table has a column, as the ledger asks of a table an earlier version may
 	 * have created. By default a query that reads no row answers. The column is named
 	 * unquoted: SQLite reads a quoted name that is not a column as a string.

@@ -114,6 +114,11 @@ class MySqlDialect extends TableRenderingDialect {
 		return "DATETIME(3)";
 	}
 
+	@Override
+	public boolean logsRejectedStatements() {
+		return true;
+	}
+
 	/**
 	 * Look the table up in the metadata only, without trying a query first: MariaDB
 	 * Connector/J logs every statement the server rejects as a warning, so a query would

@@ -80,7 +80,11 @@ final class IndexedUpToDate {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			newest = UpToDate.newestIfAllApplied(connection, ledger, checksums);
+			// Which database it is, from the metadata its driver keeps since connecting
+			Dialect product = (known != null) ? known
+					: Dialects.forProduct(connection.getMetaData().getDatabaseProductName(),
+							connection.getMetaData().getDatabaseProductVersion());
+			newest = UpToDate.newestIfAllApplied(connection, product, this.table, ledger, checksums);
 		}
 		catch (SQLException ex) {
 			// The runner opens its own connections and reports what fails on them

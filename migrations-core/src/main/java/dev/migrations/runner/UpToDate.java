@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.migrations.LedgerTable;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationResult;
 import dev.migrations.Verification;
+import dev.migrations.dialect.Dialect;
 import dev.migrations.internal.Jdbc;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
@@ -60,8 +62,10 @@ final class UpToDate {
 			return Optional.empty();
 		}
 		return Jdbc.withConnection(this.settings.connections(), (connection) -> {
-			String newest = this.settings.ownLedger() ? newestIfAllApplied(connection,
-					this.settings.dialect().qualify(this.settings.table()), checksums()) : null;
+			Dialect dialect = this.settings.dialect();
+			LedgerTable table = this.settings.table();
+			String newest = this.settings.ownLedger()
+					? newestIfAllApplied(connection, dialect, table, dialect.qualify(table), checksums()) : null;
 			if (newest != null) {
 				return Optional.of(ended(newest, this.settings.ledger().describe()));
 			}
@@ -89,16 +93,29 @@ final class UpToDate {
 	 * {@code null}. That is what almost every start finds, told without the ledger's
 	 * other columns or a status per migration; anything else is left to a full read. The
 	 * {@code lock_owner} column is read so that a ledger of an older layout, which the
-	 * runner upgrades, is left to it too.
+	 * runner upgrades, is left to it too. Where the driver logs every statement the
+	 * server rejects, the column is first looked up in the metadata, so that the first
+	 * start on a new database logs no warning.
 	 * @param connection the connection, in auto-commit mode
+	 * @param dialect the database's dialect
+	 * @param table the ledger table
 	 * @param ledger the ledger table's name, as a query names it
 	 * @param expected the checksum of each migration, by id
 	 * @return the newest id, or {@code null}
 	 */
-	static @Nullable String newestIfAllApplied(Connection connection, String ledger, Map<String, String> expected) {
+	static @Nullable String newestIfAllApplied(Connection connection, Dialect dialect, LedgerTable table, String ledger,
+			Map<String, String> expected) {
 		String applied = LedgerState.APPLIED.name();
 		String newest = null;
 		int count = 0;
+		try {
+			if (dialect.logsRejectedStatements() && !dialect.hasColumn(connection, table, "lock_owner")) {
+				return null;
+			}
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT id, checksum, state, lock_owner FROM " + ledger)) {
 			while (rows.next()) {

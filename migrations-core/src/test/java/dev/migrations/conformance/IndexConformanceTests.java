@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.migrations.LedgerTable;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.dialect.Dialects;
@@ -25,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,6 +68,24 @@ abstract class IndexConformanceTests extends FreshDatabaseTests {
 		assertThat(again.status()).hasSize(2);
 		assertThat(this.classLoader.reads).as("scripts read").isZero();
 		assertThat(this.classLoader.listings).as("locations listed").isZero();
+	}
+
+	@Test
+	void withTheIndexTheFirstStartOnANewDatabaseLogsNoWarning() {
+		MigrationIndex index = index();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		root.addAppender(events);
+		try {
+			assertThat(runner(index).applyAll().migrations()).hasSize(2);
+		}
+		finally {
+			root.detachAppender(events);
+		}
+		assertThat(events.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	@Test

@@ -75,25 +75,14 @@ public final class MigrationId implements Comparable<MigrationId> {
 	}
 
 	private static boolean isValidTimestamp(String timestamp) {
-		int year = number(timestamp, 0, 4);
-		int month = number(timestamp, 4, 6);
-		int day = number(timestamp, 6, 8);
-		int hour = number(timestamp, 8, 10);
-		int minute = number(timestamp, 10, 12);
-		int second = number(timestamp, 12, 14);
+		int year = Integer.parseInt(timestamp, 0, 4, 10);
+		int month = Integer.parseInt(timestamp, 4, 6, 10);
+		int day = Integer.parseInt(timestamp, 6, 8, 10);
+		int hour = Integer.parseInt(timestamp, 8, 10, 10);
+		int minute = Integer.parseInt(timestamp, 10, 12, 10);
+		int second = Integer.parseInt(timestamp, 12, 14, 10);
 		return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour < 24 && minute < 60
 				&& second < 60;
-	}
-
-	/**
-	 * Return the number that ASCII digits, already checked, write.
-	 */
-	private static int number(String digits, int start, int end) {
-		int value = 0;
-		for (int index = start; index < end; index++) {
-			value = value * 10 + (digits.charAt(index) - '0');
-		}
-		return value;
 	}
 
 	private static int daysIn(int year, int month) {

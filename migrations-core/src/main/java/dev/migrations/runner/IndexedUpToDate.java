@@ -1,6 +1,7 @@
 package dev.migrations.runner;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +81,12 @@ final class IndexedUpToDate {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			// Which database it is, from the metadata its driver keeps since connecting
-			Dialect product = (known != null) ? known
-					: Dialects.forProduct(connection.getMetaData().getDatabaseProductName(),
-							connection.getMetaData().getDatabaseProductVersion());
-			newest = UpToDate.newestIfAllApplied(connection, product, this.table, ledger, checksums);
+			if (known == null) {
+				// Which database it is, from its driver's metadata, without a query
+				DatabaseMetaData metaData = connection.getMetaData();
+				known = Dialects.forProduct(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion());
+			}
+			newest = UpToDate.newestIfAllApplied(connection, known, this.table, ledger, checksums);
 		}
 		catch (SQLException ex) {
 			// The runner opens its own connections and reports what fails on them

@@ -156,7 +156,7 @@ final class LocationWalker {
 				});
 			}
 			else {
-				visitOther(directory.resolve(name), prefix + name, visitor);
+				visit(directory.resolve(name), prefix + name, visitor);
 			}
 		}
 	}
@@ -176,18 +176,17 @@ final class LocationWalker {
 	private void walkPaths(Path directory, String prefix, FileVisitor visitor) throws IOException {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
 			for (Path file : files) {
-				visitOther(file, prefix + file.getFileName(), visitor);
+				visit(file, prefix + file.getFileName(), visitor);
 			}
 		}
 	}
 
 	/**
-	 * Visit what a directory holds besides the files java.io reads: links to directories
-	 * are not followed, as in Files.walk (a Kubernetes ConfigMap volume links its files
-	 * and also the directory holding them), nor is anything but a file or a link to one
-	 * read.
+	 * Visit an entry of a directory through java.nio: links to directories are not
+	 * followed, as in Files.walk (a Kubernetes ConfigMap volume links its files and also
+	 * the directory holding them), nor is anything but a file or a link to one read.
 	 */
-	private void visitOther(Path file, String name, FileVisitor visitor) throws IOException {
+	private void visit(Path file, String name, FileVisitor visitor) throws IOException {
 		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
 				LinkOption.NOFOLLOW_LINKS);
 		if (attributes.isDirectory()) {

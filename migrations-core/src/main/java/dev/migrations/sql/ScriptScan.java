@@ -112,7 +112,7 @@ final class ScriptScan {
 			delimiter(start);
 			return;
 		}
-		if (current == '\n' || Character.isWhitespace(current)) {
+		if (Character.isWhitespace(current)) {
 			skipWhitespace(start);
 			return;
 		}

@@ -77,32 +77,24 @@ final class StatementKeywords {
 				index = wordEnd;
 				continue;
 			}
-			if (current == '(') {
-				other();
-				this.parenthesisDepth++;
-			}
-			else if (current == ')') {
-				other();
-				if (this.parenthesisDepth > 0) {
-					this.parenthesisDepth--;
-				}
-			}
-			else {
-				other();
-			}
+			other();
+			followParenthesis(current);
 			index++;
 		}
 	}
 
 	private void followParentheses(char[] text, int start, int end) {
 		for (int index = start; index < end; index++) {
-			char current = text[index];
-			if (current == '(') {
-				this.parenthesisDepth++;
-			}
-			else if (current == ')' && this.parenthesisDepth > 0) {
-				this.parenthesisDepth--;
-			}
+			followParenthesis(text[index]);
+		}
+	}
+
+	private void followParenthesis(char character) {
+		if (character == '(') {
+			this.parenthesisDepth++;
+		}
+		else if (character == ')' && this.parenthesisDepth > 0) {
+			this.parenthesisDepth--;
 		}
 	}
 

@@ -81,18 +81,38 @@ final class IndexedUpToDate {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			if (known == null) {
+			if (known == null && !reportsRejectedStatementsOnlyByThrowing(connection)) {
 				// Which database it is, from its driver's metadata, without a query
 				DatabaseMetaData metaData = connection.getMetaData();
 				known = Dialects.forProduct(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion());
 			}
-			newest = UpToDate.newestIfAllApplied(connection, known, this.table, ledger, checksums);
+			newest = (known != null) ? UpToDate.newestIfAllApplied(connection, known, this.table, ledger, checksums)
+					: UpToDate.newestIfAllApplied(connection, ledger, checksums);
 		}
 		catch (SQLException ex) {
 			// The runner opens its own connections and reports what fails on them
 			return Optional.empty();
 		}
 		return (newest != null) ? Optional.of(UpToDate.ended(newest, this.table.toString())) : Optional.empty();
+	}
+
+	/**
+	 * Return whether the connection is one of PostgreSQL's or H2's drivers, which report
+	 * a statement the server rejects only by throwing it, so that the ledger can be read
+	 * before a new database has one without asking which database it is (see
+	 * {@link Dialect#logsRejectedStatements()}). Told from the class of the driver's own
+	 * connection, which a pool hands out when unwrapped: no metadata is read and no
+	 * dialect loaded. Any other connection, or one that does not unwrap, is asked for its
+	 * metadata.
+	 */
+	private static boolean reportsRejectedStatementsOnlyByThrowing(Connection connection) {
+		try {
+			String driver = connection.unwrap(Connection.class).getClass().getName();
+			return driver.startsWith("org.postgresql.") || driver.startsWith("org.h2.");
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**

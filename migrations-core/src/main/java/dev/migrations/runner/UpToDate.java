@@ -105,9 +105,6 @@ final class UpToDate {
 	 */
 	static @Nullable String newestIfAllApplied(Connection connection, Dialect dialect, LedgerTable table, String ledger,
 			Map<String, String> expected) {
-		String applied = LedgerState.APPLIED.name();
-		String newest = null;
-		int count = 0;
 		try {
 			if (dialect.logsRejectedStatements() && !dialect.hasColumn(connection, table, "lock_owner")) {
 				return null;
@@ -116,6 +113,22 @@ final class UpToDate {
 		catch (SQLException ex) {
 			return null;
 		}
+		return newestIfAllApplied(connection, ledger, expected);
+	}
+
+	/**
+	 * Read the ledger's ids, checksums and states in one query, as
+	 * {@link #newestIfAllApplied(Connection, Dialect, LedgerTable, String, Map)} does, on
+	 * a connection whose driver does not log a statement the server rejects.
+	 * @param connection the connection, in auto-commit mode
+	 * @param ledger the ledger table's name, as a query names it
+	 * @param expected the checksum of each migration, by id
+	 * @return the newest id, or {@code null}
+	 */
+	static @Nullable String newestIfAllApplied(Connection connection, String ledger, Map<String, String> expected) {
+		String applied = LedgerState.APPLIED.name();
+		String newest = null;
+		int count = 0;
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT id, checksum, state, lock_owner FROM " + ledger)) {
 			while (rows.next()) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * @param squashes the squash lines
  * @param javaClasses the Java migration classes of the location's package
  */
-record IndexSection(String location, Set<String> databases, List<String> migrationLines, List<String> squashes,
+record IndexSection(String location, Set<String> databases, IndexLines migrationLines, List<String> squashes,
 		List<String> javaClasses) {
 
 	/**
@@ -29,7 +29,7 @@ record IndexSection(String location, Set<String> databases, List<String> migrati
 	 * @return the section
 	 */
 	static IndexSection parse(String location, Set<String> databases, List<String> lines) {
-		return parse(location, databases, List.of(), lines);
+		return parse(location, databases, IndexLines.of(List.of()), lines);
 	}
 
 	/**
@@ -41,8 +41,8 @@ record IndexSection(String location, Set<String> databases, List<String> migrati
 	 * @param lines the other lines, each a migration, squash or java line
 	 * @return the section
 	 */
-	static IndexSection parse(String location, Set<String> databases, List<String> migrationLines, List<String> lines) {
-		List<String> migrations = new ArrayList<>(migrationLines);
+	static IndexSection parse(String location, Set<String> databases, IndexLines migrationLines, List<String> lines) {
+		List<String> migrations = new ArrayList<>();
 		List<String> squashes = new ArrayList<>();
 		List<String> javaClasses = new ArrayList<>();
 		for (String line : lines) {
@@ -60,11 +60,11 @@ record IndexSection(String location, Set<String> databases, List<String> migrati
 			}
 		}
 		return new IndexSection(location, Collections.unmodifiableSet(new TreeSet<>(databases)),
-				List.copyOf(migrations), List.copyOf(squashes), List.copyOf(javaClasses));
+				migrationLines.plus(migrations), List.copyOf(squashes), List.copyOf(javaClasses));
 	}
 
 	List<IndexEntry> migrations() {
-		return this.migrationLines.stream().map(IndexEntry::parse).toList();
+		return this.migrationLines.lines().stream().map(IndexEntry::parse).toList();
 	}
 
 	/**
@@ -80,18 +80,7 @@ record IndexSection(String location, Set<String> databases, List<String> migrati
 	 * @return whether every id was new
 	 */
 	boolean addChecksums(Map<String, String> checksums) {
-		for (String line : this.migrationLines) {
-			int id = line.indexOf('\t') + 1;
-			int checksum = line.indexOf('\t', id) + 1;
-			int flags = line.indexOf('\t', checksum);
-			if (id == 0 || checksum == 0 || flags < 0) {
-				throw MigrationIndex.malformed("a migration line must have 6 fields: " + line);
-			}
-			if (checksums.put(line.substring(id, checksum - 1), line.substring(checksum, flags)) != null) {
-				return false;
-			}
-		}
-		return true;
+		return this.migrationLines.addChecksums(checksums);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrations.source;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -98,11 +99,37 @@ public final class MigrationIndex {
 			return null;
 		}
 		try (InputStream input = resource.openStream()) {
-			return parse(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+			return parse(new String(readAll(input), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new MigrationDefinitionException("Could not read the migration index " + resource + ": " + ex, ex);
 		}
+	}
+
+	/**
+	 * Read a stream into an array of the length it says it has, rather than into buffers
+	 * copied into one: a cold start pays for every byte it allocates. A file's stream and
+	 * a jar entry's tell their length; a stream that tells less, or more, is read as it
+	 * is.
+	 */
+	private static byte[] readAll(InputStream input) throws IOException {
+		int length = input.available();
+		if (length <= 0) {
+			return input.readAllBytes();
+		}
+		byte[] bytes = new byte[length];
+		int read = input.readNBytes(bytes, 0, length);
+		int next = input.read();
+		if (read == length && next < 0) {
+			return bytes;
+		}
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		all.write(bytes, 0, read);
+		if (next >= 0) {
+			all.write(next);
+			input.transferTo(all);
+		}
+		return all.toByteArray();
 	}
 
 	/**
@@ -127,7 +154,7 @@ public final class MigrationIndex {
 		List<IndexSection> sections = new ArrayList<>();
 		String location = null;
 		Set<String> databases = Set.of();
-		List<String> migrations = new ArrayList<>();
+		IndexLines.Builder migrations = new IndexLines.Builder(text);
 		List<String> others = new ArrayList<>();
 		int number = 0;
 		for (int start = 0, end; start < text.length(); start = end + 1) {
@@ -135,14 +162,15 @@ public final class MigrationIndex {
 			if (end < 0) {
 				end = text.length();
 			}
-			String line = text.substring(start, (end > start && text.charAt(end - 1) == '\r') ? end - 1 : end);
+			int lineEnd = (end > start && text.charAt(end - 1) == '\r') ? end - 1 : end;
 			number++;
-			if (line.isEmpty() || line.startsWith("#")) {
+			if (location != null && text.startsWith("migration\t", start)) {
+				// Most lines: not even copied until the migrations are loaded
+				migrations.add(start, lineEnd);
 				continue;
 			}
-			if (location != null && line.startsWith("migration\t")) {
-				// Most lines: split when the migrations are loaded
-				migrations.add(line);
+			String line = text.substring(start, lineEnd);
+			if (line.isEmpty() || line.startsWith("#")) {
 				continue;
 			}
 			String[] fields = line.split("\t", -1);
@@ -151,11 +179,11 @@ public final class MigrationIndex {
 			}
 			else if (fields[0].equals("location") && fields.length == 3) {
 				if (location != null) {
-					sections.add(IndexSection.parse(location, databases, migrations, others));
+					sections.add(IndexSection.parse(location, databases, migrations.build(), others));
 				}
 				location = fields[1];
 				databases = new LinkedHashSet<>(List.of(fields[2].split(",")));
-				migrations = new ArrayList<>();
+				migrations = new IndexLines.Builder(text);
 				others = new ArrayList<>();
 			}
 			else if (location != null
@@ -170,7 +198,7 @@ public final class MigrationIndex {
 			throw malformed("it is empty");
 		}
 		if (location != null) {
-			sections.add(IndexSection.parse(location, databases, migrations, others));
+			sections.add(IndexSection.parse(location, databases, migrations.build(), others));
 		}
 		return new MigrationIndex(encoding, sections);
 	}

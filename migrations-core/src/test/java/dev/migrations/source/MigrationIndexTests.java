@@ -265,7 +265,11 @@ class MigrationIndexTests {
 	void anIndexWithWindowsLineEndsReadsAsWritten() throws IOException {
 		write("db/migrations/20240101000000_create_notes.sql", "CREATE TABLE notes (id INT);\n");
 		String text = build("classpath:db/migrations").text();
-		assertThat(MigrationIndex.read(new StringReader(text.replace("\n", "\r\n"))).text()).isEqualTo(text);
+		MigrationIndex windows = MigrationIndex.read(new StringReader(text.replace("\n", "\r\n")));
+		assertThat(windows.text()).isEqualTo(text);
+		assertThat(windows.checksums(List.of("classpath:db/migrations"), "h2"))
+			.isEqualTo(MigrationIndex.read(new StringReader(text)).checksums(List.of("classpath:db/migrations"), "h2"))
+			.containsOnlyKeys("m_20240101000000_create_notes");
 	}
 
 	@Test
@@ -279,6 +283,17 @@ class MigrationIndexTests {
 			.isThrownBy(
 					() -> index.load(List.of("classpath:x"), "h2", SqlStatementSplitter.standard(), this.classLoader))
 			.withMessageContaining("a migration line must have 6 fields");
+	}
+
+	@Test
+	void aShortMigrationLineIsNotReadOnIntoTheNextLine() throws IOException {
+		MigrationIndex index = MigrationIndex.read(new StringReader(
+				"migrations-index\t1\tUTF-8\n" + "location\tclasspath:x\th2\nmigration\tm_20240101000000_a\tv1:aa\n"
+						+ "migration\tm_20240102000000_b\tv1:bb\t-\tclasspath:x/b.sql\tclasspath:x/b.sql\n"));
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> index.checksums(List.of("classpath:x"), "h2"))
+			.withMessageContaining("a migration line must have 6 fields: migration\tm_20240101000000_a\tv1:aa")
+			.withMessageNotContaining("m_20240102000000_b");
 	}
 
 	@Test

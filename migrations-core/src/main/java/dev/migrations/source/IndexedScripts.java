@@ -47,7 +47,7 @@ final class IndexedScripts {
 						+ "so that its index lists the scripts it holds.");
 			}
 			try (InputStream input = found.get(found.size() - 1).openStream()) {
-				return ScriptDecoder.decode(input.readAllBytes(), source, this.encoding);
+				return ScriptDecoder.decode(Streams.readAll(input), source, this.encoding);
 			}
 		}
 		catch (IOException ex) {

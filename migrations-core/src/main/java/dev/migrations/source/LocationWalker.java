@@ -123,7 +123,7 @@ final class LocationWalker {
 					directoriesInJar.add(directory);
 					visitor.file(name.substring(prefix.length()), () -> {
 						try (InputStream input = jar.getInputStream(entry)) {
-							return input.readAllBytes();
+							return Streams.readAll(input);
 						}
 					});
 				}
@@ -151,7 +151,7 @@ final class LocationWalker {
 			if (file.isFile()) {
 				visitor.file(prefix + name, () -> {
 					try (InputStream input = new FileInputStream(file)) {
-						return input.readAllBytes();
+						return Streams.readAll(input);
 					}
 				});
 			}

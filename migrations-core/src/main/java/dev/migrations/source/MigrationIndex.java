@@ -1,6 +1,5 @@
 package dev.migrations.source;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -99,37 +98,11 @@ public final class MigrationIndex {
 			return null;
 		}
 		try (InputStream input = resource.openStream()) {
-			return parse(new String(readAll(input), StandardCharsets.UTF_8));
+			return parse(new String(Streams.readAll(input), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new MigrationDefinitionException("Could not read the migration index " + resource + ": " + ex, ex);
 		}
-	}
-
-	/**
-	 * Read a stream into an array of the length it says it has, rather than into buffers
-	 * copied into one: a cold start pays for every byte it allocates. A file's stream and
-	 * a jar entry's tell their length; a stream that tells less, or more, is read as it
-	 * is.
-	 */
-	private static byte[] readAll(InputStream input) throws IOException {
-		int length = input.available();
-		if (length <= 0) {
-			return input.readAllBytes();
-		}
-		byte[] bytes = new byte[length];
-		int read = input.readNBytes(bytes, 0, length);
-		int next = input.read();
-		if (read == length && next < 0) {
-			return bytes;
-		}
-		ByteArrayOutputStream all = new ByteArrayOutputStream();
-		all.write(bytes, 0, read);
-		if (next >= 0) {
-			all.write(next);
-			input.transferTo(all);
-		}
-		return all.toByteArray();
 	}
 
 	/**

@@ -82,6 +82,35 @@ final class Measurements {
 		return summary(this.cpu.get(Cell.of(scenario, server, count, tool)));
 	}
 
+	/**
+	 * Summarize the differences, round by round, between the runs of one tool and those
+	 * of the tool it adds to in one cell. The runs of one round are seconds apart, so a
+	 * machine that slows down and recovers over minutes moves both, and their difference
+	 * less than it moves the medians.
+	 * @param scenario the scenario
+	 * @param server the database
+	 * @param count the number of migrations
+	 * @param tool the tool
+	 * @param baseline the tool it adds to
+	 * @param cpu whether to compare the CPU time of the measured thread rather than the
+	 * clock
+	 * @return the summary of the differences, or {@code null} when either tool did not
+	 * run there or did not run as many times
+	 */
+	Summary differences(Scenario scenario, DatabaseServer server, int count, Tool tool, Tool baseline, boolean cpu) {
+		Map<Cell, List<Double>> figures = cpu ? this.cpu : this.runs;
+		List<Double> runs = figures.get(Cell.of(scenario, server, count, tool));
+		List<Double> baselineRuns = figures.get(Cell.of(scenario, server, count, baseline));
+		if (runs == null || baselineRuns == null || runs.size() != baselineRuns.size()) {
+			return null;
+		}
+		List<Double> differences = new ArrayList<>();
+		for (int round = 0; round < runs.size(); round++) {
+			differences.add(runs.get(round) - baselineRuns.get(round));
+		}
+		return Summary.of(differences);
+	}
+
 	private static Summary summary(List<Double> milliseconds) {
 		return (milliseconds != null) ? Summary.of(milliseconds) : null;
 	}

@@ -10,10 +10,14 @@ import java.util.Locale;
  * scenario, the tools as rows, each database and number of migrations as a column with
  * {@code median ms (min–max)}, followed by each tool's ratio to plain JDBC and to this
  * library. Where a scenario names {@linkplain Scenario#baselines() baselines}, a table of
- * each tool's median minus its baseline's follows; where the children reported it, the
- * CPU time of the measured thread, and the same differences of it.
+ * each tool's median minus its baseline's follows, and the median of the differences
+ * between the runs of each round; where the children reported it, the CPU time of the
+ * measured thread, and the same differences of it.
  */
 final class Report {
+
+	private static final String PAIRED = "run minus the run of the row it adds to in the same round, seconds apart: "
+			+ "the median of the rounds, and in brackets the middle half of them:";
 
 	private final PrintStream out;
 
@@ -65,7 +69,8 @@ final class Report {
 		}
 		this.out.println();
 		differences("Median minus the median of the row it adds to:", scenario, tools, servers, sizes,
-				measurements::summary);
+				medianDifference(scenario, measurements::summary));
+		differences("Each " + PAIRED, scenario, tools, servers, sizes, pairedDifference(scenario, measurements, false));
 		cpu(scenario, tools, servers, sizes, measurements);
 		connections(scenario, tools, servers, sizes, measurements);
 		if (sizes.contains(1000) && sizes.contains(5000)) {
@@ -81,12 +86,32 @@ final class Report {
 				tools, servers, sizes, (server, size, tool) -> range(measurements.cpu(scenario, server, size, tool)));
 		if (printed) {
 			differences("CPU time: median minus the median of the row it adds to:", scenario, tools, servers, sizes,
-					measurements::cpu);
+					medianDifference(scenario, measurements::cpu));
+			differences("CPU time: each " + PAIRED, scenario, tools, servers, sizes,
+					pairedDifference(scenario, measurements, true));
 		}
 	}
 
+	private static Cell medianDifference(Scenario scenario, Figure figure) {
+		return (server, size, tool) -> {
+			Summary summary = figure.of(scenario, server, size, tool);
+			Summary reference = figure.of(scenario, server, size, scenario.baselines().get(tool));
+			return (summary != null && reference != null)
+					? String.format(Locale.ROOT, "%+.0f ms", summary.median() - reference.median()) : "";
+		};
+	}
+
+	private static Cell pairedDifference(Scenario scenario, Measurements measurements, boolean cpu) {
+		return (server, size, tool) -> {
+			Summary differences = measurements.differences(scenario, server, size, tool, scenario.baselines().get(tool),
+					cpu);
+			return (differences != null) ? String.format(Locale.ROOT, "%+.0f ms (%+.0f to %+.0f)", differences.median(),
+					differences.lowerQuartile(), differences.upperQuartile()) : "";
+		};
+	}
+
 	private void differences(String title, Scenario scenario, List<Tool> tools, List<DatabaseServer> servers,
-			List<Integer> sizes, Figure figure) {
+			List<Integer> sizes, Cell difference) {
 		List<Tool> compared = tools.stream().filter((tool) -> tools.contains(scenario.baselines().get(tool))).toList();
 		if (compared.isEmpty()) {
 			return;
@@ -99,10 +124,7 @@ final class Report {
 			List<String> cells = new ArrayList<>(List.of(tool.label(), baseline.label()));
 			for (DatabaseServer server : servers) {
 				for (int size : sizes) {
-					Summary summary = figure.of(scenario, server, size, tool);
-					Summary reference = figure.of(scenario, server, size, baseline);
-					cells.add((summary != null && reference != null)
-							? String.format(Locale.ROOT, "%+.0f ms", summary.median() - reference.median()) : "");
+					cells.add(difference.text(server, size, tool));
 				}
 			}
 			row(cells);

@@ -42,7 +42,8 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 	 */
 	static final int POOL_SIZE = 2;
 
-	private static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
+	/** HikariCP's DataSource, Spring Boot's default pool. */
+	static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
 
 	/** Whether the current thread is in a run, which takes fresh connections. */
 	private final ThreadLocal<Boolean> inRun = new ThreadLocal<>();

@@ -56,7 +56,7 @@ final class MigrationRunnerFactory {
 		this.beanFactory = beanFactory;
 		this.classLoader = (classLoader != null) ? classLoader : MigrationRunnerFactory.class.getClassLoader();
 		this.dataSources = new RunnerDataSources(properties, beanFactory, this.classLoader, dedicatedDataSources);
-		this.secrets = MigrationsSecrets.of(environment);
+		this.secrets = MigrationsSecrets.of(environment, properties.getInstances().values());
 		this.environment = environment;
 		this.migrationBeans = new MigrationBeans(beanFactory, properties.getInstances().keySet());
 	}

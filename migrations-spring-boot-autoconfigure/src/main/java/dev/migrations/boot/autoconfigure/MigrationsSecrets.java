@@ -1,9 +1,10 @@
 package dev.migrations.boot.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrations.Credentials;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
@@ -42,14 +43,41 @@ public final class MigrationsSecrets {
 	 * @return the passwords, without empty ones and repeats
 	 */
 	public static List<String> of(Environment environment) {
-		List<@Nullable String> secrets = new ArrayList<>();
-		PASSWORDS.forEach((name) -> secrets.add(property(environment, name)));
-		URLS.forEach((name) -> secrets.addAll(Credentials.secretsIn(property(environment, name))));
-		for (Instance instance : instances(environment)) {
-			secrets.add(instance.getPassword());
-			secrets.addAll(Credentials.secretsIn(instance.getUrl()));
+		return of(environment, instances(environment));
+	}
+
+	/**
+	 * Return the configured passwords, with the instances bound already, as the bound
+	 * {@link MigrationsProperties} have them.
+	 * @param environment the application's environment
+	 * @param instances the {@code migrations.instances} entries
+	 * @return the passwords, without empty ones and repeats
+	 */
+	static List<String> of(Environment environment, Collection<Instance> instances) {
+		Set<String> secrets = new LinkedHashSet<>();
+		for (String name : PASSWORDS) {
+			add(secrets, property(environment, name));
 		}
-		return secrets.stream().filter((secret) -> secret != null && !secret.isEmpty()).distinct().toList();
+		for (String name : URLS) {
+			addAll(secrets, Credentials.secretsIn(property(environment, name)));
+		}
+		for (Instance instance : instances) {
+			add(secrets, instance.getPassword());
+			addAll(secrets, Credentials.secretsIn(instance.getUrl()));
+		}
+		return List.copyOf(secrets);
+	}
+
+	private static void addAll(Set<String> secrets, List<String> found) {
+		for (String secret : found) {
+			add(secrets, secret);
+		}
+	}
+
+	private static void add(Set<String> secrets, @Nullable String secret) {
+		if (secret != null && !secret.isEmpty()) {
+			secrets.add(secret);
+		}
 	}
 
 	/**

@@ -7,16 +7,20 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
 import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.boot.jdbc.metadata.HikariDataSourcePoolMetadata;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -143,12 +147,7 @@ final class RunnerDataSources {
 	 * lock holds one), and the second would fail only after the pool's wait for it.
 	 */
 	private void requireTwoConnections(DataSource dataSource, String prefix) {
-		List<DataSourcePoolMetadataProvider> providers = this.beanFactory
-			.getBeanProvider(DataSourcePoolMetadataProvider.class)
-			.orderedStream()
-			.toList();
-		DataSourcePoolMetadata pool = new CompositeDataSourcePoolMetadataProvider(providers)
-			.getDataSourcePoolMetadata(dataSource);
+		DataSourcePoolMetadata pool = poolMetadata(dataSource);
 		Integer max = (pool != null) ? pool.getMax() : null;
 		if (max != null && max == 1) {
 			String subject = prefix.equals("migrations") ? "The DataSource to migrate" : "The DataSource of " + prefix;
@@ -157,6 +156,25 @@ final class RunnerDataSources {
 							+ "migration lock holds one for the whole run. Nothing was applied.",
 					Remedy.of(Remedy.Kind.SECOND_CONNECTION).with(Remedy.Fact.SETTING, prefix));
 		}
+	}
+
+	/**
+	 * Describe the pool a DataSource is, if it is one: HikariCP's, Spring Boot's default,
+	 * directly; any other through the {@link DataSourcePoolMetadataProvider} beans, which
+	 * are created only then.
+	 */
+	private @Nullable DataSourcePoolMetadata poolMetadata(DataSource dataSource) {
+		if (ClassUtils.isPresent(DedicatedDataSource.HIKARI, this.classLoader)) {
+			DataSourcePoolMetadata hikari = HikariPoolMetadata.of(dataSource);
+			if (hikari != null) {
+				return hikari;
+			}
+		}
+		List<DataSourcePoolMetadataProvider> providers = this.beanFactory
+			.getBeanProvider(DataSourcePoolMetadataProvider.class)
+			.orderedStream()
+			.toList();
+		return new CompositeDataSourcePoolMetadataProvider(providers).getDataSourcePoolMetadata(dataSource);
 	}
 
 	/**
@@ -191,6 +209,20 @@ final class RunnerDataSources {
 							+ "again."),
 					ex);
 		}
+	}
+
+	/**
+	 * The metadata of a HikariCP pool, in a class of its own so that nothing loads
+	 * HikariCP unless it is on the class path.
+	 */
+	private static final class HikariPoolMetadata {
+
+		static @Nullable DataSourcePoolMetadata of(DataSource dataSource) {
+			HikariDataSource pool = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class,
+					HikariDataSource.class);
+			return (pool != null) ? new HikariDataSourcePoolMetadata(pool) : null;
+		}
+
 	}
 
 }

@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.StringUtils;
 
 /**
  * Warns at startup when Spring Boot's own SQL initialization ({@code spring.sql.init})
@@ -58,10 +60,11 @@ final class SqlInitializationOverlap {
 			return null;
 		}
 		String platform = environment.getProperty("spring.sql.init.platform", "all");
-		ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		List<String> scripts = new ArrayList<>();
-		scripts.addAll(existing(resolver, locations(environment, "schema", platform)));
-		scripts.addAll(existing(resolver, locations(environment, "data", platform)));
+		Binder binder = Binder.get(environment);
+		scripts.addAll(existing(resolver, locations(binder, "schema", platform)));
+		scripts.addAll(existing(resolver, locations(binder, "data", platform)));
 		if (scripts.isEmpty()) {
 			return null;
 		}
@@ -81,9 +84,8 @@ final class SqlInitializationOverlap {
 	 * The locations Spring Boot reads: the configured ones, or else
 	 * {@code schema-<platform>.sql} and {@code schema.sql} (and the same for data).
 	 */
-	private static List<String> locations(Environment environment, String kind, String platform) {
-		List<String> configured = Binder.get(environment)
-			.bind("spring.sql.init." + kind + "-locations", Bindable.listOf(String.class))
+	private static List<String> locations(Binder binder, String kind, String platform) {
+		List<String> configured = binder.bind("spring.sql.init." + kind + "-locations", Bindable.listOf(String.class))
 			.orElse(null);
 		if (configured != null) {
 			return configured;
@@ -91,14 +93,26 @@ final class SqlInitializationOverlap {
 		return List.of("optional:classpath*:" + kind + "-" + platform + ".sql", "optional:classpath*:" + kind + ".sql");
 	}
 
-	private static List<String> existing(ResourcePatternResolver resolver, List<String> locations) {
+	private static List<String> existing(PathMatchingResourcePatternResolver resolver, List<String> locations) {
 		List<String> found = new ArrayList<>();
 		for (String location : locations) {
 			String pattern = location.startsWith(OPTIONAL) ? location.substring(OPTIONAL.length()) : location;
+			String name = pattern.replace(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX,
+					ResourceLoader.CLASSPATH_URL_PREFIX);
+			String path = classPathFile(resolver, pattern);
+			if (path != null) {
+				// One file: the class loader finds it without the resolver's search of
+				// every module
+				ClassLoader classLoader = resolver.getClassLoader();
+				if (classLoader != null && classLoader.getResource(path) != null) {
+					found.add(name);
+				}
+				continue;
+			}
 			try {
 				for (Resource resource : resolver.getResources(pattern)) {
 					if (resource.exists()) {
-						found.add(pattern.replace("classpath*:", "classpath:"));
+						found.add(name);
 						break;
 					}
 				}
@@ -109,6 +123,25 @@ final class SqlInitializationOverlap {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The path of a {@code classpath:} or {@code classpath*:} location that names one
+	 * file, without a wildcard, or {@code null}.
+	 */
+	private static @Nullable String classPathFile(PathMatchingResourcePatternResolver resolver, String location) {
+		String path;
+		if (location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX)) {
+			path = location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length());
+		}
+		else if (location.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX)) {
+			path = location.substring(ResourceLoader.CLASSPATH_URL_PREFIX.length());
+		}
+		else {
+			return null;
+		}
+		path = StringUtils.trimLeadingCharacter(path, '/');
+		return (path.isEmpty() || path.endsWith("/") || resolver.getPathMatcher().isPattern(path)) ? null : path;
 	}
 
 	private static boolean isEmbedded(DataSource dataSource) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -47,6 +48,18 @@ class MigrationsSecretsTests {
 			.withProperty("spring.datasource.url", "${no.such.property}/app?password=")
 			.withProperty("migrations.instances.reporting.password", "");
 		assertThat(MigrationsSecrets.of(environment)).containsExactly("same");
+	}
+
+	@Test
+	void findsTheSamePasswordsInInstancesBoundAlready() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrations.password", "migrations-pw")
+			.withProperty("migrations.instances.reporting.password", "instance-pw")
+			.withProperty("migrations.instances.reporting.url", "jdbc:h2:mem:reporting;PASSWORD=instance-url-pw")
+			.withProperty("migrations.instances.audit.password", "migrations-pw");
+		MigrationsProperties properties = Binder.get(environment).bind("migrations", MigrationsProperties.class).get();
+		assertThat(MigrationsSecrets.of(environment, properties.getInstances().values()))
+			.containsExactly("migrations-pw", "instance-pw", "instance-url-pw")
+			.isEqualTo(MigrationsSecrets.of(environment));
 	}
 
 }

@@ -56,6 +56,16 @@ class SqlInitializationOverlapTests {
 	}
 
 	@Test
+	void findsScriptsThatAWildcardOrALeadingSlashNames(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("spring.sql.init.mode=always",
+					"spring.sql.init.schema-locations=classpath*:sqlinit/*.sql",
+					"spring.sql.init.data-locations=classpath:/sqlinit/data.sql")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("Spring Boot runs classpath:sqlinit/*.sql, classpath:/sqlinit/data.sql " + WARNING);
+	}
+
+	@Test
 	void staysQuietWhenModeIsNever(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("spring.sql.init.mode=never",

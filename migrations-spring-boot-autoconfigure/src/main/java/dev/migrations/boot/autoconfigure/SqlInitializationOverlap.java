@@ -99,7 +99,7 @@ final class SqlInitializationOverlap {
 			String pattern = location.startsWith(OPTIONAL) ? location.substring(OPTIONAL.length()) : location;
 			String name = pattern.replace(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX,
 					ResourceLoader.CLASSPATH_URL_PREFIX);
-			String path = classPathFile(resolver, pattern);
+			String path = classPathFile(resolver, name);
 			if (path != null) {
 				// One file: the class loader finds it without the resolver's search of
 				// every module
@@ -126,21 +126,15 @@ final class SqlInitializationOverlap {
 	}
 
 	/**
-	 * The path of a {@code classpath:} or {@code classpath*:} location that names one
-	 * file, without a wildcard, or {@code null}.
+	 * The path of a {@code classpath:} location that names one file, without a wildcard,
+	 * or {@code null}.
 	 */
 	private static @Nullable String classPathFile(PathMatchingResourcePatternResolver resolver, String location) {
-		String path;
-		if (location.startsWith(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX)) {
-			path = location.substring(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX.length());
-		}
-		else if (location.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX)) {
-			path = location.substring(ResourceLoader.CLASSPATH_URL_PREFIX.length());
-		}
-		else {
+		if (!location.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX)) {
 			return null;
 		}
-		path = StringUtils.trimLeadingCharacter(path, '/');
+		String path = StringUtils.trimLeadingCharacter(location.substring(ResourceLoader.CLASSPATH_URL_PREFIX.length()),
+				'/');
 		return (path.isEmpty() || path.endsWith("/") || resolver.getPathMatcher().isPattern(path)) ? null : path;
 	}
 

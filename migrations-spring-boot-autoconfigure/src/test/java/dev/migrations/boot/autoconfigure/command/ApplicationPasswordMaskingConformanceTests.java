@@ -18,13 +18,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs a Spring Boot application as a real process against a database that refuses it,
- * with the password in each of the ways an application takes one: in the URL's user
- * information, as the URL's {@code password} parameter, as a property
- * ({@code spring.datasource.password}, {@code migrations.password}) and as an environment
- * variable ({@code SPRING_DATASOURCE_PASSWORD}, {@code MIGRATIONS_PASSWORD}); once as a
- * command ({@code java -jar app.jar migrate:status}, with and without {@code --verbose})
- * and once starting up with {@code migrations.on-startup=apply-and-exit}. The database's
- * error is printed, readable, and the password never is.
+ * with the password in each of the ways an application takes one: in the user information
+ * of {@code spring.datasource.url} or {@code migrations.url}, as the URL's
+ * {@code password} parameter, as a property ({@code spring.datasource.password},
+ * {@code migrations.password}) and as an environment variable
+ * ({@code SPRING_DATASOURCE_PASSWORD}, {@code MIGRATIONS_PASSWORD}); once as a command
+ * ({@code java -jar app.jar migrate:status}, with and without {@code --verbose}) and once
+ * starting up with {@code migrations.on-startup=apply-and-exit}. The database's error is
+ * printed, readable, and the password never is.
  */
 abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabaseTests {
 
@@ -64,6 +65,11 @@ abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabas
 	}
 
 	@Test
+	void aPasswordInTheUserInformationOfMigrationsUrlIsNeverPrinted() throws Exception {
+		assertNeverPrinted(Form.MIGRATIONS_USER_INFO);
+	}
+
+	@Test
 	void aPasswordAsTheUrlsParameterIsNeverPrinted() throws Exception {
 		assertNeverPrinted(Form.URL_PARAMETER);
 	}
@@ -93,7 +99,7 @@ abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabas
 	}
 
 	private void assertNeverPrinted(Form form) throws Exception {
-		String says = (form == Form.USER_INFO) ? userInfoSays() : refusalSays();
+		String says = (form == Form.USER_INFO || form == Form.MIGRATIONS_USER_INFO) ? userInfoSays() : refusalSays();
 		for (List<String> command : List.of(List.of("migrate:status"), List.of("migrate:status", "--verbose"))) {
 			Result result = command(form, PASSWORD, command.toArray(String[]::new));
 			String description = form + ", " + command + ":\n" + result.output();
@@ -152,6 +158,8 @@ abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabas
 		switch (form) {
 			case USER_INFO ->
 				all.add("--spring.datasource.url=" + url.replace("://", "://" + user + ":" + password + "@"));
+			case MIGRATIONS_USER_INFO ->
+				all.add("--migrations.url=" + url.replace("://", "://" + user + ":" + password + "@"));
 			case URL_PARAMETER -> all.add("--spring.datasource.url=" + url + "?user=" + user + "&password=" + password);
 			case DATASOURCE_PROPERTY -> all.addAll(List.of("--spring.datasource.url=" + url,
 					"--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
@@ -188,8 +196,8 @@ abstract class ApplicationPasswordMaskingConformanceTests extends ProcessDatabas
 	 */
 	enum Form {
 
-		USER_INFO, URL_PARAMETER, DATASOURCE_PROPERTY, MIGRATIONS_PROPERTY, DATASOURCE_ENVIRONMENT,
-		MIGRATIONS_ENVIRONMENT
+		USER_INFO, MIGRATIONS_USER_INFO, URL_PARAMETER, DATASOURCE_PROPERTY, MIGRATIONS_PROPERTY,
+		DATASOURCE_ENVIRONMENT, MIGRATIONS_ENVIRONMENT
 
 	}
 

@@ -1,12 +1,14 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.sql.Driver;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
@@ -87,14 +89,16 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 	}
 
 	/**
-	 * Load a configured JDBC driver class now, so that a missing or mistyped one fails
-	 * naming the class and the property instead of at the first connection.
+	 * Load a configured JDBC driver class now, so that a missing or mistyped one, or the
+	 * driver of another database, fails naming the class and the property instead of at
+	 * the first connection.
 	 * @param className the class
 	 * @param property the property that names it
+	 * @param url the URL it is to open
 	 * @param classLoader the application's class loader
 	 * @return the class name
 	 */
-	static String requireDriver(String className, String property, ClassLoader classLoader) {
+	static String requireDriver(String className, String property, String url, ClassLoader classLoader) {
 		Class<?> type;
 		try {
 			type = ClassUtils.forName(className.strip(), classLoader);
@@ -114,7 +118,29 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 							+ "org.postgresql.Driver or org.mariadb.jdbc.Driver; then start the application again."),
 					null);
 		}
+		if (!accepts(type, url)) {
+			throw new MigrationException(
+					"The JDBC driver " + className + " (" + property + ") does not accept the URL '"
+							+ Credentials.mask(url) + "': it is the driver of another database.",
+					correction(property, "name the driver of the URL's database, such as org.postgresql.Driver "
+							+ "for jdbc:postgresql: or org.mariadb.jdbc.Driver for jdbc:mariadb:, or remove " + property
+							+ " to have the driver found from the URL; then start the application " + "again."),
+					null);
+		}
 		return type.getName();
+	}
+
+	/**
+	 * Return whether a driver accepts a URL, or may: a driver that cannot be created here
+	 * is left to fail when it connects, with its own error.
+	 */
+	private static boolean accepts(Class<?> driver, String url) {
+		try {
+			return ((Driver) driver.getDeclaredConstructor().newInstance()).acceptsURL(url);
+		}
+		catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError ex) {
+			return true;
+		}
 	}
 
 	private static @Nullable MigrationId target(@Nullable String target, String property) {

@@ -66,9 +66,8 @@ final class RunnerDataSources {
 		if (StringUtils.hasText(url)) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.create(this.classLoader)
 				.url(url)
-				.driverClassName(StringUtils.hasText(driverClassName)
-						? RunSettings.requireDriver(driverClassName, prefix + ".driver-class-name", this.classLoader)
-						: driverClassName(url, prefix + ".url"));
+				.driverClassName(StringUtils.hasText(driverClassName) ? RunSettings.requireDriver(driverClassName,
+						prefix + ".driver-class-name", url, this.classLoader) : driverClassName(url, prefix + ".url"));
 			if (user != null) {
 				builder.username(user);
 			}
@@ -108,7 +107,7 @@ final class RunnerDataSources {
 		String driver = connectionDetails.getDriverClassName();
 		String configuredDriver = fromProperties ? this.properties.getDriverClassName() : null;
 		if (configuredDriver != null && StringUtils.hasText(configuredDriver)) {
-			driver = RunSettings.requireDriver(configuredDriver, "migrations.driver-class-name", this.classLoader);
+			driver = RunSettings.requireDriver(configuredDriver, "migrations.driver-class-name", url, this.classLoader);
 		}
 		else if (driver == null || !ClassUtils.isPresent(driver, this.classLoader)) {
 			driver = driverClassName(url, fromProperties ? "migrations.url" : null);

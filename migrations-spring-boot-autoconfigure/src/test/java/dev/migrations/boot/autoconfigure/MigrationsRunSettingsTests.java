@@ -141,7 +141,7 @@ class MigrationsRunSettingsTests {
 	}
 
 	@Test
-	void aMissingDriverClassFailsStartupNamingTheClassAndTheProperty() {
+	void aMissingWrongOrForeignDriverClassFailsStartupNamingTheClassAndTheProperty() {
 		H2Database dedicated = H2Database.create();
 		this.databases.add(dedicated);
 		this.contextRunner
@@ -159,6 +159,15 @@ class MigrationsRunSettingsTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("java.lang.String")
 				.hasMessageContaining("not a JDBC driver"));
+		this.contextRunner
+			.withPropertyValues("migrations.url=" + dedicated.url() + ";PASSWORD=" + SECRET, "migrations.user=sa",
+					"migrations.driver-class-name=org.postgresql.Driver")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("The JDBC driver org.postgresql.Driver (migrations.driver-class-name) does "
+						+ "not accept the URL 'jdbc:h2:")
+				.hasMessageContaining("the driver of another database")
+				.message()
+				.doesNotContain(SECRET));
 	}
 
 	@Test

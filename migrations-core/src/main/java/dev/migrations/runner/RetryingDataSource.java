@@ -80,7 +80,7 @@ public final class RetryingDataSource extends DelegatingDataSource {
 				}
 				long wait = Math.min(FIRST_WAIT_MILLIS << Math.min(attempt - 1, 20), this.intervalMillis);
 				logger.warn("Could not connect to the database (attempt {} of {}), trying again in {} ms: {}", attempt,
-						this.retries + 1, wait, Credentials.maskFailure(ex, this.secrets).getMessage());
+						this.retries + 1L, wait, Credentials.maskFailure(ex, this.secrets).getMessage());
 				sleep(wait, ex);
 			}
 		}

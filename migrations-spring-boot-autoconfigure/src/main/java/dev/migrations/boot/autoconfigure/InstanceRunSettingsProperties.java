@@ -2,10 +2,13 @@ package dev.migrations.boot.autoconfigure;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code migrations.instances.<name>.*} properties of how SQL files are read and
@@ -47,8 +50,10 @@ public abstract class InstanceRunSettingsProperties {
 	private @Nullable Integer connectRetries;
 
 	/**
-	 * Longest wait between two attempts to connect to this instance.
+	 * Longest wait between two attempts to connect to this instance. A number without a
+	 * unit is seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration connectRetriesInterval;
 
 	/**

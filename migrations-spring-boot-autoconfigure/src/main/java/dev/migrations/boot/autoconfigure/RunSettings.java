@@ -44,7 +44,8 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 		return new RunSettings(properties.getPlaceholders(), "migrations.placeholders",
 				properties.isPlaceholderReplacement(), target(properties.getTarget(), "migrations.target"),
 				properties.getInitSqls(), retries(properties.getConnectRetries(), "migrations.connect-retries"),
-				properties.getConnectRetriesInterval(), properties.isCreateSchemas());
+				interval(properties.getConnectRetriesInterval(), "migrations.connect-retries-interval"),
+				properties.isCreateSchemas());
 	}
 
 	/**
@@ -64,8 +65,9 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 				Objects.requireNonNullElse(instance.getInitSqls(), properties.getInitSqls()),
 				(retries != null) ? retries(retries, prefix + ".connect-retries")
 						: retries(properties.getConnectRetries(), "migrations.connect-retries"),
-				Objects.requireNonNullElse(instance.getConnectRetriesInterval(),
-						properties.getConnectRetriesInterval()),
+				(instance.getConnectRetriesInterval() != null)
+						? interval(instance.getConnectRetriesInterval(), prefix + ".connect-retries-interval")
+						: interval(properties.getConnectRetriesInterval(), "migrations.connect-retries-interval"),
 				Objects.requireNonNullElse(instance.getCreateSchemas(), properties.isCreateSchemas()));
 	}
 
@@ -165,6 +167,23 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 					correction(property, "set it to 0 or more."), null);
 		}
 		return retries;
+	}
+
+	private static Duration interval(Duration interval, String property) {
+		boolean representable;
+		try {
+			representable = interval.toMillis() >= 0;
+		}
+		catch (ArithmeticException ex) {
+			representable = false;
+		}
+		if (!representable) {
+			throw new MigrationDefinitionException(property + " is " + interval + ".",
+					correction(property, "set it to a duration of 0 or more that fits in milliseconds, such as "
+							+ "10s or 2m (a number without a unit is seconds)."),
+					null);
+		}
+		return interval;
 	}
 
 	private static Remedy correction(String property, String step) {

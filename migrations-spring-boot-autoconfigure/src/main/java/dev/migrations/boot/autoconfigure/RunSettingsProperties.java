@@ -1,12 +1,15 @@
 package dev.migrations.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code migrations.*} properties of how SQL files are read and connections opened:
@@ -54,8 +57,9 @@ public abstract class RunSettingsProperties {
 
 	/**
 	 * Longest wait between two attempts to connect; the waits start at 1 second and
-	 * double.
+	 * double. A number without a unit is seconds, as Flyway's is.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration connectRetriesInterval = Duration.ofSeconds(120);
 
 	/**

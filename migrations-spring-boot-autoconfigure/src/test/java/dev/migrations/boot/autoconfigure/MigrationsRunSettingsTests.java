@@ -6,8 +6,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.testing.DatabaseKind;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -185,6 +189,33 @@ class MigrationsRunSettingsTests {
 			.contains("attempt 2 of 3")
 			.doesNotContain("attempt 3 of 3")
 			.doesNotContain(SECRET);
+	}
+
+	@Test
+	void aConnectRetriesIntervalWithoutAUnitIsSecondsAsFlywaysIs() {
+		MigrationsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+				"migrations.connect-retries-interval", "3", "migrations.instances.alpha.connect-retries-interval", "7",
+				"migrations.instances.beta.connect-retries-interval", "250ms")))
+			.bind("migrations", MigrationsProperties.class)
+			.get();
+		assertThat(properties.getConnectRetriesInterval()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(properties.getInstances().get("alpha").getConnectRetriesInterval()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(properties.getInstances().get("beta").getConnectRetriesInterval()).isEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
+	void aNegativeOrOverlongConnectRetriesIntervalFailsNamingTheProperty() {
+		H2Database dedicated = H2Database.create();
+		this.databases.add(dedicated);
+		for (String interval : List.of("-5s", "200000000000d")) {
+			this.contextRunner
+				.withPropertyValues("migrations.url=" + dedicated.url(), "migrations.user=sa",
+						"migrations.connect-retries=2", "migrations.connect-retries-interval=" + interval)
+				.run((context) -> assertThat(context.getStartupFailure()).as(interval)
+					.rootCause()
+					.isInstanceOf(MigrationDefinitionException.class)
+					.hasMessageStartingWith("migrations.connect-retries-interval is PT"));
+		}
 	}
 
 	@Test

@@ -74,6 +74,10 @@ public final class Jdbc {
 		try {
 			return dataSource.getConnection();
 		}
+		catch (SessionChangeFailure ex) {
+			throw new MigrationException("Could not prepare a new connection to the database: " + ex.getMessage()
+					+ " (SQLState " + ex.getSQLState() + ").", Remedy.of(Remedy.Kind.CORRECT_DATABASE_ERROR), ex);
+		}
 		catch (SQLException ex) {
 			throw new MigrationException(
 					"Could not connect to the database: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").",

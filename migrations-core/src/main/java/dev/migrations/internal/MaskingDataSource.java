@@ -37,7 +37,7 @@ public final class MaskingDataSource extends DelegatingDataSource {
 			return delegate().getConnection();
 		}
 		catch (SQLException ex) {
-			throw Credentials.maskFailure(ex, this.secrets);
+			throw masked(ex);
 		}
 	}
 
@@ -47,8 +47,14 @@ public final class MaskingDataSource extends DelegatingDataSource {
 			return delegate().getConnection(username, password);
 		}
 		catch (SQLException ex) {
-			throw Credentials.maskFailure(ex, this.secrets);
+			throw masked(ex);
 		}
+	}
+
+	private SQLException masked(SQLException failure) {
+		SQLException masked = Credentials.maskFailure(failure, this.secrets);
+		return (failure instanceof SessionChangeFailure && masked != failure) ? new SessionChangeFailure(masked)
+				: masked;
 	}
 
 }

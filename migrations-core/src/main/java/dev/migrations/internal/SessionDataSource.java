@@ -55,7 +55,7 @@ public final class SessionDataSource extends DelegatingDataSource {
 			catch (SQLException closing) {
 				ex.addSuppressed(closing);
 			}
-			throw ex;
+			throw new SessionChangeFailure(ex);
 		}
 		return (restore != Restore.NOTHING) ? restoredOnClose(connection, restore) : connection;
 	}

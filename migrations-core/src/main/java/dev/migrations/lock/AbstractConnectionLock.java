@@ -17,6 +17,7 @@ import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import dev.migrations.internal.LocalHost;
+import dev.migrations.internal.SessionChangeFailure;
 import dev.migrations.internal.SessionDataSource;
 import dev.migrations.internal.SessionDataSource.Restore;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,9 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		catch (SQLException ex) {
 			throw new MigrationLockException(
 					"Could not open a connection for the migration lock: " + ex.getMessage() + ". Nothing was changed.",
-					Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
+					Remedy.of((ex instanceof SessionChangeFailure) ? Remedy.Kind.CORRECT_DATABASE_ERROR
+							: Remedy.Kind.CHECK_CONNECTION),
+					ex);
 		}
 	}
 

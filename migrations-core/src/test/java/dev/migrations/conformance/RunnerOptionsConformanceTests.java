@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationDescriptor;
 import dev.migrations.MigrationException;
+import dev.migrations.Remedy;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
@@ -177,7 +178,10 @@ abstract class RunnerOptionsConformanceTests extends FreshDatabaseTests {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(
 				() -> runner().initSqls(List.of(setSetting(10), "SELECT * FROM no_such_table_here")).build().applyAll())
 			.withMessageContaining("Init SQL statement 2 of 2")
-			.withMessageContaining("migrations.init-sqls[1]");
+			.withMessageContaining("migrations.init-sqls[1]")
+			.withMessageNotContaining("Could not connect")
+			.satisfies((ex) -> assertThat(ex.remedy().kind()).as("not a database that cannot be reached")
+				.isEqualTo(Remedy.Kind.CORRECT_DATABASE_ERROR));
 	}
 
 	@Test

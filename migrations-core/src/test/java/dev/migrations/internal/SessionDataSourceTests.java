@@ -72,7 +72,7 @@ class SessionDataSourceTests {
 	}
 
 	@Test
-	void aChangeThatFailsClosesTheConnectionAndFailsWithItsOwnFailure() {
+	void aChangeThatFailsClosesTheConnectionAndFailsAsAChangeWithItsOwnFailure() {
 		AtomicReference<Connection> opened = new AtomicReference<>();
 		SQLException failure = new SQLException("Could not prepare the connection");
 		JdbcUrlDataSource physical = new JdbcUrlDataSource("jdbc:h2:mem:");
@@ -80,7 +80,9 @@ class SessionDataSourceTests {
 			opened.set(connection);
 			throw failure;
 		});
-		assertThatExceptionOfType(SQLException.class).isThrownBy(dataSource::getConnection).isSameAs(failure);
+		assertThatExceptionOfType(SessionChangeFailure.class).isThrownBy(dataSource::getConnection)
+			.withMessage("Could not prepare the connection")
+			.withCause(failure);
 		assertThat(opened.get()).satisfies((connection) -> assertThat(connection.isClosed()).isTrue());
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.Delimiter;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -40,8 +41,10 @@ public abstract class InstanceRunSettingsProperties {
 	private @Nullable String target;
 
 	/**
-	 * SQL statements run on each connection opened for migrating this instance.
+	 * SQL statements run on each connection opened for migrating this instance. A value
+	 * is one statement, commas included.
 	 */
+	@Delimiter(Delimiter.NONE)
 	private @Nullable List<String> initSqls;
 
 	/**

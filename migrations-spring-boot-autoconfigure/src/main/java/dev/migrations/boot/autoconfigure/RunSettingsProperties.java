@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.Delimiter;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -45,8 +46,10 @@ public abstract class RunSettingsProperties {
 	 * such as 'SET ROLE migrator' or 'SET lock_timeout = ''5s'''. Not recorded in the
 	 * ledger; each migration starts from the session they leave. With the application's
 	 * pooled DataSource, what they set stays on the pooled connection: prefer
-	 * 'migrations.url'.
+	 * 'migrations.url'. A value is one statement, commas included; several are listed by
+	 * index ('migrations.init-sqls[1]') or as a YAML list.
 	 */
+	@Delimiter(Delimiter.NONE)
 	private List<String> initSqls = new ArrayList<>();
 
 	/**

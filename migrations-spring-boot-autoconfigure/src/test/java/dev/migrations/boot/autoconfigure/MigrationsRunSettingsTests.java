@@ -192,6 +192,18 @@ class MigrationsRunSettingsTests {
 	}
 
 	@Test
+	void anInitSqlWithACommaIsOneStatement() {
+		MigrationsProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of("migrations.init-sqls", "SET search_path TO app, public",
+						"migrations.instances.alpha.init-sqls", "SET search_path TO alpha, public")))
+			.bind("migrations", MigrationsProperties.class)
+			.get();
+		assertThat(properties.getInitSqls()).containsExactly("SET search_path TO app, public");
+		assertThat(properties.getInstances().get("alpha").getInitSqls())
+			.containsExactly("SET search_path TO alpha, public");
+	}
+
+	@Test
 	void aConnectRetriesIntervalWithoutAUnitIsSecondsAsFlywaysIs() {
 		MigrationsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
 				"migrations.connect-retries-interval", "3", "migrations.instances.alpha.connect-retries-interval", "7",

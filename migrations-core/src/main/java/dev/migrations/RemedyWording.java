@@ -206,9 +206,13 @@ public final class RemedyWording {
 					+ "undoing what ran of the migration, then run " + terms.repair() + " and apply again.";
 		}
 		if ("RUNNING".equals(remedy.fact(Fact.ROW_STATE))) {
-			return "Check what the migration, or its rollback, changed and fix the database by hand so that it has "
-					+ "none of the migration's changes: undo what ran of the migration, or finish the rollback. Then "
-					+ "run " + terms.repair() + ", which removes the RUNNING row, so that the migration counts as not "
+			return "First make sure that the run which left the row is not still at work: a database finishes a "
+					+ "statement whose client died before it notices, so that run's last statement may still be "
+					+ "running (PostgreSQL: pg_stat_activity; MySQL and MariaDB: SHOW PROCESSLIST); wait for it to "
+					+ "end, or end its session (pg_terminate_backend, KILL). Then check what the migration, or its "
+					+ "rollback, changed and fix the database by hand so that it has none of the migration's changes: "
+					+ "undo what ran of the migration, or finish the rollback. Then run " + terms.repair()
+					+ ", which removes the RUNNING row, so that the migration counts as not "
 					+ "applied (the next apply runs it again).";
 		}
 		return "The database may be partly changed. Fix it by hand so that it has none of the migration's changes: "

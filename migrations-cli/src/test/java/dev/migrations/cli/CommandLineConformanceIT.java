@@ -426,6 +426,19 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 	}
 
 	@Test
+	void aMigrationAppliedOutOfOrderIsNamedAsSuch() throws Exception {
+		write("20240102000000_create_two.sql", "CREATE TABLE two_t (id INT PRIMARY KEY);");
+		Result first = cli("migrate");
+		assertThat(first.exitCode).as(first.output).isZero();
+		assertThat(first.output).doesNotContain("Out of order");
+		write("20240101000000_create_one.sql", "CREATE TABLE one_t (id INT PRIMARY KEY);");
+		Result late = cli("migrate");
+		assertThat(late.exitCode).as(late.output).isZero();
+		assertThat(late.output).contains("Applied 1 migration(s) in batch 2.")
+			.contains("Out of order, older than a migration applied before them: m_20240101000000_create_one.");
+	}
+
+	@Test
 	void schemasRunTheMigrationsOverEverySchemaThatMatches() throws Exception {
 		DatabaseKind kind = getClass().getAnnotation(OnDatabase.class).value();
 		String prefix = "cli" + Long.toHexString(System.nanoTime()) + "_";

@@ -101,6 +101,10 @@ public final class CommandArguments {
 				found.put(name, value);
 				repeated.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 			}
+			else if (equals > 0) {
+				throw new CommandLineUsageException(
+						"Option " + name + " takes no value: give " + name + " alone, or leave it out");
+			}
 			else {
 				found.put(name, "true");
 			}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrations.ExecutedMigration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationResult;
@@ -76,6 +77,17 @@ final class MigrateCommand implements Command {
 		else {
 			context.out()
 				.println("Applied " + result.migrations().size() + " migration(s) in batch " + result.batch() + ".");
+			List<String> outOfOrder = new ArrayList<>();
+			for (ExecutedMigration migration : result.migrations()) {
+				if (migration.outOfOrder()) {
+					outOfOrder.add(migration.id().toString());
+				}
+			}
+			if (!outOfOrder.isEmpty()) {
+				context.out()
+					.println("Out of order, older than a migration applied before them: "
+							+ String.join(", ", outOfOrder) + ".");
+			}
 		}
 		return MigrationCommandLine.SUCCESS;
 	}

@@ -310,8 +310,9 @@ final class MigrationExecutor {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
 		String source = migration.source(direction);
-		logger.info("{} {} ({} ms) from {}", (direction == Direction.UP) ? "Applied" : "Rolled back", migration.id(),
-				duration.toMillis(), source);
+		logger.info("{} {} ({} ms) from {}{}", (direction == Direction.UP) ? "Applied" : "Rolled back", migration.id(),
+				duration.toMillis(), source,
+				outOfOrder ? ", out of order: older than a migration applied before it" : "");
 		return new ExecutedMigration(migration.id(), source, direction, duration.toMillis(), outOfOrder);
 	}
 

@@ -55,6 +55,13 @@ class CommandArgumentsTests {
 	}
 
 	@Test
+	void aFlagGivenAValueIsAUsageErrorNotTheFlag() {
+		assertThat(checkUsage("migrate:status", "--json=false"))
+			.contains("error: Option --json takes no value: give --json alone, or leave it out\n");
+		assertThat(checkUsage("migrate:status", "--pending=true")).contains("error: Option --pending takes no value");
+	}
+
+	@Test
 	void anUnknownOptionOfACommandIsAUsageErrorThatNamesTheCommand() {
 		assertThat(checkUsage("migrate", "--force")).startsWith("error: Unknown option '--force' for migrate\n")
 			.contains("Usage: <command> [options]");

@@ -16,9 +16,26 @@ public class MigrationValidationException extends MigrationException {
 
 	private final List<MigrationProblem> problems;
 
+	private final String refused;
+
+	/**
+	 * Create the refusal of an apply.
+	 * @param problems the problems found, each with what to do about it
+	 */
 	public MigrationValidationException(List<MigrationProblem> problems) {
-		super(describe(problems, null));
+		this(problems, "applied");
+	}
+
+	/**
+	 * Create the refusal of a run that would apply or roll back migrations.
+	 * @param problems the problems found, each with what to do about it
+	 * @param refused what the run would have done to them: {@code applied} or
+	 * {@code rolled back}
+	 */
+	public MigrationValidationException(List<MigrationProblem> problems, String refused) {
+		super(describe(problems, refused, null));
 		this.problems = List.copyOf(problems);
+		this.refused = refused;
 	}
 
 	/**
@@ -36,11 +53,12 @@ public class MigrationValidationException extends MigrationException {
 	 */
 	@Override
 	public String message(Function<Remedy, String> wording) {
-		return describe(this.problems, wording);
+		return describe(this.problems, this.refused, wording);
 	}
 
-	private static String describe(List<MigrationProblem> problems, @Nullable Function<Remedy, String> wording) {
-		return "Migrations cannot be applied; nothing was changed. " + problems.size()
+	private static String describe(List<MigrationProblem> problems, String refused,
+			@Nullable Function<Remedy, String> wording) {
+		return "Migrations cannot be " + refused + "; nothing was changed. " + problems.size()
 				+ ((problems.size() != 1) ? " problems:" : " problem:")
 				+ problems.stream().map((problem) -> describe(problem, wording)).collect(Collectors.joining());
 	}

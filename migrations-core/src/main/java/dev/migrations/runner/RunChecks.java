@@ -104,7 +104,7 @@ final class RunChecks {
 			.filter((problem) -> problem.state() == MigrationState.FAILED || problem.state() == MigrationState.RUNNING)
 			.toList();
 		if (!blocking.isEmpty()) {
-			throw new MigrationValidationException(blocking);
+			throw new MigrationValidationException(blocking, "rolled back");
 		}
 		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
 		List<String> refusals = new ArrayList<>();

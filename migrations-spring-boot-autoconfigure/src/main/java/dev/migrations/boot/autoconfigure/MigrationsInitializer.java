@@ -2,10 +2,13 @@ package dev.migrations.boot.autoconfigure;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
+import dev.migrations.MigrationId;
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
@@ -186,10 +189,23 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		}
 	}
 
+	/**
+	 * Fail unless an apply would find nothing to do: no problem in the ledger, and
+	 * nothing pending up to {@code migrations.target}. A migration after the target is
+	 * not one an apply would run, so it is not reported pending.
+	 */
 	private static void validate(MigrationRunner runner) {
 		List<MigrationProblem> problems = new ArrayList<>(runner.validate());
+		Set<MigrationId> wouldApply = null;
+		if (problems.isEmpty()) {
+			wouldApply = new HashSet<>();
+			for (PlannedMigration plan : runner.pretend().applyAll()) {
+				wouldApply.add(plan.id());
+			}
+		}
 		for (MigrationStatus status : runner.status()) {
-			if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER) {
+			if ((status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER)
+					&& (wouldApply == null || wouldApply.contains(status.id()))) {
 				problems.add(new MigrationProblem(
 						status.id(), status.state(), "Migration " + status.id() + " (" + status.source()
 								+ ") is pending in " + runner.ledger().describe() + ".",

@@ -315,6 +315,32 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void validateModeWithATargetReportsOnlyWhatAnApplyToTheTargetWouldRun() {
+		H2Database database = h2();
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + database.url(),
+					"migrations.target=m_20241201000000_create_users_table", "migrations.on-startup=validate")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(MigrationValidationException.class,
+						(ex) -> assertThat(ex.getProblems()).extracting((problem) -> problem.id().toString())
+							.containsExactly("m_20241201000000_create_users_table")));
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + database.url(),
+					"migrations.target=m_20241201000000_create_users_table")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + database.url(),
+					"migrations.target=m_20241201000000_create_users_table", "migrations.on-startup=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + database.url(), "migrations.on-startup=validate")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(MigrationValidationException.class,
+						(ex) -> assertThat(ex.getProblems()).extracting((problem) -> problem.id().toString())
+							.containsExactly("m_20241201000100_insert_first_user")));
+	}
+
+	@Test
 	void validateModeFailsWhenAnAppliedMigrationChanged() {
 		H2Database database = h2();
 		MigrationRunner.builder(database.dataSource()).build().applyAll();

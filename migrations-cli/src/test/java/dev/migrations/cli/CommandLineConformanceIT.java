@@ -106,6 +106,8 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(cli("migrate:validate", "--json").output).contains("\"remedy\":\"REPAIR_THEN_RETRY\"");
 		Result json = cli("migrate:status", "--json");
 		assertThat(json.output).contains("\"state\":\"FAILED\"").containsPattern("\"error\":\"[^\"]*no_such_table");
+		Result gate = cli("migrate:status", "--pending");
+		assertThat(gate.exitCode).as("a FAILED row fails the --pending gate: " + gate.output).isEqualTo(1);
 		Result blocked = cli("migrate");
 		assertThat(blocked.exitCode).as(blocked.output).isEqualTo(1);
 		write("20240102000000_broken.sql", "CREATE TABLE beta (id INT PRIMARY KEY);");

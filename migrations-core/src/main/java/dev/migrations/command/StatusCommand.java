@@ -1,7 +1,10 @@
 package dev.migrations.command;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.runner.FleetResult;
 
@@ -10,6 +13,13 @@ import dev.migrations.runner.FleetResult;
  * {@link MigrationCommandLine#PROBLEMS} when any is pending.
  */
 final class StatusCommand implements Command {
+
+	/**
+	 * The states that {@code --pending} counts besides pending ones: a migration that an
+	 * apply has yet to finish, whatever blocks it.
+	 */
+	private static final Set<MigrationState> NOT_FINISHED = EnumSet.of(MigrationState.FAILED, MigrationState.RUNNING,
+			MigrationState.IN_PROGRESS);
 
 	@Override
 	public String name() {
@@ -35,7 +45,10 @@ final class StatusCommand implements Command {
 			return (arguments.has("--pending") && anyPending) ? MigrationCommandLine.PROBLEMS : status;
 		}
 		List<MigrationStatus> statuses = context.runner(arguments).status();
-		boolean pending = statuses.stream().anyMatch(MigrationStatus::isPending);
+		boolean pending = false;
+		for (MigrationStatus status : statuses) {
+			pending = pending || status.isPending() || NOT_FINISHED.contains(status.state());
+		}
 		if (arguments.has("--json")) {
 			context.out().println(JsonOutput.statuses(statuses, context::mask));
 		}

@@ -61,6 +61,10 @@ final class RunChecks {
 		if (this.target != null) {
 			requireTarget(this.target);
 		}
+		MigrationId baselineVersion = settings.baselineOnMigrate().version();
+		if (settings.baselineOnMigrate().enabled() && baselineVersion != null) {
+			requireBaselineVersion(baselineVersion);
+		}
 	}
 
 	/**
@@ -184,12 +188,29 @@ final class RunChecks {
 	 */
 	private void requireTarget(MigrationId target) {
 		if (this.descriptors.stream().noneMatch((descriptor) -> descriptor.id().equals(target))) {
-			String known = this.descriptors.isEmpty() ? "no migrations are defined" : "the migrations run from "
-					+ this.descriptors.get(0).id() + " to " + this.descriptors.get(this.descriptors.size() - 1).id();
 			throw new MigrationDefinitionException("The target migration " + target
-					+ " (migrations.target, --target) is not defined by any location: " + known
+					+ " (migrations.target, --target) is not defined by any location: " + known()
 					+ ". Nothing was changed. Name the id of a migration file, without its .up.sql or .sql suffix.");
 		}
+	}
+
+	/**
+	 * Refuse a baseline version that no migration has on every database, not only on the
+	 * one that already holds tables, where baseline-on-migrate reads it: a typo found on
+	 * a developer's empty database rather than in production.
+	 */
+	private void requireBaselineVersion(MigrationId version) {
+		if (this.descriptors.stream().noneMatch((descriptor) -> descriptor.id().equals(version))) {
+			throw new MigrationDefinitionException("The baseline version " + version
+					+ " (migrations.baseline-version, baselineVersion on the builder) is not defined by any location: "
+					+ known() + ". Nothing was changed. Name the newest migration the databases to baseline "
+					+ "already have, by its id.");
+		}
+	}
+
+	private String known() {
+		return this.descriptors.isEmpty() ? "no migrations are defined" : "the migrations run from "
+				+ this.descriptors.get(0).id() + " to " + this.descriptors.get(this.descriptors.size() - 1).id();
 	}
 
 	void requireDefined(MigrationId id) {

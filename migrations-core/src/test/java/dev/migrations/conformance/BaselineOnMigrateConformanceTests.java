@@ -98,12 +98,20 @@ abstract class BaselineOnMigrateConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
-	void refusesABaselineVersionNoMigrationHas() throws IOException {
-		this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)");
+	void refusesABaselineVersionNoMigrationHasOnAnEmptyDatabaseAsOnOneWithTables() throws IOException {
 		writeMigrations(null);
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(
-				() -> runner((builder) -> builder.baselineVersion(MigrationId.parse("20000101000009_typo"))).applyAll())
-			.withMessageContaining("no migration has this id");
+		for (boolean withTables : List.of(false, true)) {
+			if (withTables) {
+				this.database.execute("CREATE TABLE alpha (id INT PRIMARY KEY)");
+			}
+			assertThatExceptionOfType(MigrationDefinitionException.class)
+				.isThrownBy(() -> runner((builder) -> builder.baselineVersion(MigrationId.parse("20000101000009_typo")))
+					.applyAll())
+				.withMessageStartingWith("The baseline version m_20000101000009_typo (migrations.baseline-version, "
+						+ "baselineVersion on the builder) is not defined by any location")
+				.withMessageContaining("Nothing was changed");
+			assertThat(states().values()).as("nothing applied or baselined").containsOnly(MigrationState.PENDING);
+		}
 	}
 
 	@Test

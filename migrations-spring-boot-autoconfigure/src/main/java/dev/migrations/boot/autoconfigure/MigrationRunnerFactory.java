@@ -84,6 +84,9 @@ final class MigrationRunnerFactory {
 			secrets = RunnerDataSources.secretsOf(connectionDetails);
 		}
 		else {
+			if (StringUtils.hasText(this.properties.getDriverClassName())) {
+				RunnerDataSources.warnUnusedDriver("migrations");
+			}
 			dataSource = this.dataSources.dataSource(base, null, user, password, null, null);
 			if (migrationsDataSource == null && applicationDataSource != null) {
 				SqlInitializationOverlap.warnIfOverlapping(this.environment, this.classLoader, applicationDataSource);

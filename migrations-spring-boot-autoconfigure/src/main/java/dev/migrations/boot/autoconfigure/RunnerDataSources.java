@@ -13,6 +13,8 @@ import dev.migrations.Credentials;
 import dev.migrations.MigrationException;
 import dev.migrations.Remedy;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
@@ -31,6 +33,8 @@ import org.springframework.util.StringUtils;
  * found (or refused, naming the property) before the first connection.
  */
 final class RunnerDataSources {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunnerDataSources.class);
 
 	private final MigrationsProperties properties;
 
@@ -76,6 +80,9 @@ final class RunnerDataSources {
 			}
 			return dedicated(builder, prefix);
 		}
+		if (StringUtils.hasText(driverClassName)) {
+			warnUnusedDriver(prefix);
+		}
 		if (base == null) {
 			throw new NoMigrationsDataSourceException(instance,
 					List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false)));
@@ -89,6 +96,18 @@ final class RunnerDataSources {
 		}
 		requireTwoConnections(base, prefix);
 		return base;
+	}
+
+	/**
+	 * Warn that a driver class is configured where no URL of migrations' own is: it would
+	 * be read only for that URL, and the DataSource migrated keeps its driver.
+	 * @param prefix the prefix of the properties, such as {@code migrations}
+	 */
+	static void warnUnusedDriver(String prefix) {
+		logger.warn(
+				"{}.driver-class-name is set but {}.url is not: the driver is used only for {}.url, and the "
+						+ "DataSource migrated keeps its own driver. Remove {}.driver-class-name, or set {}.url.",
+				prefix, prefix, prefix, prefix, prefix);
 	}
 
 	/**

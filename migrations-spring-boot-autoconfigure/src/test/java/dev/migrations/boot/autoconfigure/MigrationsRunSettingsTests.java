@@ -192,6 +192,18 @@ class MigrationsRunSettingsTests {
 	}
 
 	@Test
+	void aDriverClassWithoutAUrlOfItsOwnIsReportedUnused(CapturedOutput output) {
+		H2Database application = H2Database.create();
+		this.databases.add(application);
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + application.url(),
+					"migrations.driver-class-name=org.h2.Driver", "migrations.locations=filesystem:" + this.directory)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("migrations.driver-class-name is set but migrations.url is not: the driver is "
+				+ "used only for migrations.url");
+	}
+
+	@Test
 	void anInitSqlWithACommaIsOneStatement() {
 		MigrationsProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("migrations.init-sqls", "SET search_path TO app, public",

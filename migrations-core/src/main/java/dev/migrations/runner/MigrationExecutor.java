@@ -214,16 +214,18 @@ final class MigrationExecutor {
 		long start = System.nanoTime();
 		Connection connection = run.connection();
 		String id = migration.id().toString();
+		// The time the ledger records, which the log and the result then give too
+		long[] recorded = { -1 };
 		if (run.inOneTransaction()) {
 			run.verifyBeforeMigration();
 			executeIsolated(run, migration, Direction.UP, plan, Atomicity.RUN);
-			recordApplied(run, migration, start);
+			recorded[0] = recordApplied(run, migration, start);
 		}
 		else if (isAtomic(migration)) {
 			committing(migration, Direction.UP, () -> Jdbc.inTransaction(connection, () -> {
 				run.verifyBeforeMigration();
 				executeIsolated(run, migration, Direction.UP, plan, Atomicity.MIGRATION);
-				recordApplied(run, migration, start);
+				recorded[0] = recordApplied(run, migration, start);
 			}));
 		}
 		else {
@@ -232,14 +234,15 @@ final class MigrationExecutor {
 				run.verify();
 				if (run.squash() != null) {
 					this.ledger.remove(connection, id);
-					recordApplied(run, migration, start);
+					recorded[0] = recordApplied(run, migration, start);
 				}
 				else {
-					this.ledger.markApplied(connection, id, elapsedMs(start));
+					recorded[0] = elapsedMs(start);
+					this.ledger.markApplied(connection, id, recorded[0]);
 				}
 			});
 		}
-		return finished(migration, Direction.UP, start, outOfOrder);
+		return finished(migration, Direction.UP, start, recorded[0], outOfOrder);
 	}
 
 	/**
@@ -247,13 +250,13 @@ final class MigrationExecutor {
 	 * {@code SQUASHED} row for each migration the squash replaces, with the checksum the
 	 * squash names.
 	 */
-	private void recordApplied(Run run, MigrationDescriptor migration, long start) {
+	private long recordApplied(Run run, MigrationDescriptor migration, long start) {
+		long executionMs = elapsedMs(start);
 		SquashFile squash = run.squash();
 		if (squash == null) {
-			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, elapsedMs(start)));
-			return;
+			run.record(this.ledger, row(run, migration, LedgerState.APPLIED, executionMs));
+			return executionMs;
 		}
-		long executionMs = elapsedMs(start);
 		Instant now = Instant.now();
 		List<LedgerEntry> rows = new ArrayList<>();
 		squash.replaced()
@@ -261,6 +264,7 @@ final class MigrationExecutor {
 				.add(new LedgerEntry(id.toString(), checksum, run.batch(), LedgerState.SQUASHED, now,
 						id.equals(squash.target()) ? executionMs : 0, run.appliedBy(), null, run.owner())));
 		run.recordAll(this.ledger, rows);
+		return executionMs;
 	}
 
 	/**
@@ -293,7 +297,7 @@ final class MigrationExecutor {
 				this.ledger.remove(connection, id);
 			});
 		}
-		return finished(migration, Direction.DOWN, start, false);
+		return finished(migration, Direction.DOWN, start, -1, false);
 	}
 
 	/**
@@ -305,9 +309,15 @@ final class MigrationExecutor {
 		return this.dialect.transactionalDdl() && migration.transactional();
 	}
 
-	private ExecutedMigration finished(MigrationDescriptor migration, Direction direction, long start,
+	/**
+	 * End a migration: tell the listener, log it and return what ran, with the time the
+	 * ledger recorded for it where it recorded one (its statements, before the commit),
+	 * so that the log, the result and the ledger give the same figure.
+	 */
+	private ExecutedMigration finished(MigrationDescriptor migration, Direction direction, long start, long recordedMs,
 			boolean outOfOrder) {
-		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		Duration duration = (recordedMs >= 0) ? Duration.ofMillis(recordedMs)
+				: Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
 		String source = migration.source(direction);
 		logger.info("{} {} ({} ms) from {}{}", (direction == Direction.UP) ? "Applied" : "Rolled back", migration.id(),

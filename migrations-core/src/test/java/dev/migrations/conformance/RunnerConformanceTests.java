@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -173,6 +174,30 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 		assertThat(row.executionMs()).isNotNegative();
 		assertThat(row.appliedBy()).contains("@");
 		assertThat(row.error()).isNull();
+	}
+
+	@Test
+	void theResultAndTheListenerGiveTheTimeTheLedgerRecords() {
+		createTableMigration(M1, "alpha");
+		createTableMigration(M2, "beta");
+		Map<String, Long> heard = new LinkedHashMap<>();
+		MigrationListener listener = new MigrationListener() {
+			@Override
+			public void afterMigration(MigrationDescriptor migration, Direction direction, Duration duration) {
+				heard.put(migration.id().toString(), duration.toMillis());
+			}
+		};
+		MigrationResult result = runner((builder) -> builder.listener(listener)).applyAll();
+		Map<String, Long> recorded = new LinkedHashMap<>();
+		for (LedgerEntry row : readLedger()) {
+			recorded.put(row.id(), row.executionMs());
+		}
+		Map<String, Long> returned = new LinkedHashMap<>();
+		for (ExecutedMigration migration : result.migrations()) {
+			returned.put(migration.id().toString(), migration.executionMs());
+		}
+		assertThat(returned).isEqualTo(recorded).hasSize(2);
+		assertThat(heard).isEqualTo(recorded);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.MigrationDefinitionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values that replace {@code ${name}} in SQL migration files. A name is made of
@@ -121,6 +122,9 @@ public final class Placeholders {
 			String name = matcher.group(1);
 			String value = this.values.get(name);
 			if (value == null) {
+				value = ignoringCase(name);
+			}
+			if (value == null) {
 				throw new IllegalArgumentException("the statement at line " + line + " of " + source
 						+ " uses the placeholder ${" + name + "}, which has no value. Nothing was changed. Set it "
 						+ "(migrations.placeholders." + name + "=value, --placeholder " + name + "=value), or turn "
@@ -131,6 +135,24 @@ public final class Placeholders {
 		}
 		matcher.appendTail(replaced);
 		return replaced.toString();
+	}
+
+	/**
+	 * Return the value of the one placeholder whose name differs from the one written
+	 * only in case, such as {@code upper} for {@code ${UPPER}}: environment variables
+	 * reach Spring Boot's properties lower-cased.
+	 */
+	private @Nullable String ignoringCase(String name) {
+		String found = null;
+		for (Map.Entry<String, String> entry : this.values.entrySet()) {
+			if (entry.getKey().equalsIgnoreCase(name)) {
+				if (found != null) {
+					return null;
+				}
+				found = entry.getValue();
+			}
+		}
+		return found;
 	}
 
 	/**

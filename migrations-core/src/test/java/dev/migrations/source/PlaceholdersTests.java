@@ -50,6 +50,16 @@ class PlaceholdersTests {
 	}
 
 	@Test
+	void aNameMatchesWhateverItsCaseWhenNoPlaceholderHasItExactly() {
+		Placeholders placeholders = Placeholders.of(Map.of("upper", "u", "Mixed", "exact", "mixed", "lower"));
+		assertThat(placeholders.replace("SELECT '${UPPER}', '${Mixed}', '${mixed}'", SOURCE, 1))
+			.isEqualTo("SELECT 'u', 'exact', 'lower'");
+		assertThatIllegalArgumentException().as("two names that differ only in case leave ${MIXED} undecided")
+			.isThrownBy(() -> placeholders.replace("SELECT '${MIXED}'", SOURCE, 1))
+			.withMessageContaining("${MIXED}, which has no value");
+	}
+
+	@Test
 	void disabledReplacesNothing() {
 		assertThat(Placeholders.disabled().replace("SELECT '${missing}'", SOURCE, 1)).isEqualTo("SELECT '${missing}'");
 	}

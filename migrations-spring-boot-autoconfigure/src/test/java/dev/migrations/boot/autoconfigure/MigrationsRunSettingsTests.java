@@ -20,11 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +204,18 @@ class MigrationsRunSettingsTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("migrations.driver-class-name is set but migrations.url is not: the driver is "
 				+ "used only for migrations.url");
+	}
+
+	@Test
+	void placeholdersFromEnvironmentVariablesAreLowerCaseWithDots() {
+		SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				Map.of("MIGRATIONS_PLACEHOLDERS_AUDIT_SCHEMA", "audit", "MIGRATIONS_PLACEHOLDERS_APPROLE", "app_rw"));
+		MigrationsProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+			.bind("migrations", MigrationsProperties.class)
+			.get();
+		assertThat(properties.getPlaceholders()).containsOnly(Map.entry("audit.schema", "audit"),
+				Map.entry("approle", "app_rw"));
 	}
 
 	@Test

@@ -16,26 +16,25 @@ public class MigrationValidationException extends MigrationException {
 
 	private final List<MigrationProblem> problems;
 
-	private final String refused;
+	private final Direction direction;
 
 	/**
 	 * Create the refusal of an apply.
 	 * @param problems the problems found, each with what to do about it
 	 */
 	public MigrationValidationException(List<MigrationProblem> problems) {
-		this(problems, "applied");
+		this(problems, Direction.UP);
 	}
 
 	/**
 	 * Create the refusal of a run that would apply or roll back migrations.
 	 * @param problems the problems found, each with what to do about it
-	 * @param refused what the run would have done to them: {@code applied} or
-	 * {@code rolled back}
+	 * @param direction the way the refused run would have gone
 	 */
-	public MigrationValidationException(List<MigrationProblem> problems, String refused) {
-		super(describe(problems, refused, null));
+	public MigrationValidationException(List<MigrationProblem> problems, Direction direction) {
+		super(describe(problems, direction, null));
 		this.problems = List.copyOf(problems);
-		this.refused = refused;
+		this.direction = direction;
 	}
 
 	/**
@@ -53,13 +52,13 @@ public class MigrationValidationException extends MigrationException {
 	 */
 	@Override
 	public String message(Function<Remedy, String> wording) {
-		return describe(this.problems, this.refused, wording);
+		return describe(this.problems, this.direction, wording);
 	}
 
-	private static String describe(List<MigrationProblem> problems, String refused,
+	private static String describe(List<MigrationProblem> problems, Direction direction,
 			@Nullable Function<Remedy, String> wording) {
-		return "Migrations cannot be " + refused + "; nothing was changed. " + problems.size()
-				+ ((problems.size() != 1) ? " problems:" : " problem:")
+		return "Migrations cannot be " + ((direction == Direction.UP) ? "applied" : "rolled back")
+				+ "; nothing was changed. " + problems.size() + ((problems.size() != 1) ? " problems:" : " problem:")
 				+ problems.stream().map((problem) -> describe(problem, wording)).collect(Collectors.joining());
 	}
 

@@ -108,7 +108,7 @@ final class RunChecks {
 			.filter((problem) -> problem.state() == MigrationState.FAILED || problem.state() == MigrationState.RUNNING)
 			.toList();
 		if (!blocking.isEmpty()) {
-			throw new MigrationValidationException(blocking, "rolled back");
+			throw new MigrationValidationException(blocking, Direction.DOWN);
 		}
 		List<MigrationDescriptor> selected = new ArrayList<>(rows.size());
 		List<String> refusals = new ArrayList<>();

@@ -289,6 +289,20 @@ public interface Dialect {
 	}
 
 	/**
+	 * Return the search path of a connection that has no current schema, because none of
+	 * the schemas it names exists (PostgreSQL's {@code currentSchema} in the URL naming
+	 * one not created yet, say), to explain why a ledger without a schema of its own
+	 * could not be created. By default, and on a connection with a current schema,
+	 * {@code null}.
+	 * @param connection the connection
+	 * @return the search path, or {@code null}
+	 * @throws SQLException on a database error
+	 */
+	default @Nullable String unusableSearchPath(Connection connection) throws SQLException {
+		return null;
+	}
+
+	/**
 	 * Whether a schema exists, to explain why the ledger or the lock table in it could
 	 * not be created. By default the schemas the driver lists answer; a driver that lists
 	 * none cannot tell, and the answer is {@code true}.

@@ -29,6 +29,15 @@ import org.jspecify.annotations.Nullable;
 class PostgresDialect extends TableRenderingDialect {
 
 	@Override
+	public @Nullable String unusableSearchPath(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT current_schema() IS NULL, current_setting('search_path')");
+				ResultSet result = statement.executeQuery()) {
+			return (result.next() && result.getBoolean(1)) ? result.getString(2) : null;
+		}
+	}
+
+	@Override
 	public String name() {
 		return "postgresql";
 	}

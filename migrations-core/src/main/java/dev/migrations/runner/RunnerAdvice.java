@@ -3,6 +3,7 @@ package dev.migrations.runner;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -167,7 +168,7 @@ final class RunnerAdvice {
 	MigrationException explainMissingSchema(MigrationException failure) {
 		String schema = this.table.schema();
 		if (schema == null) {
-			return failure;
+			return explainMissingCurrentSchema(failure);
 		}
 		try {
 			if (Jdbc.withConnection(this.connections, (connection) -> this.dialect.schemaExists(connection, schema))) {
@@ -182,6 +183,37 @@ final class RunnerAdvice {
 				"The migration ledger " + this.table + " belongs in schema " + schema
 						+ ", which does not exist. Nothing was changed.",
 				Remedy.of(Remedy.Kind.CREATE_SCHEMA).with(Remedy.Fact.SCHEMA, schema), failure);
+	}
+
+	/**
+	 * A ledger without a schema of its own is created in the connection's current schema;
+	 * on PostgreSQL, a search path that names only schemas that do not exist leaves none,
+	 * and the database says only "no schema has been selected to create in".
+	 */
+	private MigrationException explainMissingCurrentSchema(MigrationException failure) {
+		String searchPath;
+		try {
+			searchPath = Jdbc
+				.withConnection(this.connections,
+						(connection) -> Optional.ofNullable(this.dialect.unusableSearchPath(connection)))
+				.orElse(null);
+		}
+		catch (MigrationException ex) {
+			failure.addSuppressed(ex);
+			return failure;
+		}
+		if (searchPath == null) {
+			return failure;
+		}
+		return new MigrationException("The migration ledger " + this.table
+				+ " has no schema to be created in: none of the schemas of the connection's search_path (" + searchPath
+				+ ") exists, as when the URL's currentSchema names one not created yet. Nothing was changed.",
+				Remedy.of(Remedy.Kind.CORRECT_DATABASE_ERROR)
+					.with(Remedy.Fact.REQUIREMENTS,
+							": create that schema first (CREATE SCHEMA), or connect with a search_path that names "
+									+ "one that exists, or give the ledger a schema of its own that exists (or that "
+									+ "the run creates)"),
+				failure);
 	}
 
 }

@@ -45,10 +45,8 @@ final class StatusCommand implements Command {
 			return (arguments.has("--pending") && anyPending) ? MigrationCommandLine.PROBLEMS : status;
 		}
 		List<MigrationStatus> statuses = context.runner(arguments).status();
-		boolean pending = false;
-		for (MigrationStatus status : statuses) {
-			pending = pending || status.isPending() || NOT_FINISHED.contains(status.state());
-		}
+		boolean pending = statuses.stream()
+			.anyMatch((status) -> status.isPending() || NOT_FINISHED.contains(status.state()));
 		if (arguments.has("--json")) {
 			context.out().println(JsonOutput.statuses(statuses, context::mask));
 		}

@@ -118,7 +118,7 @@ final class LedgerAdoption {
 					+ "version (migrations.baseline-version, or baselineVersion on the builder) to the newest "
 					+ "migration the database already has, or baseline by hand (migrate:baseline ID).");
 		}
-		this.checks.requireDefined(id);
+		// Defined: the checks refused a baseline version that no migration has when built
 		return Optional.of(new Decision(id, ": baseline-on-migrate, as the ledger was empty and the database "
 				+ "already holds " + describe(names) + "; the baseline version says it has the migrations up to here"));
 	}

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A data source that tries its first connection again while the database is not up yet:
  * at most {@code retries} more times, waiting 1 second, then twice as long each time, at
- * most the interval. Each retry is logged with the driver's failure, masked. Once a
- * connection has opened, a failure is reported at once. Thread-safe.
+ * most the interval. Each retry is logged with the driver's failure, and the failure it
+ * ends with is thrown, masked: a driver such as MariaDB's quotes a URL's password in its
+ * message ("Incorrect port value : secret@host"). Once a connection has opened, a failure
+ * is reported at once. With no retries, it only masks. Thread-safe.
  */
 public final class RetryingDataSource extends DelegatingDataSource {
 
@@ -39,7 +41,7 @@ public final class RetryingDataSource extends DelegatingDataSource {
 	 * @param retries how many times to try again after the first attempt fails, 0 for
 	 * never
 	 * @param interval the longest wait between two attempts
-	 * @param secrets values, such as the password, that no log line may carry
+	 * @param secrets values, such as the password, that no log line or failure may carry
 	 */
 	public RetryingDataSource(DataSource dataSource, int retries, Duration interval, Collection<String> secrets) {
 		super(dataSource);
@@ -66,7 +68,12 @@ public final class RetryingDataSource extends DelegatingDataSource {
 
 	private Connection connect(Opener opener) throws SQLException {
 		if (this.connected) {
-			return opener.open();
+			try {
+				return opener.open();
+			}
+			catch (SQLException ex) {
+				throw Credentials.maskFailure(ex, this.secrets);
+			}
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -75,13 +82,14 @@ public final class RetryingDataSource extends DelegatingDataSource {
 				return connection;
 			}
 			catch (SQLException ex) {
+				SQLException masked = Credentials.maskFailure(ex, this.secrets);
 				if (attempt > this.retries) {
-					throw ex;
+					throw masked;
 				}
 				long wait = Math.min(FIRST_WAIT_MILLIS << Math.min(attempt - 1, 20), this.intervalMillis);
 				logger.warn("Could not connect to the database (attempt {} of {}), trying again in {} ms: {}", attempt,
-						this.retries + 1L, wait, Credentials.maskFailure(ex, this.secrets).getMessage());
-				sleep(wait, ex);
+						this.retries + 1L, wait, masked.getMessage());
+				sleep(wait, masked);
 			}
 		}
 	}

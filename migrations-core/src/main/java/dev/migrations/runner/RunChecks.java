@@ -187,7 +187,7 @@ final class RunChecks {
 	 * the newest migration before it, or run past a target written with a typo.
 	 */
 	private void requireTarget(MigrationId target) {
-		if (this.descriptors.stream().noneMatch((descriptor) -> descriptor.id().equals(target))) {
+		if (!isDefined(target)) {
 			throw new MigrationDefinitionException("The target migration " + target
 					+ " (migrations.target, --target) is not defined by any location: " + known()
 					+ ". Nothing was changed. Name the id of a migration file, without its .up.sql or .sql suffix.");
@@ -200,12 +200,16 @@ final class RunChecks {
 	 * a developer's empty database rather than in production.
 	 */
 	private void requireBaselineVersion(MigrationId version) {
-		if (this.descriptors.stream().noneMatch((descriptor) -> descriptor.id().equals(version))) {
+		if (!isDefined(version)) {
 			throw new MigrationDefinitionException("The baseline version " + version
 					+ " (migrations.baseline-version, baselineVersion on the builder) is not defined by any location: "
 					+ known() + ". Nothing was changed. Name the newest migration the databases to baseline "
 					+ "already have, by its id.");
 		}
+	}
+
+	private boolean isDefined(MigrationId id) {
+		return this.descriptors.stream().anyMatch((descriptor) -> descriptor.id().equals(id));
 	}
 
 	private String known() {

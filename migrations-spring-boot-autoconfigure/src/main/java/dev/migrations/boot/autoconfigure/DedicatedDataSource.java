@@ -12,7 +12,6 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.migrations.Credentials;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.lock.LockHolder;
@@ -21,7 +20,6 @@ import dev.migrations.runner.RetryingDataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
 
@@ -86,18 +84,15 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 
 	/**
 	 * Detect the database's dialect on a fresh connection, as a run would connect, trying
-	 * again while the database is not up yet. A connection that does not open fails with
-	 * the secrets masked, as on the runner's own connections: a driver such as MariaDB's
-	 * quotes a URL's password in its message ("Incorrect port value : secret@host").
+	 * again while the database is not up yet, and failing with the secrets masked, as the
+	 * runner's own connections do.
 	 * @param connectRetries how many times to try again, 0 for never
 	 * @param connectRetriesInterval the longest wait between two attempts
 	 * @param secrets values no log line or failure may carry
 	 * @return the dialect
 	 */
 	Dialect detectDialect(int connectRetries, Duration connectRetriesInterval, List<String> secrets) {
-		DataSource masked = new MaskedFailures(this.fresh, secrets);
-		return Dialects.detect((connectRetries > 0)
-				? new RetryingDataSource(masked, connectRetries, connectRetriesInterval, secrets) : masked);
+		return Dialects.detect(new RetryingDataSource(this.fresh, connectRetries, connectRetriesInterval, secrets));
 	}
 
 	/**
@@ -228,31 +223,6 @@ final class DedicatedDataSource implements DataSource, AutoCloseable {
 			pool.setIdleTimeout(IDLE_TIMEOUT.toMillis());
 			pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
 			return pool;
-		}
-
-	}
-
-	/**
-	 * The fresh connections, whose failures are masked as the runner masks those of its
-	 * own connections.
-	 */
-	private static final class MaskedFailures extends DelegatingDataSource {
-
-		private final List<String> secrets;
-
-		MaskedFailures(DataSource dataSource, List<String> secrets) {
-			super(dataSource);
-			this.secrets = secrets;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			try {
-				return obtainTargetDataSource().getConnection();
-			}
-			catch (SQLException ex) {
-				throw Credentials.maskFailure(ex, this.secrets);
-			}
 		}
 
 	}

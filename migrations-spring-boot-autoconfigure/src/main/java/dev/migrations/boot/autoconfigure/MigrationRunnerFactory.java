@@ -84,10 +84,8 @@ final class MigrationRunnerFactory {
 			secrets = RunnerDataSources.secretsOf(connectionDetails);
 		}
 		else {
-			if (StringUtils.hasText(this.properties.getDriverClassName())) {
-				RunnerDataSources.warnUnusedDriver("migrations");
-			}
-			dataSource = this.dataSources.dataSource(base, null, user, password, null, null);
+			dataSource = this.dataSources.dataSource(base, null, user, password, this.properties.getDriverClassName(),
+					null);
 			if (migrationsDataSource == null && applicationDataSource != null) {
 				SqlInitializationOverlap.warnIfOverlapping(this.environment, this.classLoader, applicationDataSource);
 			}

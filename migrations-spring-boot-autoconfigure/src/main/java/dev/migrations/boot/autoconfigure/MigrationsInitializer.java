@@ -10,7 +10,6 @@ import java.util.function.IntConsumer;
 
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationProblem;
-import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.PlannedMigration;
@@ -196,21 +195,25 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	 */
 	private static void validate(MigrationRunner runner) {
 		List<MigrationProblem> problems = new ArrayList<>(runner.validate());
-		Set<MigrationId> wouldApply = null;
-		if (problems.isEmpty()) {
-			wouldApply = new HashSet<>();
+		List<MigrationStatus> pending = new ArrayList<>();
+		for (MigrationStatus status : runner.status()) {
+			if (status.isPending()) {
+				pending.add(status);
+			}
+		}
+		if (!pending.isEmpty() && problems.isEmpty()) {
+			// Only then ask what an apply would run, which a target stops short of
+			Set<MigrationId> wouldApply = new HashSet<>();
 			for (PlannedMigration plan : runner.pretend().applyAll()) {
 				wouldApply.add(plan.id());
 			}
+			pending.removeIf((status) -> !wouldApply.contains(status.id()));
 		}
-		for (MigrationStatus status : runner.status()) {
-			if ((status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER)
-					&& (wouldApply == null || wouldApply.contains(status.id()))) {
-				problems.add(new MigrationProblem(
-						status.id(), status.state(), "Migration " + status.id() + " (" + status.source()
-								+ ") is pending in " + runner.ledger().describe() + ".",
-						Remedy.of(Remedy.Kind.APPLY_PENDING, status.id())));
-			}
+		for (MigrationStatus status : pending) {
+			problems.add(new MigrationProblem(
+					status.id(), status.state(), "Migration " + status.id() + " (" + status.source()
+							+ ") is pending in " + runner.ledger().describe() + ".",
+					Remedy.of(Remedy.Kind.APPLY_PENDING, status.id())));
 		}
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(problems);

@@ -103,7 +103,7 @@ final class RunnerDataSources {
 	 * be read only for that URL, and the DataSource migrated keeps its driver.
 	 * @param prefix the prefix of the properties, such as {@code migrations}
 	 */
-	static void warnUnusedDriver(String prefix) {
+	private static void warnUnusedDriver(String prefix) {
 		logger.warn(
 				"{}.driver-class-name is set but {}.url is not: the driver is used only for {}.url, and the "
 						+ "DataSource migrated keeps its own driver. Remove {}.driver-class-name, or set {}.url.",

@@ -126,8 +126,9 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		FIX_AND_RETRY,
 
 		/**
-		 * A down plan that cannot be read: correct its source. Facts:
-		 * {@link Fact#SOURCE}.
+		 * A plan that cannot be recorded: the down plan a rollback would read, or with
+		 * {@link Fact#DIRECTION} {@code UP} the up plan of a pending migration. Correct
+		 * its source. Facts: {@link Fact#SOURCE}, {@link Fact#DIRECTION}.
 		 */
 		CORRECT_MIGRATION,
 

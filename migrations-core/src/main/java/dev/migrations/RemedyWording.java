@@ -124,8 +124,10 @@ public final class RemedyWording {
 		return switch (remedy.kind()) {
 			case NONE -> "";
 			case FIX_AND_RETRY -> fixAndRetry(remedy);
-			case CORRECT_MIGRATION ->
-				"Correct " + remedy.fact(Fact.SOURCE) + ": a rollback of " + migration + " would fail on it.";
+			case CORRECT_MIGRATION -> "UP".equals(remedy.fact(Fact.DIRECTION))
+					? "Correct " + remedy.fact(Fact.SOURCE) + ", or give it what it lacks, such as a placeholder's "
+							+ "value: applying " + migration + " would fail on it."
+					: "Correct " + remedy.fact(Fact.SOURCE) + ": a rollback of " + migration + " would fail on it.";
 			case ADD_DOWN_MIGRATION -> "add a down migration, or roll back fewer steps so the range stops before it.";
 			case REPAIR_THEN_RETRY -> repairThenRetry(remedy, terms);
 			case FIX_AND_RESTART -> "the database lives in memory: it goes when the process ends, with what ran of "

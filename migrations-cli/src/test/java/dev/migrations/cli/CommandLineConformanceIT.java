@@ -414,6 +414,9 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		Result missing = cli("migrate");
 		assertThat(missing.exitCode).as(missing.output).isEqualTo(3);
 		assertThat(missing.output).contains("${prefix}").contains("--placeholder prefix=value");
+		Result problem = cli("migrate:validate");
+		assertThat(problem.exitCode).as(problem.output).isEqualTo(1);
+		assertThat(problem.output).contains("${prefix}").contains("applying m_20240101000000_create_one would fail");
 		Result unknown = cli("--placeholder", "prefix=app", "migrate", "--target", "20240101000000_create_onw");
 		assertThat(unknown.exitCode).as(unknown.output).isEqualTo(3);
 		assertThat(unknown.output).contains("20240101000000_create_onw").contains("is not defined");
@@ -425,6 +428,13 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		Result rest = cli("--placeholder=prefix=other", "migrate");
 		assertThat(rest.exitCode).as(rest.output).isZero();
 		assertThat(rest.output).contains("Applied 1 migration(s) in batch 2.");
+		// Checksums are over the files as written: a job without the values checks the
+		// database
+		Result status = cli("migrate:status", "--pending");
+		assertThat(status.exitCode).as(status.output).isZero();
+		assertThat(status.output).contains("m_20240101000000_create_one").contains("APPLIED");
+		Result validate = cli("migrate:validate");
+		assertThat(validate.exitCode).as(validate.output).isZero();
 	}
 
 	@Test

@@ -149,34 +149,52 @@ final class RunChecks {
 	}
 
 	/**
-	 * Return the problems an apply would refuse to start with, and the down plans that a
-	 * rollback could not read.
+	 * Return the problems an apply would refuse to start with, the plans of pending
+	 * migrations that it could not record, and the down plans that a rollback could not
+	 * read.
 	 */
 	List<MigrationProblem> problems(LedgerView view) {
 		List<MigrationProblem> problems = new ArrayList<>(view.problems(this.outOfOrder, true));
-		problems.addAll(downPlanProblems(view));
+		problems.addAll(planProblems(view));
 		return problems;
 	}
 
 	/**
-	 * The down plans that a rollback could not read.
+	 * The up plans of pending migrations that an apply could not record (a script that
+	 * uses a placeholder without a value, say), and the down plans that a rollback could
+	 * not read.
 	 */
-	private List<MigrationProblem> downPlanProblems(LedgerView view) {
+	private List<MigrationProblem> planProblems(LedgerView view) {
 		List<MigrationProblem> problems = new ArrayList<>();
 		Map<MigrationId, MigrationState> states = new LinkedHashMap<>();
 		view.statuses().forEach((status) -> states.put(status.id(), status.state()));
 		for (MigrationDescriptor descriptor : this.descriptors) {
-			try {
-				descriptor.down();
+			// The view has a status for every migration a source defines
+			MigrationState state = Objects.requireNonNull(states.get(descriptor.id()));
+			if (state == MigrationState.PENDING || state == MigrationState.OUT_OF_ORDER) {
+				addPlanProblem(problems, descriptor, state, Direction.UP);
 			}
-			catch (MigrationDefinitionException ex) {
-				// The view has a status for every migration a source defines
-				problems.add(new MigrationProblem(descriptor.id(), Objects.requireNonNull(states.get(descriptor.id())),
-						ex.getMessage(), Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
-							.with(Remedy.Fact.SOURCE, descriptor.source(Direction.DOWN))));
-			}
+			addPlanProblem(problems, descriptor, state, Direction.DOWN);
 		}
 		return problems;
+	}
+
+	private static void addPlanProblem(List<MigrationProblem> problems, MigrationDescriptor descriptor,
+			MigrationState state, Direction direction) {
+		try {
+			if (direction == Direction.UP) {
+				descriptor.up();
+			}
+			else {
+				descriptor.down();
+			}
+		}
+		catch (MigrationDefinitionException ex) {
+			problems.add(new MigrationProblem(descriptor.id(), state, ex.getMessage(),
+					Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
+						.with(Remedy.Fact.SOURCE, descriptor.source(direction))
+						.with(Remedy.Fact.DIRECTION, direction)));
+		}
 	}
 
 	/**

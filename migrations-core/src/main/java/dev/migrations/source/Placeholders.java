@@ -120,10 +120,7 @@ public final class Placeholders {
 		StringBuilder replaced = new StringBuilder(sql.length());
 		while (matcher.find()) {
 			String name = matcher.group(1);
-			String value = this.values.get(name);
-			if (value == null) {
-				value = ignoringCase(name);
-			}
+			String value = value(name);
 			if (value == null) {
 				throw new IllegalArgumentException("the statement at line " + line + " of " + source
 						+ " uses the placeholder ${" + name + "}, which has no value. Nothing was changed. Set it "
@@ -135,6 +132,30 @@ public final class Placeholders {
 		}
 		matcher.appendTail(replaced);
 		return replaced.toString();
+	}
+
+	/**
+	 * Return whether a script uses a placeholder that has no value, which
+	 * {@link #replace} refuses; {@code false} when replacement is off.
+	 * @param script the script as written
+	 * @return whether it does
+	 */
+	boolean lacksValueIn(String script) {
+		if (!this.enabled || script.indexOf("${") < 0) {
+			return false;
+		}
+		Matcher matcher = Syntax.PLACEHOLDER.matcher(script);
+		while (matcher.find()) {
+			if (value(matcher.group(1)) == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private @Nullable String value(String name) {
+		String value = this.values.get(name);
+		return (value != null) ? value : ignoringCase(name);
 	}
 
 	/**

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 
 import dev.migrations.MigrationDefinitionException;
 
+import dev.migrations.DescriptorFactory;
 import dev.migrations.IrreversibleMigrationException;
+import dev.migrations.KnownChecksum;
 import dev.migrations.Migration;
+import dev.migrations.MigrationId;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;
 import dev.migrations.schema.SqlOperation;
@@ -59,6 +62,20 @@ final class SqlFileMigration implements Migration {
 		this.repair = hasHeader(headers, "repair");
 		this.placeholders = hasHeader(headers, "no-placeholders") ? Placeholders.disabled() : placeholders;
 		this.flywayVersion = flywayVersion(headers, upSource);
+	}
+
+	/**
+	 * Return the migration of a file. When its up script uses a placeholder that has no
+	 * value, the checksum, computed over the file as written, is known without the value,
+	 * so that the status and validation of a database need none; the error naming the
+	 * placeholder comes when the plan is recorded: when the migration is applied, shown
+	 * by a dry run or rolled back.
+	 */
+	static Migration of(MigrationId id, String upScript, @Nullable String downScript, String upSource,
+			String downSource, SqlStatementSplitter splitter, Placeholders placeholders) {
+		SqlFileMigration migration = new SqlFileMigration(upScript, downScript, upSource, downSource, splitter,
+				placeholders);
+		return migration.placeholders.lacksValueIn(upScript) ? new ValuesLacking(id, migration) : migration;
 	}
 
 	@Override
@@ -240,6 +257,66 @@ final class SqlFileMigration implements Migration {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A migration whose up script uses a placeholder without a value: its checksum is
+	 * that of the file as written, which placeholders never change.
+	 */
+	private static final class ValuesLacking implements Migration, KnownChecksum {
+
+		private final MigrationId id;
+
+		private final SqlFileMigration migration;
+
+		ValuesLacking(MigrationId id, SqlFileMigration migration) {
+			this.id = id;
+			this.migration = migration;
+		}
+
+		@Override
+		public String checksum() {
+			SqlFileMigration asWritten = new SqlFileMigration(this.migration.upScript, null, this.migration.upSource,
+					this.migration.downSource, this.migration.splitter, Placeholders.disabled());
+			return DescriptorFactory
+				.checksum(DescriptorFactory.record(this.id, this.migration.upSource, asWritten::up));
+		}
+
+		@Override
+		public void up(Schema schema) {
+			this.migration.up(schema);
+		}
+
+		@Override
+		public void down(Schema schema) {
+			this.migration.down(schema);
+		}
+
+		@Override
+		public boolean transactional() {
+			return this.migration.transactional();
+		}
+
+		@Override
+		public boolean destructive() {
+			return this.migration.destructive();
+		}
+
+		@Override
+		public boolean repair() {
+			return this.migration.repair();
+		}
+
+		@Override
+		public @Nullable String flywayVersion() {
+			return this.migration.flywayVersion();
+		}
+
+		@Override
+		public String toString() {
+			return this.migration.upSource;
+		}
+
 	}
 
 }

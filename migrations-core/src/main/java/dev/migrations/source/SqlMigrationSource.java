@@ -365,13 +365,13 @@ public final class SqlMigrationSource {
 			String source = base + ".up.sql";
 			String downSource = (down != null) ? base + ".down.sql" : source;
 			entries.add(new MigrationEntry(id,
-					new SqlFileMigration(up, down, source, downSource, this.splitter, this.placeholders), source,
+					SqlFileMigration.of(id, up, down, source, downSource, this.splitter, this.placeholders), source,
 					downSource));
 		}
 		if (plain != null) {
 			String source = base + ".sql";
 			entries.add(new MigrationEntry(id,
-					new SqlFileMigration(plain, null, source, source, this.splitter, this.placeholders), source));
+					SqlFileMigration.of(id, plain, null, source, source, this.splitter, this.placeholders), source));
 		}
 		return entries;
 	}

@@ -93,16 +93,37 @@ abstract class RunnerOptionsConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
-	void aPlaceholderWithoutAValueFailsNamingTheFileThePlaceholderAndBothProperties() {
+	void aPlaceholderWithoutAValueFailsTheApplyNamingTheFileThePlaceholderAndBothProperties() {
 		write("20240101000000_create.sql", "CREATE TABLE ${missing} (id INT PRIMARY KEY);\n");
-		assertThatExceptionOfType(MigrationDefinitionException.class)
-			.isThrownBy(() -> runner().placeholders(Map.of("other_password", "s3cret-value")).build())
+		MigrationRunner runner = runner().placeholders(Map.of("other_password", "s3cret-value")).build();
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(runner::applyAll)
 			.withMessageContaining("20240101000000_create.sql")
 			.withMessageContaining("${missing}")
 			.withMessageContaining("migrations.placeholders.missing")
 			.withMessageContaining("migrations.placeholder-replacement=false")
 			.withMessageNotContaining("s3cret-value");
-		assertThat(this.database.tables()).doesNotContain("migrations_ledger");
+		assertThat(runner.status()).extracting(MigrationStatus::state).containsExactly(MigrationState.PENDING);
+		assertThat(runner.validate()).singleElement().satisfies((problem) -> {
+			assertThat(problem.state()).isEqualTo(MigrationState.PENDING);
+			assertThat(problem.message()).contains("${missing}").contains("migrations.placeholders.missing");
+			assertThat(problem.remedy().kind()).isEqualTo(Remedy.Kind.CORRECT_MIGRATION);
+			assertThat(problem.action()).contains("20240101000000_create.sql")
+				.contains("a placeholder's value")
+				.contains("applying m_20240101000000_create would fail on it");
+		});
+	}
+
+	@Test
+	void statusAndValidateOfAppliedMigrationsNeedNoPlaceholderValues() {
+		write("20240101000000_create.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY);\n");
+		write("20240102000000_insert.sql", "INSERT INTO ${table_name} (id) VALUES (1);\n");
+		assertThat(runner().placeholders(Map.of("table_name", "widgets")).build().applyAll().migrations()).hasSize(2);
+		MigrationRunner withoutValues = runner().build();
+		assertThat(withoutValues.status()).extracting(MigrationStatus::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
+		assertThat(withoutValues.validate()).isEmpty();
+		assertThat(withoutValues.applyAll().migrations()).isEmpty();
+		assertThat(this.database.queryForLong("SELECT count(*) FROM widgets")).isEqualTo(1);
 	}
 
 	@Test

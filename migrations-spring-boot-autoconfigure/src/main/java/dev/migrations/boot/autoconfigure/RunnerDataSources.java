@@ -183,7 +183,7 @@ final class RunnerDataSources {
 	 */
 	private @Nullable DataSourcePoolMetadata poolMetadata(DataSource dataSource) {
 		if (ClassUtils.isPresent(DedicatedDataSource.HIKARI, this.classLoader)) {
-			DataSourcePoolMetadata hikari = HikariPoolMetadata.of(dataSource);
+			DataSourcePoolMetadata hikari = Hikari.metadata(dataSource);
 			if (hikari != null) {
 				return hikari;
 			}
@@ -230,15 +230,34 @@ final class RunnerDataSources {
 	}
 
 	/**
-	 * The metadata of a HikariCP pool, in a class of its own so that nothing loads
-	 * HikariCP unless it is on the class path.
+	 * Return the JDBC URL a DataSource connects to, if it tells it without a connection:
+	 * a HikariCP pool, Spring Boot's default, does.
+	 * @param dataSource the DataSource
+	 * @param classLoader the class loader to look for HikariCP with
+	 * @return the URL, or {@code null}
 	 */
-	private static final class HikariPoolMetadata {
+	static @Nullable String jdbcUrl(DataSource dataSource, ClassLoader classLoader) {
+		return ClassUtils.isPresent(DedicatedDataSource.HIKARI, classLoader) ? Hikari.jdbcUrl(dataSource) : null;
+	}
 
-		static @Nullable DataSourcePoolMetadata of(DataSource dataSource) {
-			HikariDataSource pool = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class,
-					HikariDataSource.class);
+	/**
+	 * What a HikariCP pool tells, in a class of its own so that nothing loads HikariCP
+	 * unless it is on the class path.
+	 */
+	private static final class Hikari {
+
+		static @Nullable DataSourcePoolMetadata metadata(DataSource dataSource) {
+			HikariDataSource pool = unwrap(dataSource);
 			return (pool != null) ? new HikariDataSourcePoolMetadata(pool) : null;
+		}
+
+		static @Nullable String jdbcUrl(DataSource dataSource) {
+			HikariDataSource pool = unwrap(dataSource);
+			return (pool != null) ? pool.getJdbcUrl() : null;
+		}
+
+		private static @Nullable HikariDataSource unwrap(DataSource dataSource) {
+			return DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class);
 		}
 
 	}

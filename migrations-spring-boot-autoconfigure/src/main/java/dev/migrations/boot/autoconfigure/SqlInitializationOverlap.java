@@ -59,6 +59,9 @@ final class SqlInitializationOverlap {
 		if (!mode.equals("always") && !mode.equals("embedded")) {
 			return null;
 		}
+		if (mode.equals("embedded") && !mayBeEmbedded(dataSource, classLoader)) {
+			return null;
+		}
 		String platform = environment.getProperty("spring.sql.init.platform", "all");
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		List<String> scripts = new ArrayList<>();
@@ -136,6 +139,16 @@ final class SqlInitializationOverlap {
 		String path = StringUtils.trimLeadingCharacter(location.substring(ResourceLoader.CLASSPATH_URL_PREFIX.length()),
 				'/');
 		return (path.isEmpty() || path.endsWith("/") || resolver.getPathMatcher().isPattern(path)) ? null : path;
+	}
+
+	/**
+	 * Tell from the URL a pool is configured with, without a connection or a look for
+	 * scripts, a database that cannot be embedded as Spring Boot tells one (an in-memory
+	 * H2 or HSQLDB database, or Derby); {@code true} when the URL is not known.
+	 */
+	private static boolean mayBeEmbedded(DataSource dataSource, ClassLoader classLoader) {
+		String url = RunnerDataSources.jdbcUrl(dataSource, classLoader);
+		return url == null || url.contains(":h2:mem") || url.contains(":hsqldb:mem:") || url.startsWith("jdbc:derby:");
 	}
 
 	private static boolean isEmbedded(DataSource dataSource) {

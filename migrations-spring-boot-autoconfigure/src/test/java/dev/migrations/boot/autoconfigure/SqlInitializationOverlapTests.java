@@ -14,6 +14,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,19 @@ class SqlInitializationOverlapTests {
 		}
 		assertThat(output).contains("spring.sql.init.mode is embedded (the default) and the database is embedded, so "
 				+ "Spring Boot runs classpath:schema.sql " + WARNING);
+	}
+
+	@Test
+	void warnsOnAnEmbeddedDatabaseBehindADataSourceThatDoesNotTellItsUrl(CapturedOutput output) throws IOException {
+		Files.writeString(this.directory.resolve("schema.sql"), "CREATE TABLE users (id INT);");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() },
+				getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(classLoader)
+				.withPropertyValues("spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+						"spring.datasource.url=jdbc:h2:mem:unpooled_" + System.nanoTime())
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
+		assertThat(output).contains("the database is embedded, so Spring Boot runs classpath:schema.sql " + WARNING);
 	}
 
 	@Test

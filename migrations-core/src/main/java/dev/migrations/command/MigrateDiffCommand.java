@@ -25,7 +25,7 @@ final class MigrateDiffCommand implements Command {
 	public int run(CommandArguments arguments, CommandContext context) {
 		CatalogDiff drift = context.runner(arguments).drift();
 		if (arguments.has("--json")) {
-			context.out().println(JsonOutput.drift(drift));
+			context.out().println(context.mask(JsonOutput.drift(drift)));
 		}
 		else if (drift.isEmpty()) {
 			context.out().println("No drift: the database holds the schema its applied migrations build.");
@@ -34,7 +34,8 @@ final class MigrateDiffCommand implements Command {
 			context.out()
 				.println("The database differs from the schema its applied migrations build "
 						+ "(+ only in the database, - only in the migrations, ~ different):");
-			drift.changes().stream().map(MigrateDiffCommand::line).forEach(context.out()::println);
+			// A column's default may hold a secret placeholder's value
+			drift.changes().stream().map(MigrateDiffCommand::line).map(context::mask).forEach(context.out()::println);
 		}
 		return drift.isEmpty() ? MigrationCommandLine.SUCCESS : MigrationCommandLine.PROBLEMS;
 	}

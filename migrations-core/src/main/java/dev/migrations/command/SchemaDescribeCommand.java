@@ -24,10 +24,10 @@ final class SchemaDescribeCommand implements Command {
 	public int run(CommandArguments arguments, CommandContext context) {
 		Catalog catalog = context.runner(arguments).describeSchema();
 		if (arguments.has("--json")) {
-			context.out().println(JsonOutput.catalog(catalog));
+			context.out().println(context.mask(JsonOutput.catalog(catalog)));
 		}
 		else {
-			CatalogText.lines(catalog).forEach(context.out()::println);
+			CatalogText.lines(catalog).stream().map(context::mask).forEach(context.out()::println);
 		}
 		return MigrationCommandLine.SUCCESS;
 	}

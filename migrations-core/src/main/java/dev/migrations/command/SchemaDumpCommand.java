@@ -31,7 +31,7 @@ final class SchemaDumpCommand implements Command {
 			context.out().println("-- not written here:");
 			dump.notes().forEach((note) -> context.out().println("--   " + note));
 		}
-		dump.up().forEach((statement) -> context.out().println(statement + ";"));
+		dump.up().forEach((statement) -> context.out().println(context.mask(statement) + ";"));
 		return MigrationCommandLine.SUCCESS;
 	}
 

@@ -20,6 +20,7 @@ import dev.migrations.OutOfOrder;
 import dev.migrations.Remedy;
 import dev.migrations.TransactionMode;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.internal.PlaceholderValueMissing;
 import dev.migrations.ledger.LedgerEntry;
 import dev.migrations.ledger.LedgerState;
 import dev.migrations.ledger.MigrationLedger;
@@ -179,6 +180,11 @@ final class RunChecks {
 		return problems;
 	}
 
+	/**
+	 * Add the problem of a plan that cannot be recorded; a down script that only lacks a
+	 * placeholder's value is none: a rollback reads it with the values of its own
+	 * environment, which a validation elsewhere need not have.
+	 */
 	private static void addPlanProblem(List<MigrationProblem> problems, MigrationDescriptor descriptor,
 			MigrationState state, Direction direction) {
 		try {
@@ -190,6 +196,9 @@ final class RunChecks {
 			}
 		}
 		catch (MigrationDefinitionException ex) {
+			if (direction == Direction.DOWN && ex.getCause() instanceof PlaceholderValueMissing) {
+				return;
+			}
 			problems.add(new MigrationProblem(descriptor.id(), state, ex.getMessage(),
 					Remedy.of(Remedy.Kind.CORRECT_MIGRATION, descriptor.id())
 						.with(Remedy.Fact.SOURCE, descriptor.source(direction))

@@ -1,5 +1,6 @@
 package dev.migrations.source;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.MigrationDefinitionException;
+import dev.migrations.internal.PlaceholderValueMissing;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,8 @@ public final class Placeholders {
 
 	private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "token", "key",
 			"credential", "credentials");
+
+	private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "secret", "token", "apikey");
 
 	private static final Placeholders DISABLED = new Placeholders(Map.of(), false);
 
@@ -83,9 +87,12 @@ public final class Placeholders {
 	}
 
 	/**
-	 * Return the values of the placeholders whose names say they are secret (holding
-	 * {@code password}, {@code secret}, {@code token}, {@code key} or {@code credential}
-	 * as a word), which no message may carry.
+	 * Return the values of the placeholders whose names say they are secret, which no
+	 * message may carry: names holding {@code password}, {@code secret}, {@code token},
+	 * {@code key} or {@code credential} as a word, between {@code _}, {@code .} and
+	 * {@code -} or in camel case ({@code db.password}, {@code apiKey}), or a word ending
+	 * in {@code password}, {@code passwd}, {@code secret}, {@code token} or
+	 * {@code apikey} ({@code APIKEY}).
 	 * @return the values
 	 */
 	public Set<String> secretValues() {
@@ -94,13 +101,26 @@ public final class Placeholders {
 		}
 		Set<String> secrets = new java.util.HashSet<>();
 		this.values.forEach((name, value) -> {
-			for (String word : name.toLowerCase(Locale.ROOT).split("[_.-]")) {
-				if (SECRET_WORDS.contains(word) && !value.isEmpty()) {
-					secrets.add(value);
-				}
+			if (!value.isEmpty() && isSecretName(name)) {
+				secrets.add(value);
 			}
 		});
 		return secrets;
+	}
+
+	private static boolean isSecretName(String name) {
+		for (String word : Syntax.WORD_BOUNDARY.split(name)) {
+			String lowerCase = word.toLowerCase(Locale.ROOT);
+			if (SECRET_WORDS.contains(lowerCase)) {
+				return true;
+			}
+			for (String ending : SECRET_ENDINGS) {
+				if (lowerCase.endsWith(ending)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -110,7 +130,8 @@ public final class Placeholders {
 	 * @param line the line where the statement starts, for the error
 	 * @return the statement with its placeholders replaced; as written when replacement
 	 * is off
-	 * @throws IllegalArgumentException if a placeholder has no value
+	 * @throws IllegalArgumentException if a placeholder has no value (a
+	 * {@link PlaceholderValueMissing})
 	 */
 	public String replace(String sql, String source, int line) {
 		if (!this.enabled || sql.indexOf("${") < 0) {
@@ -122,9 +143,10 @@ public final class Placeholders {
 			String name = matcher.group(1);
 			String value = value(name);
 			if (value == null) {
-				throw new IllegalArgumentException("the statement at line " + line + " of " + source
-						+ " uses the placeholder ${" + name + "}, which has no value. Nothing was changed. Set it "
-						+ "(migrations.placeholders." + name + "=value, --placeholder " + name + "=value), or turn "
+				// No ')' right after a value: a message masks "password=value)" whole
+				throw new PlaceholderValueMissing("the statement at line " + line + " of " + source
+						+ " uses the placeholder ${" + name + "}, which has no value. Nothing was changed. Set it with "
+						+ "migrations.placeholders." + name + "=value or --placeholder " + name + "=value, or turn "
 						+ "replacement off (migrations.placeholder-replacement=false, --no-placeholders, or "
 						+ "\"-- migrations: no-placeholders\" as the file's first line) to run the file as written");
 			}
@@ -185,6 +207,9 @@ public final class Placeholders {
 		static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
 		static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+
+		/** Where a name's words meet: {@code _}, {@code .}, {@code -}, or camel case. */
+		static final Pattern WORD_BOUNDARY = Pattern.compile("[_.-]|(?<=[a-z0-9])(?=[A-Z])");
 
 	}
 

@@ -157,8 +157,9 @@ final class SqlFileMigration implements Migration {
 				}
 				case COPY_FROM_STDIN -> {
 					SqlStatement.CopyData data = Objects.requireNonNull(statement.copyData());
-					schema.add(new CopyOperation(statement.sql(), data.rows(), statement.canonical(), statement.line(),
-							data.line()));
+					// The command's placeholders are replaced, its rows stay as written
+					schema.add(new CopyOperation(this.placeholders.replace(statement.sql(), source, statement.line()),
+							data.rows(), statement.canonical(), statement.line(), data.line()));
 				}
 				case COPY_TO_STDOUT -> throw new IllegalArgumentException("line " + statement.line()
 						+ " is COPY ... TO stdout, which sends rows to the client, and a migration has nowhere to "

@@ -142,6 +142,20 @@ abstract class DriftConformanceTests extends FreshDatabaseTests {
 	}
 
 	@Test
+	void migrateDiffMasksTheSecretsItWasGiven() throws Exception {
+		writeMigrations();
+		runner(this.database.dataSource()).applyAll();
+		this.database.execute("ALTER TABLE authors ADD nickname VARCHAR(20) DEFAULT 'Sh4red-Secret'");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int exitCode = new MigrationCommandLine((listener) -> runner(this.database.dataSource()), List.of(),
+				new PrintStream(out, true, StandardCharsets.UTF_8), System.err, false, List.of("Sh4red-Secret"))
+			.run(List.of("migrate:diff"));
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(out.toString(StandardCharsets.UTF_8)).containsIgnoringCase("nickname")
+			.doesNotContain("Sh4red-Secret");
+	}
+
+	@Test
 	void aVerifiedApplyFailsWhenTheDatabaseWasChangedByHand() throws Exception {
 		writeMigrations();
 		runner(this.database.dataSource()).applyAll(1);

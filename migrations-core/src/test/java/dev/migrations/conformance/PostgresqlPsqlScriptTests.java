@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationExecutionException;
@@ -108,6 +109,19 @@ class PostgresqlPsqlScriptTests extends FreshDatabaseTests {
 		assertThat(runner().applyAll().migrations()).hasSize(1);
 		assertThat(rows("SELECT id, body FROM notes ORDER BY id")).containsExactly("1|quoted, with a comma", "2|null",
 				"3|", "4|after");
+	}
+
+	@Test
+	void theCopyCommandTakesPlaceholderValuesAndItsRowsStayAsWritten() throws Exception {
+		write(DUMP, "CREATE SCHEMA ${sch};\nCREATE TABLE ${sch}.notes (id int, body text);\n"
+				+ "COPY ${sch}.notes (id, body) FROM stdin;\n1\t${kept}\n\\.\n");
+		assertThat(MigrationRunner.builder(this.database.dataSource())
+			.locations("filesystem:" + this.directory)
+			.placeholders(Map.of("sch", "copied"))
+			.build()
+			.applyAll()
+			.migrations()).hasSize(1);
+		assertThat(rows("SELECT id, body FROM copied.notes")).containsExactly("1|${kept}");
 	}
 
 	@Test

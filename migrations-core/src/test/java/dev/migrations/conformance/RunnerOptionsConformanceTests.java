@@ -115,7 +115,8 @@ abstract class RunnerOptionsConformanceTests extends FreshDatabaseTests {
 
 	@Test
 	void statusAndValidateOfAppliedMigrationsNeedNoPlaceholderValues() {
-		write("20240101000000_create.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY);\n");
+		write("20240101000000_create.up.sql", "CREATE TABLE ${table_name} (id INT PRIMARY KEY);\n");
+		write("20240101000000_create.down.sql", "DROP TABLE ${table_name};\n");
 		write("20240102000000_insert.sql", "INSERT INTO ${table_name} (id) VALUES (1);\n");
 		assertThat(runner().placeholders(Map.of("table_name", "widgets")).build().applyAll().migrations()).hasSize(2);
 		MigrationRunner withoutValues = runner().build();

@@ -2,6 +2,7 @@ package dev.migrations.source;
 
 import java.util.Map;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationDefinitionException;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,20 @@ class PlaceholdersTests {
 		Placeholders placeholders = Placeholders.of(Map.of("db.password", "p1", "api_token", "t1", "signing-key", "k1",
 				"schema", "public", "keyboard", "qwerty", "client_secret", "s1"));
 		assertThat(placeholders.secretValues()).containsExactlyInAnyOrder("p1", "t1", "k1", "s1");
+		Placeholders compound = Placeholders.of(Map.of("dbPassword", "p2", "apiKey", "k2", "encryptionKey", "k3",
+				"APIKEY", "k4", "dbpassword", "p3", "monkey", "banana"));
+		assertThat(compound.secretValues()).containsExactlyInAnyOrder("p2", "k2", "k3", "k4", "p3");
+	}
+
+	@Test
+	void theHintOfAMissingSecretPlaceholderStaysWholeOnceMasked() {
+		Placeholders placeholders = Placeholders.of(Map.of("other", "x"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> placeholders.replace("SELECT '${db.password}'", SOURCE, 3))
+			.satisfies((ex) -> assertThat(Credentials.mask(ex.getMessage()))
+				.contains("Set it with migrations.placeholders.db.password=")
+				.contains("or turn replacement off (migrations.placeholder-replacement=false, --no-placeholders, or "
+						+ "\"-- migrations: no-placeholders\" as the file's first line) to run the file as written"));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.migrations.Credentials;
 import dev.migrations.boot.autoconfigure.MigrationsProperties.Instance;
 import dev.migrations.runner.MigrationRunner;
+import dev.migrations.source.Placeholders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,9 +23,10 @@ import org.springframework.core.env.Environment;
  * {@code migrations.shadow-url} and {@code migrations.instances.<name>.url} carry,
  * wherever the environment has them from: a properties file, a command-line argument or
  * an environment variable such as {@code MIGRATIONS_PASSWORD} or
- * {@code SPRING_DATASOURCE_PASSWORD}. The runners, the commands, the failure analyzers,
- * the endpoint and the health contributor all mask them the same way (see
- * {@link MigrationRunner.Builder#secrets}).
+ * {@code SPRING_DATASOURCE_PASSWORD}; and, for the commands and failure reports, the
+ * values of placeholders named as secrets ({@code migrations.placeholders.db.password}).
+ * The runners, the commands, the failure analyzers, the endpoint and the health
+ * contributor all mask them the same way (see {@link MigrationRunner.Builder#secrets}).
  */
 public final class MigrationsSecrets {
 
@@ -38,12 +40,17 @@ public final class MigrationsSecrets {
 	}
 
 	/**
-	 * Return the configured passwords.
+	 * Return the configured passwords, and the values of placeholders named as secrets.
 	 * @param environment the application's environment
 	 * @return the passwords, without empty ones and repeats
 	 */
 	public static List<String> of(Environment environment) {
-		return of(environment, instances(environment));
+		Collection<Instance> instances = instances(environment);
+		Set<String> secrets = new LinkedHashSet<>(of(environment, instances));
+		// The runners mask these themselves; the commands and failure reports read them
+		// here
+		addAll(secrets, placeholderSecrets(environment, instances));
+		return List.copyOf(secrets);
 	}
 
 	/**
@@ -90,6 +97,30 @@ public final class MigrationsSecrets {
 		}
 		catch (RuntimeException ex) {
 			return null;
+		}
+	}
+
+	/**
+	 * The values of the placeholders whose names say they are secret, top-level and of
+	 * each instance.
+	 */
+	private static List<String> placeholderSecrets(Environment environment, Collection<Instance> instances) {
+		try {
+			Set<String> secrets = new LinkedHashSet<>(Placeholders
+				.of(Binder.get(environment)
+					.bind("migrations.placeholders", Bindable.mapOf(String.class, String.class))
+					.orElse(Map.of()))
+				.secretValues());
+			for (Instance instance : instances) {
+				Map<String, String> values = instance.getPlaceholders();
+				if (values != null) {
+					secrets.addAll(Placeholders.of(values).secretValues());
+				}
+			}
+			return List.copyOf(secrets);
+		}
+		catch (RuntimeException ex) {
+			return List.of();
 		}
 	}
 

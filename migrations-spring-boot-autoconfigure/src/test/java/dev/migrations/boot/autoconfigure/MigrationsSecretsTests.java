@@ -51,6 +51,17 @@ class MigrationsSecretsTests {
 	}
 
 	@Test
+	void findsTheValuesOfPlaceholdersNamedAsSecretsForTheCommandsAndFailureReports() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("migrations.placeholders.db.password", "placeholder-pw")
+			.withProperty("migrations.placeholders.apiKey", "placeholder-key")
+			.withProperty("migrations.placeholders.schema", "public")
+			.withProperty("migrations.instances.reporting.placeholders.reportToken", "instance-token");
+		assertThat(MigrationsSecrets.of(environment)).containsExactlyInAnyOrder("placeholder-pw", "placeholder-key",
+				"instance-token");
+	}
+
+	@Test
 	void findsTheSamePasswordsInInstancesBoundAlready() {
 		MockEnvironment environment = new MockEnvironment().withProperty("migrations.password", "migrations-pw")
 			.withProperty("migrations.instances.reporting.password", "instance-pw")

@@ -6,12 +6,11 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migrations.MigrationDefinitionException;
-
 import dev.migrations.DescriptorFactory;
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.KnownChecksum;
 import dev.migrations.Migration;
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationId;
 import dev.migrations.schema.CopyOperation;
 import dev.migrations.schema.Schema;

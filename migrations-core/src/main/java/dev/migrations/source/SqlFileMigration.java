@@ -79,7 +79,7 @@ final class SqlFileMigration implements Migration {
 
 	@Override
 	public void up(Schema schema) {
-		record(schema, this.upScript, this.upSource);
+		record(schema, this.upScript, this.upSource, this.placeholders);
 	}
 
 	@Override
@@ -87,7 +87,7 @@ final class SqlFileMigration implements Migration {
 		if (this.downScript == null) {
 			throw new IrreversibleMigrationException("there is no .down.sql file beside " + this.upSource);
 		}
-		record(schema, this.downScript, this.downSource);
+		record(schema, this.downScript, this.downSource, this.placeholders);
 	}
 
 	@Override
@@ -142,7 +142,7 @@ final class SqlFileMigration implements Migration {
 
 	}
 
-	private void record(Schema schema, String script, String source) {
+	private void record(Schema schema, String script, String source, Placeholders placeholders) {
 		for (SqlStatement statement : this.splitter.split(script)) {
 			switch (statement.kind()) {
 				case SQL -> {
@@ -151,13 +151,13 @@ final class SqlFileMigration implements Migration {
 					}
 					// The canonical text, which the checksum is computed over, stays as
 					// written
-					schema.add(new SqlOperation(this.placeholders.replace(statement.sql(), source, statement.line()),
+					schema.add(new SqlOperation(placeholders.replace(statement.sql(), source, statement.line()),
 							statement.canonical(), statement.line()));
 				}
 				case COPY_FROM_STDIN -> {
 					SqlStatement.CopyData data = Objects.requireNonNull(statement.copyData());
 					// The command's placeholders are replaced, its rows stay as written
-					schema.add(new CopyOperation(this.placeholders.replace(statement.sql(), source, statement.line()),
+					schema.add(new CopyOperation(placeholders.replace(statement.sql(), source, statement.line()),
 							data.rows(), statement.canonical(), statement.line(), data.line()));
 				}
 				case COPY_TO_STDOUT -> throw new IllegalArgumentException("line " + statement.line()
@@ -276,10 +276,10 @@ final class SqlFileMigration implements Migration {
 
 		@Override
 		public String checksum() {
-			SqlFileMigration asWritten = new SqlFileMigration(this.migration.upScript, null, this.migration.upSource,
-					this.migration.downSource, this.migration.splitter, Placeholders.disabled());
+			SqlFileMigration migration = this.migration;
 			return DescriptorFactory
-				.checksum(DescriptorFactory.record(this.id, this.migration.upSource, asWritten::up));
+				.checksum(DescriptorFactory.record(this.id, migration.upSource, (schema) -> migration.record(schema,
+						migration.upScript, migration.upSource, Placeholders.disabled())));
 		}
 
 		@Override

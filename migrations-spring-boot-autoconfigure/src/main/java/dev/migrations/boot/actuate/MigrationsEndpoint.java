@@ -191,6 +191,24 @@ public class MigrationsEndpoint {
 		};
 	}
 
+	/**
+	 * Return the name of the runner a write operation acts on.
+	 * @param runner the name given, or {@code null}
+	 * @return the name
+	 */
+	String runnerName(@Nullable String runner) {
+		return singleRunner(runner).getKey();
+	}
+
+	/**
+	 * Mask the configured passwords in a text, as every response of the endpoint does.
+	 * @param text the text
+	 * @return the masked text
+	 */
+	String mask(String text) {
+		return String.valueOf(Credentials.mask(text, this.secrets));
+	}
+
 	private static void requirePositive(String name, @Nullable Integer value) {
 		if (value != null && value < 1) {
 			throw new InvalidEndpointRequestException(name + " must be at least 1, was " + value,
@@ -253,8 +271,7 @@ public class MigrationsEndpoint {
 		List<MigrationStatus> statuses = runner.status();
 		LockHolder holder = runner.lockHolder().orElse(null);
 		return new RunnerDescriptor(database(runner), runner.ledger().describe(), MigrationsSummary.of(statuses),
-				(holder != null) ? new LockDescriptor(String.valueOf(Credentials.mask(holder.owner(), this.secrets)),
-						holder.since()) : null,
+				(holder != null) ? new LockDescriptor(mask(holder.owner()), holder.since()) : null,
 				statuses.stream().map((status) -> MigrationDescriptorView.of(status, this.secrets)).toList());
 	}
 
@@ -265,8 +282,7 @@ public class MigrationsEndpoint {
 					drift.changes().stream().map(CatalogChange::describe).toList(), null);
 		}
 		catch (RuntimeException ex) {
-			return new RunnerDriftDescriptor(null, List.of(),
-					String.valueOf(Credentials.mask(ex.getMessage(), this.secrets)));
+			return new RunnerDriftDescriptor(null, List.of(), mask(String.valueOf(ex.getMessage())));
 		}
 	}
 

@@ -34,6 +34,13 @@ public final class MigrationsEndpointAutoConfiguration {
 			return new MigrationsEndpoint(context);
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(MigrationsEndpoint.class)
+		MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
+			return new MigrationsEndpointWebExtension(endpoint);
+		}
+
 	}
 
 }

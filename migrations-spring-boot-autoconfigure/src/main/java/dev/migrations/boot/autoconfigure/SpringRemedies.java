@@ -3,7 +3,10 @@ package dev.migrations.boot.autoconfigure;
 import java.util.Collection;
 import java.util.List;
 
+import dev.migrations.MigrationException;
 import dev.migrations.MigrationId;
+import dev.migrations.MigrationProblem;
+import dev.migrations.MigrationValidationException;
 import dev.migrations.Remedy;
 import dev.migrations.RemedyWording;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The words of a {@link Remedy} in a Spring Boot application: its properties, the
  * commands it runs ({@code java -jar app.jar migrate:repair}) and its extension points,
- * where a Java caller reads method names.
+ * where a Java caller reads method names. Shared by the failure analyzers, the commands
+ * run through the application and the endpoint; not meant for applications.
  */
-final class SpringRemedies {
+public final class SpringRemedies {
 
 	/**
 	 * How to repair from a Spring Boot application.
@@ -125,6 +129,19 @@ final class SpringRemedies {
 	 */
 	static String action(Remedy remedy) {
 		return step(remedy) + howTo(List.of(remedy));
+	}
+
+	/**
+	 * Return what failed followed by what to do, in this application's terms, with how to
+	 * run what it names from the application: an exception's message as an operator of
+	 * the application reads it.
+	 * @param ex the exception
+	 * @return the message
+	 */
+	public static String message(MigrationException ex) {
+		List<Remedy> remedies = (ex instanceof MigrationValidationException validation)
+				? validation.getProblems().stream().map(MigrationProblem::remedy).toList() : List.of(ex.remedy());
+		return ex.message(SpringRemedies::step) + howTo(remedies);
 	}
 
 	/**

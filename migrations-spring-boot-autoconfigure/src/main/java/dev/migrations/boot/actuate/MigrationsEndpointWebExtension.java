@@ -1,0 +1,71 @@
+package dev.migrations.boot.actuate;
+
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationExecutionException;
+import dev.migrations.boot.autoconfigure.SpringRemedies;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
+
+/**
+ * {@link EndpointWebExtension @EndpointWebExtension} for the {@link MigrationsEndpoint}
+ * that answers a run the library refuses with what it refused and what to do: 409 for a
+ * refusal (an irreversible migration in the range of a rollback, an edited or failed
+ * migration in the ledger, a lock another run holds), 500 for a statement the database
+ * failed, each with a body naming the runner, the action, and the error with its next
+ * steps, masked as every response of the endpoint is. The read operations are the
+ * endpoint's. Thread-safe.
+ */
+@EndpointWebExtension(endpoint = MigrationsEndpoint.class)
+public class MigrationsEndpointWebExtension {
+
+	private final MigrationsEndpoint endpoint;
+
+	/**
+	 * Create the extension of an endpoint.
+	 * @param endpoint the endpoint
+	 */
+	public MigrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	/**
+	 * Apply, roll back or pretend, as {@link MigrationsEndpoint#migrate} does.
+	 * @param action {@code apply}, {@code rollback} or {@code pretend}
+	 * @param limit how many migrations to apply at most, or {@code null} for all
+	 * @param steps how many batches to roll back, or {@code null}
+	 * @param runner the name of the runner bean, needed only when there are several
+	 * @return what ran or would run, or why nothing (or not everything) did
+	 */
+	@WriteOperation
+	@RegisterReflectionForBinding({ MigrationsEndpoint.ActionDescriptor.class, RefusalDescriptor.class })
+	public WebEndpointResponse<OperationResponseBody> migrate(@Selector String action, @Nullable Integer limit,
+			@Nullable Integer steps, @Nullable String runner) {
+		try {
+			return new WebEndpointResponse<>(this.endpoint.migrate(action, limit, steps, runner));
+		}
+		catch (MigrationException ex) {
+			int status = (ex instanceof MigrationExecutionException) ? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR
+					: 409;
+			return new WebEndpointResponse<>(new RefusalDescriptor(this.endpoint.runnerName(runner), action,
+					this.endpoint.mask(SpringRemedies.message(ex))), status);
+		}
+	}
+
+	/**
+	 * Why a write operation did not run, or did not finish.
+	 *
+	 * @param runner the name of the runner bean
+	 * @param action the action
+	 * @param error what the library refused or the database failed, and the next step,
+	 * with credentials masked
+	 */
+	public record RefusalDescriptor(String runner, String action, String error) implements OperationResponseBody {
+
+	}
+
+}

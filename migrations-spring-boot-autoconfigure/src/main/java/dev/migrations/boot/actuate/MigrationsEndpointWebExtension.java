@@ -4,12 +4,12 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.boot.autoconfigure.SpringRemedies;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
-import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link MigrationsEndpoint}
@@ -18,7 +18,8 @@ import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
  * migration in the ledger, a lock another run holds), 500 for a statement the database
  * failed, each with a body naming the runner, the action, and the error with its next
  * steps, masked as every response of the endpoint is. The read operations are the
- * endpoint's. Thread-safe.
+ * endpoint's. The operation declares only {@link OperationResponseBody}, so it registers
+ * the bodies it writes for reflection, as a native image needs. Thread-safe.
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsEndpointWebExtension {

@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A write operation of the {@code migrations} endpoint that the library refuses, or whose
  * statement the database fails, answered over real HTTP with what went wrong and what to
  * do, on an in-memory H2 database with the migrations of {@code db/broken}: the first
- * creates a table and has no down script, the second inserts into a table that does not
- * exist.
+ * creates a table, the second inserts into a table that does not exist, so that an apply
+ * fails at its statement and leaves a {@code FAILED} row, which a rollback then refuses
+ * to pass.
  */
 @SpringBootTest(classes = ObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "migrations.locations=classpath:db/broken", "migrations.on-startup=none",
+		properties = { "migrations.locations=classpath:db/refused", "migrations.on-startup=none",
 				"management.endpoint.migrations.access=unrestricted", "management.endpoints.web.exposure.include=*" })
 @DirtiesContext
 class H2MigrationsRefusedWriteHttpTests {
@@ -36,6 +37,8 @@ class H2MigrationsRefusedWriteHttpTests {
 	private static final String USERS = "m_20241201000000_create_users_table";
 
 	private static final String BROKEN = "m_20241201000100_insert_into_missing_table";
+
+	private static final String PASSWORD = "refused-endpoint-s3cret";
 
 	private static DataSource database;
 
@@ -45,8 +48,10 @@ class H2MigrationsRefusedWriteHttpTests {
 	@DynamicPropertySource
 	static void h2(DynamicPropertyRegistry registry) {
 		String url = "jdbc:h2:mem:refused_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-		database = new DriverManagerDataSource(url, "sa", "");
+		database = new DriverManagerDataSource(url, "sa", PASSWORD);
 		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "sa");
+		registry.add("spring.datasource.password", () -> PASSWORD);
 	}
 
 	@AfterAll
@@ -65,8 +70,9 @@ class H2MigrationsRefusedWriteHttpTests {
 		assertThat(failed.json().path("runner").asString()).isEqualTo("migrationRunner");
 		assertThat(failed.json().path("action").asString()).isEqualTo("apply");
 		assertThat(failed.json().path("error").asString()).contains("Migration " + BROKEN + " failed")
-			.contains("INSERT INTO no_such_table")
-			.contains("Next step:");
+			.contains("INSERT INTO no_such_table (id, token) VALUES (1, '******')")
+			.contains("Next step:")
+			.doesNotContain(PASSWORD);
 		assertThat(states()).containsExactly(USERS + "=APPLIED", BROKEN + "=FAILED");
 		assertThat(new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isZero();
 
@@ -77,7 +83,8 @@ class H2MigrationsRefusedWriteHttpTests {
 		assertThat(refused.json().path("error").asString())
 			.startsWith("Migrations cannot be rolled back; nothing was changed.")
 			.contains(BROKEN)
-			.contains("migrate:repair");
+			.contains("migrate:repair")
+			.doesNotContain(PASSWORD);
 		assertThat(states()).containsExactly(USERS + "=APPLIED", BROKEN + "=FAILED");
 		assertThat(Tables.names(database)).contains("users");
 	}

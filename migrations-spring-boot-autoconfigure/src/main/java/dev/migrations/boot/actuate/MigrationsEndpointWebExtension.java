@@ -1,5 +1,6 @@
 package dev.migrations.boot.actuate;
 
+import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.boot.autoconfigure.SpringRemedies;
@@ -16,10 +17,11 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * that answers a run the library refuses with what it refused and what to do: 409 for a
  * refusal (an irreversible migration in the range of a rollback, an edited or failed
  * migration in the ledger, a lock another run holds), 500 for a statement the database
- * failed, each with a body naming the runner, the action, and the error with its next
- * steps, masked as every response of the endpoint is. The read operations are the
- * endpoint's. The operation declares only {@link OperationResponseBody}, so it registers
- * the bodies it writes for reflection, as a native image needs. Thread-safe.
+ * failed or a migration the library cannot read, each with a body naming the runner, the
+ * action, and the error with its next steps, masked as every response of the endpoint is.
+ * The read operations are the endpoint's. The operation declares only
+ * {@link OperationResponseBody}, so it registers the bodies it writes for reflection, as
+ * a native image needs. Thread-safe.
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsEndpointWebExtension {
@@ -50,8 +52,8 @@ public class MigrationsEndpointWebExtension {
 			return new WebEndpointResponse<>(this.endpoint.migrate(action, limit, steps, runner));
 		}
 		catch (MigrationException ex) {
-			int status = (ex instanceof MigrationExecutionException) ? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR
-					: 409;
+			int status = (ex instanceof MigrationExecutionException || ex instanceof MigrationDefinitionException)
+					? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR : 409;
 			return new WebEndpointResponse<>(new RefusalDescriptor(this.endpoint.runnerName(runner), action,
 					this.endpoint.mask(SpringRemedies.message(ex))), status);
 		}

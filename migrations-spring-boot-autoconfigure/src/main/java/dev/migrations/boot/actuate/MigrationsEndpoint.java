@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.migrations.Credentials;
@@ -115,8 +116,8 @@ public class MigrationsEndpoint {
 					.filter((each) -> each.id().toString().equals(id))
 					.findFirst()
 					.orElse(null);
-				List<String> upSql = (descriptor != null) ? candidate.getValue().pretend().up(descriptor).statements()
-						: null;
+				List<String> upSql = (descriptor != null)
+						? mask(candidate.getValue().pretend().up(descriptor).statements()) : null;
 				return new MigrationDetailDescriptor(candidate.getKey(),
 						MigrationDescriptorView.of(status.get(), this.secrets), upSql);
 			}
@@ -177,6 +178,7 @@ public class MigrationsEndpoint {
 		Map.Entry<String, MigrationRunner> target = singleRunner(runner);
 		requirePositive("limit", limit);
 		requirePositive("steps", steps);
+		requireOneCount(action, limit, steps);
 		MigrationRunner migrationRunner = target.getValue();
 		return switch (action) {
 			case "apply" -> ActionDescriptor.ran(target.getKey(), action,
@@ -185,7 +187,8 @@ public class MigrationsEndpoint {
 				ActionDescriptor.ran(target.getKey(), action, migrationRunner.rollback((steps != null) ? steps : 1));
 			case "pretend" -> ActionDescriptor.planned(target.getKey(), action,
 					(steps != null) ? migrationRunner.pretend().rollback(steps)
-							: migrationRunner.pretend().applyAll((limit != null) ? limit : Integer.MAX_VALUE));
+							: migrationRunner.pretend().applyAll((limit != null) ? limit : Integer.MAX_VALUE),
+					this::mask);
 			default -> throw new InvalidEndpointRequestException("Unknown action '" + action + "'",
 					"Unknown action: use apply, rollback or pretend");
 		};
@@ -207,6 +210,32 @@ public class MigrationsEndpoint {
 	 */
 	String mask(String text) {
 		return String.valueOf(Credentials.mask(text, this.secrets));
+	}
+
+	/**
+	 * Refuse a count that the action does not take, rather than run more than was asked:
+	 * {@code apply} takes a {@code limit}, {@code rollback} takes {@code steps}, and
+	 * {@code pretend} one of the two.
+	 */
+	private static void requireOneCount(String action, @Nullable Integer limit, @Nullable Integer steps) {
+		String refused = switch (action) {
+			case "apply" -> (steps != null) ? "apply takes limit, not steps" : null;
+			case "rollback" -> (limit != null) ? "rollback takes steps, not limit" : null;
+			case "pretend" -> (limit != null && steps != null)
+					? "pretend takes limit (to pretend an apply) or steps (to pretend a rollback), not both" : null;
+			default -> null;
+		};
+		if (refused != null) {
+			throw new InvalidEndpointRequestException(refused + "; nothing was run", refused);
+		}
+	}
+
+	/**
+	 * Mask the configured passwords and secret placeholder values in statements: the SQL
+	 * a response shows is the SQL a run would send, with the values replaced in it.
+	 */
+	private List<String> mask(List<String> statements) {
+		return statements.stream().map(this::mask).toList();
 	}
 
 	private static void requirePositive(String name, @Nullable Integer value) {
@@ -453,11 +482,12 @@ public class MigrationsEndpoint {
 			return new ActionDescriptor(runner, action, (result.batch() > 0) ? result.batch() : null, migrations);
 		}
 
-		static ActionDescriptor planned(String runner, String action, List<PlannedMigration> plans) {
+		static ActionDescriptor planned(String runner, String action, List<PlannedMigration> plans,
+				Function<List<String>, List<String>> mask) {
 			List<ActionMigrationDescriptor> migrations = new ArrayList<>();
 			for (PlannedMigration plan : plans) {
 				migrations.add(new ActionMigrationDescriptor(plan.id().toString(), plan.direction().name(), null,
-						plan.statements()));
+						mask.apply(plan.statements())));
 			}
 			return new ActionDescriptor(runner, action, null, migrations);
 		}

@@ -5,6 +5,8 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationExecutionException;
 import dev.migrations.boot.autoconfigure.SpringRemedies;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -18,13 +20,16 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * refusal (an irreversible migration in the range of a rollback, an edited or failed
  * migration in the ledger, a lock another run holds), 500 for a statement the database
  * failed or a migration the library cannot read, each with a body naming the runner, the
- * action, and the error with its next steps, masked as every response of the endpoint is.
- * The read operations are the endpoint's. The operation declares only
+ * action, and the error with its next steps, masked as every response of the endpoint is,
+ * and logged, at {@code ERROR} for a failure and {@code WARN} for a refusal. The read
+ * operations are the endpoint's. The operation declares only
  * {@link OperationResponseBody}, so it registers the bodies it writes for reflection, as
  * a native image needs. Thread-safe.
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsEndpointWebExtension {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsEndpointWebExtension.class);
 
 	private final MigrationsEndpoint endpoint;
 
@@ -52,10 +57,19 @@ public class MigrationsEndpointWebExtension {
 			return new WebEndpointResponse<>(this.endpoint.migrate(action, limit, steps, runner));
 		}
 		catch (MigrationException ex) {
-			int status = (ex instanceof MigrationExecutionException || ex instanceof MigrationDefinitionException)
-					? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR : 409;
-			return new WebEndpointResponse<>(new RefusalDescriptor(this.endpoint.runnerName(runner), action,
-					this.endpoint.mask(SpringRemedies.message(ex))), status);
+			boolean failed = ex instanceof MigrationExecutionException || ex instanceof MigrationDefinitionException;
+			String name = this.endpoint.runnerName(runner);
+			String error = this.endpoint.mask(SpringRemedies.message(ex));
+			// The answer goes to the caller; the log keeps it for whoever runs the
+			// application
+			if (failed) {
+				logger.error("POST /actuator/migrations/{} on {} failed: {}", action, name, error);
+			}
+			else {
+				logger.warn("POST /actuator/migrations/{} on {} was refused: {}", action, name, error);
+			}
+			return new WebEndpointResponse<>(new RefusalDescriptor(name, action, error),
+					failed ? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR : 409);
 		}
 	}
 

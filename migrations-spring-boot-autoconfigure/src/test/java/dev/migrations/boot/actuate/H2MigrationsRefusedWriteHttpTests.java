@@ -8,8 +8,11 @@ import javax.sql.DataSource;
 import dev.migrations.boot.actuate.ActuatorClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "migrations.locations=classpath:db/refused", "migrations.on-startup=none",
 				"management.endpoint.migrations.access=unrestricted", "management.endpoints.web.exposure.include=*" })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class H2MigrationsRefusedWriteHttpTests {
 
 	private static final String USERS = "m_20241201000000_create_users_table";
@@ -62,7 +66,7 @@ class H2MigrationsRefusedWriteHttpTests {
 	}
 
 	@Test
-	void answersAFailedStatementAndARefusedRollbackWithTheErrorAndTheNextStep() {
+	void answersAFailedStatementAndARefusedRollbackWithTheErrorAndTheNextStep(CapturedOutput output) {
 		ActuatorClient actuator = new ActuatorClient(this.port);
 
 		Response failed = actuator.post("/migrations/apply", "{}");
@@ -87,6 +91,14 @@ class H2MigrationsRefusedWriteHttpTests {
 			.doesNotContain(PASSWORD);
 		assertThat(states()).containsExactly(USERS + "=APPLIED", BROKEN + "=FAILED");
 		assertThat(Tables.names(database)).contains("users");
+
+		assertThat(output)
+			.contains("ERROR",
+					"POST /actuator/migrations/apply on migrationRunner failed: Migration " + BROKEN + " failed")
+			.contains("WARN",
+					"POST /actuator/migrations/rollback on migrationRunner was refused: Migrations cannot be "
+							+ "rolled back")
+			.doesNotContain(PASSWORD);
 	}
 
 	private static List<String> states() {

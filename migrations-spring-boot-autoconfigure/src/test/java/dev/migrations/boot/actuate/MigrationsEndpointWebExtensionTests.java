@@ -1,8 +1,10 @@
 package dev.migrations.boot.actuate;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.migrations.boot.actuate.MigrationsEndpoint.ActionDescriptor;
+import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationDetailDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpointWebExtension.RefusalDescriptor;
 import dev.migrations.runner.MigrationRunner;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MigrationsEndpointWebExtension} without a web server: the status of a
- * migration the library cannot read, and what a native image needs (the operation
- * declares {@code OperationResponseBody}, so the bodies it writes must be registered for
- * reflection by the extension itself). The HTTP answers to a failed statement and a
- * refused rollback are in {@link H2MigrationsRefusedWriteHttpTests}.
+ * migration the library cannot read, the SQL shown with secret values masked, and what a
+ * native image needs (the operation declares {@code OperationResponseBody}, so the bodies
+ * it writes must be registered for reflection by the extension itself). The HTTP answers
+ * to a failed statement and a refused rollback are in
+ * {@link H2MigrationsRefusedWriteHttpTests}.
  */
 class MigrationsEndpointWebExtensionTests {
 
@@ -56,6 +59,32 @@ class MigrationsEndpointWebExtensionTests {
 					assertThat(refusal.error()).contains("${table_name}")
 						.contains("migrations.placeholders.table_name=value");
 				});
+			});
+	}
+
+	@Test
+	void showsTheSqlOfAPretendAndOfAMigrationWithSecretValuesMasked() {
+		String url = "jdbc:h2:mem:pretend_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+		new ApplicationContextRunner().withPropertyValues("migrations.placeholders.api_token=Tok_2222")
+			.withBean("migrationRunner", MigrationRunner.class,
+					() -> MigrationRunner.builder(new DriverManagerDataSource(url, "sa", ""))
+						.locations("classpath:db/secret-placeholder")
+						.placeholders(Map.of("api_token", "Tok_2222"))
+						.build())
+			.withBean(MigrationsEndpoint.class)
+			.withBean(MigrationsEndpointWebExtension.class)
+			.run((context) -> {
+				OperationResponseBody pretend = context.getBean(MigrationsEndpointWebExtension.class)
+					.migrate("pretend", null, null, null)
+					.getBody();
+				assertThat(pretend).isInstanceOfSatisfying(ActionDescriptor.class,
+						(planned) -> assertThat(planned.migrations()).singleElement()
+							.satisfies((migration) -> assertThat(migration.statements())
+								.contains("INSERT INTO tokens (v) VALUES ('******')")));
+				MigrationDetailDescriptor detail = (MigrationDetailDescriptor) context.getBean(MigrationsEndpoint.class)
+					.migration("m_20241201000000_insert_token", null);
+				assertThat(detail.upSql()).contains("INSERT INTO tokens (v) VALUES ('******')")
+					.noneMatch((statement) -> statement.contains("Tok_2222"));
 			});
 	}
 

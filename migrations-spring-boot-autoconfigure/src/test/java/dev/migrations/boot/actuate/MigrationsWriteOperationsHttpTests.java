@@ -97,6 +97,18 @@ abstract class MigrationsWriteOperationsHttpTests {
 	}
 
 	@Test
+	void refusesACountTheActionDoesNotTakeAndRunsNothing() {
+		List<String> tables = Tables.names(dataSource());
+		List<String> ledger = ledgerIds();
+		Response applySteps = this.actuator.post("/migrations/apply", "{\"steps\":1}");
+		assertThat(applySteps.status()).isEqualTo(400);
+		assertThat(this.actuator.post("/migrations/rollback", "{\"limit\":1}").status()).isEqualTo(400);
+		assertThat(this.actuator.post("/migrations/pretend", "{\"limit\":1,\"steps\":1}").status()).isEqualTo(400);
+		assertThat(Tables.names(dataSource())).isEqualTo(tables);
+		assertThat(ledgerIds()).isEqualTo(ledger);
+	}
+
+	@Test
 	void theDevelopmentResetsAreNotReachable() {
 		List<String> tables = Tables.names(dataSource());
 		List<String> ledger = ledgerIds();

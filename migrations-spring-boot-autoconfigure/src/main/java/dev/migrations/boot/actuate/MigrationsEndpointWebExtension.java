@@ -59,7 +59,7 @@ public class MigrationsEndpointWebExtension {
 		catch (MigrationException ex) {
 			boolean failed = ex instanceof MigrationExecutionException || ex instanceof MigrationDefinitionException;
 			String name = this.endpoint.runnerName(runner);
-			String error = this.endpoint.mask(SpringRemedies.message(ex));
+			String error = this.endpoint.mask(SpringRemedies.endpointMessage(ex));
 			// The answer goes to the caller; the log keeps it for whoever runs the
 			// application
 			if (failed) {

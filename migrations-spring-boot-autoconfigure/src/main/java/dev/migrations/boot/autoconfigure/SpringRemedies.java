@@ -34,7 +34,94 @@ public final class SpringRemedies {
 			+ "or define a MigrationStrategy bean that calls runner.repair(RepairOption.ACCEPT_CHECKSUMS) and then "
 			+ "runner.applyAll(), start once, and remove the bean again. A plain migrate:repair does not accept them.";
 
-	private static final RemedyWording.Terms TERMS = new RemedyWording.Terms() {
+	private static final RemedyWording.Terms TERMS = new SpringTerms("start the application again");
+
+	/**
+	 * The terms for a run the endpoint started: the operator retries the request, and
+	 * restarts only for what is read at start-up.
+	 */
+	private static final RemedyWording.Terms ENDPOINT_TERMS = new SpringTerms(
+			"send the request again (restart the application first if you changed its migrations or settings, "
+					+ "which it reads at start-up)");
+
+	private SpringRemedies() {
+	}
+
+	/**
+	 * Return what to do, in this application's terms, with how to run what it names from
+	 * the application.
+	 * @param remedy the remedy
+	 * @return the action, empty for {@link Remedy#NONE}
+	 */
+	static String action(Remedy remedy) {
+		return step(remedy) + howTo(List.of(remedy));
+	}
+
+	/**
+	 * Return what failed of a run that the {@code migrations} endpoint started, followed
+	 * by what to do, in this application's terms, with how to run what it names from the
+	 * application: the exception's message as the operator who sent the request reads it.
+	 * @param ex the exception
+	 * @return the message
+	 */
+	public static String endpointMessage(MigrationException ex) {
+		List<Remedy> remedies = (ex instanceof MigrationValidationException validation)
+				? validation.getProblems().stream().map(MigrationProblem::remedy).toList() : List.of(ex.remedy());
+		return ex.message((remedy) -> RemedyWording.of(remedy, ENDPOINT_TERMS)) + howTo(remedies);
+	}
+
+	/**
+	 * Return what to do, in this application's terms.
+	 * @param remedy the remedy
+	 * @return the step, empty for {@link Remedy#NONE}
+	 */
+	static String step(Remedy remedy) {
+		return RemedyWording.of(remedy, TERMS);
+	}
+
+	/**
+	 * Return how to run, from this application, the repairs that remedies ask for, each
+	 * on a line of its own.
+	 * @param remedies the remedies
+	 * @return the lines, each starting with a line break; empty when none asks for a
+	 * repair
+	 */
+	static String howTo(Collection<Remedy> remedies) {
+		StringBuilder howTo = new StringBuilder();
+		if (remedies.stream().anyMatch(SpringRemedies::needsRepair)) {
+			howTo.append('\n').append(REPAIR_IN_SPRING_BOOT);
+		}
+		if (remedies.stream().anyMatch((remedy) -> remedy.kind() == Remedy.Kind.ACCEPT_CHECKSUMS)) {
+			howTo.append('\n').append(ACCEPT_CHECKSUMS_IN_SPRING_BOOT);
+		}
+		return howTo.toString();
+	}
+
+	/**
+	 * Whether a remedy asks for a repair that removes {@code FAILED} or {@code RUNNING}
+	 * rows.
+	 * @param remedy the remedy
+	 * @return whether it does
+	 */
+	static boolean needsRepair(Remedy remedy) {
+		return switch (remedy.kind()) {
+			case REPAIR_THEN_RETRY, FINISH_ROLLBACK_BY_HAND, CHECK_STATUS -> true;
+			case BASELINE -> remedy.has(Remedy.Fact.FAILED_ROW);
+			default -> false;
+		};
+	}
+
+	/**
+	 * The words of a Spring Boot application, with what retrying means where the advice
+	 * is read.
+	 */
+	private static final class SpringTerms implements RemedyWording.Terms {
+
+		private final String retry;
+
+		SpringTerms(String retry) {
+			this.retry = retry;
+		}
 
 		@Override
 		public String repair() {
@@ -108,7 +195,7 @@ public final class SpringRemedies {
 
 		@Override
 		public String retry() {
-			return "start the application again";
+			return this.retry;
 		}
 
 		@Override
@@ -116,73 +203,6 @@ public final class SpringRemedies {
 			return "migrations.shadow-url (with migrations.shadow-user and migrations.shadow-password)";
 		}
 
-	};
-
-	private SpringRemedies() {
-	}
-
-	/**
-	 * Return what to do, in this application's terms, with how to run what it names from
-	 * the application.
-	 * @param remedy the remedy
-	 * @return the action, empty for {@link Remedy#NONE}
-	 */
-	static String action(Remedy remedy) {
-		return step(remedy) + howTo(List.of(remedy));
-	}
-
-	/**
-	 * Return what failed followed by what to do, in this application's terms, with how to
-	 * run what it names from the application: an exception's message as an operator of
-	 * the application reads it.
-	 * @param ex the exception
-	 * @return the message
-	 */
-	public static String message(MigrationException ex) {
-		List<Remedy> remedies = (ex instanceof MigrationValidationException validation)
-				? validation.getProblems().stream().map(MigrationProblem::remedy).toList() : List.of(ex.remedy());
-		return ex.message(SpringRemedies::step) + howTo(remedies);
-	}
-
-	/**
-	 * Return what to do, in this application's terms.
-	 * @param remedy the remedy
-	 * @return the step, empty for {@link Remedy#NONE}
-	 */
-	static String step(Remedy remedy) {
-		return RemedyWording.of(remedy, TERMS);
-	}
-
-	/**
-	 * Return how to run, from this application, the repairs that remedies ask for, each
-	 * on a line of its own.
-	 * @param remedies the remedies
-	 * @return the lines, each starting with a line break; empty when none asks for a
-	 * repair
-	 */
-	static String howTo(Collection<Remedy> remedies) {
-		StringBuilder howTo = new StringBuilder();
-		if (remedies.stream().anyMatch(SpringRemedies::needsRepair)) {
-			howTo.append('\n').append(REPAIR_IN_SPRING_BOOT);
-		}
-		if (remedies.stream().anyMatch((remedy) -> remedy.kind() == Remedy.Kind.ACCEPT_CHECKSUMS)) {
-			howTo.append('\n').append(ACCEPT_CHECKSUMS_IN_SPRING_BOOT);
-		}
-		return howTo.toString();
-	}
-
-	/**
-	 * Whether a remedy asks for a repair that removes {@code FAILED} or {@code RUNNING}
-	 * rows.
-	 * @param remedy the remedy
-	 * @return whether it does
-	 */
-	static boolean needsRepair(Remedy remedy) {
-		return switch (remedy.kind()) {
-			case REPAIR_THEN_RETRY, FINISH_ROLLBACK_BY_HAND, CHECK_STATUS -> true;
-			case BASELINE -> remedy.has(Remedy.Fact.FAILED_ROW);
-			default -> false;
-		};
 	}
 
 }

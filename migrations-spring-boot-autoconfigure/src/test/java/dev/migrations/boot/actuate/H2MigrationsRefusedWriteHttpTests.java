@@ -76,6 +76,7 @@ class H2MigrationsRefusedWriteHttpTests {
 		assertThat(failed.json().path("error").asString()).contains("Migration " + BROKEN + " failed")
 			.contains("INSERT INTO no_such_table (id, token) VALUES (1, '******')")
 			.contains("Next step:")
+			.contains("send the request again (restart the application first if you changed its migrations")
 			.doesNotContain(PASSWORD);
 		assertThat(states()).containsExactly(USERS + "=APPLIED", BROKEN + "=FAILED");
 		assertThat(new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isZero();

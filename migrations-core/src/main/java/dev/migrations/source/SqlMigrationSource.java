@@ -301,6 +301,29 @@ public final class SqlMigrationSource {
 				+ "the link at the migration, or remove the link.");
 	}
 
+	/**
+	 * Whether a name that is not an id starts with 14 digits and an underscore: then its
+	 * timestamp is what is wrong (a month 13 or a day 00), not its form.
+	 */
+	private static boolean hasInvalidTimestamp(String base) {
+		if (base.length() < 16 || base.charAt(14) != '_') {
+			return false;
+		}
+		for (int i = 0; i < 14; i++) {
+			char c = base.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		try {
+			MigrationId.parse(base.substring(0, 15) + "x");
+			return false;
+		}
+		catch (MigrationDefinitionException ex) {
+			return true;
+		}
+	}
+
 	private List<MigrationEntry> toEntries(String location, Map<String, byte[]> scripts, List<SquashFile> squashes) {
 		Map<String, Scripts> byBase = new LinkedHashMap<>();
 		for (Map.Entry<String, byte[]> script : scripts.entrySet()) {
@@ -329,7 +352,10 @@ public final class SqlMigrationSource {
 			}
 			catch (MigrationDefinitionException ex) {
 				throw new MigrationDefinitionException("Malformed migration file name '" + fileName + "' in " + location
-						+ ": expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location."
+						+ ": "
+						+ (hasInvalidTimestamp(base)
+								? base.substring(0, 14) + " is not a valid UTC date and time (YYYYMMDDHHMMSS); " : "")
+						+ "expected " + EXPECTED_FILE_NAME + ". Rename the file or move it out of the location."
 						+ (isFlywayName(fileName) ? " It is named as Flyway names its migrations: the guide to "
 								+ "migrating from Flyway shows how to rename them (repeatable R__ migrations have no "
 								+ "equivalent here)." : ""));

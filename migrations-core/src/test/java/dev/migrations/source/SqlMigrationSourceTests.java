@@ -230,6 +230,24 @@ class SqlMigrationSourceTests {
 	}
 
 	@Test
+	void aFileWhoseTimestampIsNoDateIsRefusedNamingTheTimestamp() throws IOException {
+		Files.writeString(this.directory.resolve("20250900000000_create_p0.up.sql"), "CREATE TABLE p0 (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageStartingWith("Malformed migration file name '20250900000000_create_p0.up.sql' in filesystem:")
+			.withMessageContaining(": 20250900000000 is not a valid UTC date and time (YYYYMMDDHHMMSS); expected ");
+	}
+
+	@Test
+	void aFileNamedOtherwiseIsRefusedWithTheFormOnly() throws IOException {
+		Files.writeString(this.directory.resolve("2025090_create_p0.sql"), "CREATE TABLE p0 (id INT)");
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> load("filesystem:" + this.directory))
+			.withMessageNotContaining("valid UTC date")
+			.withMessageContaining("2025090_create_p0.sql' in filesystem:");
+	}
+
+	@Test
 	void followsLinksThatResolveAndIgnoresBrokenLinksNotNamedLikeMigrations() throws IOException {
 		Path shared = Files.createDirectories(this.directory.resolve("shared"));
 		Files.writeString(shared.resolve("create_users.sql"), "CREATE TABLE users (id INT)");

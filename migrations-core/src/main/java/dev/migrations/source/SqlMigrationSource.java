@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.migrations.MigrationDefinitionException;
 import dev.migrations.MigrationEntry;
@@ -49,6 +50,9 @@ public final class SqlMigrationSource {
 	 * The placeholders that {@link #withDatabase(String)} replaces by the dialect's name.
 	 */
 	private static final List<String> PLACEHOLDERS = List.of("{vendor}", "{database}");
+
+	/** A name that starts as an id does: 14 digits and an underscore. */
+	private static final Pattern TIMESTAMPED = Pattern.compile("[0-9]{14}_.+");
 
 	private static final String EXPECTED_FILE_NAME = "YYYYMMDDHHMMSS_snake_case_name.up.sql (with an optional "
 			+ ".down.sql beside it) or YYYYMMDDHHMMSS_snake_case_name.sql";
@@ -306,17 +310,11 @@ public final class SqlMigrationSource {
 	 * timestamp is what is wrong (a month 13 or a day 00), not its form.
 	 */
 	private static boolean hasInvalidTimestamp(String base) {
-		if (base.length() < 16 || base.charAt(14) != '_') {
+		if (!TIMESTAMPED.matcher(base).matches()) {
 			return false;
 		}
-		for (int i = 0; i < 14; i++) {
-			char c = base.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
 		try {
-			MigrationId.parse(base.substring(0, 15) + "x");
+			MigrationId.parse(base.substring(0, 14) + "_x");
 			return false;
 		}
 		catch (MigrationDefinitionException ex) {

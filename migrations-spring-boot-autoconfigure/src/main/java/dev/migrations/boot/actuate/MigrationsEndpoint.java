@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.migrations.Credentials;
@@ -117,7 +116,7 @@ public class MigrationsEndpoint {
 					.findFirst()
 					.orElse(null);
 				List<String> upSql = (descriptor != null)
-						? mask(candidate.getValue().pretend().up(descriptor).statements()) : null;
+						? masked(candidate.getValue().pretend().up(descriptor).statements(), this.secrets) : null;
 				return new MigrationDetailDescriptor(candidate.getKey(),
 						MigrationDescriptorView.of(status.get(), this.secrets), upSql);
 			}
@@ -188,7 +187,7 @@ public class MigrationsEndpoint {
 			case "pretend" -> ActionDescriptor.planned(target.getKey(), action,
 					(steps != null) ? migrationRunner.pretend().rollback(steps)
 							: migrationRunner.pretend().applyAll((limit != null) ? limit : Integer.MAX_VALUE),
-					this::mask);
+					this.secrets);
 			default -> throw new InvalidEndpointRequestException("Unknown action '" + action + "'",
 					"Unknown action: use apply, rollback or pretend");
 		};
@@ -234,8 +233,8 @@ public class MigrationsEndpoint {
 	 * Mask the configured passwords and secret placeholder values in statements: the SQL
 	 * a response shows is the SQL a run would send, with the values replaced in it.
 	 */
-	private List<String> mask(List<String> statements) {
-		return statements.stream().map(this::mask).toList();
+	private static List<String> masked(List<String> statements, List<String> secrets) {
+		return statements.stream().map((statement) -> String.valueOf(Credentials.mask(statement, secrets))).toList();
 	}
 
 	private static void requirePositive(String name, @Nullable Integer value) {
@@ -483,11 +482,11 @@ public class MigrationsEndpoint {
 		}
 
 		static ActionDescriptor planned(String runner, String action, List<PlannedMigration> plans,
-				Function<List<String>, List<String>> mask) {
+				List<String> secrets) {
 			List<ActionMigrationDescriptor> migrations = new ArrayList<>();
 			for (PlannedMigration plan : plans) {
 				migrations.add(new ActionMigrationDescriptor(plan.id().toString(), plan.direction().name(), null,
-						mask.apply(plan.statements())));
+						masked(plan.statements(), secrets)));
 			}
 			return new ActionDescriptor(runner, action, null, migrations);
 		}

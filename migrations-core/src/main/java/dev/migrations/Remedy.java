@@ -284,6 +284,12 @@ public record Remedy(Kind kind, @Nullable MigrationId migration, Map<Fact, Strin
 		/** The migrations a failed rollback left applied, comma-separated, in order. */
 		STILL_APPLIED,
 
+		/**
+		 * The migrations an apply committed before the one that failed, comma-separated,
+		 * in order: they stay applied.
+		 */
+		APPLIED_BEFORE,
+
 		/** Flag: the same rollback again rolls back what is still applied. */
 		SAME_ROLLBACK,
 

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RemedyWording {
 
+	/** How many migrations a step names one by one before it gives a count instead. */
+	private static final int NAMED_AT_MOST = 5;
+
 	/** The terms of a Java caller: method names. */
 	public static final Terms JAVA = new Terms() {
 
@@ -115,7 +118,8 @@ public final class RemedyWording {
 	 * @return the step, empty for {@link Remedy#NONE}
 	 */
 	public static String of(Remedy remedy, Terms terms) {
-		String step = step(remedy, terms) + outsideTransaction(remedy) + stillApplied(remedy, terms);
+		String step = step(remedy, terms) + outsideTransaction(remedy) + stillApplied(remedy, terms)
+				+ appliedBefore(remedy);
 		return step.strip();
 	}
 
@@ -286,6 +290,21 @@ public final class RemedyWording {
 					+ ") to undo just " + them + ".";
 		}
 		return stillApplied + ".";
+	}
+
+	/**
+	 * What an apply committed before the migration that failed, named one by one when
+	 * there are a few, and as a count and a range when there are more.
+	 */
+	private static String appliedBefore(Remedy remedy) {
+		String ids = remedy.fact(Fact.APPLIED_BEFORE);
+		if (ids == null) {
+			return "";
+		}
+		List<String> applied = Arrays.asList(ids.split(", "));
+		String named = (applied.size() <= NAMED_AT_MOST) ? names(applied)
+				: applied.size() + " migrations, " + applied.get(0) + " to " + applied.get(applied.size() - 1);
+		return " Before it, this run applied and committed " + named + ".";
 	}
 
 	private static String names(List<String> names) {

@@ -130,7 +130,7 @@ abstract class AbstractConnectionLock implements MigrationLock {
 						"Timed out after " + timeout.toMillis() + " ms waiting for the migration lock (" + describe()
 								+ "), held by "
 								+ findHolder(connection).map(LockHolder::toString).orElse("another session")
-								+ ". Another process is applying migrations.",
+								+ ". Another run, in this process or another, is applying migrations.",
 						Remedy.of(Remedy.Kind.WAIT_FOR_LOCK).with(Remedy.Fact.TIMED_OUT));
 			}
 			if (elapsedMs >= nextReportMs) {

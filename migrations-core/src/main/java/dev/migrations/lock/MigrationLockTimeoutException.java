@@ -4,8 +4,9 @@ import dev.migrations.Remedy;
 
 /**
  * Thrown when the migration lock is still held by someone else when the lock timeout runs
- * out: another process is applying migrations, or its session still holds the lock. Any
- * other failure to acquire or release the lock is a plain {@link MigrationLockException}.
+ * out: another run, in another process or this one, is applying migrations, or its
+ * session still holds the lock. Any other failure to acquire or release the lock is a
+ * plain {@link MigrationLockException}.
  */
 public class MigrationLockTimeoutException extends MigrationLockException {
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
@@ -46,11 +47,22 @@ final class RunnerAdvice {
 
 	/**
 	 * The failure of an apply, with the hint to baseline when it is the first migration
-	 * applied to a database with an empty ledger and what it creates exists already, and
-	 * without the advice to repair a database that lives in memory.
+	 * applied to a database with an empty ledger and what it creates exists already,
+	 * without the advice to repair a database that lives in memory, and naming the
+	 * migrations the run committed before it, which a caller that sees only the failure
+	 * (a request to the endpoint, say) would not know of.
 	 */
 	MigrationException adviseApply(MigrationException ex, LedgerView view, RunPlan plan, int applied) {
-		return adviseInMemory(adviseBaseline(ex, view, plan, applied), plan);
+		return withAppliedBefore(adviseInMemory(adviseBaseline(ex, view, plan, applied), plan), plan, applied);
+	}
+
+	private static MigrationException withAppliedBefore(MigrationException ex, RunPlan plan, int applied) {
+		if (applied == 0 || plan.inOneTransaction() || !(ex instanceof MigrationExecutionException failure)) {
+			return ex;
+		}
+		StringJoiner ids = new StringJoiner(", ");
+		plan.migrations().keySet().stream().limit(applied).forEach((migration) -> ids.add(migration.id().toString()));
+		return failure.withRemedy(failure.remedy().with(Remedy.Fact.APPLIED_BEFORE, ids.toString()));
 	}
 
 	private MigrationException adviseBaseline(MigrationException ex, LedgerView view, RunPlan plan, int applied) {

@@ -49,6 +49,22 @@ class CommandRemediesTests {
 	}
 
 	@Test
+	void aFailedApplyNamesTheMigrationsItCommittedBeforeOrCountsThemWhenThereAreMany() {
+		Remedy remedy = Remedy.of(Remedy.Kind.FIX_AND_RETRY, BETA).with(Remedy.Fact.APPLIED_BEFORE, ALPHA);
+		assertThat(CommandRemedies.step(remedy))
+			.endsWith("Fix the migration and apply again. Before it, this run applied and committed " + ALPHA + ".");
+		List<String> seven = List.of("m_20240101000001_a", "m_20240101000002_b", "m_20240101000003_c",
+				"m_20240101000004_d", "m_20240101000005_e", "m_20240101000006_f", "m_20240101000007_g");
+		assertThat(CommandRemedies.step(remedy.with(Remedy.Fact.APPLIED_BEFORE, String.join(", ", seven)))).endsWith(
+				"Before it, this run applied and committed 7 migrations, m_20240101000001_a to m_20240101000007_g.");
+		assertThat(
+				CommandRemedies.step(remedy.with(Remedy.Fact.APPLIED_BEFORE, String.join(", ", seven.subList(0, 5)))))
+			.endsWith(
+					"Before it, this run applied and committed m_20240101000001_a, m_20240101000002_b, m_20240101000003_c, "
+							+ "m_20240101000004_d and m_20240101000005_e.");
+	}
+
+	@Test
 	void aMigrationInProgressNamesRepairWithForce() {
 		Remedy remedy = Remedy.of(Remedy.Kind.RELEASE_LOCK)
 			.with(Remedy.Fact.HOLDER, "pid 42")

@@ -77,6 +77,7 @@ class H2MigrationsRefusedWriteHttpTests {
 			.contains("INSERT INTO no_such_table (id, token) VALUES (1, '******')")
 			.contains("Next step:")
 			.contains("send the request again (restart the application first if you changed its migrations")
+			.contains("Before it, this run applied and committed " + USERS + ".")
 			.doesNotContain(PASSWORD);
 		assertThat(states()).containsExactly(USERS + "=APPLIED", BROKEN + "=FAILED");
 		assertThat(new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isZero();

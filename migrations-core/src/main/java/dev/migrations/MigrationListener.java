@@ -28,6 +28,20 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * Called before a run applies or rolls back anything, saying whether its migrations
+	 * commit together at its end ({@code TransactionMode.ALL}). In such a run,
+	 * {@link #afterMigration} reports each migration when it ran, before anything is
+	 * committed, and a failure rolls them all back: {@link #afterRun}'s result lists what
+	 * was committed. Calls {@link #beforeRun(Direction, int)} by default.
+	 * @param direction the direction
+	 * @param count how many migrations it will run
+	 * @param oneTransaction whether the migrations commit together when the run ends
+	 */
+	default void beforeRun(Direction direction, int count, boolean oneTransaction) {
+		beforeRun(direction, count);
+	}
+
+	/**
 	 * Called after a run, whether or not it succeeded.
 	 * @param direction the direction
 	 * @param result what ran successfully

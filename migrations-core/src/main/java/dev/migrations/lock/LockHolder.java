@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Who holds the migration lock, as far as the database can tell.
  *
  * @param owner the holder, such as a backend process id, connection id or process name
- * @param since when the holder took the lock, or its session started, or {@code null}
- * when the database does not say
+ * @param since when the holder took the lock, or {@code null} when the database does not
+ * say
  * @param leaseUntil when the holder's lease runs out unless renewed, for a lease lock, or
  * {@code null}
  */

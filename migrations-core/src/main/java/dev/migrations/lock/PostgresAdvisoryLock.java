@@ -158,14 +158,21 @@ final class PostgresAdvisoryLock extends SessionLock {
 			statement.setLong(2, key & 0xFFFFFFFFL);
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next()) {
-					Timestamp since = result.getTimestamp(4);
+					Timestamp connected = result.getTimestamp(4);
 					int pid = result.getInt(1);
+					// PostgreSQL does not say when a lock was granted; the session's
+					// start,
+					// which may be long before on a pooled connection, is told as what it
+					// is, and keeps the holder apart from a later session with the same
+					// pid
 					return Optional
 						.of(new Session(pid,
 								new LockHolder(
 										"PostgreSQL backend " + pid + " (user " + result.getString(2) + ", client "
-												+ result.getString(3) + ")",
-										(since != null) ? since.toInstant() : null)));
+												+ result.getString(3) + ((connected != null)
+														? ", connected since " + connected.toInstant() : "")
+												+ ")",
+										null)));
 				}
 			}
 		}

@@ -28,6 +28,11 @@ record CompositeListener(List<MigrationListener> listeners) implements Migration
 	}
 
 	@Override
+	public void beforeRun(Direction direction, int count, boolean oneTransaction) {
+		this.listeners.forEach((listener) -> listener.beforeRun(direction, count, oneTransaction));
+	}
+
+	@Override
 	public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
 		this.listeners.forEach((listener) -> listener.afterRun(direction, result, failure));
 	}

@@ -139,7 +139,7 @@ final class MigrationExecutor {
 		Run run = Run.of(connection, lock, plan, Run.appliedBy(connection),
 				SessionChanges.capture(this.dialect, connection, plan.migrations().values()));
 		List<ExecutedMigration> executed = new ArrayList<>(plan.size());
-		this.listener.beforeRun(plan.direction(), plan.size());
+		this.listener.beforeRun(plan.direction(), plan.size(), plan.inOneTransaction());
 		try {
 			if (plan.inOneTransaction()) {
 				Jdbc.inTransaction(connection, () -> runEach(run, plan, executed));
@@ -242,7 +242,7 @@ final class MigrationExecutor {
 				}
 			});
 		}
-		return finished(migration, Direction.UP, start, recorded[0], outOfOrder);
+		return finished(migration, Direction.UP, start, recorded[0], outOfOrder, run.inOneTransaction());
 	}
 
 	/**
@@ -297,7 +297,7 @@ final class MigrationExecutor {
 				this.ledger.remove(connection, id);
 			});
 		}
-		return finished(migration, Direction.DOWN, start, -1, false);
+		return finished(migration, Direction.DOWN, start, -1, false, run.inOneTransaction());
 	}
 
 	/**
@@ -312,17 +312,20 @@ final class MigrationExecutor {
 	/**
 	 * End a migration: tell the listener, log it and return what ran, with the time the
 	 * ledger recorded for it where it recorded one (its statements, before the commit),
-	 * so that the log, the result and the ledger give the same figure.
+	 * so that the log, the result and the ledger give the same figure. A migration of a
+	 * run in one transaction is logged as run, not applied: it commits with the run, or
+	 * not at all.
 	 */
 	private ExecutedMigration finished(MigrationDescriptor migration, Direction direction, long start, long recordedMs,
-			boolean outOfOrder) {
+			boolean outOfOrder, boolean oneTransaction) {
 		Duration duration = (recordedMs >= 0) ? Duration.ofMillis(recordedMs)
 				: Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterMigration(migration, direction, duration);
 		String source = migration.source(direction);
-		logger.info("{} {} ({} ms) from {}{}", (direction == Direction.UP) ? "Applied" : "Rolled back", migration.id(),
-				duration.toMillis(), source,
-				outOfOrder ? ", out of order: older than a migration applied before it" : "");
+		String verb = oneTransaction ? "Ran" : (direction == Direction.UP) ? "Applied" : "Rolled back";
+		logger.info("{} {} ({} ms) from {}{}{}", verb, migration.id(), duration.toMillis(), source,
+				outOfOrder ? ", out of order: older than a migration applied before it" : "",
+				oneTransaction ? "; it commits with the rest of the run" : "");
 		return new ExecutedMigration(migration.id(), source, direction, duration.toMillis(), outOfOrder);
 	}
 

@@ -139,7 +139,7 @@ abstract class OperatorLogConformanceTests extends FreshDatabaseTests {
 				+ runner().ledger().describe());
 	}
 
-	private List<String> infoLines() {
+	List<String> infoLines() {
 		return this.events.list.stream()
 			.filter((event) -> event.getLevel() == Level.INFO)
 			.map(ILoggingEvent::getFormattedMessage)

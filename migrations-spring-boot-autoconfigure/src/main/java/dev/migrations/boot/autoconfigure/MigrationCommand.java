@@ -101,6 +101,11 @@ final class MigrationCommand implements MigrationListener {
 	}
 
 	@Override
+	public void beforeRun(Direction direction, int count, boolean oneTransaction) {
+		this.progress.beforeRun(direction, count, oneTransaction);
+	}
+
+	@Override
 	public void afterRun(Direction direction, MigrationResult result, @Nullable MigrationException failure) {
 		this.progress.afterRun(direction, result, failure);
 	}

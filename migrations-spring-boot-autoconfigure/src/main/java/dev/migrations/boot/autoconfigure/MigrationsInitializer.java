@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
+import dev.migrations.Credentials;
 import dev.migrations.MigrationId;
 import dev.migrations.MigrationProblem;
 import dev.migrations.MigrationStatus;
@@ -123,7 +124,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		switch (this.mode) {
 			case APPLY -> this.runners.forEach(MigrationRunner::applyAll);
 			case VALIDATE -> this.runners.forEach(MigrationsInitializer::validate);
-			case PRETEND -> this.runners.forEach(MigrationsInitializer::pretend);
+			case PRETEND -> this.runners.forEach(this::pretend);
 			case NONE -> logger.debug("Migrations left alone at startup (migrations.on-startup=none)");
 			case APPLY_AND_EXIT -> {
 				this.runners.forEach(MigrationRunner::applyAll);
@@ -142,7 +143,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		switch (this.mode) {
 			case APPLY -> FleetStartup.apply(fleet);
 			case VALIDATE -> FleetStartup.validate(fleet);
-			case PRETEND -> FleetStartup.eachRunner(fleet, MigrationsInitializer::pretend);
+			case PRETEND -> FleetStartup.eachRunner(fleet, this::pretend);
 			case NONE -> logger.debug("Fleet left alone at startup (migrations.on-startup=none)");
 			case APPLY_AND_EXIT -> {
 				FleetStartup.apply(fleet);
@@ -221,14 +222,21 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		logger.info("Migrations in {} are valid and up to date", runner.ledger().describe());
 	}
 
-	private static void pretend(MigrationRunner runner) {
+	/**
+	 * Log the SQL an apply would run, with the configured passwords and the values of
+	 * secret placeholders masked, as the endpoint's {@code pretend} shows them: a log is
+	 * read by more people than the configuration.
+	 */
+	private void pretend(MigrationRunner runner) {
 		List<PlannedMigration> plans = runner.pretend().applyAll();
 		if (plans.isEmpty()) {
 			logger.info("Pretend: no pending migrations in {}", runner.ledger().describe());
 			return;
 		}
+		List<String> secrets = (this.applicationContext != null)
+				? MigrationsSecrets.of(this.applicationContext.getEnvironment()) : List.of();
 		logger.info("Pretend: {} pending migration(s) in {} would run:\n{}", plans.size(), runner.ledger().describe(),
-				PlannedMigration.script(plans).stripTrailing());
+				Credentials.mask(PlannedMigration.script(plans).stripTrailing(), secrets));
 	}
 
 	/**

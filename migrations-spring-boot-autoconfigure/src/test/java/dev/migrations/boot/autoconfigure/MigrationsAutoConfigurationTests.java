@@ -367,6 +367,17 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void pretendModeLogsTheSqlWithTheValuesOfSecretPlaceholdersMasked(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("migrations.on-startup=pretend", "migrations.locations=classpath:db/secret-placeholder",
+					"migrations.placeholders.api_token=Tok_3333")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("Pretend: 1 pending migration(s)")
+			.contains("INSERT INTO tokens (v) VALUES ('******')")
+			.doesNotContain("Tok_3333");
+	}
+
+	@Test
 	void noneModeLeavesTheDatabaseAlone() {
 		this.contextRunner.withPropertyValues("migrations.on-startup=none").run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(MigrationRunner.class);

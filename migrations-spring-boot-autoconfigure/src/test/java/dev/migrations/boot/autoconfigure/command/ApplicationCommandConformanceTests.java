@@ -205,7 +205,7 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	 * Run the application with arguments followed by the properties that point it at the
 	 * test's database and migrations.
 	 */
-	private Result run(String... args) throws Exception {
+	Result run(String... args) throws Exception {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(applicationProperties());
 		return runWith(all);
@@ -231,7 +231,7 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
 	}
 
-	private record Result(int exitCode, String output) {
+	record Result(int exitCode, String output) {
 
 	}
 

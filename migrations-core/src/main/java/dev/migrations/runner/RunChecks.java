@@ -215,9 +215,13 @@ final class RunChecks {
 	 */
 	private void requireTarget(MigrationId target) {
 		if (!isDefined(target)) {
-			throw new MigrationDefinitionException("The target migration " + target
-					+ " (migrations.target, --target) is not defined by any location: " + known()
-					+ ". Nothing was changed. Name the id of a migration file, without its .up.sql or .sql suffix.");
+			throw new MigrationDefinitionException(
+					"The target migration " + target + " (migrations.target, --target) is not defined by any location: "
+							+ known() + ". Nothing was changed.",
+					Remedy.of(Remedy.Kind.CORRECT_CONFIGURATION)
+						.with(Remedy.Fact.STEP, "Set the target to the id of a migration file, without its .up.sql or "
+								+ ".sql suffix, or remove it; no migration needs to change."),
+					null);
 		}
 	}
 
@@ -230,8 +234,11 @@ final class RunChecks {
 		if (!isDefined(version)) {
 			throw new MigrationDefinitionException("The baseline version " + version
 					+ " (migrations.baseline-version, baselineVersion on the builder) is not defined by any location: "
-					+ known() + ". Nothing was changed. Name the newest migration the databases to baseline "
-					+ "already have, by its id.");
+					+ known() + ". Nothing was changed.",
+					Remedy.of(Remedy.Kind.CORRECT_CONFIGURATION)
+						.with(Remedy.Fact.STEP, "Set the baseline version to the id of the newest migration the "
+								+ "databases to baseline already have; no migration needs to change."),
+					null);
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.command.CommandRemedies;
 import dev.migrations.command.MigrationCommandLine;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -105,7 +106,12 @@ class MigrationCommandRunListener implements SpringApplicationRunListener, Order
 		if (isCommand()) {
 			this.environment = environment;
 			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("spring.main.web-application-type", "none");
+			if (!AotDetector.useGeneratedArtifacts()) {
+				// Processed ahead of time, the application's type is fixed at build time:
+				// a web application creates its server, but the command ends the process
+				// before the server starts, so it never listens on its port
+				properties.put("spring.main.web-application-type", "none");
+			}
 			properties.put("spring.main.banner-mode", "off");
 			properties.put("spring.main.log-startup-info", "false");
 			if (!environment.containsProperty("logging.level.root")) {

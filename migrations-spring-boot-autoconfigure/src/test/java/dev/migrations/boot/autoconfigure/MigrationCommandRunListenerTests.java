@@ -1,5 +1,6 @@
 package dev.migrations.boot.autoconfigure;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -94,6 +96,32 @@ class MigrationCommandRunListenerTests {
 			listener.starting(null);
 			assertThat(exits).isEmpty();
 		}
+	}
+
+	@Test
+	void aCommandStartsNoWebServerAndLeavesTheTypeOfAnApplicationProcessedAheadOfTimeAsBuilt() {
+		assertThat(preparedFor("migrate:status").getProperty("spring.main.web-application-type")).isEqualTo("none");
+		System.setProperty("spring.aot.enabled", "true");
+		try {
+			// The type was fixed at build time; the command ends the process before the
+			// server starts
+			assertThat(preparedFor("migrate:status").getProperty("spring.main.web-application-type")).isNull();
+		}
+		finally {
+			System.clearProperty("spring.aot.enabled");
+		}
+	}
+
+	private static StandardEnvironment preparedFor(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		PrintStream out = System.out;
+		try {
+			listener(args).environmentPrepared(null, environment);
+		}
+		finally {
+			System.setOut(out);
+		}
+		return environment;
 	}
 
 	private static List<String> commandArgs(String... args) {

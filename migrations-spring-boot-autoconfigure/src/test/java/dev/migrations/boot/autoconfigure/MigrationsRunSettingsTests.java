@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -144,6 +145,10 @@ class MigrationsRunSettingsTests {
 					.isInstanceOf(MigrationDefinitionException.class)
 					.hasMessageContaining("20240101000000_onw")
 					.hasMessageContaining("migrations.target");
+				FailureAnalysis analysis = new MigrationDefinitionFailureAnalyzer(new StandardEnvironment())
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).startsWith("Set the target to the id of a migration file")
+					.doesNotContain("Correct the migration");
 			});
 	}
 

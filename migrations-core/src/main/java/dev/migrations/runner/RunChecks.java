@@ -290,13 +290,15 @@ final class RunChecks {
 		}
 		if (!this.dialect.transactionalDdl()) {
 			throw new MigrationException("Transaction mode ALL needs transactional DDL, which " + this.dialect.name()
-					+ " does not have; nothing was applied. Use transaction mode PER_MIGRATION.");
+					+ " does not have; nothing was applied. Use transaction mode PER_MIGRATION "
+					+ "(migrations.transaction-mode=per-migration, the default).");
 		}
 		for (MigrationDescriptor migration : pending) {
 			if (!migration.transactional()) {
 				throw new MigrationException("Transaction mode ALL cannot apply " + migration.id() + " ("
 						+ migration.source() + "), which must run outside a transaction; nothing was applied. "
-						+ "Apply it on its own with transaction mode PER_MIGRATION.");
+						+ "Apply it on its own with transaction mode PER_MIGRATION "
+						+ "(migrations.transaction-mode=per-migration, the default).");
 			}
 		}
 		return true;

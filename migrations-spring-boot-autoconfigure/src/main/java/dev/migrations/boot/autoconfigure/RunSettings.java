@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -178,7 +179,9 @@ record RunSettings(Map<String, String> placeholders, String placeholdersProperty
 			representable = false;
 		}
 		if (!representable) {
-			throw new MigrationDefinitionException(property + " is " + interval + ".",
+			// As written in a property (-5s), not as ISO-8601 (PT-5S)
+			String written = interval.toString().substring(2).toLowerCase(Locale.ROOT);
+			throw new MigrationDefinitionException(property + " is " + written + ".",
 					correction(property, "set it to a duration of 0 or more that fits in milliseconds, such as "
 							+ "10s or 2m (a number without a unit is seconds)."),
 					null);

@@ -158,21 +158,8 @@ final class PostgresAdvisoryLock extends SessionLock {
 			statement.setLong(2, key & 0xFFFFFFFFL);
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next()) {
-					Timestamp connected = result.getTimestamp(4);
 					int pid = result.getInt(1);
-					// PostgreSQL does not say when a lock was granted; the session's
-					// start,
-					// which may be long before on a pooled connection, is told as what it
-					// is, and keeps the holder apart from a later session with the same
-					// pid
-					return Optional
-						.of(new Session(pid,
-								new LockHolder(
-										"PostgreSQL backend " + pid + " (user " + result.getString(2) + ", client "
-												+ result.getString(3) + ((connected != null)
-														? ", connected since " + connected.toInstant() : "")
-												+ ")",
-										null)));
+					return Optional.of(new Session(pid, new LockHolder(owner(pid, result), null)));
 				}
 			}
 		}
@@ -180,6 +167,18 @@ final class PostgresAdvisoryLock extends SessionLock {
 			// Not being allowed to see other sessions is fine
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Describe the session that holds the lock. PostgreSQL does not say when a lock was
+	 * granted, so the holder has no {@code since}; the time its session connected, which
+	 * on a pooled connection may be long before, is given as what it is, and keeps the
+	 * holder apart from a later session with the same pid.
+	 */
+	private static String owner(int pid, ResultSet result) throws SQLException {
+		Timestamp connected = result.getTimestamp(4);
+		return "PostgreSQL backend " + pid + " (user " + result.getString(2) + ", client " + result.getString(3)
+				+ ((connected != null) ? ", connected since " + connected.toInstant() : "") + ")";
 	}
 
 	@Override

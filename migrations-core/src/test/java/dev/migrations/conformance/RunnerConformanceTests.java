@@ -823,9 +823,7 @@ abstract class RunnerConformanceTests extends FreshDatabaseTests {
 			LockHolder current = waiting.lockHolder().orElseThrow();
 			assertThat(current.identity()).isEqualTo(held.held().holder().identity());
 			if (this.database.kind() == DatabaseKind.POSTGRESQL) {
-				// PostgreSQL does not say when the lock was granted, only when the
-				// session
-				// connected, which a pool may have done long before
+				// PostgreSQL says when the session connected, not when it took the lock
 				assertThat(current.since()).isNull();
 				assertThat(current.owner())
 					.matches("PostgreSQL backend \\d+ \\(user \\w+, client [^,]+, connected since "

@@ -127,7 +127,7 @@ public final class RemedyWording {
 		MigrationId migration = remedy.migration();
 		return switch (remedy.kind()) {
 			case NONE -> "";
-			case FIX_AND_RETRY -> fixAndRetry(remedy);
+			case FIX_AND_RETRY -> fixAndRetry(remedy, terms);
 			case CORRECT_MIGRATION -> "UP".equals(remedy.fact(Fact.DIRECTION))
 					? "Correct " + remedy.fact(Fact.SOURCE) + ", or give it what it lacks, such as a placeholder's "
 							+ "value: applying " + migration + " would fail on it."
@@ -192,17 +192,18 @@ public final class RemedyWording {
 		};
 	}
 
-	private static String fixAndRetry(Remedy remedy) {
+	private static String fixAndRetry(Remedy remedy, Terms terms) {
 		if ("DOWN".equals(remedy.fact(Fact.DIRECTION))) {
 			return "the rollback and its ledger change were rolled back together, so nothing of "
 					+ remedy.fact(Fact.SOURCE) + " took effect and " + remedy.migration()
-					+ " is still applied. Fix the down migration and roll back again.";
+					+ " is still applied. Fix the down migration and " + terms.retry() + ".";
 		}
 		if (remedy.has(Fact.WHOLE_RUN)) {
-			return "the whole run was rolled back and nothing was applied. Fix the migration and apply again.";
+			return "the whole run was rolled back and nothing was applied. Fix the migration and " + terms.retry()
+					+ ".";
 		}
 		return "the migration and its ledger row were rolled back together, so nothing of it was applied. Fix the "
-				+ "migration and apply again.";
+				+ "migration and " + terms.retry() + ".";
 	}
 
 	private static String repairThenRetry(Remedy remedy, Terms terms) {

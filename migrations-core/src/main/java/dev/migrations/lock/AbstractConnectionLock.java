@@ -20,6 +20,7 @@ import dev.migrations.internal.LocalHost;
 import dev.migrations.internal.SessionChangeFailure;
 import dev.migrations.internal.SessionDataSource;
 import dev.migrations.internal.SessionDataSource.Restore;
+import dev.migrations.internal.ShutdownInterrupt;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,10 +121,24 @@ abstract class AbstractConnectionLock implements MigrationLock {
 	}
 
 	private void poll(Connection connection, String token, Duration timeout, long start) throws SQLException {
+		prepare(connection, timeout);
+		if (attempt(connection, token)) {
+			return;
+		}
+		try (ShutdownInterrupt onShutdown = ShutdownInterrupt.register(Thread.currentThread())) {
+			waitFor(connection, token, timeout, start, onShutdown);
+		}
+	}
+
+	/**
+	 * Try again and again until the lock is taken or the timeout runs out, saying who
+	 * holds it while the wait lasts. A JVM that shuts down ends the wait.
+	 */
+	private void waitFor(Connection connection, String token, Duration timeout, long start,
+			ShutdownInterrupt onShutdown) throws SQLException {
 		long backoff = 25;
 		long nextReportMs = -1;
-		prepare(connection, timeout);
-		while (!attempt(connection, token)) {
+		do {
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			if (elapsedMs >= timeout.toMillis()) {
 				throw new MigrationLockTimeoutException(
@@ -137,9 +152,10 @@ abstract class AbstractConnectionLock implements MigrationLock {
 				reportWait(connection, (nextReportMs < 0) ? -1 : elapsedMs, timeout);
 				nextReportMs = elapsedMs + this.waitReportIntervalMs;
 			}
-			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs));
+			sleep(Math.min(backoff, timeout.toMillis() - elapsedMs), onShutdown);
 			backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
 		}
+		while (!attempt(connection, token));
 		if (nextReportMs >= 0) {
 			logger.info("Took the migration lock ({}) after waiting {}", describe(),
 					seconds((System.nanoTime() - start) / 1_000_000));
@@ -227,13 +243,16 @@ abstract class AbstractConnectionLock implements MigrationLock {
 		}
 	}
 
-	private static void sleep(long millis) {
+	private void sleep(long millis, ShutdownInterrupt onShutdown) {
 		try {
 			Thread.sleep(Math.max(1, millis));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new MigrationLockException("Interrupted while waiting for the migration lock", ex);
+			throw new MigrationLockException(onShutdown.fired()
+					? "Stopped waiting for the migration lock (" + describe()
+							+ ") because the process is shutting down. Nothing was changed."
+					: "Interrupted while waiting for the migration lock", ex);
 		}
 	}
 

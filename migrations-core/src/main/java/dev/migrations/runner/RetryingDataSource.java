@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.Credentials;
 import dev.migrations.internal.DelegatingDataSource;
+import dev.migrations.internal.ShutdownInterrupt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,21 +76,33 @@ public final class RetryingDataSource extends DelegatingDataSource {
 				throw Credentials.maskFailure(ex, this.secrets);
 			}
 		}
-		for (int attempt = 1;; attempt++) {
-			try {
-				Connection connection = opener.open();
-				this.connected = true;
-				return connection;
-			}
-			catch (SQLException ex) {
-				SQLException masked = Credentials.maskFailure(ex, this.secrets);
-				if (attempt > this.retries) {
-					throw masked;
+		ShutdownInterrupt onShutdown = null;
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					Connection connection = opener.open();
+					this.connected = true;
+					return connection;
 				}
-				long wait = Math.min(FIRST_WAIT_MILLIS << Math.min(attempt - 1, 20), this.intervalMillis);
-				logger.warn("Could not connect to the database (attempt {} of {}), trying again in {} ms: {}", attempt,
-						this.retries + 1L, wait, masked.getMessage());
-				sleep(wait, masked);
+				catch (SQLException ex) {
+					SQLException masked = Credentials.maskFailure(ex, this.secrets);
+					if (attempt > this.retries) {
+						throw masked;
+					}
+					long wait = Math.min(FIRST_WAIT_MILLIS << Math.min(attempt - 1, 20), this.intervalMillis);
+					logger.warn("Could not connect to the database (attempt {} of {}), trying again in {} ms: {}",
+							attempt, this.retries + 1L, wait, masked.getMessage());
+					if (onShutdown == null) {
+						// Retries may last minutes: a JVM that shuts down ends them
+						onShutdown = ShutdownInterrupt.register(Thread.currentThread());
+					}
+					sleep(wait, masked);
+				}
+			}
+		}
+		finally {
+			if (onShutdown != null) {
+				onShutdown.close();
 			}
 		}
 	}

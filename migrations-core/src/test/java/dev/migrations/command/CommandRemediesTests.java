@@ -52,7 +52,8 @@ class CommandRemediesTests {
 	void aFailedApplyNamesTheMigrationsItCommittedBeforeOrCountsThemWhenThereAreMany() {
 		Remedy remedy = Remedy.of(Remedy.Kind.FIX_AND_RETRY, BETA).with(Remedy.Fact.APPLIED_BEFORE, ALPHA);
 		assertThat(CommandRemedies.step(remedy))
-			.endsWith("Fix the migration and apply again. Before it, this run applied and committed " + ALPHA + ".");
+			.endsWith("Fix the migration and run the command again. Before it, this run applied and committed " + ALPHA
+					+ ".");
 		List<String> seven = List.of("m_20240101000001_a", "m_20240101000002_b", "m_20240101000003_c",
 				"m_20240101000004_d", "m_20240101000005_e", "m_20240101000006_f", "m_20240101000007_g");
 		assertThat(CommandRemedies.step(remedy.with(Remedy.Fact.APPLIED_BEFORE, String.join(", ", seven)))).endsWith(

@@ -110,7 +110,7 @@ abstract class FailedRollbackConformanceTests extends FreshDatabaseTests {
 			assertThat(failure)
 				.contains("Next step: the rollback and its ledger change were rolled back together, so nothing of "
 						+ downFile(TAGS) + " took effect and m_" + TAGS
-						+ " is still applied. Fix the down migration and roll back again.")
+						+ " is still applied. Fix the down migration and run again.")
 				.endsWith("Of what this rollback was to undo, m_" + TAGS + " and m_" + NOTES
 						+ " are still applied: the same rollback again undoes them.");
 			assertThat(tables()).contains("notes", "tags", "tag_links");

@@ -21,9 +21,7 @@ class MigrationLockFailureAnalyzer extends MaskingFailureAnalyzer<MigrationLockT
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationLockTimeoutException cause) {
 		String action = "Another process is applying migrations to the same database: wait for it to finish and "
 				+ "start the application again, or raise migrations.lock-timeout. If no such process is running, "
-				+ "its database session still holds the lock; end that session and the lock is released, or, once you "
-				+ "have checked that the holder named above is stuck or gone, run java -jar app.jar migrate:repair "
-				+ "--force, which takes the lock from it first.";
+				+ "its database session still holds the lock; end that session and the lock is released.";
 		return new FailureAnalysis(cause.description(), action, cause);
 	}
 

@@ -1,13 +1,20 @@
 package dev.migrations.boot.autoconfigure.command;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.ProcessDatabaseTests;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +37,7 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	 * Ends the application after its own work when it runs instead of a command, rather
 	 * than leaving it serving until the test times out.
 	 */
-	private static final String NO_WEB_SERVER = "--spring.main.web-application-type=none";
+	static final String NO_WEB_SERVER = "--spring.main.web-application-type=none";
 
 	@Test
 	void runsCommandsInsteadOfTheApplication() throws Exception {
@@ -202,6 +209,56 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	}
 
 	/**
+	 * A start that waits minutes for the lock another process holds ends when it is asked
+	 * to stop ({@code SIGTERM}, as a container runtime or Ctrl-C sends), not when the
+	 * wait times out, and changes nothing.
+	 */
+	@Test
+	void aStartWaitingForTheLockStopsWhenTheProcessIsAskedTo() throws Exception {
+		Files.writeString(this.migrations.resolve("20241201000000_create_widgets.sql"),
+				"CREATE TABLE widgets (id BIGINT PRIMARY KEY);\n");
+		DataSource dataSource = this.database.dataSource();
+		MigrationLock lock = MigrationRunner.builder(dataSource)
+			.build()
+			.dialect()
+			.lock(dataSource, new LedgerTable(null, LedgerTable.DEFAULT_NAME));
+		lock.withLock(Duration.ofSeconds(10), (held) -> {
+			try {
+				stopAStartWaitingForTheLock();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return null;
+		});
+		assertThat(this.database.tables()).doesNotContain("widgets");
+	}
+
+	private void stopAStartWaitingForTheLock() throws IOException, InterruptedException {
+		List<String> args = new ArrayList<>(List.of(NO_WEB_SERVER, "--migrations.lock-timeout=120s"));
+		args.addAll(applicationProperties());
+		Path log = Files.createTempFile(this.directory, "waiting", ".log");
+		Process process = start(args, log);
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+			while (!Files.readString(log).contains("Waiting for the migration lock held by")) {
+				assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+				assertThat(System.nanoTime()).as("no wait logged:\n" + Files.readString(log)).isLessThan(deadline);
+				Thread.sleep(100);
+			}
+			process.destroy();
+			// Well within the lock timeout of 120 s
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+			assertThat(Files.readString(log)).contains("Stopped waiting for the migration lock")
+				.contains("because the process is shutting down")
+				.doesNotContain("Timed out");
+		}
+		finally {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
 	 * Run the application with arguments followed by the properties that point it at the
 	 * test's database and migrations.
 	 */
@@ -217,18 +274,22 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 	}
 
 	private Result runWith(List<String> args) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-				classPath, CommandApplication.class.getName()));
-		command.addAll(args);
 		Path log = Files.createTempFile(this.directory, "command", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = start(args, log);
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			fail("Command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(log));
 		}
 		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+	}
+
+	static Process start(List<String> args, Path log) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+				classPath, CommandApplication.class.getName()));
+		command.addAll(args);
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
 	record Result(int exitCode, String output) {

@@ -1,6 +1,9 @@
 package dev.migrations.boot.autoconfigure.command;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
@@ -34,6 +37,34 @@ class PostgresqlApplicationCommandTests extends ApplicationCommandConformanceTes
 		assertThat(applied.output()).containsPattern("Applied m_20241201000000_create_alpha \\(\\d+ ms\\)")
 			.containsPattern("Applied m_20241201000200_fill_gamma \\(\\d+ ms\\)");
 		assertThat(this.database.tables()).contains("alpha", "beta");
+	}
+
+	/**
+	 * A start that tries again for minutes to reach a database that is not up ends when
+	 * it is asked to stop, not when the retries run out.
+	 */
+	@Test
+	void aStartRetryingItsConnectionStopsWhenTheProcessIsAskedTo() throws Exception {
+		Path log = Files.createTempFile(this.directory, "retrying", ".log");
+		Process process = start(List.of(NO_WEB_SERVER, "--spring.datasource.url=" + this.database.url(),
+				"--migrations.url=jdbc:postgresql://127.0.0.1:1/nowhere", "--migrations.user=postgres",
+				"--migrations.connect-retries=20", "--migrations.connect-retries-interval=30s",
+				"--migrations.locations=filesystem:" + this.migrations), log);
+		try {
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (!Files.readString(log).contains("Could not connect to the database (attempt 2 of 21)")) {
+				assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+				assertThat(System.nanoTime()).as("no retry logged:\n" + Files.readString(log)).isLessThan(deadline);
+				Thread.sleep(100);
+			}
+			process.destroy();
+			// Well within the 20 retries of up to 30 s each
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+			assertThat(Files.readString(log)).doesNotContain("attempt 3 of 21");
+		}
+		finally {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
 	}
 
 }

@@ -240,12 +240,7 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 		Path log = Files.createTempFile(this.directory, "waiting", ".log");
 		Process process = start(args, log);
 		try {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-			while (!Files.readString(log).contains("Waiting for the migration lock held by")) {
-				assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
-				assertThat(System.nanoTime()).as("no wait logged:\n" + Files.readString(log)).isLessThan(deadline);
-				Thread.sleep(100);
-			}
+			awaitOutput(process, log, "Waiting for the migration lock held by");
 			process.destroy();
 			// Well within the lock timeout of 120 s
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
@@ -281,6 +276,19 @@ abstract class ApplicationCommandConformanceTests extends ProcessDatabaseTests {
 			fail("Command did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(log));
 		}
 		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Wait until a process started with {@link #start} has written a text, failing when
+	 * it ends or takes minutes first.
+	 */
+	static void awaitOutput(Process process, Path log, String text) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+		while (!Files.readString(log).contains(text)) {
+			assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+			assertThat(System.nanoTime()).as("no '" + text + "' in:\n" + Files.readString(log)).isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	static Process start(List<String> args, Path log) throws IOException {

@@ -27,8 +27,8 @@ import dev.migrations.command.MigrationCommandLine;
  * {@code MIGRATIONS_SHADOW_USER}, {@code MIGRATIONS_SHADOW_PASSWORD},
  * {@code MIGRATIONS_PLACEHOLDERS}, {@code MIGRATIONS_PLACEHOLDER_REPLACEMENT},
  * {@code MIGRATIONS_INIT_SQL}, {@code MIGRATIONS_CONNECT_RETRIES},
- * {@code MIGRATIONS_CONNECT_RETRIES_INTERVAL}, {@code MIGRATIONS_CREATE_SCHEMAS}. The
- * passwords are never printed.
+ * {@code MIGRATIONS_CONNECT_RETRIES_INTERVAL}, {@code MIGRATIONS_LOCK_TIMEOUT},
+ * {@code MIGRATIONS_CREATE_SCHEMAS}. The passwords are never printed.
  */
 public final class Main {
 
@@ -56,13 +56,15 @@ public final class Main {
 			                         default 0 [MIGRATIONS_CONNECT_RETRIES]
 			  --connect-retries-interval SECONDS  the longest wait between two attempts (they start at 1 second
 			                         and double), default 120 [MIGRATIONS_CONNECT_RETRIES_INTERVAL]
+			  --lock-timeout SECONDS how long to wait for the migration lock another run holds, default 300
+			                         [MIGRATIONS_LOCK_TIMEOUT]
 			  --create-schemas       create the ledger's schema (--table SCHEMA.NAME) when it does not exist
 			                         [MIGRATIONS_CREATE_SCHEMAS=true]""";
 
 	private static final List<CommandOption> CONNECTION_OPTIONS = Stream
 		.of("--url", "--user", "--password", "--driver-class-name", "--locations", "--table", "--encoding",
 				"--shadow-url", "--shadow-user", "--shadow-password", "--placeholder", "--init-sql",
-				"--connect-retries", "--connect-retries-interval")
+				"--connect-retries", "--connect-retries-interval", "--lock-timeout")
 		.map(CommandOption::withValue)
 		.collect(Collectors.collectingAndThen(Collectors.toList(), (options) -> {
 			options.add(CommandOption.flag("--no-placeholders"));
@@ -150,6 +152,10 @@ public final class Main {
 			if (interval != null) {
 				settings.connectRetriesInterval(
 						Duration.ofSeconds(ConnectionSettings.wholeNumber(interval, "--connect-retries-interval")));
+			}
+			String lockTimeout = options.value("--lock-timeout");
+			if (lockTimeout != null) {
+				settings.lockTimeout(Duration.ofSeconds(ConnectionSettings.wholeNumber(lockTimeout, "--lock-timeout")));
 			}
 			if (options.has("--create-schemas")) {
 				settings.createSchemas(true);

@@ -3,12 +3,18 @@ package dev.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import dev.migrations.LedgerTable;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.runner.MigrationRunner;
 import dev.migrations.testing.DatabaseKind;
 import dev.migrations.testing.OnDatabase;
 import dev.migrations.testing.ProcessDatabaseTests;
@@ -206,6 +212,37 @@ abstract class CommandLineConformanceIT extends ProcessDatabaseTests {
 		assertThat(applied.exitCode).as(applied.output).isZero();
 		assertThat(applied.output).contains("Applied m_20240102000000_create_beta")
 			.doesNotContain("m_20240101000000_create_alpha (");
+	}
+
+	@Test
+	void aLockHeldElsewhereFailsTheCommandAfterTheLockTimeoutItWasGiven() throws Exception {
+		write("20240101000000_create_alpha.sql", "CREATE TABLE alpha (id INT PRIMARY KEY);");
+		DataSource dataSource = this.database.dataSource();
+		MigrationLock lock = MigrationRunner.builder(dataSource)
+			.build()
+			.dialect()
+			.lock(dataSource, new LedgerTable(null, LedgerTable.DEFAULT_NAME));
+		List<Result> waited = lock.withLock(Duration.ofSeconds(10), (held) -> {
+			try {
+				return List.of(cli("migrate", "--lock-timeout", "2"),
+						run(List.of("--url", this.database.url(), "--locations", "filesystem:" + this.migrations,
+								"migrate"), Map.of("MIGRATIONS_LOCK_TIMEOUT", "1")));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(waited.get(0).exitCode).as(waited.get(0).output).isEqualTo(3);
+		assertThat(waited.get(0).output).contains("Timed out after 2000 ms waiting for the migration lock")
+			.contains("raise the lock timeout (--lock-timeout SECONDS (MIGRATIONS_LOCK_TIMEOUT)");
+		assertThat(waited.get(1).exitCode).as(waited.get(1).output).isEqualTo(3);
+		assertThat(waited.get(1).output).contains("Timed out after 1000 ms waiting for the migration lock");
+		assertThat(this.database.tables()).doesNotContain("alpha");
+		Result usage = cli("migrate", "--lock-timeout", "soon");
+		assertThat(usage.exitCode).as(usage.output).isEqualTo(2);
+		assertThat(usage.output).contains("--lock-timeout");
+		assertThat(cli("migrate", "--lock-timeout", "2").exitCode).isZero();
+		assertThat(this.database.tables()).contains("alpha");
 	}
 
 	@Test

@@ -62,7 +62,7 @@ public final class CommandRemedies {
 
 		@Override
 		public String lockTimeout() {
-			return "the runner's lock timeout";
+			return "--lock-timeout SECONDS (MIGRATIONS_LOCK_TIMEOUT), or migrations.lock-timeout in an application";
 		}
 
 		@Override

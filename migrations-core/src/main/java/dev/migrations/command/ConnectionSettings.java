@@ -66,6 +66,8 @@ public final class ConnectionSettings {
 
 	private Duration connectRetriesInterval = MigrationRunner.Builder.DEFAULT_CONNECT_RETRIES_INTERVAL;
 
+	private @Nullable Duration lockTimeout;
+
 	private boolean createSchemas;
 
 	private ClassLoader classLoader = ConnectionSettings.class.getClassLoader();
@@ -137,6 +139,10 @@ public final class ConnectionSettings {
 			settings.connectRetriesInterval = Duration
 				.ofSeconds(wholeNumber(interval, "MIGRATIONS_CONNECT_RETRIES_INTERVAL"));
 		}
+		String lockTimeout = variable.apply("MIGRATIONS_LOCK_TIMEOUT");
+		if (lockTimeout != null) {
+			settings.lockTimeout = Duration.ofSeconds(wholeNumber(lockTimeout, "MIGRATIONS_LOCK_TIMEOUT"));
+		}
 		settings.createSchemas = "true".equalsIgnoreCase(environment.get("MIGRATIONS_CREATE_SCHEMAS"));
 		return settings;
 	}
@@ -199,6 +205,14 @@ public final class ConnectionSettings {
 	 */
 	public List<String> locations() {
 		return this.locations;
+	}
+
+	/**
+	 * Return how long to wait for the migration lock that another run holds.
+	 * @return the wait, or {@code null} for the runner's default
+	 */
+	public @Nullable Duration lockTimeout() {
+		return this.lockTimeout;
 	}
 
 	/**
@@ -320,6 +334,16 @@ public final class ConnectionSettings {
 	}
 
 	/**
+	 * Set how long to wait for the migration lock that another run holds.
+	 * @param lockTimeout the wait
+	 * @return these settings
+	 */
+	public ConnectionSettings lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+		return this;
+	}
+
+	/**
 	 * Set whether to create the ledger's schema when it does not exist.
 	 * @param createSchemas whether to create it
 	 * @return these settings
@@ -393,6 +417,9 @@ public final class ConnectionSettings {
 			.connectRetriesInterval(this.connectRetriesInterval)
 			.createSchemas(this.createSchemas)
 			.listener(listener);
+		if (this.lockTimeout != null) {
+			builder.lockTimeout(this.lockTimeout);
+		}
 		try {
 			builder.placeholders(this.placeholders);
 		}

@@ -135,6 +135,13 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 	@Nullable Integer connectRetriesInterval;
 
 	/**
+	 * How long to wait for the migration lock that another run holds, in seconds; default
+	 * 300.
+	 */
+	@Parameter(property = "migrations.lockTimeout")
+	@Nullable Integer lockTimeout;
+
+	/**
 	 * An empty database used for nothing else, in which {@code diff} replays the
 	 * migrations; default a temporary database created and dropped on the same server.
 	 */
@@ -295,7 +302,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 				new Setting<>(this.createSchemas, ConnectionSettings::createSchemas),
 				new Setting<>(this.connectRetries, ConnectionSettings::connectRetries),
 				new Setting<>(this.connectRetriesInterval,
-						(settings, seconds) -> settings.connectRetriesInterval(Duration.ofSeconds(seconds))));
+						(settings, seconds) -> settings.connectRetriesInterval(Duration.ofSeconds(seconds))),
+				new Setting<>(this.lockTimeout,
+						(settings, seconds) -> settings.lockTimeout(Duration.ofSeconds(seconds))));
 	}
 
 	private static @Nullable List<String> nonEmpty(@Nullable List<String> values) {

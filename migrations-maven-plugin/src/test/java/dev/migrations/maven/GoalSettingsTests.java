@@ -1,6 +1,7 @@
 package dev.migrations.maven;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,16 @@ class GoalSettingsTests {
 	void theEnvironmentIsReadWhenNoParameterIsSet() {
 		Map<String, String> environment = Map.of("MIGRATIONS_LOCATIONS", "classpath:a, classpath:b");
 		assertThat(goal().settings(environment).locations()).containsExactly("classpath:a", "classpath:b");
+	}
+
+	@Test
+	void theLockTimeoutIsTheParameterElseTheEnvironmentElseTheRunnersDefault() {
+		Map<String, String> environment = Map.of("MIGRATIONS_LOCK_TIMEOUT", "30");
+		assertThat(goal().settings(Map.of()).lockTimeout()).isNull();
+		assertThat(goal().settings(environment).lockTimeout()).isEqualTo(Duration.ofSeconds(30));
+		MigrateMojo goal = goal();
+		goal.lockTimeout = 5;
+		assertThat(goal.settings(environment).lockTimeout()).isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -124,7 +124,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		switch (this.mode) {
 			case APPLY -> this.runners.forEach(MigrationRunner::applyAll);
 			case VALIDATE -> this.runners.forEach(MigrationsInitializer::validate);
-			case PRETEND -> this.runners.forEach(this::pretend);
+			case PRETEND -> {
+				List<String> secrets = secrets();
+				this.runners.forEach((runner) -> pretend(runner, secrets));
+			}
 			case NONE -> logger.debug("Migrations left alone at startup (migrations.on-startup=none)");
 			case APPLY_AND_EXIT -> {
 				this.runners.forEach(MigrationRunner::applyAll);
@@ -143,7 +146,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		switch (this.mode) {
 			case APPLY -> FleetStartup.apply(fleet);
 			case VALIDATE -> FleetStartup.validate(fleet);
-			case PRETEND -> FleetStartup.eachRunner(fleet, this::pretend);
+			case PRETEND -> {
+				List<String> secrets = secrets();
+				FleetStartup.eachRunner(fleet, (runner) -> pretend(runner, secrets));
+			}
 			case NONE -> logger.debug("Fleet left alone at startup (migrations.on-startup=none)");
 			case APPLY_AND_EXIT -> {
 				FleetStartup.apply(fleet);
@@ -227,14 +233,12 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 	 * secret placeholders masked, as the endpoint's {@code pretend} shows them: a log is
 	 * read by more people than the configuration.
 	 */
-	private void pretend(MigrationRunner runner) {
+	private static void pretend(MigrationRunner runner, List<String> secrets) {
 		List<PlannedMigration> plans = runner.pretend().applyAll();
 		if (plans.isEmpty()) {
 			logger.info("Pretend: no pending migrations in {}", runner.ledger().describe());
 			return;
 		}
-		List<String> secrets = (this.applicationContext != null)
-				? MigrationsSecrets.of(this.applicationContext.getEnvironment()) : List.of();
 		logger.info("Pretend: {} pending migration(s) in {} would run:\n{}", plans.size(), runner.ledger().describe(),
 				Credentials.mask(PlannedMigration.script(plans).stripTrailing(), secrets));
 	}
@@ -248,7 +252,7 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 		List<String> locations = Binder.get(environment)
 			.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(SqlMigrationSource.DEFAULT_LOCATION));
-		List<String> secrets = MigrationsSecrets.of(environment);
+		List<String> secrets = secrets();
 		boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
 		int status = MigrationCommandLine.SUCCESS;
 		PrintStream out = command.out();
@@ -275,6 +279,15 @@ public class MigrationsInitializer implements InitializingBean, ApplicationConte
 			System.setOut(out);
 		}
 		this.exit.accept(status);
+	}
+
+	/**
+	 * Return the configured passwords and the values of secret placeholders, which no
+	 * output of a start or a command shows.
+	 */
+	private List<String> secrets() {
+		return (this.applicationContext != null) ? MigrationsSecrets.of(this.applicationContext.getEnvironment())
+				: List.of();
 	}
 
 	/**
